@@ -1,0 +1,25 @@
+import { CommanderError, type Command } from 'commander';
+import { isInputError } from '../model/index.js';
+
+/** Exit codes: 0 ok, 1 a check failed or internal error, 2 bad input (file:line: what is wrong). */
+export const EXIT_BAD_INPUT = 2;
+
+export async function runCli(program: Command, argv: string[]): Promise<void> {
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // commander already printed its message; usage errors are bad input too
+      process.exitCode = e.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
+      return;
+    }
+    if (isInputError(e)) {
+      process.stderr.write(`cleanpath: ${e.message}\n`);
+      process.exitCode = EXIT_BAD_INPUT;
+      return;
+    }
+    process.stderr.write(`cleanpath: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 1;
+  }
+}
