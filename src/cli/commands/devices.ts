@@ -1,0 +1,108 @@
+import type { Command } from 'commander';
+import { LAYERS, NETWORK_KINDS, type Device } from '../../model/index.js';
+import { openStore } from '../../store/index.js';
+import { collectList, DEFAULT_DB, outputFormatOf, parseOutputFormat, parsePositiveInt } from '../options.js';
+import { render, type OutputFormat, type Row } from '../output.js';
+
+interface DevicesOptions {
+  db: string;
+  snapshot?: string;
+  vendor?: string[];
+  country?: string[];
+  layer?: string[];
+  network?: string[];
+  unknown?: boolean;
+  limit?: number;
+  format?: OutputFormat;
+  json?: boolean;
+}
+
+const COLUMNS = ['id', 'name', 'vendor', 'confidence', 'evidence', 'conflicts', 'layer', 'country', 'site', 'operator', 'network', 'model'];
+
+function toRow(d: Device): Row {
+  const valid = d.attribution.evidence.filter((e) => e.valid);
+  return {
+    id: d.id,
+    name: d.name,
+    vendor: d.vendor ?? '?',
+    confidence: Math.round(d.attribution.confidence * 100) / 100,
+    evidence: [...new Set(valid.map((e) => e.kind))].join('+'),
+    conflicts: d.attribution.conflicts.length || '',
+    layer: d.layer,
+    country: d.country,
+    site: d.site,
+    operator: d.operator,
+    network: d.network,
+    model: d.model,
+  };
+}
+
+/** The JSON shape scripts rely on: id, attributed vendor slug (or null), confidence, evidence. */
+function toJson(d: Device) {
+  return {
+    id: d.id,
+    name: d.name ?? null,
+    vendor: d.vendor,
+    confidence: d.attribution.confidence,
+    evidence: d.attribution.evidence,
+    conflicts: d.attribution.conflicts,
+    model: d.model ?? null,
+    role: d.role ?? null,
+    layer: d.layer ?? null,
+    technology: d.technology ?? null,
+    site: d.site ?? null,
+    country: d.country ?? null,
+    operator: d.operator ?? null,
+    network: d.network ?? null,
+    installed: d.installed ?? null,
+    cost: d.cost ?? null,
+    lat: d.lat ?? null,
+    lon: d.lon ?? null,
+    extra: d.extra,
+    source: d.source,
+  };
+}
+
+export function register(program: Command): void {
+  program
+    .command('devices')
+    .description('List the devices of a snapshot with their attributed vendor, confidence and evidence')
+    .option('--db <path>', 'SQLite store', DEFAULT_DB)
+    .option('-s, --snapshot <name>', 'snapshot to read (default: the latest)')
+    .option('--vendor <slugs>', 'only these vendors, comma-separated (repeatable)', collectList)
+    .option('--country <codes>', 'only these ISO country codes (repeatable)', collectList)
+    .option('--layer <layers>', `only these layers: ${LAYERS.join(', ')}`, collectList)
+    .option('--network <kinds>', `only these networks: ${NETWORK_KINDS.join(', ')}`, collectList)
+    .option('--unknown', 'only devices whose vendor could not be identified')
+    .option('--limit <n>', 'at most this many devices', parsePositiveInt)
+    .option('--format <fmt>', 'table, csv or json', parseOutputFormat, 'table')
+    .option('--json', 'same as --format json')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  cleanpath devices --vendor huawei,zte --country DE
+  cleanpath devices --layer core,ran --format csv > core-ran.csv
+  cleanpath devices --unknown              # what identification could not attribute
+  cleanpath devices --json | jq '.[] | select(.conflicts | length > 0)'`,
+    )
+    .action((opts: DevicesOptions) => {
+      const store = openStore(opts.db, { readonly: true });
+      try {
+        const snap = store.resolveSnapshot(opts.snapshot);
+        const devices = store.devices(snap.id, {
+          vendor: opts.vendor?.map((v) => v.toLowerCase()),
+          country: opts.country?.map((c) => c.toUpperCase()),
+          layer: opts.layer,
+          network: opts.network,
+          unknownVendor: opts.unknown,
+          limit: opts.limit,
+        });
+        const format = outputFormatOf(opts);
+        process.stdout.write(render(format, devices.map(toRow), COLUMNS, devices.map(toJson)));
+        if (format === 'table') process.stderr.write(`${devices.length} device(s) in snapshot ${snap.name}\n`);
+      } finally {
+        store.close();
+      }
+    });
+}

@@ -1,0 +1,15 @@
+// Bounds that keep hostile or broken input from exhausting memory or time.
+
+/** Longest single CSV field or JSON string accepted. */
+export const MAX_FIELD_CHARS = 1 << 20;
+/** Most fields in one CSV row. */
+export const MAX_FIELDS_PER_ROW = 4096;
+/** Largest file read into memory whole (XML, JSON, SNDlib native). */
+export const MAX_WHOLE_FILE_BYTES = 512 * 1024 * 1024;
+/** Deepest JSON nesting accepted (the parser recurses). */
+export const MAX_JSON_DEPTH = 256;
+/** Warnings kept per file; the rest are counted in one final warning. */
+export const MAX_WARNINGS = 1000;
+/** Bytes of a file looked at to detect its format. */
+export const HEAD_BYTES = 64 * 1024;
+export const DEFAULT_BATCH_SIZE = 10_000;

@@ -1,0 +1,37 @@
+import type { ImportBatch } from '../model/index.js';
+
+export const FORMAT_IDS = [
+  'inventory-csv',
+  'inventory-json',
+  'links-csv',
+  'flows-csv',
+  'graphml',
+  'sndlib-native',
+  'sndlib-xml',
+  'netbox-dumpdata',
+  'netbox-api',
+] as const;
+export type FormatId = (typeof FORMAT_IDS)[number];
+
+export interface FormatInfo {
+  id: FormatId;
+  description: string;
+  example: string;
+}
+
+export interface ImportReader {
+  format: FormatId;
+  file: string;
+  batches(): AsyncIterable<ImportBatch>;
+}
+
+export interface ReaderOptions {
+  /** Records per batch for streaming formats; formats read whole yield one batch. */
+  batchSize: number;
+}
+
+/** One importable format: what it is and how to open a file of it. */
+export interface FormatModule {
+  info: FormatInfo;
+  open(file: string, opts: ReaderOptions): ImportReader;
+}
