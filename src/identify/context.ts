@@ -1,0 +1,60 @@
+// Everything identification needs, built once and shared by every call: catalog indexes, the OUI
+// index, compiled patterns, an optional TAC table and small memo caches for repeated raw values.
+import { buildNameIndex, catalogIndex, getOuiIndex, loadCatalog } from '../vendors/index.js';
+import type { CatalogIndex, NameHit, OuiIndex } from '../vendors/index.js';
+import type { Finding } from './finding.js';
+import { compilePatterns, type CompiledPattern } from './patterns.js';
+import { loadTacCsv, type TacTable } from './tac-table.js';
+
+export interface OidRule {
+  prefix: string;
+  vendor: string;
+  confidence: number;
+  detail: string;
+}
+
+/** A Map that forgets everything when full: repeated values (same sysDescr on 10k switches) hit. */
+export class MemoCache<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly max: number) {}
+  get(k: string): V | undefined {
+    return this.map.get(k);
+  }
+  set(k: string, v: V): void {
+    if (this.map.size >= this.max) this.map.clear();
+    this.map.set(k, v);
+  }
+}
+
+export interface IdentifyContext {
+  catalog: CatalogIndex;
+  oui: OuiIndex;
+  names: ReadonlyMap<string, NameHit>;
+  patterns: readonly CompiledPattern[];
+  oidRules: readonly OidRule[];
+  tac: TacTable | null;
+  /** Findings per field, then raw value, for fields whose values repeat; immutable and shared. */
+  memo: Map<string, MemoCache<readonly Finding[]>>;
+  /** MAC OUI description per assigned block (see OuiIndex.blockKey): bounded by the registry's size. */
+  macBlockMemo: Map<number, { vendor: string | null; verified: boolean; description: string }>;
+}
+
+export interface IdentifyOptions {
+  /** Osmocom-format TAC CSV to resolve IMEIs to brands. */
+  tacCsvPath?: string;
+}
+
+export function createIdentifyContext(opts: IdentifyOptions = {}): IdentifyContext {
+  const catalog = loadCatalog();
+  return {
+    catalog: catalogIndex(catalog),
+    oui: getOuiIndex(),
+    names: buildNameIndex(catalog),
+    patterns: compilePatterns(catalog),
+    // Longest prefix first so a specific rule wins over a broader one.
+    oidRules: [...catalog.oidRules].sort((a, b) => b.prefix.length - a.prefix.length),
+    tac: opts.tacCsvPath ? loadTacCsv(opts.tacCsvPath, catalog) : null,
+    memo: new Map(),
+    macBlockMemo: new Map(),
+  };
+}
