@@ -1,10 +1,31 @@
 import { Command } from 'commander';
+import * as demo from './commands/demo.js';
+import * as devices from './commands/devices.js';
+import * as identify from './commands/identify.js';
+import * as importCommand from './commands/import.js';
+import * as snapshots from './commands/snapshots.js';
 
-/** Each command lives in ./commands/<name>.ts and exports `register(program)`. */
+/** Each command lives in ./commands/<name>.ts and exports `register(program)`; order = help order. */
+const COMMANDS = [importCommand, identify, devices, snapshots, demo];
+
 export function buildProgram(): Command {
   const program = new Command('cleanpath')
-    .description('Find high-risk vendors\' equipment in the networks that carry sensitive traffic, check it against national rules, and plan its removal.')
+    .description(
+      "Find high-risk vendors' equipment in the networks that carry sensitive traffic, check it against national rules, and plan its removal.",
+    )
     .version('0.1.0')
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Start with the demo, then your own data:
+  cleanpath demo                                  # build, import and identify the demo scenario
+  cleanpath import inventory.csv links.csv flows.csv
+  cleanpath devices --vendor huawei,zte
+  cleanpath identify 00:E0:FC:12:34:56
+
+Exit codes: 0 ok, 1 failure or nothing found, 2 bad input (file:line: what is wrong).`,
+    );
+  for (const c of COMMANDS) c.register(program);
   return program;
 }

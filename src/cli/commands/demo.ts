@@ -1,0 +1,105 @@
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { writeDemoScenario } from '../../demo/index.js';
+import type { Device } from '../../model/index.js';
+import { openStore } from '../../store/index.js';
+import { importFiles } from '../../store/import-files.js';
+import { renderJson, renderTable, type Row } from '../output.js';
+import { createProgress } from '../progress.js';
+
+interface DemoOptions {
+  dir: string;
+  db?: string;
+  json?: boolean;
+}
+
+/** Counts devices by one attribute (rows) and vendor (columns), vendors ordered by total. */
+export function pivotByVendor(devices: readonly Device[], rowKey: (d: Device) => string): { rows: Row[]; columns: string[] } {
+  const totals = new Map<string, number>();
+  const cells = new Map<string, Map<string, number>>();
+  for (const d of devices) {
+    const v = d.vendor ?? 'unknown';
+    const k = rowKey(d);
+    totals.set(v, (totals.get(v) ?? 0) + 1);
+    const row = cells.get(k) ?? new Map<string, number>();
+    row.set(v, (row.get(v) ?? 0) + 1);
+    cells.set(k, row);
+  }
+  const vendors = [...totals.keys()].sort((a, b) => totals.get(b)! - totals.get(a)! || a.localeCompare(b));
+  const rows: Row[] = [...cells.keys()].sort().map((k) => {
+    const row: Row = { '': k };
+    let sum = 0;
+    for (const v of vendors) {
+      const n = cells.get(k)!.get(v) ?? 0;
+      row[v] = n || null;
+      sum += n;
+    }
+    row.total = sum;
+    return row;
+  });
+  return { rows, columns: ['', ...vendors, 'total'] };
+}
+
+export function register(program: Command): void {
+  program
+    .command('demo')
+    .description('Build the demo scenario (allied networks in DE, IT, JP, UK serving US bases), import it and show the identified inventory')
+    .option('--dir <dir>', 'where to write the scenario files and its store', './cleanpath-demo')
+    .option('--db <path>', 'store to create (default: <dir>/demo.db, replaced on every run)')
+    .option('--json', 'print the summary as JSON')
+    .addHelpText(
+      'after',
+      `
+The scenario is deterministic and documented in docs/demo.md. Its files are plain
+inventory/links/flows CSVs, imported through the same pipeline as your own data:
+inspect them, then explore with e.g.
+  cleanpath devices --db cleanpath-demo/demo.db --vendor huawei --country DE
+  cleanpath devices --db cleanpath-demo/demo.db --json | jq '.[] | select(.conflicts|length>0)'`,
+    )
+    .action(async (opts: DemoOptions) => {
+      const dir = resolve(opts.dir);
+      const db = opts.db ?? join(dir, 'demo.db');
+      const scenario = writeDemoScenario(dir);
+      if (!opts.db) for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+      const store = openStore(db);
+      const progress = createProgress('importing demo');
+      try {
+        const summary = await importFiles(store, scenario.files, {
+          snapshot: 'demo',
+          onProgress: (p) => progress.update(p.records, undefined, p.file),
+        });
+        progress.done();
+        const devices = store.devices(summary.snapshot.id, {});
+        const byCountry = pivotByVendor(devices, (d) => d.country ?? '??');
+        const byLayer = pivotByVendor(devices, (d) => d.layer ?? '?');
+        const conflicts = devices.filter((d) => d.attribution.conflicts.length > 0);
+        const declaredOnly = devices.filter((d) => d.attribution.evidence.every((e) => e.kind === 'declared' || !e.valid));
+        if (opts.json) {
+          process.stdout.write(
+            renderJson({ db, snapshot: summary.snapshot, files: summary.files, warnings: summary.warnings, byCountry: byCountry.rows, byLayer: byLayer.rows, conflicts: conflicts.map((d) => ({ id: d.id, vendor: d.vendor, conflicts: d.attribution.conflicts })) }),
+          );
+          return;
+        }
+        const out = process.stdout;
+        out.write(`cleanpath demo: ${devices.length} devices, ${summary.files.reduce((n, f) => n + f.links, 0)} links, ${summary.files.reduce((n, f) => n + f.flows, 0)} flows imported into ${db}\n\n`);
+        out.write('Identified inventory by country and vendor\n' + renderTable(byCountry.rows, byCountry.columns) + '\n');
+        out.write('Identified inventory by layer and vendor\n' + renderTable(byLayer.rows, byLayer.columns) + '\n');
+        out.write(`Identification: ${devices.length - declaredOnly.length} of ${devices.length} devices attributed from device evidence (MAC, SNMP, banners, IMEI...), ${declaredOnly.length} from a declared vendor only, ${devices.filter((d) => d.vendor === null).length} unknown.\n`);
+        if (conflicts.length) {
+          out.write(`\nConflicting evidence on ${conflicts.length} device(s):\n`);
+          for (const d of conflicts.slice(0, 10)) out.write(`  ${d.id}: ${d.attribution.conflicts.map((c) => c.note).join('; ')}\n`);
+        }
+        if (summary.warnings.length) {
+          out.write(`\nImport warnings (bad values kept as invalid evidence):\n`);
+          for (const w of summary.warnings.slice(0, 10)) out.write(`  ${w.file}:${w.line}: ${w.message}\n`);
+        }
+        out.write(`\nNext: cleanpath devices --db ${db} --vendor huawei,zte\n`);
+      } catch (e) {
+        progress.done();
+        throw e;
+      } finally {
+        store.close();
+      }
+    });
+}

@@ -1,0 +1,69 @@
+import { writeFile } from 'node:fs/promises';
+import { Option, type Command } from 'commander';
+import { analyseExposure, buildGraph, buildUntrusted, exposureCsv, exposureDocument, loadPlainFiles } from '../../graph/index.js';
+import { collectList, parsePositiveInt } from '../options.js';
+import { renderJson } from '../output.js';
+import { createProgress } from '../progress.js';
+
+interface ExposureCliOptions {
+  nodes: string;
+  links: string;
+  flows: string;
+  untrusted?: string[];
+  avoidCountry?: string[];
+  avoidOperator?: string[];
+  avoidLayer?: string[];
+  workers?: number;
+  format: 'csv' | 'json';
+  json?: boolean;
+  output?: string;
+  top: number;
+}
+
+/** Vendors avoided when no avoid-predicate is given: the two named by most national rules. */
+export const DEFAULT_UNTRUSTED = ['huawei', 'zte'];
+
+export function register(program: Command): void {
+  program
+    .command('exposure')
+    .description(
+      'Per flow: shortest-path cost, exposure over all equal-cost shortest paths (all/some/none/unreachable) to untrusted devices, and the cost of the cheapest clean path',
+    )
+    .requiredOption('--nodes <file>', 'nodes CSV: id,vendor[,country,operator,layer,site]')
+    .requiredOption('--links <file>', 'links CSV: a,b[,metric]')
+    .requiredOption('--flows <file>', 'flows CSV: id,src,dst[,class,volume]')
+    .option('--untrusted <vendors>', `untrusted vendors, comma separated (default ${DEFAULT_UNTRUSTED.join(',')} when no --avoid-* is given)`, collectList)
+    .option('--avoid-country <codes>', 'also avoid devices in these countries (ISO alpha-2)', collectList)
+    .option('--avoid-operator <names>', 'also avoid devices of these operators', collectList)
+    .option('--avoid-layer <layers>', 'also avoid devices in these layers', collectList)
+    .option('--workers <n>', 'worker threads (default: all cores); results do not depend on it', parsePositiveInt)
+    .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
+    .option('--json', 'shorthand for --format json')
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('--top <n>', 'chokepoints listed in JSON output', parsePositiveInt, 20)
+    .action(async (opts: ExposureCliOptions) => {
+      const progress = createProgress('exposure');
+      progress.update(0, undefined, 'loading');
+      const net = await loadPlainFiles({ nodes: opts.nodes, links: opts.links, flows: opts.flows });
+      const g = buildGraph(net, { source: opts.links });
+      const anyAvoid = opts.untrusted || opts.avoidCountry || opts.avoidOperator || opts.avoidLayer;
+      const untrusted = buildUntrusted(net.nodes, {
+        vendors: anyAvoid ? opts.untrusted : DEFAULT_UNTRUSTED,
+        countries: opts.avoidCountry,
+        operators: opts.avoidOperator,
+        layers: opts.avoidLayer,
+      });
+      const json = opts.json || opts.format === 'json';
+      const result = await analyseExposure(g, untrusted, net.flows, {
+        workers: opts.workers,
+        chokepoints: json,
+        topChokepoints: opts.top,
+        source: opts.flows,
+        onProgress: (done, total) => progress.update(done, total, 'sources'),
+      });
+      progress.done();
+      const text = json ? renderJson(exposureDocument(result)) : exposureCsv(result);
+      if (opts.output) await writeFile(opts.output, text);
+      else process.stdout.write(text);
+    });
+}
