@@ -1,0 +1,164 @@
+// The schema, as an ordered list of migrations. A database records each applied version in
+// schema_migrations; opening an older one applies the rest in one transaction. Never edit a
+// migration that has shipped: add the next one.
+//
+// Plain SQL that PostgreSQL accepts too wherever that costs nothing (WITHOUT ROWID and the
+// triggers are SQLite's; a PostgreSQL backend keeps the tables and columns, not these clauses).
+//
+// Input order is the per-snapshot `seq` of each table: a WITHOUT ROWID table clustered on
+// (snapshot, seq) is appended to during an import, which keeps million-row imports fast, and
+// reads back in input order without a sort. Evidence hangs off (snapshot, device seq) for the
+// same reason, so the evidence of a page of devices is one range scan.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Written into the database header so that a foreign SQLite file is recognised as such. */
+export const APPLICATION_ID = 0x436c5061; // "ClPa"
+
+const DATA_TABLES = ['imports', 'devices', 'evidence', 'sites', 'links', 'flows'] as const;
+
+// Snapshots are immutable once written: rows are only ever inserted, in the import's transaction.
+const immutabilityTriggers = DATA_TABLES.map(
+  (t) => `
+CREATE TRIGGER ${t}_no_update BEFORE UPDATE ON ${t} BEGIN SELECT RAISE(ABORT, 'cleanpath snapshots are immutable'); END;
+CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, 'cleanpath snapshots are immutable'); END;`,
+).join('\n');
+
+const V1 = `
+CREATE TABLE snapshots (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  note TEXT,
+  base INTEGER REFERENCES snapshots(id),
+  device_count INTEGER NOT NULL DEFAULT 0,
+  site_count INTEGER NOT NULL DEFAULT 0,
+  link_count INTEGER NOT NULL DEFAULT 0,
+  flow_count INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE imports (
+  snapshot INTEGER NOT NULL REFERENCES snapshots(id),
+  seq INTEGER NOT NULL,
+  origin INTEGER NOT NULL REFERENCES snapshots(id),
+  file TEXT NOT NULL,
+  format TEXT NOT NULL,
+  records INTEGER NOT NULL,
+  warnings TEXT NOT NULL,
+  devices INTEGER,
+  sites INTEGER,
+  links INTEGER,
+  flows INTEGER,
+  PRIMARY KEY (snapshot, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE devices (
+  snapshot INTEGER NOT NULL REFERENCES snapshots(id),
+  seq INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  name TEXT,
+  vendor TEXT,
+  attribution_vendor TEXT,
+  confidence REAL NOT NULL,
+  model TEXT,
+  role TEXT,
+  layer TEXT,
+  technology TEXT,
+  site TEXT,
+  country TEXT,
+  operator TEXT,
+  network TEXT,
+  installed TEXT,
+  cost REAL,
+  lat REAL,
+  lon REAL,
+  raw TEXT,
+  extra TEXT,
+  conflicts TEXT,
+  source_file TEXT,
+  source_line INTEGER,
+  source TEXT,
+  evidence_count INTEGER NOT NULL,
+  PRIMARY KEY (snapshot, seq)
+) WITHOUT ROWID;
+-- Indexes, not table constraints, so that a first bulk import can build them after loading.
+CREATE UNIQUE INDEX devices_id ON devices (snapshot, id);
+CREATE INDEX devices_vendor ON devices (snapshot, vendor);
+CREATE INDEX devices_country ON devices (snapshot, country);
+CREATE INDEX devices_layer ON devices (snapshot, layer);
+
+CREATE TABLE evidence (
+  snapshot INTEGER NOT NULL,
+  device_seq INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  raw TEXT NOT NULL,
+  vendor TEXT,
+  confidence REAL NOT NULL,
+  valid INTEGER NOT NULL,
+  detail TEXT,
+  source TEXT,
+  PRIMARY KEY (snapshot, device_seq, seq),
+  FOREIGN KEY (snapshot, device_seq) REFERENCES devices (snapshot, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE sites (
+  snapshot INTEGER NOT NULL REFERENCES snapshots(id),
+  seq INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  name TEXT,
+  country TEXT,
+  lat REAL,
+  lon REAL,
+  kind TEXT,
+  operator TEXT,
+  source_file TEXT,
+  source_line INTEGER,
+  source TEXT,
+  PRIMARY KEY (snapshot, seq),
+  UNIQUE (snapshot, id)
+) WITHOUT ROWID;
+
+CREATE TABLE links (
+  snapshot INTEGER NOT NULL REFERENCES snapshots(id),
+  seq INTEGER NOT NULL,
+  id TEXT,
+  a TEXT NOT NULL,
+  b TEXT NOT NULL,
+  metric INTEGER NOT NULL,
+  latency REAL,
+  capacity REAL,
+  operator TEXT,
+  extra TEXT,
+  source_file TEXT,
+  source_line INTEGER,
+  source TEXT,
+  PRIMARY KEY (snapshot, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE flows (
+  snapshot INTEGER NOT NULL REFERENCES snapshots(id),
+  seq INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  src TEXT NOT NULL,
+  dst TEXT NOT NULL,
+  class TEXT NOT NULL,
+  volume REAL NOT NULL,
+  latency_bound REAL,
+  extra TEXT,
+  source_file TEXT,
+  source_line INTEGER,
+  source TEXT,
+  PRIMARY KEY (snapshot, seq)
+) WITHOUT ROWID;
+
+CREATE TRIGGER snapshots_no_delete BEFORE DELETE ON snapshots BEGIN SELECT RAISE(ABORT, 'cleanpath snapshots are immutable'); END;
+CREATE TRIGGER snapshots_no_rename BEFORE UPDATE OF id, name, created_at, base ON snapshots BEGIN SELECT RAISE(ABORT, 'cleanpath snapshots are immutable'); END;
+${immutabilityTriggers}
+`;
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: V1 }];

@@ -1,0 +1,162 @@
+// Conversion between domain objects and table rows. Absent optional fields are stored as NULL
+// and left out again when read, so a Device read back equals the one written.
+import type { Conflict, Device, Evidence, Flow, Link, Site, SourceRef } from '../model/index.js';
+
+export type SqlValue = string | number | null;
+type Row = Record<string, unknown>;
+
+export const DEVICE_COLUMNS = [
+  'snapshot', 'seq', 'id', 'name', 'vendor', 'attribution_vendor', 'confidence', 'model', 'role', 'layer',
+  'technology', 'site', 'country', 'operator', 'network', 'installed', 'cost', 'lat', 'lon', 'raw', 'extra',
+  'conflicts', 'source_file', 'source_line', 'source', 'evidence_count',
+] as const;
+/** Positions inside a device row's values, for naming the culprit of a constraint failure. */
+export const DEVICE_ID_AT = 2;
+export const DEVICE_FILE_AT = 22;
+export const DEVICE_LINE_AT = 23;
+
+export const EVIDENCE_COLUMNS = ['snapshot', 'device_seq', 'seq', 'kind', 'raw', 'vendor', 'confidence', 'valid', 'detail', 'source'] as const;
+export const SITE_COLUMNS = ['snapshot', 'seq', 'id', 'name', 'country', 'lat', 'lon', 'kind', 'operator', 'source_file', 'source_line', 'source'] as const;
+export const LINK_COLUMNS = ['snapshot', 'seq', 'id', 'a', 'b', 'metric', 'latency', 'capacity', 'operator', 'extra', 'source_file', 'source_line', 'source'] as const;
+export const FLOW_COLUMNS = ['snapshot', 'seq', 'id', 'src', 'dst', 'class', 'volume', 'latency_bound', 'extra', 'source_file', 'source_line', 'source'] as const;
+
+const v = (x: string | number | undefined): SqlValue => (x === undefined ? null : x);
+
+function jsonOrNull(o: object): string | null {
+  for (const _ in o) return JSON.stringify(o);
+  return null;
+}
+
+/** file and line get columns of their own; a probe's address and time go to a JSON column. */
+function sourceRest(s: SourceRef): string | null {
+  if (s.probe === undefined && s.address === undefined && s.time === undefined) return null;
+  const { file: _f, line: _l, ...rest } = s;
+  return JSON.stringify(rest);
+}
+
+function sameSource(a: SourceRef, b: SourceRef): boolean {
+  return a.file === b.file && a.line === b.line && a.probe === b.probe && a.address === b.address && a.time === b.time
+    && Object.keys(a).length === Object.keys(b).length;
+}
+
+/**
+ * Device.vendor and attribution.vendor are the same in practice; the second column is NULL then,
+ * and '' stands for an attribution vendor of null under a non-null device vendor.
+ */
+function encodeAttributionVendor(d: Device): string | null {
+  const a = d.attribution.vendor;
+  if (a === d.vendor) return null;
+  return a ?? '';
+}
+
+/** Appends the device's column values to `out` (one flat array for a multi-row INSERT). */
+export function pushDeviceValues(out: SqlValue[], snapshot: number, seq: number, d: Device): void {
+  const conflicts = d.attribution.conflicts;
+  out.push(
+    snapshot, seq, d.id, v(d.name), d.vendor, encodeAttributionVendor(d), d.attribution.confidence, v(d.model), v(d.role),
+    v(d.layer), v(d.technology), v(d.site), v(d.country), v(d.operator), v(d.network), v(d.installed), v(d.cost),
+    v(d.lat), v(d.lon), jsonOrNull(d.raw), jsonOrNull(d.extra), conflicts.length ? JSON.stringify(conflicts) : null,
+    v(d.source.file), v(d.source.line), sourceRest(d.source), d.attribution.evidence.length,
+  );
+}
+
+/** Evidence whose source is the device's own (the usual case) stores NULL instead of repeating it. */
+export function pushEvidenceValues(out: SqlValue[], snapshot: number, deviceSeq: number, seq: number, e: Evidence, deviceSource: SourceRef): void {
+  out.push(
+    snapshot, deviceSeq, seq, e.kind, e.raw, e.vendor, e.confidence, e.valid ? 1 : 0, v(e.detail),
+    sameSource(e.source, deviceSource) ? null : JSON.stringify(e.source),
+  );
+}
+
+export function pushSiteValues(out: SqlValue[], snapshot: number, seq: number, s: Site): void {
+  out.push(snapshot, seq, s.id, v(s.name), v(s.country), v(s.lat), v(s.lon), v(s.kind), v(s.operator), v(s.source.file), v(s.source.line), sourceRest(s.source));
+}
+
+export function pushLinkValues(out: SqlValue[], snapshot: number, seq: number, l: Link): void {
+  out.push(
+    snapshot, seq, v(l.id), l.a, l.b, l.metric, v(l.latency), v(l.capacity), v(l.operator), jsonOrNull(l.extra),
+    v(l.source.file), v(l.source.line), sourceRest(l.source),
+  );
+}
+
+export function pushFlowValues(out: SqlValue[], snapshot: number, seq: number, f: Flow): void {
+  out.push(
+    snapshot, seq, f.id, f.src, f.dst, f.class, f.volume, v(f.latencyBound), jsonOrNull(f.extra),
+    v(f.source.file), v(f.source.line), sourceRest(f.source),
+  );
+}
+
+// ---- reading ----
+
+function setString(o: Row, key: string, x: unknown): void {
+  if (x !== null && x !== undefined) o[key] = x;
+}
+
+function readSource(r: Row): SourceRef {
+  const s: SourceRef = r.source ? (JSON.parse(r.source as string) as SourceRef) : {};
+  if (r.source_file !== null) s.file = r.source_file as string;
+  if (r.source_line !== null) s.line = r.source_line as number;
+  return s;
+}
+
+export function readEvidence(r: Row, deviceSource: SourceRef): Evidence {
+  const e: Evidence = {
+    kind: r.kind as Evidence['kind'],
+    raw: r.raw as string,
+    vendor: r.vendor as string | null,
+    confidence: r.confidence as number,
+    valid: r.valid === 1,
+    source: r.source === null ? { ...deviceSource } : (JSON.parse(r.source as string) as SourceRef),
+  };
+  if (r.detail !== null) e.detail = r.detail as string;
+  return e;
+}
+
+const DEVICE_OPTIONAL = ['name', 'model', 'role', 'layer', 'technology', 'site', 'country', 'operator', 'network', 'installed', 'cost', 'lat', 'lon'] as const;
+
+/** A device from its row; `evidence` is filled in by the caller. */
+export function readDevice(r: Row, evidence: Evidence[]): Device {
+  const vendor = r.vendor as string | null;
+  const av = r.attribution_vendor as string | null;
+  const d: Row = { id: r.id };
+  for (const k of DEVICE_OPTIONAL) setString(d, k, r[k]);
+  d.raw = r.raw ? JSON.parse(r.raw as string) : {};
+  d.extra = r.extra ? JSON.parse(r.extra as string) : {};
+  d.source = readSource(r);
+  d.vendor = vendor;
+  d.attribution = {
+    vendor: av === null ? vendor : av === '' ? null : av,
+    confidence: r.confidence as number,
+    evidence,
+    conflicts: r.conflicts ? (JSON.parse(r.conflicts as string) as Conflict[]) : [],
+  };
+  // The row was written from a Device by pushDeviceValues; its shape is that of a Device.
+  return d as unknown as Device;
+}
+
+export function readSite(r: Row): Site {
+  const s: Row = { id: r.id };
+  for (const k of ['name', 'country', 'lat', 'lon', 'kind', 'operator'] as const) setString(s, k, r[k]);
+  s.source = readSource(r);
+  return s as unknown as Site;
+}
+
+export function readLink(r: Row): Link {
+  const l: Row = {};
+  setString(l, 'id', r.id);
+  l.a = r.a;
+  l.b = r.b;
+  l.metric = r.metric;
+  for (const k of ['latency', 'capacity', 'operator'] as const) setString(l, k, r[k]);
+  l.extra = r.extra ? JSON.parse(r.extra as string) : {};
+  l.source = readSource(r);
+  return l as unknown as Link;
+}
+
+export function readFlow(r: Row): Flow {
+  const f: Row = { id: r.id, src: r.src, dst: r.dst, class: r.class, volume: r.volume };
+  setString(f, 'latencyBound', r.latency_bound);
+  f.extra = r.extra ? JSON.parse(r.extra as string) : {};
+  f.source = readSource(r);
+  return f as unknown as Flow;
+}

@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { InputError } from '../model/index.js';
+import { APPLICATION_ID, MIGRATIONS, type Migration } from './migrations.js';
+
+type Db = Database.Database;
+
+/**
+ * Opens (creating when absent and writable) a cleanpath SQLite database and brings its schema
+ * to the latest version. Refuses a file that is not a cleanpath database and one written by a
+ * newer cleanpath, so neither is ever modified. `migrations` is replaceable so tests can build
+ * databases of older versions.
+ */
+export function openSqliteDatabase(path: string, readonly: boolean, migrations: readonly Migration[] = MIGRATIONS): Db {
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  if (readonly && !existsSync(path)) throw new InputError(path, undefined, 'no cleanpath database here (nothing has been imported yet?)');
+  let db: Db;
+  try {
+    db = new Database(path, { readonly, fileMustExist: readonly, timeout: 10_000 });
+  } catch (e) {
+    throw new InputError(path, undefined, `cannot open the database: ${message(e)}`);
+  }
+  try {
+    const version = inspect(db, path, latest);
+    if (!readonly) {
+      // WAL lets readers (a dashboard, a report) run while an import writes.
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+    }
+    db.pragma('foreign_keys = ON');
+    if (version < latest) {
+      if (readonly) {
+        throw new InputError(path, undefined, `the database has schema version ${version} and needs migrating to ${latest}; open it once read-write`);
+      }
+      migrate(db, path, migrations, latest);
+    }
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+/** The schema version of a cleanpath database, 0 for an empty file; throws for anything else. */
+function inspect(db: Db, path: string, latest: number): number {
+  let tables: string[];
+  let appId: number;
+  try {
+    tables = db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
+    appId = db.pragma('application_id', { simple: true }) as number;
+  } catch (e) {
+    throw new InputError(path, undefined, `not a cleanpath database (${message(e)})`);
+  }
+  if (tables.length === 0 && appId === 0) return 0;
+  if (appId !== APPLICATION_ID || !tables.includes('schema_migrations')) {
+    throw new InputError(path, undefined, 'not a cleanpath database: it is an SQLite database written by something else');
+  }
+  return currentVersion(db, path, latest);
+}
+
+function currentVersion(db: Db, path: string, latest: number): number {
+  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get()) return 0;
+  const v = db.prepare<[], number | null>('SELECT MAX(version) FROM schema_migrations').pluck().get() ?? 0;
+  if (v > latest) {
+    throw new InputError(path, undefined, `the database has schema version ${v}, written by a newer cleanpath; this one knows up to version ${latest}: upgrade cleanpath`);
+  }
+  return v;
+}
+
+function migrate(db: Db, path: string, migrations: readonly Migration[], latest: number): void {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    // Another process may have migrated between our look and our lock.
+    const from = currentVersion(db, path, latest);
+    if (from === 0) {
+      db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+    }
+    const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+    for (const m of migrations.filter((x) => x.version > from)) {
+      db.exec(m.sql);
+      record.run(m.version, m.name, new Date().toISOString());
+    }
+    db.exec('COMMIT');
+  } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw e;
+  }
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

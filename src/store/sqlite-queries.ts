@@ -1,0 +1,118 @@
+import type Database from 'better-sqlite3';
+import type { Device, Evidence, Flow, ImportWarning, Link, Site } from '../model/index.js';
+import { readDevice, readEvidence, readFlow, readLink, readSite } from './rows.js';
+import { GROUP_FIELDS, type DeviceCount, type DeviceFilter, type GroupField, type ImportRecord } from './types.js';
+
+type Db = Database.Database;
+type Row = Record<string, unknown>;
+
+const PAGE = 1000;
+
+/** WHERE clause and parameters for a device filter; column names come from this code only. */
+export function deviceWhere(snapshotId: number, f: DeviceFilter): { sql: string; params: (string | number)[] } {
+  const parts = ['snapshot = ?'];
+  const params: (string | number)[] = [snapshotId];
+  const inList = (col: string, values: string[] | undefined): void => {
+    if (values === undefined) return;
+    if (values.length === 0) parts.push('0 = 1');
+    else {
+      parts.push(`${col} IN (${values.map(() => '?').join(', ')})`);
+      params.push(...values);
+    }
+  };
+  if (f.unknownVendor === true) {
+    if (f.vendor?.length) {
+      parts.push(`(vendor IS NULL OR vendor IN (${f.vendor.map(() => '?').join(', ')}))`);
+      params.push(...f.vendor);
+    } else parts.push('vendor IS NULL');
+  } else {
+    inList('vendor', f.vendor);
+    if (f.unknownVendor === false) parts.push('vendor IS NOT NULL');
+  }
+  inList('country', f.country);
+  inList('layer', f.layer);
+  inList('network', f.network);
+  return { sql: parts.join(' AND '), params };
+}
+
+/** Devices in input order, a page at a time, each with its evidence. */
+export function* iterateDevices(db: Db, snapshotId: number, filter: DeviceFilter = {}): IterableIterator<Device> {
+  const { sql, params } = deviceWhere(snapshotId, filter);
+  const page = db.prepare(`SELECT * FROM devices WHERE ${sql} AND seq > ? ORDER BY seq LIMIT ?`);
+  const range = db.prepare('SELECT * FROM evidence WHERE snapshot = ? AND device_seq BETWEEN ? AND ? ORDER BY device_seq, seq');
+  const listed = db.prepare('SELECT * FROM evidence WHERE snapshot = ? AND device_seq IN (SELECT value FROM json_each(?)) ORDER BY device_seq, seq');
+  let remaining = filter.limit ?? Infinity;
+  let after = 0;
+  while (remaining > 0) {
+    const rows = page.all(...params, after, Math.min(PAGE, remaining)) as Row[];
+    if (rows.length === 0) return;
+    const withEvidence = rows.filter((r) => (r.evidence_count as number) > 0).map((r) => r.seq as number);
+    let evidence: Row[] = [];
+    if (withEvidence.length > 0) {
+      const lo = withEvidence[0]!;
+      const hi = withEvidence[withEvidence.length - 1]!;
+      // A contiguous run (the unfiltered case) is one range scan; otherwise look each up.
+      evidence = (hi - lo + 1 <= withEvidence.length * 2
+        ? range.all(snapshotId, lo, hi)
+        : listed.all(snapshotId, JSON.stringify(withEvidence))) as Row[];
+    }
+    let e = 0;
+    for (const r of rows) {
+      const seq = r.seq as number;
+      while (e < evidence.length && (evidence[e]!.device_seq as number) < seq) e++;
+      const mine: Row[] = [];
+      while (e < evidence.length && evidence[e]!.device_seq === seq) mine.push(evidence[e++]!);
+      const device = readDevice(r, []);
+      device.attribution.evidence = mine.map((x): Evidence => readEvidence(x, device.source));
+      yield device;
+    }
+    after = rows[rows.length - 1]!.seq as number;
+    remaining -= rows.length;
+    if (rows.length < PAGE) return;
+  }
+}
+
+export function countDevices(db: Db, snapshotId: number, groupBy: readonly GroupField[]): DeviceCount[] {
+  for (const g of groupBy) {
+    if (!(GROUP_FIELDS as readonly string[]).includes(g)) throw new Error(`cannot group devices by "${String(g)}"; choose from ${GROUP_FIELDS.join(', ')}`);
+  }
+  const cols = [...new Set(groupBy)];
+  if (cols.length === 0) {
+    const n = db.prepare<[number], number>('SELECT COUNT(*) FROM devices WHERE snapshot = ?').pluck().get(snapshotId) ?? 0;
+    return [{ key: {}, count: n }];
+  }
+  const list = cols.join(', ');
+  const rows = db
+    .prepare(`SELECT ${list}, COUNT(*) AS n FROM devices WHERE snapshot = ? GROUP BY ${list} ORDER BY n DESC, ${list}`)
+    .all(snapshotId) as Row[];
+  return rows.map((r) => {
+    const key: Record<string, string | null> = {};
+    for (const c of cols) key[c] = r[c] as string | null;
+    return { key, count: r.n as number };
+  });
+}
+
+function inOrder(db: Db, table: string, snapshotId: number): Row[] {
+  return db.prepare(`SELECT * FROM ${table} WHERE snapshot = ? ORDER BY seq`).all(snapshotId) as Row[];
+}
+
+export const sites = (db: Db, snapshotId: number): Site[] => inOrder(db, 'sites', snapshotId).map(readSite);
+export const links = (db: Db, snapshotId: number): Link[] => inOrder(db, 'links', snapshotId).map(readLink);
+export const flows = (db: Db, snapshotId: number): Flow[] => inOrder(db, 'flows', snapshotId).map(readFlow);
+
+export function imports(db: Db, snapshotId: number): ImportRecord[] {
+  const rows = db
+    .prepare('SELECT i.*, o.name AS origin_name FROM imports i JOIN snapshots o ON o.id = i.origin WHERE i.snapshot = ? ORDER BY i.seq')
+    .all(snapshotId) as Row[];
+  return rows.map((r) => {
+    const rec: ImportRecord = {
+      file: r.file as string,
+      format: r.format as string,
+      records: r.records as number,
+      warnings: JSON.parse(r.warnings as string) as ImportWarning[],
+      importedInto: r.origin_name as string,
+    };
+    for (const k of ['devices', 'sites', 'links', 'flows'] as const) if (r[k] !== null) rec[k] = r[k] as number;
+    return rec;
+  });
+}

@@ -1,0 +1,275 @@
+import type Database from 'better-sqlite3';
+import { InputError, type Site } from '../model/index.js';
+import { ChunkedInsert } from './chunked-insert.js';
+import {
+  DEVICE_COLUMNS, DEVICE_FILE_AT, DEVICE_ID_AT, DEVICE_LINE_AT, EVIDENCE_COLUMNS, FLOW_COLUMNS, LINK_COLUMNS, SITE_COLUMNS,
+  pushDeviceValues, pushEvidenceValues, pushFlowValues, pushLinkValues, pushSiteValues, readSite, type SqlValue,
+} from './rows.js';
+import { copyBaseRows } from './sqlite-copy-base.js';
+import { deferDeviceIndexes } from './sqlite-deferred-indexes.js';
+import { findSnapshot, snapshotById, snapshotNames } from './sqlite-snapshots.js';
+import type { BeginImportOptions, ImportContent, ImportRecordInput, ImportWriter, SnapshotInfo } from './types.js';
+
+type Db = Database.Database;
+
+// Rows per INSERT statement: measured, larger chunks stop paying off past ~100 rows.
+const DEVICE_CHUNK = 100;
+const EVIDENCE_CHUNK = 200;
+const TOPOLOGY_CHUNK = 200;
+// Page cache while importing: enough for the id index's working set when ids arrive unsorted;
+// measured, a much larger cache only slows the bulk load down.
+const IMPORT_CACHE_KIB = 32768;
+
+/**
+ * One import: an explicit BEGIN IMMEDIATE ... COMMIT around everything added, because rows
+ * arrive from async parsers between calls and db.transaction() cannot span an await.
+ */
+export class SqliteImportWriter implements ImportWriter {
+  readonly snapshot: string;
+  private state: 'open' | 'committed' | 'rolled back' = 'open';
+  private readonly snapshotId: number;
+  private readonly restore: { synchronous: number; cacheSize: number };
+  private devices!: ChunkedInsert;
+  private evidence!: ChunkedInsert;
+  private links!: ChunkedInsert;
+  private flows!: ChunkedInsert;
+  private insertSite!: Database.Statement;
+  private insertImport!: Database.Statement;
+  private readonly seq = { devices: 0, sites: 0, links: 0, flows: 0, imports: 0 };
+  /** Set when the device indexes were dropped for a bulk load and must be rebuilt at commit. */
+  private rebuildIndexes: (() => void) | undefined;
+
+  constructor(
+    private readonly db: Db,
+    private readonly dbPath: string,
+    opts: BeginImportOptions,
+    private readonly onClose: () => void,
+  ) {
+    this.snapshot = checkName(dbPath, opts.snapshot);
+    this.restore = {
+      synchronous: db.pragma('synchronous', { simple: true }) as number,
+      cacheSize: db.pragma('cache_size', { simple: true }) as number,
+    };
+    // An import is one big transaction: NORMAL in WAL mode cannot corrupt the database (a
+    // power cut may at worst lose the last import, which can be re-run), and it spares the
+    // bulk load FULL's extra syncs.
+    db.pragma('synchronous = NORMAL');
+    db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+    try {
+      db.exec('BEGIN IMMEDIATE');
+    } catch (e) {
+      this.restorePragmas();
+      throw e;
+    }
+    try {
+      this.snapshotId = this.createSnapshot(opts);
+      this.prepare();
+    } catch (e) {
+      this.close('ROLLBACK');
+      throw e;
+    }
+  }
+
+  add(batch: ImportContent): void {
+    this.guard(() => {
+      const sid = this.snapshotId;
+      const dev = this.devices;
+      const ev = this.evidence;
+      for (const d of batch.devices) {
+        const dseq = ++this.seq.devices;
+        pushDeviceValues(dev.buffer, sid, dseq, d);
+        const evs = d.attribution.evidence;
+        for (let i = 0; i < evs.length; i++) {
+          pushEvidenceValues(ev.buffer, sid, dseq, i, evs[i]!, d.source);
+          ev.added();
+        }
+        // Evidence references its device, so it is written only once the device rows are.
+        if (dev.added()) {
+          dev.flush();
+          ev.flushWhole();
+        }
+      }
+      for (const s of batch.sites) this.addSite(s);
+      for (const l of batch.links) {
+        pushLinkValues(this.links.buffer, sid, ++this.seq.links, l);
+        if (this.links.added()) this.links.flush();
+      }
+      for (const f of batch.flows) {
+        pushFlowValues(this.flows.buffer, sid, ++this.seq.flows, f);
+        if (this.flows.added()) this.flows.flush();
+      }
+    });
+  }
+
+  addImportRecord(rec: ImportRecordInput): void {
+    this.guard(() => {
+      this.insertImport.run(
+        this.snapshotId, ++this.seq.imports, this.snapshotId, rec.file, rec.format, rec.records, JSON.stringify(rec.warnings),
+        rec.devices ?? null, rec.sites ?? null, rec.links ?? null, rec.flows ?? null,
+      );
+    });
+  }
+
+  commit(): SnapshotInfo {
+    return this.guard(() => {
+      this.devices.flush();
+      this.evidence.flush();
+      this.links.flush();
+      this.flows.flush();
+      this.rebuildIndexes?.();
+      const s = this.seq;
+      this.db
+        .prepare('UPDATE snapshots SET device_count = ?, site_count = ?, link_count = ?, flow_count = ? WHERE id = ?')
+        .run(s.devices, s.sites, s.links, s.flows, this.snapshotId);
+      const info = snapshotById(this.db, this.snapshotId);
+      this.close('COMMIT');
+      return info;
+    });
+  }
+
+  rollback(): void {
+    if (this.state === 'open') this.close('ROLLBACK');
+  }
+
+  private guard<T>(work: () => T): T {
+    if (this.state !== 'open') throw new Error(`import into snapshot "${this.snapshot}" is already ${this.state}`);
+    try {
+      return work();
+    } catch (e) {
+      const better = this.explain(e);
+      this.close('ROLLBACK');
+      throw better;
+    }
+  }
+
+  private close(how: 'COMMIT' | 'ROLLBACK'): void {
+    // A failing COMMIT leaves the transaction open: the caller's guard then rolls it back.
+    if (how === 'COMMIT') this.db.exec('COMMIT');
+    try {
+      if (how === 'ROLLBACK' && this.db.inTransaction) this.db.exec('ROLLBACK');
+    } finally {
+      this.state = how === 'COMMIT' ? 'committed' : 'rolled back';
+      this.restorePragmas();
+      this.onClose();
+    }
+  }
+
+  private restorePragmas(): void {
+    this.db.pragma(`synchronous = ${this.restore.synchronous}`);
+    this.db.pragma(`cache_size = ${this.restore.cacheSize}`);
+  }
+
+  private createSnapshot(opts: BeginImportOptions): number {
+    if (findSnapshot(this.db, this.snapshot)) {
+      throw new InputError(this.dbPath, undefined, `a snapshot named "${this.snapshot}" already exists, and snapshots are immutable: choose another name`);
+    }
+    let baseId: number | null = null;
+    if (opts.base !== undefined) {
+      const base = findSnapshot(this.db, opts.base);
+      if (!base) throw new InputError(this.dbPath, undefined, `no base snapshot named "${opts.base}"; available: ${snapshotNames(this.db)}`);
+      baseId = base.id;
+    }
+    const id = Number(
+      this.db
+        .prepare('INSERT INTO snapshots (name, created_at, note, base) VALUES (?, ?, ?, ?)')
+        .run(this.snapshot, new Date().toISOString(), opts.note ?? null, baseId).lastInsertRowid,
+    );
+    this.rebuildIndexes = deferDeviceIndexes(this.db);
+    if (baseId !== null) Object.assign(this.seq, copyBaseRows(this.db, baseId, id));
+    return id;
+  }
+
+  private prepare(): void {
+    const db = this.db;
+    this.devices = new ChunkedInsert(db, 'devices', DEVICE_COLUMNS, DEVICE_CHUNK);
+    this.evidence = new ChunkedInsert(db, 'evidence', EVIDENCE_COLUMNS, EVIDENCE_CHUNK);
+    this.links = new ChunkedInsert(db, 'links', LINK_COLUMNS, TOPOLOGY_CHUNK);
+    this.flows = new ChunkedInsert(db, 'flows', FLOW_COLUMNS, TOPOLOGY_CHUNK);
+    // Sites are few and may repeat across files; ON CONFLICT lets an identical repeat pass.
+    this.insertSite = db.prepare(
+      `INSERT INTO sites (${SITE_COLUMNS.join(',')}) VALUES (${SITE_COLUMNS.map(() => '?').join(',')}) ON CONFLICT (snapshot, id) DO NOTHING`,
+    );
+    this.insertImport = db.prepare(
+      'INSERT INTO imports (snapshot, seq, origin, file, format, records, warnings, devices, sites, links, flows) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+    );
+  }
+
+  private addSite(s: Site): void {
+    const values: SqlValue[] = [];
+    pushSiteValues(values, this.snapshotId, this.seq.sites + 1, s);
+    if (this.insertSite.run(values).changes === 1) {
+      this.seq.sites++;
+      return;
+    }
+    const row = this.db.prepare('SELECT * FROM sites WHERE snapshot = ? AND id = ?').get(this.snapshotId, s.id) as Record<string, unknown>;
+    const first = readSite(row);
+    if (sameSiteFacts(first, s)) return;
+    throw new InputError(
+      s.source.file ?? this.dbPath,
+      s.source.line,
+      `site "${s.id}" is described twice, differently (first at ${where(first.source.file, first.source.line)})`,
+    );
+  }
+
+  /** A duplicate device id becomes an InputError naming both places; anything else passes. */
+  private explain(e: unknown): unknown {
+    if (!isUniqueViolation(e) || !String((e as Error).message).includes('devices.')) return e;
+    if (this.rebuildIndexes) return this.duplicateAfterBulkLoad() ?? e;
+    const vals = this.devices.pendingValues();
+    const width = DEVICE_COLUMNS.length;
+    const seen = new Map<SqlValue, number>();
+    for (let at = 0; at < vals.length; at += width) {
+      const id = vals[at + DEVICE_ID_AT]!;
+      const prev = seen.get(id);
+      if (prev !== undefined) return duplicateDevice(this.snapshot, String(id), vals[prev + DEVICE_FILE_AT], vals[prev + DEVICE_LINE_AT], vals[at + DEVICE_FILE_AT], vals[at + DEVICE_LINE_AT]);
+      seen.set(id, at);
+      const earlier = this.db
+        .prepare('SELECT source_file, source_line FROM devices WHERE snapshot = ? AND id = ?')
+        .get(this.snapshotId, id) as { source_file: string | null; source_line: number | null } | undefined;
+      if (earlier) return duplicateDevice(this.snapshot, String(id), earlier.source_file, earlier.source_line, vals[at + DEVICE_FILE_AT], vals[at + DEVICE_LINE_AT]);
+    }
+    return e;
+  }
+
+  /** With the id index deferred, duplicates are found when it is built: look for one. */
+  private duplicateAfterBulkLoad(): InputError | undefined {
+    const id = this.db
+      .prepare<[number], string>('SELECT id FROM devices WHERE snapshot = ? GROUP BY id HAVING COUNT(*) > 1 ORDER BY MIN(seq) LIMIT 1')
+      .pluck()
+      .get(this.snapshotId);
+    if (id === undefined) return undefined;
+    const [a, b] = this.db
+      .prepare('SELECT source_file, source_line FROM devices WHERE snapshot = ? AND id = ? ORDER BY seq LIMIT 2')
+      .all(this.snapshotId, id) as { source_file: string | null; source_line: number | null }[];
+    return duplicateDevice(this.snapshot, id, a?.source_file, a?.source_line, b?.source_file, b?.source_line);
+  }
+}
+
+function checkName(dbPath: string, name: string): string {
+  const n = name.trim();
+  if (n === '' || n !== name) throw new InputError(dbPath, undefined, `snapshot name "${name}" must be non-empty without surrounding spaces`);
+  if (n === 'latest') throw new InputError(dbPath, undefined, '"latest" names whichever snapshot is newest and cannot be a snapshot\'s own name');
+  return n;
+}
+
+function sameSiteFacts(a: Site, b: Site): boolean {
+  return a.name === b.name && a.country === b.country && a.lat === b.lat && a.lon === b.lon && a.kind === b.kind && a.operator === b.operator;
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+function where(file: SqlValue | undefined, line: SqlValue | undefined): string {
+  const f = file ?? '(unknown source)';
+  return line === null || line === undefined ? String(f) : `${f}:${line}`;
+}
+
+function duplicateDevice(snapshot: string, id: string, f1: SqlValue | undefined, l1: SqlValue | undefined, f2: SqlValue | undefined, l2: SqlValue | undefined): InputError {
+  return new InputError(
+    String(f2 ?? '(unknown source)'),
+    typeof l2 === 'number' ? l2 : undefined,
+    `device id "${id}" appears twice in snapshot "${snapshot}" (first at ${where(f1, l1)})`,
+  );
+}
