@@ -3,6 +3,7 @@
 import { buildNameIndex, catalogIndex, getOuiIndex, loadCatalog } from '../vendors/index.js';
 import type { CatalogIndex, NameHit, OuiIndex } from '../vendors/index.js';
 import type { Finding } from './finding.js';
+import { buildBrandWords } from './brand-words.js';
 import { compilePatterns, type CompiledPattern } from './patterns.js';
 import { loadTacCsv, type TacTable } from './tac-table.js';
 
@@ -31,6 +32,8 @@ export interface IdentifyContext {
   oui: OuiIndex;
   names: ReadonlyMap<string, NameHit>;
   patterns: readonly CompiledPattern[];
+  /** Whole-word brand names ("huawei", "nec") for free text no pattern matched. */
+  brandWords: ReadonlyMap<string, string>;
   oidRules: readonly OidRule[];
   tac: TacTable | null;
   /** Findings per field, then raw value, for fields whose values repeat; immutable and shared. */
@@ -51,6 +54,7 @@ export function createIdentifyContext(opts: IdentifyOptions = {}): IdentifyConte
     oui: getOuiIndex(),
     names: buildNameIndex(catalog),
     patterns: compilePatterns(catalog),
+    brandWords: buildBrandWords(catalog),
     // Longest prefix first so a specific rule wins over a broader one.
     oidRules: [...catalog.oidRules].sort((a, b) => b.prefix.length - a.prefix.length),
     tac: opts.tacCsvPath ? loadTacCsv(opts.tacCsvPath, catalog) : null,

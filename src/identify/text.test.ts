@@ -92,3 +92,13 @@ test('GPON serials: HWTC, ZTEG, FHTT (unverified), hex form', () => {
   assert.equal(serialFindings('XXXX12345678', ctx)[0]!.vendor, null);
   assert.deepEqual(serialFindings('2102351931DMJ7000123', ctx), []);
 });
+
+test('a brand named as a whole word in free text is medium evidence; substrings and common words are not', () => {
+  const ctx = testContext();
+  const [hw] = textFindings('sysdescr', 'HUAWEI BTS5900 SRAN18.1 Huawei Technologies Co., Ltd.', ctx);
+  assert.equal(hw!.vendor, 'huawei');
+  assert.equal(hw!.confidence, 0.6);
+  assert.equal(textFindings('sysdescr', 'NEC iPASOLINK iX Version 4.2.03', ctx)[0]!.vendor, 'nec');
+  assert.equal(textFindings('sysdescr', 'ztevision camera firmware 2.1', ctx)[0]!.vendor, null);
+  assert.equal(textFindings('banner', 'With honor and pride, firmware 1.0', ctx)[0]!.vendor, null);
+});

@@ -3,6 +3,7 @@
 import type { EvidenceKind } from '../model/index.js';
 import { normaliseCompanyName } from '../vendors/index.js';
 import type { IdentifyContext } from './context.js';
+import { findBrandWords } from './brand-words.js';
 import { clip, finding, type Finding } from './finding.js';
 import { matchPatterns, MAX_TEXT } from './patterns.js';
 import { WEIGHTS } from './weights.js';
@@ -53,6 +54,10 @@ export function textFindings(kind: EvidenceKind, raw: string, ctx: IdentifyConte
   if (m) return [nameFinding(kind, raw, m, WEIGHTS.companyName)];
   const hits = patternFindings(kind, raw, ctx);
   if (hits.length > 0) return hits;
+  const brands = findBrandWords(raw, ctx.brandWords);
+  if (brands.length > 0) {
+    return brands.map((b) => finding(kind, clip(raw), b.vendor, WEIGHTS.brandWord, `no pattern matched; the brand "${b.word}" appears as a word`));
+  }
   const cut = raw.length > MAX_TEXT ? ` (first ${MAX_TEXT} characters examined)` : '';
   return [finding(kind, clip(raw), null, 0, `no vendor pattern matched${cut}`)];
 }

@@ -24,6 +24,8 @@ export const WEIGHTS = {
   companyName: 0.7,
   /** Same through a joint venture or predecessor rather than the vendor itself. */
   companyNameAffiliate: 0.6,
+  /** A brand as a whole word inside free text no catalog pattern matched ("HUAWEI BTS5900 ..."). */
+  brandWord: 0.6,
   /** LLDP carries the sysDescr text: a pattern match counts as much as it does in sysDescr. */
   lldpFactor: 1.0,
   /** A banner regex's own confidence is scaled by this when the banner arrives as a plain field. */

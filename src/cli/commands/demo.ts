@@ -85,7 +85,11 @@ inspect them, then explore with e.g.
         out.write(`cleanpath demo: ${devices.length} devices, ${summary.files.reduce((n, f) => n + f.links, 0)} links, ${summary.files.reduce((n, f) => n + f.flows, 0)} flows imported into ${db}\n\n`);
         out.write('Identified inventory by country and vendor\n' + renderTable(byCountry.rows, byCountry.columns) + '\n');
         out.write('Identified inventory by layer and vendor\n' + renderTable(byLayer.rows, byLayer.columns) + '\n');
-        out.write(`Identification: ${devices.length - declaredOnly.length} of ${devices.length} devices attributed from device evidence (MAC, SNMP, banners, IMEI...), ${declaredOnly.length} from a declared vendor only, ${devices.filter((d) => d.vendor === null).length} unknown.\n`);
+        const attributed = devices.filter((d) => d.vendor !== null);
+        const fromDeclaredOnly = attributed.filter((d) => declaredOnly.includes(d)).length;
+        out.write(
+          `Identification: ${attributed.length} of ${devices.length} devices attributed, ${attributed.length - fromDeclaredOnly} of them from the devices' own evidence (MAC, SNMP, engine ID, banners, IMEI, GPON serial) and ${fromDeclaredOnly} from a declared vendor only; ${devices.length - attributed.length} unknown.\n`,
+        );
         if (conflicts.length) {
           out.write(`\nConflicting evidence on ${conflicts.length} device(s):\n`);
           for (const d of conflicts.slice(0, 10)) out.write(`  ${d.id}: ${d.attribution.conflicts.map((c) => c.note).join('; ')}\n`);

@@ -41,7 +41,7 @@ function toText(r: KillSwitchResult, top: number): string {
     `volume lost:            ${round(d.volume)} (sensitive ${round(d.sensitiveVolume)})`,
     `already unreachable:    ${r.alreadyUnreachable} flows (disconnected before the kill-switch)`,
     `main network:           ${r.mainNetworkBefore} → ${r.mainNetworkAfter} devices`,
-    `sites cut off:          ${r.sitesCutOff.length}`,
+    `sites cut off:          ${r.sitesCutOff.length} (${r.sitesCutOff.filter((x) => x.reason === 'removed').length} removed outright, ${r.sitesCutOff.filter((x) => x.reason === 'isolated').length} isolated; a device without a site counts as its own)`,
     '',
   ];
   let text = lines.join('\n');
