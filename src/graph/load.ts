@@ -1,0 +1,125 @@
+// Fast loader for the plain files of DESIGN section 4 (also the benchmark format):
+// nodes.csv id,vendor[,country,operator,layer,site,...]; links.csv a,b[,metric];
+// flows.csv id,src,dst[,class,volume]. Unknown columns are ignored.
+import { readFile } from 'node:fs/promises';
+import { FLOW_CLASSES, InputError, isOneOf } from '../model/index.js';
+import { columns, readCsv } from './csv.js';
+import { checkMetric } from './graph.js';
+import type { FlowInput, LinkArrays, NodeInput } from './types.js';
+
+export interface PlainNetwork {
+  nodes: NodeInput[];
+  /** endpoint positions into `nodes` */
+  links: LinkArrays;
+  flows: FlowInput[];
+}
+
+export interface PlainPaths {
+  nodes: string;
+  links: string;
+  flows?: string;
+}
+
+const cell = (fields: string[], i: number): string => (i >= 0 ? (fields[i] ?? '') : '');
+const orNull = (s: string): string | null => (s.trim() === '' ? null : s.trim());
+
+export function parseNodes(text: string, file: string): { nodes: NodeInput[]; index: Map<string, number> } {
+  const nodes: NodeInput[] = [];
+  const index = new Map<string, number>();
+  readCsv(text, file, (header) => {
+    const c = columns(header, file, ['id'], ['vendor', 'country', 'operator', 'layer', 'site']);
+    return (f, line) => {
+      const id = cell(f, c.id);
+      if (id === '') throw new InputError(file, line, 'empty node id');
+      if (index.has(id)) throw new InputError(file, line, `duplicate node id "${id}"`);
+      index.set(id, nodes.length);
+      nodes.push({
+        id,
+        vendor: orNull(cell(f, c.vendor)),
+        country: orNull(cell(f, c.country)),
+        operator: orNull(cell(f, c.operator)),
+        layer: orNull(cell(f, c.layer)),
+        site: orNull(cell(f, c.site)),
+      });
+    };
+  });
+  return { nodes, index };
+}
+
+export function parseLinks(text: string, file: string, index: ReadonlyMap<string, number>): LinkArrays {
+  let a: Int32Array<ArrayBuffer> = new Int32Array(1024), b = a.slice(), metric = a.slice();
+  let m = 0;
+  readCsv(text, file, (header) => {
+    const c = columns(header, file, ['a', 'b'], ['metric']);
+    const node = (id: string, line: number): number => {
+      const i = index.get(id);
+      if (i === undefined) throw new InputError(file, line, `unknown node "${id}"`);
+      return i;
+    };
+    return (f, line) => {
+      if (m === a.length) {
+        a = grow(a);
+        b = grow(b);
+        metric = grow(metric);
+      }
+      a[m] = node(cell(f, c.a), line);
+      b[m] = node(cell(f, c.b), line);
+      const w = cell(f, c.metric).trim();
+      metric[m++] = w === '' ? 1 : checkMetric(Number(w), file, line);
+    };
+  });
+  return { a: a.slice(0, m), b: b.slice(0, m), metric: metric.slice(0, m) };
+}
+
+function grow(x: Int32Array): Int32Array<ArrayBuffer> {
+  const y = new Int32Array(x.length * 2);
+  y.set(x);
+  return y;
+}
+
+export function parseFlows(text: string, file: string, index: ReadonlyMap<string, number>): FlowInput[] {
+  const flows: FlowInput[] = [];
+  readCsv(text, file, (header) => {
+    const c = columns(header, file, ['id', 'src', 'dst'], ['class', 'volume']);
+    return (f, line) => {
+      const id = cell(f, c.id), src = cell(f, c.src), dst = cell(f, c.dst);
+      if (id === '') throw new InputError(file, line, 'empty flow id');
+      if (!index.has(src)) throw new InputError(file, line, `unknown source node "${src}"`);
+      if (!index.has(dst)) throw new InputError(file, line, `unknown destination node "${dst}"`);
+      const flow: FlowInput = { id, src, dst };
+      const cls = cell(f, c.class).trim().toLowerCase();
+      if (cls !== '') {
+        if (!isOneOf(FLOW_CLASSES, cls)) throw new InputError(file, line, `class must be one of ${FLOW_CLASSES.join(', ')}, got "${cls}"`);
+        flow.class = cls;
+      }
+      const vol = cell(f, c.volume).trim();
+      if (vol !== '') {
+        const v = Number(vol);
+        if (!Number.isFinite(v) || v < 0) throw new InputError(file, line, `volume must be a non-negative number, got "${vol}"`);
+        flow.volume = v;
+      }
+      flows.push(flow);
+    };
+  });
+  return flows;
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (e) {
+    throw new InputError(file, undefined, `cannot read: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+export async function loadPlainFiles(paths: PlainPaths): Promise<PlainNetwork> {
+  const [nodesText, linksText, flowsText] = await Promise.all([
+    readText(paths.nodes),
+    readText(paths.links),
+    paths.flows === undefined ? Promise.resolve(null) : readText(paths.flows),
+  ]);
+  const { nodes, index } = parseNodes(nodesText, paths.nodes);
+  const links = parseLinks(linksText, paths.links, index);
+  const flows = flowsText === null ? [] : parseFlows(flowsText, paths.flows!, index);
+  return { nodes, links, flows };
+}
