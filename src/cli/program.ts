@@ -1,12 +1,14 @@
 import { Command } from 'commander';
 import * as demo from './commands/demo.js';
 import * as devices from './commands/devices.js';
+import * as exposure from './commands/exposure.js';
 import * as identify from './commands/identify.js';
 import * as importCommand from './commands/import.js';
+import * as killswitch from './commands/killswitch.js';
 import * as snapshots from './commands/snapshots.js';
 
 /** Each command lives in ./commands/<name>.ts and exports `register(program)`; order = help order. */
-const COMMANDS = [importCommand, identify, devices, snapshots, demo];
+const COMMANDS = [importCommand, identify, devices, snapshots, exposure, killswitch, demo];
 
 export function buildProgram(): Command {
   const program = new Command('cleanpath')
@@ -23,6 +25,8 @@ Start with the demo, then your own data:
   cleanpath import inventory.csv links.csv flows.csv
   cleanpath devices --vendor huawei,zte
   cleanpath identify 00:E0:FC:12:34:56
+  cleanpath exposure --untrusted huawei,zte --json   # which flows cross them, clean paths
+  cleanpath killswitch --vendors huawei              # what a Huawei switch-off would cut
 
 Exit codes: 0 ok, 1 failure or nothing found, 2 bad input (file:line: what is wrong).`,
     );

@@ -2,9 +2,11 @@ import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { writeDemoScenario } from '../../demo/index.js';
+import { analyseExposure, buildGraph, buildKillSet, buildUntrusted, exposureDocument, FLOW_DISRUPTED, killSwitch } from '../../graph/index.js';
 import type { Device } from '../../model/index.js';
 import { openStore } from '../../store/index.js';
 import { importFiles } from '../../store/import-files.js';
+import { loadNetwork } from '../network-input.js';
 import { renderJson, renderTable, type Row } from '../output.js';
 import { createProgress } from '../progress.js';
 
@@ -41,6 +43,29 @@ export function pivotByVendor(devices: readonly Device[], rowKey: (d: Device) =>
   return { rows, columns: ['', ...vendors, 'total'] };
 }
 
+const UNTRUSTED = ['huawei', 'zte'];
+
+/** The bases' sensitive flows against Huawei and ZTE, and what a Huawei switch-off would cut. */
+async function analyseDemo(db: string, names: ReadonlyMap<string, string>) {
+  const net = await loadNetwork({ db, snapshot: 'demo' });
+  const g = buildGraph(net, { source: net.label });
+  const exposure = exposureDocument(await analyseExposure(g, buildUntrusted(net.nodes, { vendors: UNTRUSTED }), net.flows, { chokepoints: true, topChokepoints: 5 }));
+  const ks = killSwitch(g, net.nodes, net.flows, buildKillSet(net.nodes, { vendors: ['huawei'] }), { top: 5 });
+  const label = (id: string) => names.get(id) ?? id;
+  const flows: Row[] = exposure.flows
+    .filter((f) => f.class === 'sensitive')
+    .map((f) => ({
+      flow: f.id,
+      from: label(f.src),
+      to: label(f.dst),
+      exposure: f.exposure,
+      cost: f.cost,
+      'clean path': f.exposure === 'none' ? 'not needed' : f.cleanCost === null ? 'NONE' : `cost ${f.cleanCost}`,
+      'cut by huawei off': ks.flowStatus[net.flows.findIndex((x) => x.id === f.id)] === FLOW_DISRUPTED ? 'CUT' : '',
+    }));
+  return { exposure, killswitch: ks, flows };
+}
+
 export function register(program: Command): void {
   program
     .command('demo')
@@ -75,9 +100,11 @@ inspect them, then explore with e.g.
         const byLayer = pivotByVendor(devices, (d) => d.layer ?? '?');
         const conflicts = devices.filter((d) => d.attribution.conflicts.length > 0);
         const declaredOnly = devices.filter((d) => d.attribution.evidence.every((e) => e.kind === 'declared' || !e.valid));
+        const analysis = await analyseDemo(db, new Map(devices.map((d) => [d.id, d.name ?? d.id])));
+        const ks = analysis.killswitch;
         if (opts.json) {
           process.stdout.write(
-            renderJson({ db, snapshot: summary.snapshot, files: summary.files, warnings: summary.warnings, byCountry: byCountry.rows, byLayer: byLayer.rows, conflicts: conflicts.map((d) => ({ id: d.id, vendor: d.vendor, conflicts: d.attribution.conflicts })) }),
+            renderJson({ db, snapshot: summary.snapshot, files: summary.files, warnings: summary.warnings, byCountry: byCountry.rows, byLayer: byLayer.rows, exposure: { untrusted: UNTRUSTED, summary: analysis.exposure.summary, sensitiveFlows: analysis.flows }, killswitch: { vendors: ['huawei'], removedDevices: ks.removedDevices, disrupted: ks.disrupted, restore: ks.restore }, conflicts: conflicts.map((d) => ({ id: d.id, vendor: d.vendor, conflicts: d.attribution.conflicts })) }),
           );
           return;
         }
@@ -98,7 +125,20 @@ inspect them, then explore with e.g.
           out.write(`\nImport warnings (bad values kept as invalid evidence):\n`);
           for (const w of summary.warnings.slice(0, 10)) out.write(`  ${w.file}:${w.line}: ${w.message}\n`);
         }
+        const sum = analysis.exposure.summary;
+        out.write(`\nThe bases' sensitive flows against Huawei and ZTE equipment (exposure over all equal-cost shortest paths)\n`);
+        out.write(renderTable(analysis.flows, ['flow', 'from', 'to', 'exposure', 'cost', 'clean path', 'cut by huawei off'], 40));
+        out.write(
+          `${sum.sensitiveByClass.all} of ${sum.sensitiveFlows} sensitive flows cross Huawei/ZTE on every shortest path, ${sum.sensitiveByClass.some} on some; ` +
+            `${sum.exposedWithCleanPath} exposed flows have a clean path around them, ${sum.exposedWithoutCleanPath} have none.\n`,
+        );
+        out.write(
+          `\nHuawei kill-switch: ${ks.removedDevices} devices off at once; ${ks.disrupted.sensitiveFlows} sensitive flows cut (${ks.disrupted.flows} flows in all, volume ${Math.round(ks.disrupted.volume)}); ` +
+            `the main network shrinks from ${ks.mainNetworkBefore} to ${ks.mainNetworkAfter} devices.\n`,
+        );
+        if (ks.restore[0]) out.write(`Replacing ${ks.restore[0].id} alone would restore ${ks.restore[0].sensitiveFlows} sensitive flow(s).\n`);
         out.write(`\nNext: cleanpath devices --db ${db} --vendor huawei,zte\n`);
+        out.write(`      cleanpath exposure --db ${db} --json     cleanpath killswitch --db ${db} --vendors huawei\n`);
       } catch (e) {
         progress.done();
         throw e;

@@ -1,14 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { analyseExposure, buildGraph, buildUntrusted, exposureCsv, exposureDocument, loadPlainFiles } from '../../graph/index.js';
+import { analyseExposure, buildGraph, buildUntrusted, exposureCsv, exposureDocument } from '../../graph/index.js';
+import { addNetworkSourceOptions, loadNetwork, type NetworkSourceOptions } from '../network-input.js';
 import { collectList, parsePositiveInt } from '../options.js';
 import { renderJson } from '../output.js';
 import { createProgress } from '../progress.js';
 
-interface ExposureCliOptions {
-  nodes: string;
-  links: string;
-  flows: string;
+interface ExposureCliOptions extends NetworkSourceOptions {
   untrusted?: string[];
   avoidCountry?: string[];
   avoidOperator?: string[];
@@ -24,14 +22,13 @@ interface ExposureCliOptions {
 export const DEFAULT_UNTRUSTED = ['huawei', 'zte'];
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('exposure')
     .description(
       'Per flow: shortest-path cost, exposure over all equal-cost shortest paths (all/some/none/unreachable) to untrusted devices, and the cost of the cheapest clean path',
-    )
-    .requiredOption('--nodes <file>', 'nodes CSV: id,vendor[,country,operator,layer,site]')
-    .requiredOption('--links <file>', 'links CSV: a,b[,metric]')
-    .requiredOption('--flows <file>', 'flows CSV: id,src,dst[,class,volume]')
+    );
+  addNetworkSourceOptions(cmd);
+  cmd
     .option('--untrusted <vendors>', `untrusted vendors, comma separated (default ${DEFAULT_UNTRUSTED.join(',')} when no --avoid-* is given)`, collectList)
     .option('--avoid-country <codes>', 'also avoid devices in these countries (ISO alpha-2)', collectList)
     .option('--avoid-operator <names>', 'also avoid devices of these operators', collectList)
@@ -44,8 +41,9 @@ export function register(program: Command): void {
     .action(async (opts: ExposureCliOptions) => {
       const progress = createProgress('exposure');
       progress.update(0, undefined, 'loading');
-      const net = await loadPlainFiles({ nodes: opts.nodes, links: opts.links, flows: opts.flows });
-      const g = buildGraph(net, { source: opts.links });
+      const net = await loadNetwork(opts);
+      for (const note of net.notes) process.stderr.write(`note: ${note}\n`);
+      const g = buildGraph(net, { source: net.label });
       const anyAvoid = opts.untrusted || opts.avoidCountry || opts.avoidOperator || opts.avoidLayer;
       const untrusted = buildUntrusted(net.nodes, {
         vendors: anyAvoid ? opts.untrusted : DEFAULT_UNTRUSTED,
@@ -58,7 +56,7 @@ export function register(program: Command): void {
         workers: opts.workers,
         chokepoints: json,
         topChokepoints: opts.top,
-        source: opts.flows,
+        source: net.label,
         onProgress: (done, total) => progress.update(done, total, 'sources'),
       });
       progress.done();

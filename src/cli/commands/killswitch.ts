@@ -1,14 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { buildGraph, buildKillSet, FLOW_DISRUPTED, killSwitch, loadPlainFiles, type FlowInput, type KillSwitchResult } from '../../graph/index.js';
+import { buildGraph, buildKillSet, FLOW_DISRUPTED, killSwitch, type FlowInput, type KillSwitchResult } from '../../graph/index.js';
+import { addNetworkSourceOptions, loadNetwork, type NetworkSourceOptions } from '../network-input.js';
 import { collectList, parsePositiveInt } from '../options.js';
 import { renderJson, renderTable } from '../output.js';
 import { createProgress } from '../progress.js';
 
-interface KillSwitchCliOptions {
-  nodes: string;
-  links: string;
-  flows: string;
+interface KillSwitchCliOptions extends NetworkSourceOptions {
   vendors: string[];
   layer?: string[];
   country?: string[];
@@ -61,12 +59,11 @@ function toText(r: KillSwitchResult, top: number): string {
 }
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('killswitch')
-    .description('What a vendor kill-switch would cut: every matching device off at once; disrupted flows, volume lost, sites cut off, and the single replacements that restore most')
-    .requiredOption('--nodes <file>', 'nodes CSV: id,vendor[,country,operator,layer,site]')
-    .requiredOption('--links <file>', 'links CSV: a,b[,metric]')
-    .requiredOption('--flows <file>', 'flows CSV: id,src,dst[,class,volume]')
+    .description('What a vendor kill-switch would cut: every matching device off at once; disrupted flows, volume lost, sites cut off, and the single replacements that restore most');
+  addNetworkSourceOptions(cmd);
+  cmd
     .requiredOption('--vendors <vendors>', 'vendors switched off, comma separated', collectList)
     .option('--layer <layers>', 'only their devices in these layers', collectList)
     .option('--country <codes>', 'only their devices in these countries', collectList)
@@ -76,8 +73,9 @@ export function register(program: Command): void {
     .action(async (opts: KillSwitchCliOptions) => {
       const progress = createProgress('killswitch');
       progress.update(0, undefined, 'loading');
-      const net = await loadPlainFiles({ nodes: opts.nodes, links: opts.links, flows: opts.flows });
-      const g = buildGraph(net, { source: opts.links });
+      const net = await loadNetwork(opts);
+      for (const note of net.notes) process.stderr.write(`note: ${note}\n`);
+      const g = buildGraph(net, { source: net.label });
       const removed = buildKillSet(net.nodes, { vendors: opts.vendors, layers: opts.layer, countries: opts.country });
       const r = killSwitch(g, net.nodes, net.flows, removed, { top: opts.top });
       progress.done();
