@@ -100,9 +100,10 @@ export async function run(): Promise<BenchResult[]> {
       }
     }
     if (!quick) {
-      const probe = spawnSync('python3', ['-c', 'import networkx']);
-      if (probe.status === 0) {
-        const nx = timed('python3', [join(shared, 'exposure_nx.py'), dir20k, 'huawei']);
+      // Debian's python3-networkx first (what .ci/run installs), then python3 on PATH
+      const py = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import networkx']).status === 0);
+      if (py) {
+        const nx = timed(py, [join(shared, 'exposure_nx.py'), dir20k, 'huawei']);
         const same = nx.stdout === readFileSync(join(root, 'out20k.csv'), 'utf8');
         results.push({
           name: 'exposure 20k: wall time NetworkX / cleanpath',

@@ -42,14 +42,21 @@ export function hasPython(): boolean {
   return python;
 }
 
-let nx: boolean | undefined;
+let nxPython: string | null | undefined;
+/** Debian's python3-networkx (what .ci/run installs) first, then whatever python3 is on PATH. */
+export function networkxPython(): string | null {
+  nxPython ??= ['/usr/bin/python3', 'python3'].find((py) => spawnSync(py, ['-c', 'import networkx']).status === 0) ?? null;
+  return nxPython;
+}
+
 export function hasNetworkx(): boolean {
-  nx ??= spawnSync('python3', ['-c', 'import networkx']).status === 0;
-  return nx;
+  return networkxPython() !== null;
 }
 
 export function runNetworkx(dir: string, vendors: string): string {
-  const r = spawnSync('python3', [join(BENCH, 'exposure_nx.py'), dir, vendors], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const py = networkxPython();
+  if (!py) throw new Error('no python3 with networkx');
+  const r = spawnSync(py, [join(BENCH, 'exposure_nx.py'), dir, vendors], { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (r.status !== 0) throw new Error(`exposure_nx.py failed: ${r.stderr}`);
   return r.stdout;
 }
