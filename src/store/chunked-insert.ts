@@ -31,6 +31,23 @@ export class ChunkedInsert {
     return ++this.rows >= this.chunkRows;
   }
 
+  /**
+   * Adds `n` rows given as one flat array. A whole chunk arriving with nothing waiting is written
+   * as it is, without copying; it stays the pending values if its write fails.
+   */
+  addRows(values: SqlValue[], n: number): void {
+    if (this.rows === 0 && n === this.chunkRows) {
+      this.pending = values;
+      this.rows = n;
+      this.write(n);
+      return;
+    }
+    const p = this.pending;
+    for (let i = 0; i < values.length; i++) p.push(values[i]!);
+    this.rows += n;
+    this.flushWhole();
+  }
+
   get pendingRows(): number {
     return this.rows;
   }

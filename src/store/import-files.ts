@@ -2,8 +2,14 @@ import { statSync } from 'node:fs';
 import { attributeDevice, createIdentifyContext } from '../identify/index.js';
 import { FORMAT_IDS, openImport } from '../ingest/index.js';
 import { InputError, isOneOf } from '../model/index.js';
-import { runImport, type ImportFilesOptions, type ImportPipeline, type ImportSummary } from './import-run.js';
+import { runImport, type ImportFilesOptions, type ImportPipeline, type ImportSource, type ImportSummary } from './import-run.js';
+import { workerBatches } from './import-threaded.js';
+import { SqliteStore } from './sqlite-store.js';
+import { DEVICE_CHUNK } from './sqlite-writer.js';
 import type { Store } from './types.js';
+
+/** Files at least this big are read in a worker thread (unless `worker` says otherwise). */
+const WORKER_MIN_BYTES = 8 << 20;
 
 export type { FileSummary, ImportFilesOptions, ImportProgress, ImportSummary } from './import-run.js';
 
@@ -12,26 +18,38 @@ export type { FileSummary, ImportFilesOptions, ImportProgress, ImportSummary } f
  * one transaction: either every file lands or, on any error, none does.
  */
 export function importFiles(store: Store, paths: string[], opts: ImportFilesOptions = {}): Promise<ImportSummary> {
-  return runImport(store, paths, opts, realPipeline(opts.tacCsvPath));
+  const threaded = store instanceof SqliteStore && opts.worker !== false;
+  return runImport(store, paths, opts, realPipeline(opts.tacCsvPath, threaded ? (opts.worker === true ? 0 : WORKER_MIN_BYTES) : Infinity));
 }
 
-function realPipeline(tacCsvPath: string | undefined): ImportPipeline {
-  const ctx = createIdentifyContext(tacCsvPath === undefined ? {} : { tacCsvPath });
+function realPipeline(tacCsvPath: string | undefined, workerMinBytes: number): ImportPipeline {
+  let ctx: ReturnType<typeof createIdentifyContext> | undefined;
+  const size = (path: string): number | undefined => {
+    try {
+      return statSync(path).size;
+    } catch {
+      return undefined;
+    }
+  };
   return {
-    open: (path, format) => {
-      if (format === undefined) return openImport(path);
-      if (!isOneOf(FORMAT_IDS, format)) {
+    open: async (path, format) => {
+      if (format !== undefined && !isOneOf(FORMAT_IDS, format)) {
         throw new InputError(path, undefined, `unknown format '${format}' (known formats: ${FORMAT_IDS.join(', ')})`);
       }
-      return openImport(path, { format });
+      // Detects the format (and rejects an unreadable or unknown file) before any thread starts.
+      const reader = await openImport(path, format === undefined ? {} : { format });
+      // Only the streaming inventory CSV reader is threaded: the other formats are read whole
+      // and hold topology rather than many devices.
+      if (reader.format !== 'inventory-csv' || (size(path) ?? 0) < workerMinBytes) return reader;
+      const source: ImportSource = {
+        format: reader.format,
+        file: reader.file,
+        batches: () => workerBatches(path, reader.format, DEVICE_CHUNK, tacCsvPath),
+      };
+      return source;
     },
-    identify: (rec) => attributeDevice(rec, ctx),
-    size: (path) => {
-      try {
-        return statSync(path).size;
-      } catch {
-        return undefined;
-      }
-    },
+    // Built on first use: a threaded import identifies in its worker and never needs it here.
+    identify: (rec) => attributeDevice(rec, (ctx ??= createIdentifyContext(tacCsvPath === undefined ? {} : { tacCsvPath }))),
+    size,
   };
 }

@@ -1,12 +1,22 @@
 import { InputError, type Device, type DeviceRecord, type ImportBatch, type ImportWarning } from '../model/index.js';
+import type { EncodedBatch } from './import-threaded.js';
+import type { SqlValue } from './rows.js';
 import { defaultSnapshotName } from './snapshot-name.js';
-import type { SnapshotInfo, Store } from './types.js';
+import type { ImportContent, ImportWriter, SnapshotInfo, Store } from './types.js';
 
-/** One opened input file, as the ingest stage hands it over. */
+/**
+ * One opened input file, as the ingest stage hands it over; or, read by a worker thread, with
+ * its devices already identified and flattened to column values (EncodedBatch).
+ */
 export interface ImportSource {
   format: string;
   file: string;
-  batches(): AsyncIterable<ImportBatch>;
+  batches(): AsyncIterable<ImportBatch | EncodedBatch>;
+}
+
+/** A writer that also takes devices already flattened to column values (the SQLite one). */
+interface EncodedWriter extends ImportWriter {
+  addEncoded(deviceRows: readonly SqlValue[][], rest: Omit<ImportContent, 'devices'>): void;
 }
 
 /** The stages an import runs through; injected so this module depends on neither. */
@@ -35,6 +45,11 @@ export interface ImportFilesOptions {
   format?: string;
   /** Any warning aborts the import (nothing is written). */
   strict?: boolean;
+  /**
+   * Parse and identify in a worker thread while this one writes (SQLite stores only): true
+   * always, false never; by default for files of at least 8 MiB, where it pays for its start-up.
+   */
+  worker?: boolean;
   tacCsvPath?: string;
   onProgress?: (p: ImportProgress) => void;
 }
@@ -81,6 +96,19 @@ export async function runImport(store: Store, paths: readonly string[], opts: Im
       const warnings: ImportWarning[] = [];
       const totalBytes = pipeline.size?.(paths[i]!);
       for await (const batch of src.batches()) {
+        if (!('format' in batch)) {
+          for (const w of batch.warnings) warnings.push(w);
+          if (opts.strict && warnings.length > 0) throw strictError(warnings);
+          if (!('addEncoded' in writer)) throw new Error('this store cannot take pre-encoded device rows');
+          (writer as EncodedWriter).addEncoded(batch.deviceRows, batch);
+          fs.devices += batch.devices;
+          fs.sites += batch.sites.length;
+          fs.links += batch.links.length;
+          fs.flows += batch.flows.length;
+          fs.records = fs.devices + fs.sites + fs.links + fs.flows;
+          opts.onProgress?.(progress(fs, batch, totalBytes));
+          continue;
+        }
         const devices = identifyAll(batch, pipeline, warnings);
         if (opts.strict && warnings.length > 0) throw strictError(warnings);
         writer.add({ devices, sites: batch.sites, links: batch.links, flows: batch.flows });
@@ -124,7 +152,7 @@ function strictError(warnings: readonly ImportWarning[]): InputError {
   return new InputError(w.file, w.line, `${w.message} (strict: warnings are errors; nothing was imported)`);
 }
 
-function progress(fs: FileSummary, batch: ImportBatch, totalBytes: number | undefined): ImportProgress {
+function progress(fs: FileSummary, batch: { meta: Record<string, string | number> }, totalBytes: number | undefined): ImportProgress {
   const p: ImportProgress = { file: fs.file, records: fs.records };
   const bytesRead = batch.meta.bytesRead;
   if (typeof bytesRead === 'number') p.bytesRead = bytesRead;

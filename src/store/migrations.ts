@@ -7,8 +7,11 @@
 //
 // Input order is the per-snapshot `seq` of each table: a WITHOUT ROWID table clustered on
 // (snapshot, seq) is appended to during an import, which keeps million-row imports fast, and
-// reads back in input order without a sort. Evidence hangs off (snapshot, device seq) for the
-// same reason, so the evidence of a page of devices is one range scan.
+// reads back in input order without a sort. A device's evidence is a JSON array in its own row:
+// one value to write per device instead of a row per piece, and a page of devices is one range
+// scan. Only (snapshot, id) is indexed: it is what rejects a device id twice in a snapshot.
+// Queries page through a snapshot by seq (the planner picks the primary key for every filter),
+// so vendor / country / layer indexes would only be built, never used, by them.
 
 export interface Migration {
   version: number;
@@ -19,7 +22,7 @@ export interface Migration {
 /** Written into the database header so that a foreign SQLite file is recognised as such. */
 export const APPLICATION_ID = 0x436c5061; // "ClPa"
 
-const DATA_TABLES = ['imports', 'devices', 'evidence', 'sites', 'links', 'flows'] as const;
+const DATA_TABLES = ['imports', 'devices', 'sites', 'links', 'flows'] as const;
 
 // Snapshots are immutable once written: rows are only ever inserted, in the import's transaction.
 const immutabilityTriggers = DATA_TABLES.map(
@@ -79,32 +82,14 @@ CREATE TABLE devices (
   raw TEXT,
   extra TEXT,
   conflicts TEXT,
+  evidence TEXT,
   source_file TEXT,
   source_line INTEGER,
   source TEXT,
-  evidence_count INTEGER NOT NULL,
   PRIMARY KEY (snapshot, seq)
 ) WITHOUT ROWID;
--- Indexes, not table constraints, so that a first bulk import can build them after loading.
+-- An index, not a table constraint, so that a first bulk import can build it after loading.
 CREATE UNIQUE INDEX devices_id ON devices (snapshot, id);
-CREATE INDEX devices_vendor ON devices (snapshot, vendor);
-CREATE INDEX devices_country ON devices (snapshot, country);
-CREATE INDEX devices_layer ON devices (snapshot, layer);
-
-CREATE TABLE evidence (
-  snapshot INTEGER NOT NULL,
-  device_seq INTEGER NOT NULL,
-  seq INTEGER NOT NULL,
-  kind TEXT NOT NULL,
-  raw TEXT NOT NULL,
-  vendor TEXT,
-  confidence REAL NOT NULL,
-  valid INTEGER NOT NULL,
-  detail TEXT,
-  source TEXT,
-  PRIMARY KEY (snapshot, device_seq, seq),
-  FOREIGN KEY (snapshot, device_seq) REFERENCES devices (snapshot, seq)
-) WITHOUT ROWID;
 
 CREATE TABLE sites (
   snapshot INTEGER NOT NULL REFERENCES snapshots(id),

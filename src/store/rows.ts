@@ -8,14 +8,14 @@ type Row = Record<string, unknown>;
 export const DEVICE_COLUMNS = [
   'snapshot', 'seq', 'id', 'name', 'vendor', 'attribution_vendor', 'confidence', 'model', 'role', 'layer',
   'technology', 'site', 'country', 'operator', 'network', 'installed', 'cost', 'lat', 'lon', 'raw', 'extra',
-  'conflicts', 'source_file', 'source_line', 'source', 'evidence_count',
+  'conflicts', 'evidence', 'source_file', 'source_line', 'source',
 ] as const;
 /** Positions inside a device row's values, for naming the culprit of a constraint failure. */
 export const DEVICE_ID_AT = 2;
-export const DEVICE_FILE_AT = 22;
-export const DEVICE_LINE_AT = 23;
+export const DEVICE_FILE_AT = 23;
+export const DEVICE_LINE_AT = 24;
+export const DEVICE_WIDTH = DEVICE_COLUMNS.length;
 
-export const EVIDENCE_COLUMNS = ['snapshot', 'device_seq', 'seq', 'kind', 'raw', 'vendor', 'confidence', 'valid', 'detail', 'source'] as const;
 export const SITE_COLUMNS = ['snapshot', 'seq', 'id', 'name', 'country', 'lat', 'lon', 'kind', 'operator', 'source_file', 'source_line', 'source'] as const;
 export const LINK_COLUMNS = ['snapshot', 'seq', 'id', 'a', 'b', 'metric', 'latency', 'capacity', 'operator', 'extra', 'source_file', 'source_line', 'source'] as const;
 export const FLOW_COLUMNS = ['snapshot', 'seq', 'id', 'src', 'dst', 'class', 'volume', 'latency_bound', 'extra', 'source_file', 'source_line', 'source'] as const;
@@ -51,21 +51,34 @@ function encodeAttributionVendor(d: Device): string | null {
 
 /** Appends the device's column values to `out` (one flat array for a multi-row INSERT). */
 export function pushDeviceValues(out: SqlValue[], snapshot: number, seq: number, d: Device): void {
-  const conflicts = d.attribution.conflicts;
+  const a = d.attribution;
+  const conflicts = a.conflicts;
+  const src = d.source;
   out.push(
-    snapshot, seq, d.id, v(d.name), d.vendor, encodeAttributionVendor(d), d.attribution.confidence, v(d.model), v(d.role),
+    snapshot, seq, d.id, v(d.name), d.vendor, encodeAttributionVendor(d), a.confidence, v(d.model), v(d.role),
     v(d.layer), v(d.technology), v(d.site), v(d.country), v(d.operator), v(d.network), v(d.installed), v(d.cost),
     v(d.lat), v(d.lon), jsonOrNull(d.raw), jsonOrNull(d.extra), conflicts.length ? JSON.stringify(conflicts) : null,
-    v(d.source.file), v(d.source.line), sourceRest(d.source), d.attribution.evidence.length,
+    evidenceJson(a.evidence, src), v(src.file), v(src.line), sourceRest(src),
   );
 }
 
-/** Evidence whose source is the device's own (the usual case) stores NULL instead of repeating it. */
-export function pushEvidenceValues(out: SqlValue[], snapshot: number, deviceSeq: number, seq: number, e: Evidence, deviceSource: SourceRef): void {
-  out.push(
-    snapshot, deviceSeq, seq, e.kind, e.raw, e.vendor, e.confidence, e.valid ? 1 : 0, v(e.detail),
-    sameSource(e.source, deviceSource) ? null : JSON.stringify(e.source),
-  );
+/**
+ * A device's evidence as one JSON array in its own row (one value to write instead of a row per
+ * piece). A piece whose source is the device's own (the usual case) leaves `source` out.
+ */
+function evidenceJson(evs: readonly Evidence[], deviceSource: SourceRef): string | null {
+  const n = evs.length;
+  if (n === 0) return null;
+  let s = '[';
+  for (let i = 0; i < n; i++) {
+    const e = evs[i]!;
+    if (i > 0) s += ',';
+    s += `{"kind":${JSON.stringify(e.kind)},"raw":${JSON.stringify(e.raw)},"vendor":${e.vendor === null ? 'null' : JSON.stringify(e.vendor)},"confidence":${JSON.stringify(e.confidence)},"valid":${e.valid ? 'true' : 'false'}`;
+    if (e.detail !== undefined) s += `,"detail":${JSON.stringify(e.detail)}`;
+    if (!sameSource(e.source, deviceSource)) s += `,"source":${JSON.stringify(e.source)}`;
+    s += '}';
+  }
+  return `${s}]`;
 }
 
 export function pushSiteValues(out: SqlValue[], snapshot: number, seq: number, s: Site): void {
@@ -99,35 +112,49 @@ function readSource(r: Row): SourceRef {
   return s;
 }
 
-export function readEvidence(r: Row, deviceSource: SourceRef): Evidence {
-  const e: Evidence = {
-    kind: r.kind as Evidence['kind'],
-    raw: r.raw as string,
-    vendor: r.vendor as string | null,
-    confidence: r.confidence as number,
-    valid: r.valid === 1,
-    source: r.source === null ? { ...deviceSource } : (JSON.parse(r.source as string) as SourceRef),
-  };
-  if (r.detail !== null) e.detail = r.detail as string;
-  return e;
+interface StoredEvidence {
+  kind: Evidence['kind'];
+  raw: string;
+  vendor: string | null;
+  confidence: number;
+  valid: boolean;
+  detail?: string;
+  source?: SourceRef;
+}
+
+function readEvidence(json: unknown, deviceSource: SourceRef): Evidence[] {
+  if (typeof json !== 'string') return [];
+  return (JSON.parse(json) as StoredEvidence[]).map((x) => {
+    const e: Evidence = {
+      kind: x.kind,
+      raw: x.raw,
+      vendor: x.vendor,
+      confidence: x.confidence,
+      valid: x.valid,
+      source: x.source ?? { ...deviceSource },
+    };
+    if (x.detail !== undefined) e.detail = x.detail;
+    return e;
+  });
 }
 
 const DEVICE_OPTIONAL = ['name', 'model', 'role', 'layer', 'technology', 'site', 'country', 'operator', 'network', 'installed', 'cost', 'lat', 'lon'] as const;
 
-/** A device from its row; `evidence` is filled in by the caller. */
-export function readDevice(r: Row, evidence: Evidence[]): Device {
+/** A device from its row. */
+export function readDevice(r: Row): Device {
   const vendor = r.vendor as string | null;
   const av = r.attribution_vendor as string | null;
   const d: Row = { id: r.id };
   for (const k of DEVICE_OPTIONAL) setString(d, k, r[k]);
   d.raw = r.raw ? JSON.parse(r.raw as string) : {};
   d.extra = r.extra ? JSON.parse(r.extra as string) : {};
-  d.source = readSource(r);
+  const source = readSource(r);
+  d.source = source;
   d.vendor = vendor;
   d.attribution = {
     vendor: av === null ? vendor : av === '' ? null : av,
     confidence: r.confidence as number,
-    evidence,
+    evidence: readEvidence(r.evidence, source),
     conflicts: r.conflicts ? (JSON.parse(r.conflicts as string) as Conflict[]) : [],
   };
   // The row was written from a Device by pushDeviceValues; its shape is that of a Device.

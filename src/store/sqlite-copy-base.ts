@@ -1,9 +1,8 @@
 import type Database from 'better-sqlite3';
-import { DEVICE_COLUMNS, EVIDENCE_COLUMNS, FLOW_COLUMNS, LINK_COLUMNS, SITE_COLUMNS } from './rows.js';
+import { DEVICE_COLUMNS, FLOW_COLUMNS, LINK_COLUMNS, SITE_COLUMNS } from './rows.js';
 
 const TABLES: Record<string, readonly string[]> = {
   devices: DEVICE_COLUMNS,
-  evidence: EVIDENCE_COLUMNS,
   sites: SITE_COLUMNS,
   links: LINK_COLUMNS,
   flows: FLOW_COLUMNS,
@@ -17,8 +16,7 @@ const TABLES: Record<string, readonly string[]> = {
 export function copyBaseRows(db: Database.Database, from: number, to: number): { devices: number; sites: number; links: number; flows: number; imports: number } {
   for (const [table, cols] of Object.entries(TABLES)) {
     const rest = cols.slice(1).join(', ');
-    const order = table === 'evidence' ? 'device_seq, seq' : 'seq';
-    db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) SELECT ?, ${rest} FROM ${table} WHERE snapshot = ? ORDER BY ${order}`).run(to, from);
+    db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) SELECT ?, ${rest} FROM ${table} WHERE snapshot = ? ORDER BY seq`).run(to, from);
   }
   const max = (table: string): number =>
     db.prepare<[number], number>(`SELECT COALESCE(MAX(seq), 0) FROM ${table} WHERE snapshot = ?`).pluck().get(to) ?? 0;

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { Device, Evidence, Flow, ImportWarning, Link, Site } from '../model/index.js';
-import { readDevice, readEvidence, readFlow, readLink, readSite } from './rows.js';
+import type { Device, Flow, ImportWarning, Link, Site } from '../model/index.js';
+import { readDevice, readFlow, readLink, readSite } from './rows.js';
 import { GROUP_FIELDS, type DeviceCount, type DeviceFilter, type GroupField, type ImportRecord } from './types.js';
 
 type Db = Database.Database;
@@ -39,33 +39,12 @@ export function deviceWhere(snapshotId: number, f: DeviceFilter): { sql: string;
 export function* iterateDevices(db: Db, snapshotId: number, filter: DeviceFilter = {}): IterableIterator<Device> {
   const { sql, params } = deviceWhere(snapshotId, filter);
   const page = db.prepare(`SELECT * FROM devices WHERE ${sql} AND seq > ? ORDER BY seq LIMIT ?`);
-  const range = db.prepare('SELECT * FROM evidence WHERE snapshot = ? AND device_seq BETWEEN ? AND ? ORDER BY device_seq, seq');
-  const listed = db.prepare('SELECT * FROM evidence WHERE snapshot = ? AND device_seq IN (SELECT value FROM json_each(?)) ORDER BY device_seq, seq');
   let remaining = filter.limit ?? Infinity;
   let after = 0;
   while (remaining > 0) {
     const rows = page.all(...params, after, Math.min(PAGE, remaining)) as Row[];
     if (rows.length === 0) return;
-    const withEvidence = rows.filter((r) => (r.evidence_count as number) > 0).map((r) => r.seq as number);
-    let evidence: Row[] = [];
-    if (withEvidence.length > 0) {
-      const lo = withEvidence[0]!;
-      const hi = withEvidence[withEvidence.length - 1]!;
-      // A contiguous run (the unfiltered case) is one range scan; otherwise look each up.
-      evidence = (hi - lo + 1 <= withEvidence.length * 2
-        ? range.all(snapshotId, lo, hi)
-        : listed.all(snapshotId, JSON.stringify(withEvidence))) as Row[];
-    }
-    let e = 0;
-    for (const r of rows) {
-      const seq = r.seq as number;
-      while (e < evidence.length && (evidence[e]!.device_seq as number) < seq) e++;
-      const mine: Row[] = [];
-      while (e < evidence.length && evidence[e]!.device_seq === seq) mine.push(evidence[e++]!);
-      const device = readDevice(r, []);
-      device.attribution.evidence = mine.map((x): Evidence => readEvidence(x, device.source));
-      yield device;
-    }
+    for (const r of rows) yield readDevice(r);
     after = rows[rows.length - 1]!.seq as number;
     remaining -= rows.length;
     if (rows.length < PAGE) return;

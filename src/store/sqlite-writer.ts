@@ -2,8 +2,8 @@ import type Database from 'better-sqlite3';
 import { InputError, type Site } from '../model/index.js';
 import { ChunkedInsert } from './chunked-insert.js';
 import {
-  DEVICE_COLUMNS, DEVICE_FILE_AT, DEVICE_ID_AT, DEVICE_LINE_AT, EVIDENCE_COLUMNS, FLOW_COLUMNS, LINK_COLUMNS, SITE_COLUMNS,
-  pushDeviceValues, pushEvidenceValues, pushFlowValues, pushLinkValues, pushSiteValues, readSite, type SqlValue,
+  DEVICE_COLUMNS, DEVICE_FILE_AT, DEVICE_ID_AT, DEVICE_LINE_AT, DEVICE_WIDTH, FLOW_COLUMNS, LINK_COLUMNS, SITE_COLUMNS,
+  pushDeviceValues, pushFlowValues, pushLinkValues, pushSiteValues, readSite, type SqlValue,
 } from './rows.js';
 import { copyBaseRows } from './sqlite-copy-base.js';
 import { deferDeviceIndexes } from './sqlite-deferred-indexes.js';
@@ -13,8 +13,7 @@ import type { BeginImportOptions, ImportContent, ImportRecordInput, ImportWriter
 type Db = Database.Database;
 
 // Rows per INSERT statement: measured, larger chunks stop paying off past ~100 rows.
-const DEVICE_CHUNK = 100;
-const EVIDENCE_CHUNK = 200;
+export const DEVICE_CHUNK = 100;
 const TOPOLOGY_CHUNK = 200;
 // Page cache while importing: enough for the id index's working set when ids arrive unsorted;
 // measured, a much larger cache only slows the bulk load down.
@@ -30,7 +29,6 @@ export class SqliteImportWriter implements ImportWriter {
   private readonly snapshotId: number;
   private readonly restore: { synchronous: number; cacheSize: number };
   private devices!: ChunkedInsert;
-  private evidence!: ChunkedInsert;
   private links!: ChunkedInsert;
   private flows!: ChunkedInsert;
   private insertSite!: Database.Statement;
@@ -74,21 +72,38 @@ export class SqliteImportWriter implements ImportWriter {
     this.guard(() => {
       const sid = this.snapshotId;
       const dev = this.devices;
-      const ev = this.evidence;
       for (const d of batch.devices) {
-        const dseq = ++this.seq.devices;
-        pushDeviceValues(dev.buffer, sid, dseq, d);
-        const evs = d.attribution.evidence;
-        for (let i = 0; i < evs.length; i++) {
-          pushEvidenceValues(ev.buffer, sid, dseq, i, evs[i]!, d.source);
-          ev.added();
-        }
-        // Evidence references its device, so it is written only once the device rows are.
-        if (dev.added()) {
-          dev.flush();
-          ev.flushWhole();
-        }
+        pushDeviceValues(dev.buffer, sid, ++this.seq.devices, d);
+        if (dev.added()) dev.flush();
       }
+      this.addTopology(batch);
+    });
+  }
+
+  /**
+   * Devices already flattened to column values (see encodeDevices), DEVICE_WIDTH values a row,
+   * with the snapshot and seq slots left for this writer to fill; plus the batch's other records.
+   * Rows are written in the order given. The arrays are written into and kept until written.
+   */
+  addEncoded(deviceRows: readonly SqlValue[][], rest: Omit<ImportContent, 'devices'>): void {
+    this.guard(() => {
+      const sid = this.snapshotId;
+      const dev = this.devices;
+      for (const values of deviceRows) {
+        const n = values.length / DEVICE_WIDTH;
+        for (let at = 0; at < values.length; at += DEVICE_WIDTH) {
+          values[at] = sid;
+          values[at + 1] = ++this.seq.devices;
+        }
+        dev.addRows(values, n);
+      }
+      this.addTopology(rest);
+    });
+  }
+
+  private addTopology(batch: Omit<ImportContent, 'devices'>): void {
+    const sid = this.snapshotId;
+    {
       for (const s of batch.sites) this.addSite(s);
       for (const l of batch.links) {
         pushLinkValues(this.links.buffer, sid, ++this.seq.links, l);
@@ -98,7 +113,7 @@ export class SqliteImportWriter implements ImportWriter {
         pushFlowValues(this.flows.buffer, sid, ++this.seq.flows, f);
         if (this.flows.added()) this.flows.flush();
       }
-    });
+    }
   }
 
   addImportRecord(rec: ImportRecordInput): void {
@@ -113,7 +128,6 @@ export class SqliteImportWriter implements ImportWriter {
   commit(): SnapshotInfo {
     return this.guard(() => {
       this.devices.flush();
-      this.evidence.flush();
       this.links.flush();
       this.flows.flush();
       this.rebuildIndexes?.();
@@ -182,7 +196,6 @@ export class SqliteImportWriter implements ImportWriter {
   private prepare(): void {
     const db = this.db;
     this.devices = new ChunkedInsert(db, 'devices', DEVICE_COLUMNS, DEVICE_CHUNK);
-    this.evidence = new ChunkedInsert(db, 'evidence', EVIDENCE_COLUMNS, EVIDENCE_CHUNK);
     this.links = new ChunkedInsert(db, 'links', LINK_COLUMNS, TOPOLOGY_CHUNK);
     this.flows = new ChunkedInsert(db, 'flows', FLOW_COLUMNS, TOPOLOGY_CHUNK);
     // Sites are few and may repeat across files; ON CONFLICT lets an identical repeat pass.
@@ -216,7 +229,7 @@ export class SqliteImportWriter implements ImportWriter {
     if (!isUniqueViolation(e) || !String((e as Error).message).includes('devices.')) return e;
     if (this.rebuildIndexes) return this.duplicateAfterBulkLoad() ?? e;
     const vals = this.devices.pendingValues();
-    const width = DEVICE_COLUMNS.length;
+    const width = DEVICE_WIDTH;
     const seen = new Map<SqlValue, number>();
     for (let at = 0; at < vals.length; at += width) {
       const id = vals[at + DEVICE_ID_AT]!;
