@@ -69,7 +69,7 @@ async function analyseDemo(db: string, names: ReadonlyMap<string, string>) {
 export function register(program: Command): void {
   program
     .command('demo')
-    .description('Build the demo scenario (allied networks in DE, IT, JP, UK serving US bases), import it and show the identified inventory')
+    .description('Build the demo scenario (allied networks in DE, IT, JP, UK serving US bases), import it, identify every device and show the bases\' flow exposure and a Huawei kill-switch')
     .option('--dir <dir>', 'where to write the scenario files and its store', './cleanpath-demo')
     .option('--db <path>', 'store to create (default: <dir>/demo.db, replaced on every run)')
     .option('--json', 'print the summary as JSON')

@@ -38,6 +38,21 @@ export function register(program: Command): void {
     .option('--json', 'shorthand for --format json')
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('--top <n>', 'chokepoints listed in JSON output', parsePositiveInt, 20)
+    .addHelpText(
+      'after',
+      `
+Exposure is taken over ALL equal-cost shortest paths: "all" = every one crosses an
+untrusted device, "some" = at least one does (ECMP hashing decides), "none", or
+"unreachable". clean_cost is the cheapest path using no untrusted device ("inf" when
+none exists; always when an endpoint is itself untrusted). Paths are over devices;
+endpoints count.
+
+Examples:
+  cleanpath exposure                                   # latest snapshot, Huawei and ZTE untrusted
+  cleanpath exposure --untrusted huawei --avoid-country CN,RU --json > exposure.json
+  cleanpath exposure --nodes nodes.csv --links links.csv --flows flows.csv -o result.csv
+  cleanpath exposure --topology Geant2010.graphml --flows flows.csv --avoid-country DE`,
+    )
     .action(async (opts: ExposureCliOptions) => {
       const progress = createProgress('exposure');
       progress.update(0, undefined, 'loading');

@@ -70,6 +70,17 @@ export function register(program: Command): void {
     .option('--json', 'machine-readable output')
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('--top <n>', 'restoration candidates (and sites in text) listed', parsePositiveInt, 10)
+    .addHelpText(
+      'after',
+      `
+A flow is disrupted when its endpoints were connected before and are not once every
+matching device is off. A site is cut off when it had a device in the main network
+before and none after.
+
+Examples:
+  cleanpath killswitch --vendors huawei
+  cleanpath killswitch --vendors huawei,zte --layer ran,transport --country DE --json`,
+    )
     .action(async (opts: KillSwitchCliOptions) => {
       const progress = createProgress('killswitch');
       progress.update(0, undefined, 'loading');
