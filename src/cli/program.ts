@@ -1,14 +1,16 @@
 import { Command } from 'commander';
+import * as check from './commands/check.js';
 import * as demo from './commands/demo.js';
 import * as devices from './commands/devices.js';
 import * as exposure from './commands/exposure.js';
 import * as identify from './commands/identify.js';
 import * as importCommand from './commands/import.js';
 import * as killswitch from './commands/killswitch.js';
+import * as policies from './commands/policies.js';
 import * as snapshots from './commands/snapshots.js';
 
 /** Each command lives in ./commands/<name>.ts and exports `register(program)`; order = help order. */
-const COMMANDS = [importCommand, identify, devices, snapshots, exposure, killswitch, demo];
+const COMMANDS = [importCommand, identify, devices, snapshots, policies, check, exposure, killswitch, demo];
 
 export function buildProgram(): Command {
   const program = new Command('cleanpath')
@@ -17,6 +19,9 @@ export function buildProgram(): Command {
     )
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
+    // set before the commands are added: subcommands copy these settings when created, so a
+    // bad option value on any command surfaces as a CommanderError (exit 2), never a bare exit
+    .exitOverride()
     .addHelpText(
       'after',
       `
@@ -25,6 +30,7 @@ Start with the demo, then your own data:
   cleanpath import inventory.csv links.csv flows.csv
   cleanpath devices --vendor huawei,zte
   cleanpath identify 00:E0:FC:12:34:56
+  cleanpath check --as-of 2026-12-31 --fail-on overdue   # which rules they break, by when
   cleanpath exposure --untrusted huawei,zte --json   # which flows cross them, clean paths
   cleanpath killswitch --vendors huawei              # what a Huawei switch-off would cut
 

@@ -6,6 +6,7 @@ import { analyseExposure, buildGraph, buildKillSet, buildUntrusted, exposureDocu
 import type { Device } from '../../model/index.js';
 import { openStore } from '../../store/index.js';
 import { importFiles } from '../../store/import-files.js';
+import { demoPolicyJson, renderDemoPolicySection } from '../demo-policy.js';
 import { loadNetwork } from '../network-input.js';
 import { renderJson, renderTable, type Row } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -44,6 +45,8 @@ export function pivotByVendor(devices: readonly Device[], rowKey: (d: Device) =>
 }
 
 const UNTRUSTED = ['huawei', 'zte'];
+/** A fixed date keeps the demo's output the same every day; `cleanpath check` defaults to today. */
+const DEMO_AS_OF = '2026-12-31';
 
 /** The bases' sensitive flows against Huawei and ZTE, and what a Huawei switch-off would cut. */
 async function analyseDemo(db: string, names: ReadonlyMap<string, string>) {
@@ -104,7 +107,7 @@ inspect them, then explore with e.g.
         const ks = analysis.killswitch;
         if (opts.json) {
           process.stdout.write(
-            renderJson({ db, snapshot: summary.snapshot, files: summary.files, warnings: summary.warnings, byCountry: byCountry.rows, byLayer: byLayer.rows, exposure: { untrusted: UNTRUSTED, summary: analysis.exposure.summary, sensitiveFlows: analysis.flows }, killswitch: { vendors: ['huawei'], removedDevices: ks.removedDevices, disrupted: ks.disrupted, restore: ks.restore }, conflicts: conflicts.map((d) => ({ id: d.id, vendor: d.vendor, conflicts: d.attribution.conflicts })) }),
+            renderJson({ db, snapshot: summary.snapshot, files: summary.files, warnings: summary.warnings, byCountry: byCountry.rows, byLayer: byLayer.rows, exposure: { untrusted: UNTRUSTED, summary: analysis.exposure.summary, sensitiveFlows: analysis.flows }, killswitch: { vendors: ['huawei'], removedDevices: ks.removedDevices, disrupted: ks.disrupted, restore: ks.restore }, policy: demoPolicyJson(db, 'demo', DEMO_AS_OF), conflicts: conflicts.map((d) => ({ id: d.id, vendor: d.vendor, conflicts: d.attribution.conflicts })) }),
           );
           return;
         }
@@ -137,7 +140,9 @@ inspect them, then explore with e.g.
             `the main network shrinks from ${ks.mainNetworkBefore} to ${ks.mainNetworkAfter} devices.\n`,
         );
         if (ks.restore[0]) out.write(`Replacing ${ks.restore[0].id} alone would restore ${ks.restore[0].sensitiveFlows} sensitive flow(s).\n`);
+        out.write('\n' + renderDemoPolicySection(db, 'demo', DEMO_AS_OF));
         out.write(`\nNext: cleanpath devices --db ${db} --vendor huawei,zte\n`);
+        out.write(`      cleanpath check --db ${db} --as-of ${DEMO_AS_OF} --country DE\n`);
         out.write(`      cleanpath exposure --db ${db} --json     cleanpath killswitch --db ${db} --vendors huawei\n`);
       } catch (e) {
         progress.done();

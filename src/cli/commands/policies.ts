@@ -1,0 +1,65 @@
+import type { Command } from 'commander';
+import type { Rule } from '../../policy/index.js';
+import { lastPermittedDay, vendorList } from '../../policy/index.js';
+import { collectList, outputFormatOf, parseOutputFormat } from '../options.js';
+import { render, type OutputFormat, type Row } from '../output.js';
+import { selectRules } from './check.js';
+
+interface PoliciesOptions {
+  country?: string[];
+  rules?: string[];
+  format?: OutputFormat;
+  json?: boolean;
+}
+
+/** A rule concerns a country when it is that country's, or its scope names the country. */
+export function concernsCountry(r: Rule, countries: readonly string[]): boolean {
+  return countries.includes(r.jurisdiction) || (r.scope.countries !== 'any' && r.scope.countries.some((c) => countries.includes(c)));
+}
+
+function scopeText(r: Rule): string {
+  const s = r.scope;
+  const parts = [
+    s.countries === 'any' ? 'anywhere' : s.countries.length > 5 ? `${s.countries.length} countries` : s.countries.join('/'),
+    s.layers?.join('/'), s.technologies?.join('/'), s.networks?.join('/'), s.operators?.join('/'), s.uses ? `use: ${s.uses.join('/')}` : undefined,
+  ];
+  return parts.filter(Boolean).join(' ');
+}
+
+function toRow(r: Rule): Row {
+  return {
+    id: r.id, jurisdiction: r.jurisdiction, kind: r.kind, vendors: vendorList(r), scope: scopeText(r), effective: r.effective,
+    'no new after': r.noNewAfter, 'last day': lastPermittedDay(r) ?? undefined,
+    cap: r.capPercent !== undefined ? `${r.capPercent}%` : r.maxHhi !== undefined ? `HHI ${r.maxHhi}` : undefined,
+    verification: r.verification.level, source: r.source, title: r.title,
+  };
+}
+
+const TABLE = ['id', 'jurisdiction', 'kind', 'vendors', 'scope', 'effective', 'no new after', 'last day', 'cap', 'verification'];
+const CSV = [...TABLE, 'source', 'title'];
+
+export function register(program: Command): void {
+  program
+    .command('policies')
+    .description('List the policy catalog: every rule with its dates, scope, verification level and source')
+    .option('--country <codes>', 'only rules of, or reaching into, these countries (repeatable)', collectList)
+    .option('--rules <file.yaml>', 'also list (and validate) custom rules from a YAML file (repeatable)', collectList)
+    .option('--format <fmt>', 'table, csv or json', parseOutputFormat, 'table')
+    .option('--json', 'same as --format json (full rules)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  cleanpath policies --country GB
+  cleanpath policies --rules our-policy.yaml       # validate your own rules (exit 2 on errors)
+  cleanpath policies --json | jq '.rules[] | select(.verification.level != "verified") | .id'`,
+    )
+    .action((opts: PoliciesOptions) => {
+      const { rules, catalogVersion } = selectRules({ rules: opts.rules });
+      const countries = opts.country?.map((c) => c.toUpperCase());
+      const shown = countries ? rules.filter((r) => concernsCountry(r, countries)) : rules;
+      const format = outputFormatOf(opts);
+      process.stdout.write(render(format, shown.map(toRow), format === 'csv' ? CSV : TABLE, { catalogVersion, rules: shown }));
+      if (format === 'table') process.stderr.write(`${shown.length} rule(s), catalog ${catalogVersion}; sources: cleanpath policies --format csv\n`);
+    });
+}

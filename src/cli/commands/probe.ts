@@ -1,0 +1,142 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { createIdentifyContext } from '../../identify/index.js';
+import type { DeviceRecord } from '../../model/index.js';
+import {
+  DEFAULT_MAX_TARGETS,
+  checkTargetCount,
+  expandTargets,
+  interpretOutcome,
+  parseTargets,
+  probeDeviceRecord,
+  probeTargets,
+  storeResults,
+  type ProbeResult,
+} from '../../probe/index.js';
+import { openStore } from '../../store/index.js';
+import { DEFAULT_DB, collectList, parsePositiveInt } from '../options.js';
+import { printable, renderJson, renderTable } from '../output.js';
+import { createProgress } from '../progress.js';
+
+interface ProbeSnmpOptions {
+  port: number;
+  targetsFile?: string[];
+  rate: number;
+  timeout: number;
+  retries: number;
+  concurrency: number;
+  maxTargets: number;
+  json?: boolean;
+  all?: boolean;
+  import?: boolean;
+  db: string;
+  snapshot?: string;
+  base?: string;
+}
+
+function parsePort(v: string): number {
+  const n = parsePositiveInt(v);
+  if (n > 65535) throw new InvalidArgumentError('expected a port in 1..65535');
+  return n;
+}
+
+function parseNonNegativeInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a non-negative integer');
+  return n;
+}
+
+function parseRate(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0 || n > 100_000) throw new InvalidArgumentError('expected a rate in (0, 100000] probes per second');
+  return n;
+}
+
+export function register(program: Command): void {
+  const probe = program.command('probe').description('Ask devices themselves who made them (active, opt-in discovery of explicitly named targets)');
+  probe
+    .command('snmp')
+    .description('SNMPv3 engine-ID discovery (RFC 3414): unauthenticated, one small UDP packet per target; reveals enterprise, often a MAC, boots and uptime')
+    .argument('[targets...]', 'addresses, host:port, [v6]:port, CIDR ranges (10.0.0.0/24, [2001:db8::/120]:1161) or @file')
+    .option('-p, --port <port>', 'UDP port when a target names none', parsePort, 161)
+    .option('-f, --targets-file <file>', 'file of targets, one per line, # comments (repeatable)', collectList)
+    .option('--rate <n>', 'probes per second, retries included', parseRate, 100)
+    .option('--timeout <ms>', 'wait for each reply this long', parsePositiveInt, 2000)
+    .option('--retries <n>', 'resend this many times when no reply came', parseNonNegativeInt, 1)
+    .option('--concurrency <n>', 'most targets awaiting a reply at once', parsePositiveInt, 256)
+    .option('--max-targets <n>', 'refuse to start when the targets expand to more addresses than this', parsePositiveInt, DEFAULT_MAX_TARGETS)
+    .option('--json', 'print every result as JSON (engineId hex, vendor slug, evidence, conflicts)')
+    .option('--all', 'also list targets that did not answer (table output)')
+    .option('--import', 'store the replies as devices with their evidence in a new snapshot')
+    .option('--db <path>', 'SQLite store for --import', DEFAULT_DB)
+    .option('-s, --snapshot <name>', 'name of the new snapshot (default: snmpv3-discovery-<time>)')
+    .option('--base <snapshot>', 'start the new snapshot from a copy of this one ("latest" for the newest)')
+    .addHelpText(
+      'after',
+      `
+Only the targets you name are probed; there is no default range. Each probe is the
+standard 60-octet discovery request (also sent by nmap); RFC 3414 makes the agent
+count it in usmStatsUnknownEngineIDs, so probing is visible to the device's owner.
+Probe only networks you are authorised to test.
+
+Examples:
+  cleanpath probe snmp 192.0.2.10 192.0.2.11:1161 [2001:db8::1]:161
+  cleanpath probe snmp 10.20.0.0/24 --rate 50 --json > discovery.json
+  cleanpath probe snmp -f routers.txt --import --snapshot core-2026-11
+
+Exit code 0 when at least one target answered, 1 when none did, 2 for bad targets.`,
+    )
+    .action(async (args: string[], opts: ProbeSnmpOptions) => {
+      const specs = await parseTargets(args, { defaultPort: opts.port, files: opts.targetsFile ?? [] });
+      const total = checkTargetCount(specs, opts.maxTargets);
+      const ctx = createIdentifyContext();
+      const progress = createProgress('probing');
+      const results: ProbeResult[] = [];
+      let done = 0;
+      let replies = 0;
+      for await (const o of probeTargets(expandTargets(specs), { rate: opts.rate, timeoutMs: opts.timeout, retries: opts.retries, concurrency: opts.concurrency })) {
+        const r = interpretOutcome(o, ctx);
+        done++;
+        if (r.status === 'reply') replies++;
+        if (r.status === 'reply' || r.status === 'invalid' || opts.json || opts.all || r.status === 'error') results.push(r);
+        progress.update(done, total, `${replies} replied`);
+      }
+      progress.done();
+      results.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : a.port - b.port));
+      if (opts.json) process.stdout.write(renderJson(results));
+      else {
+        const rows = results.map((r) => ({
+          address: r.port === 161 ? r.address || r.target : `${r.address}:${r.port}`,
+          status: r.status,
+          engine_id: r.engineId ?? '',
+          enterprise: r.enterprise ?? null,
+          vendor: r.vendor ?? null,
+          conf: r.confidence ?? null,
+          format: r.format ?? (r.engineIdProblem ? 'invalid' : ''),
+          mac: r.mac ?? '',
+          mac_vendor: r.mac === undefined ? '' : (r.macVendor ?? r.macOrg ?? 'unknown'),
+          boots: r.engineBoots ?? null,
+          last_reboot: r.lastReboot?.slice(0, 19).replace('T', ' ') ?? '',
+          conflict: (r.conflicts ?? []).map((c) => c.vendors.join(' vs ')).join('; ') || (r.error ? printable(r.error).slice(0, 60) : ''),
+        }));
+        process.stdout.write(renderTable(rows, ['address', 'status', 'engine_id', 'enterprise', 'vendor', 'conf', 'format', 'mac', 'mac_vendor', 'boots', 'last_reboot', 'conflict'], 66));
+        process.stdout.write(`${replies} of ${done} targets answered\n`);
+      }
+      if (opts.import) {
+        const records = results.map(probeDeviceRecord).filter((d): d is DeviceRecord => d !== undefined);
+        const store = openStore(opts.db);
+        try {
+          const s = storeResults(store, { devices: records }, {
+            label: `probe snmp ${args.concat((opts.targetsFile ?? []).map((f) => `@${f}`)).join(' ')}`.slice(0, 200),
+            format: 'snmpv3-discovery',
+            ctx,
+            ...(opts.snapshot !== undefined ? { snapshot: opts.snapshot } : {}),
+            ...(opts.base !== undefined ? { base: opts.base } : {}),
+          });
+          process.stderr.write(`snapshot ${s.snapshot.name}: ${s.devices} devices written to ${opts.db}\n`);
+        } finally {
+          store.close();
+        }
+      }
+      if (replies === 0) process.exitCode = 1;
+    });
+}

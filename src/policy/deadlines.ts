@@ -1,0 +1,48 @@
+// Every date a rule carries, and the ones still ahead of a given day: "what comes next" per country.
+import { day } from './dates.js';
+import type { Finding } from './findings.js';
+import type { Rule } from './schema.js';
+
+export type DateField = 'effective' | 'noNewAfter' | 'removeBy' | 'prohibitedFrom' | 'milestone';
+
+export interface RuleDate {
+  rule: string;
+  field: DateField;
+  date: string;
+  what: string;
+}
+
+export function ruleDates(rule: Rule): RuleDate[] {
+  const out: RuleDate[] = [{ rule: rule.id, field: 'effective', date: rule.effective, what: 'takes effect' }];
+  if (rule.noNewAfter) out.push({ rule: rule.id, field: 'noNewAfter', date: rule.noNewAfter, what: 'last day for new installs' });
+  if (rule.removeBy) {
+    out.push({ rule: rule.id, field: 'removeBy', date: rule.removeBy, what: rule.kind === 'share-cap' ? `last day over the ${rule.capPercent}% cap` : 'last day to remove' });
+  }
+  if (rule.prohibitedFrom) out.push({ rule: rule.id, field: 'prohibitedFrom', date: rule.prohibitedFrom, what: 'prohibited from' });
+  for (const m of rule.milestones ?? []) out.push({ rule: rule.id, field: 'milestone', date: m.date, what: m.what });
+  return out;
+}
+
+export interface UpcomingDeadline extends RuleDate {
+  daysLeft: number;
+  /** Findings of the rule among those given (devices, or groups for share caps). */
+  findings: number;
+}
+
+/** Dates on or after `asOf` of the rules behind `findings`, soonest first. */
+export function upcomingDeadlines(rules: readonly Rule[], findings: readonly Finding[], asOf: string): UpcomingDeadline[] {
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+  const now = day(asOf);
+  const out: UpcomingDeadline[] = [];
+  for (const r of rules) {
+    const n = counts.get(r.id);
+    if (!n) continue;
+    for (const d of ruleDates(r)) {
+      if (d.field === 'effective') continue;
+      const left = day(d.date) - now;
+      if (left >= 0) out.push({ ...d, daysLeft: left, findings: n });
+    }
+  }
+  return out.sort((a, b) => a.daysLeft - b.daysLeft || a.rule.localeCompare(b.rule));
+}

@@ -1,0 +1,35 @@
+// The compliance check: devices + rules + a day → findings. Pure: no I/O, no clock.
+import { findingOrder } from './order.js';
+import { evaluateConcentration } from './concentration.js';
+import type { PolicyDevice } from './device.js';
+import { evaluateDevice } from './device-rules.js';
+import type { Finding } from './findings.js';
+import type { Rule } from './schema.js';
+import { evaluateShareCap } from './share-cap.js';
+import { ruleInForce } from './timing.js';
+import { vendorFamilies, type VendorFamilies } from './vendor-family.js';
+
+export interface CheckInput {
+  devices: readonly PolicyDevice[];
+  rules: readonly Rule[];
+  /** YYYY-MM-DD */
+  asOf: string;
+  families?: VendorFamilies;
+}
+
+export function evaluate(input: CheckInput): Finding[] {
+  const fam = input.families ?? vendorFamilies();
+  const out: Finding[] = [];
+  for (const rule of input.rules) {
+    if (!ruleInForce(rule, input.asOf)) continue;
+    if (rule.kind === 'share-cap') out.push(...evaluateShareCap(rule, input.devices, input.asOf, fam));
+    else if (rule.kind === 'concentration') out.push(...evaluateConcentration(rule, input.devices, input.asOf));
+    else {
+      for (const d of input.devices) {
+        const f = evaluateDevice(rule, d, input.asOf, fam);
+        if (f) out.push(f);
+      }
+    }
+  }
+  return out.sort(findingOrder);
+}

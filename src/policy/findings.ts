@@ -1,0 +1,110 @@
+// What a check produces: one keyed row per (device, rule), or per (operator segment, rule) for
+// share caps and concentration, each carrying what it needs to explain itself.
+import type { RuleKind, VerificationLevel } from './schema.js';
+
+/** Most to least urgent; the table and the demo list findings in this order. */
+export const STATUSES = ['overdue', 'banned-new-install', 'vendor-unknown', 'due', 'approval-required', 'advisory'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const FAIL_ON = ['overdue', 'due', 'any'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+export interface EvidenceNote {
+  kind: string;
+  raw: string;
+  vendor: string | null;
+  confidence: number;
+  valid: boolean;
+  detail?: string;
+  /** file:line, or probe and address. */
+  source: string;
+}
+
+export interface RuleRef {
+  id: string;
+  jurisdiction: string;
+  title: string;
+  kind: RuleKind;
+  instrument: string;
+  clause: string;
+  source: string;
+  verification: VerificationLevel;
+  verificationNote?: string;
+}
+
+/** A share cap's or a concentration measure's group: one operator's segment. */
+export interface GroupInfo {
+  operator: string;
+  segment: string;
+  /** Devices in the group. */
+  total: number;
+  /** Of them, devices of the rule's vendors (share cap) or of known vendor (concentration). */
+  covered: number;
+  unknown: number;
+  /** share cap: the vendors' devices; concentration: empty (every device counts). */
+  devices: string[];
+  sharePercent?: number;
+  capPercent?: number;
+  /** Fewest of the vendors' devices to replace to get within the cap. */
+  excess?: number;
+  hhi?: number;
+  maxHhi?: number;
+  /** Vendor → share in percent, largest first. */
+  shares?: Record<string, number>;
+}
+
+export interface Finding {
+  /** The device id; null for a group finding (see `group.devices`). */
+  device: string | null;
+  rule: string;
+  status: Status;
+  /** vendor-unknown only: what the status would be if the device were the rule's vendor. */
+  ifCovered?: Status;
+  /** The date that drives the status (last permitted day, cut-off for new installs), if any. */
+  deadline: string | null;
+  /** Days from the as-of date to the deadline: 0 on the last permitted day, negative once past. */
+  daysLeft: number | null;
+  /** The device's attributed vendor. */
+  vendor: string | null;
+  /** The rule vendor the device counts as (Huawei for an Honor phone made before the sale). */
+  coveredAs: string | null;
+  /** How the vendor is reached: a subsidiary named in the evidence, or a family relation. */
+  via?: string;
+  name: string | null;
+  country: string | null;
+  operator: string | null;
+  layer: string | null;
+  technology: string | null;
+  installed: string | null;
+  group?: GroupInfo;
+  /** The evidence that names the vendor (all of it, when none does). */
+  evidence: EvidenceNote[];
+  ruleRef: RuleRef;
+  /** One sentence: why this status. */
+  reason: string;
+  /** Assumptions and caveats: unrecorded attributes, unverified facts, conflicting evidence. */
+  notices: string[];
+}
+
+const LEVEL: Record<Status, number> = {
+  overdue: 0,
+  'banned-new-install': 0,
+  'vendor-unknown': 1,
+  due: 1,
+  'approval-required': 1,
+  advisory: 2,
+};
+const THRESHOLD: Record<FailOn, number> = { overdue: 0, due: 1, any: 2 };
+
+/**
+ * Whether a finding trips `--fail-on`. A vendor-unknown finding counts as what it would be if the
+ * vendor were covered: a gate cannot pass a device it cannot prove compliant.
+ */
+export function meetsFailOn(f: Finding, failOn: FailOn): boolean {
+  const level = f.status === 'vendor-unknown' ? LEVEL[f.ifCovered ?? 'due'] : LEVEL[f.status];
+  return level <= THRESHOLD[failOn];
+}
+
+export function statusRank(s: Status): number {
+  return STATUSES.indexOf(s);
+}

@@ -1,0 +1,14 @@
+// The policy stage: the rule catalog, custom rules, and the compliance check over plain data.
+export { RuleSchema, RuleFile, RULE_KINDS, VERIFICATION_LEVELS, type Rule, type RuleKind, type VerificationLevel, type Scope, type VendorSelector } from './schema.js';
+export { loadRuleCatalog, parseRuleCatalog, crossCheckRules, type RuleCatalog, type RuleProblem } from './catalog.js';
+export { parseCustomRules } from './custom-rules.js';
+export { evaluate, type CheckInput } from './evaluate.js';
+export { STATUSES, FAIL_ON, meetsFailOn, statusRank, type Status, type FailOn, type Finding, type GroupInfo, type EvidenceNote, type RuleRef } from './findings.js';
+export { ruleDates, upcomingDeadlines, type RuleDate, type UpcomingDeadline, type DateField } from './deadlines.js';
+export { buildFamilies, vendorFamilies, coverage, type VendorFamilies, type Coverage } from './vendor-family.js';
+export { herfindahl } from './concentration.js';
+export { excessOverCap } from './share-cap.js';
+export { lastPermittedDay } from './timing.js';
+export { addDays, isRealDate, todayUtc, dayNumber } from './dates.js';
+export { vendorList } from './explain.js';
+export type { PolicyDevice } from './device.js';

@@ -1,0 +1,130 @@
+// The rule schema: one shape for the shipped catalog (data/rules.json) and for an organisation's
+// own rules in YAML, so a custom rule is checked exactly as strictly as a catalogued one.
+import { z } from 'zod';
+import { LAYERS, NETWORK_KINDS, TECHNOLOGIES } from '../model/index.js';
+import { isRealDate } from './dates.js';
+
+const date = z.string().refine(isRealDate, 'expected a real date as YYYY-MM-DD');
+const countryCode = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166 alpha-2 country code');
+const url = z.string().regex(/^https?:\/\/[^\s]+$/, 'expected an http(s) URL');
+
+export const RULE_KINDS = [
+  'prohibition', 'removal-deadline', 'share-cap', 'notification-required', 'approval-required', 'advisory', 'concentration',
+] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];
+
+/** [V], [P], [NV] of the research notes: how well the cited sources back the rule's facts. */
+export const VERIFICATION_LEVELS = ['verified', 'partial', 'unverified'] as const;
+export type VerificationLevel = (typeof VERIFICATION_LEVELS)[number];
+
+export const USE_MISSING = ['in-scope', 'out-of-scope'] as const;
+
+/**
+ * Which vendors a rule names: catalog slugs, every vendor (vendor-neutral regimes such as
+ * notification duties), or every vendor headquartered outside the listed countries.
+ */
+export const VendorSelector = z.union([
+  z.array(z.string().regex(/^[a-z0-9-]+$/, 'expected a vendor slug such as huawei')).min(1),
+  z.literal('any'),
+  z.strictObject({ madeOutside: z.array(countryCode).min(1) }),
+]);
+export type VendorSelector = z.infer<typeof VendorSelector>;
+
+export const Scope = z.strictObject({
+  /** Where the device is: ISO codes, or "any" for rules that follow a network wherever it is (US federal networks abroad). */
+  countries: z.union([z.array(countryCode).min(1), z.literal('any')]),
+  layers: z.array(z.enum(LAYERS)).min(1).optional(),
+  technologies: z.array(z.enum(TECHNOLOGIES)).min(1).optional(),
+  networks: z.array(z.enum(NETWORK_KINDS)).min(1).optional(),
+  operators: z.array(z.string().min(1)).min(1).optional(),
+  sites: z.array(z.string().min(1)).min(1).optional(),
+  /** Matched against the inventory's `use` column (kept in device.extra.use). */
+  uses: z.array(z.string().min(1)).min(1).optional(),
+  /** What a device with no `use` recorded counts as; default in-scope, so nothing is silently compliant. */
+  useMissing: z.enum(USE_MISSING).optional(),
+});
+export type Scope = z.infer<typeof Scope>;
+
+export const Milestone = z.strictObject({
+  date,
+  what: z.string().min(1),
+});
+
+export const Verification = z.strictObject({
+  level: z.enum(VERIFICATION_LEVELS),
+  note: z.string().min(1).optional(),
+});
+
+export const RuleSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'expected a lower-case id such as de-2024-5g-core'),
+    jurisdiction: z.string().regex(/^[A-Z][A-Z0-9-]{1,15}$/, 'expected an upper-case jurisdiction such as DE, EU or ACME'),
+    title: z.string().min(1),
+    instrument: z.string().min(1),
+    clause: z.string().min(1),
+    source: url,
+    sources: z.array(url).optional(),
+    verification: Verification,
+    kind: z.enum(RULE_KINDS),
+    vendors: VendorSelector,
+    /** Whether the vendors' subsidiaries and affiliates (vendor catalog) count as the vendor. */
+    affiliates: z.boolean().optional(),
+    scope: Scope,
+    /** The rule binds from this date; before it, it yields nothing. */
+    effective: date,
+    /** Devices installed after this day are banned new installs. */
+    noNewAfter: date.optional(),
+    /** Last day a device in scope may still be in place (or a share over the cap). */
+    removeBy: date.optional(),
+    /** First day a device in scope is prohibited: the day after the last permitted one. */
+    prohibitedFrom: date.optional(),
+    milestones: z.array(Milestone).optional(),
+    /** share-cap: highest permitted share of the vendors' devices in each operator's segment. */
+    capPercent: z.number().gt(0).lt(100).optional(),
+    /** share-cap, concentration: what the scope describes, e.g. "full-fibre access". */
+    segment: z.string().min(1).optional(),
+    /** concentration: highest acceptable Herfindahl index (0..10000) per operator and layer. */
+    maxHhi: z.number().int().positive().max(10000).optional(),
+    /** concentration: groups smaller than this are not judged (one NMS is trivially single-vendor). */
+    minDevices: z.number().int().positive().optional(),
+    severity: z.enum(['high', 'medium', 'low']),
+    notes: z.string().min(1).optional(),
+  })
+  .superRefine((r, ctx) => {
+    const need = (field: keyof typeof r, why: string) => {
+      if (r[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `${why} needs ${String(field)}` });
+    };
+    if (r.removeBy && r.prohibitedFrom) {
+      ctx.addIssue({ code: 'custom', path: ['prohibitedFrom'], message: 'give removeBy or prohibitedFrom, not both' });
+    }
+    switch (r.kind) {
+      case 'removal-deadline':
+        if (!r.removeBy && !r.prohibitedFrom) ctx.addIssue({ code: 'custom', path: ['removeBy'], message: 'a removal-deadline rule needs removeBy or prohibitedFrom' });
+        break;
+      case 'prohibition':
+        if (!r.noNewAfter && !r.removeBy && !r.prohibitedFrom) ctx.addIssue({ code: 'custom', path: ['noNewAfter'], message: 'a prohibition needs noNewAfter, removeBy or prohibitedFrom' });
+        break;
+      case 'share-cap':
+        need('capPercent', 'a share-cap rule');
+        need('removeBy', 'a share-cap rule');
+        need('segment', 'a share-cap rule');
+        if (r.vendors === 'any') ctx.addIssue({ code: 'custom', path: ['vendors'], message: 'a share cap must name the capped vendors' });
+        break;
+      case 'concentration':
+        need('maxHhi', 'a concentration rule');
+        need('segment', 'a concentration rule');
+        break;
+      default:
+        break;
+    }
+  });
+export type Rule = z.infer<typeof RuleSchema>;
+
+export const RuleFile = z.strictObject({
+  version: z.literal(1),
+  /** The catalog's own version, bumped whenever a rule or date changes. */
+  catalogVersion: z.string().min(1).optional(),
+  about: z.string().optional(),
+  rules: z.array(RuleSchema).min(1),
+});
+export type RuleFile = z.infer<typeof RuleFile>;
