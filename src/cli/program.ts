@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import * as check from './commands/check.js';
+import * as collect from './commands/collect.js';
 import * as demo from './commands/demo.js';
 import * as devices from './commands/devices.js';
 import * as exposure from './commands/exposure.js';
@@ -7,10 +8,11 @@ import * as identify from './commands/identify.js';
 import * as importCommand from './commands/import.js';
 import * as killswitch from './commands/killswitch.js';
 import * as policies from './commands/policies.js';
+import * as probe from './commands/probe.js';
 import * as snapshots from './commands/snapshots.js';
 
 /** Each command lives in ./commands/<name>.ts and exports `register(program)`; order = help order. */
-const COMMANDS = [importCommand, identify, devices, snapshots, policies, check, exposure, killswitch, demo];
+const COMMANDS = [importCommand, identify, devices, snapshots, probe, collect, policies, check, exposure, killswitch, demo];
 
 export function buildProgram(): Command {
   const program = new Command('cleanpath')
@@ -30,6 +32,7 @@ Start with the demo, then your own data:
   cleanpath import inventory.csv links.csv flows.csv
   cleanpath devices --vendor huawei,zte
   cleanpath identify 00:E0:FC:12:34:56
+  cleanpath probe snmp 192.0.2.0/28 --json           # SNMPv3 engine IDs of targets you name
   cleanpath check --as-of 2026-12-31 --fail-on overdue   # which rules they break, by when
   cleanpath exposure --untrusted huawei,zte --json   # which flows cross them, clean paths
   cleanpath killswitch --vendors huawei              # what a Huawei switch-off would cut

@@ -4,7 +4,16 @@ import { isInputError } from '../model/index.js';
 /** Exit codes: 0 ok, 1 a check failed or internal error, 2 bad input (file:line: what is wrong). */
 export const EXIT_BAD_INPUT = 2;
 
+/** `cleanpath devices | head` closes the pipe early: that is the reader's choice, not an error. */
+function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 export async function runCli(program: Command, argv: string[]): Promise<void> {
+  exitQuietlyOnClosedPipe(process.stdout);
   program.exitOverride();
   try {
     await program.parseAsync(argv);

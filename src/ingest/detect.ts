@@ -1,5 +1,6 @@
 import { InputError } from '../model/index.js';
 import { csvKindOf } from './csv/rows.js';
+import { isSnmpwalkLine } from './snmpwalk/reader.js';
 import { CsvTokenizer } from './csv/tokenizer.js';
 import type { FormatId } from './types.js';
 import { FORMAT_IDS } from './types.js';
@@ -19,21 +20,24 @@ export function detectFormat(head: string, fileName: string): FormatId {
   if (start.startsWith('<')) {
     if (/<(\w+:)?graphml[\s>]/.test(start)) return 'graphml';
     if (start.includes('http://sndlib.zib.de/network') || /<(\w+:)?networkStructure[\s>]/.test(start)) return 'sndlib-xml';
+    if (/<nmaprun[\s>]/.test(start)) return 'nmap-xml';
     if (lowerName.endsWith('.graphml')) return 'graphml';
-    throw unknown(fileName, 'XML, but neither GraphML nor SNDlib');
+    throw unknown(fileName, 'XML, but neither GraphML, SNDlib nor nmap');
   }
   if (start.startsWith('?SNDlib') || /^\s*NODES\s*\(/m.test(start)) return 'sndlib-native';
   if (start.startsWith('[') || start.startsWith('{')) {
+    if (/^\{\s*"(lldp|local-chassis)"\s*:/.test(start)) return 'lldp-json';
     if (NETBOX_APPS.test(start) && /"fields"\s*:/.test(start)) return 'netbox-dumpdata';
     if (API_PAGE.test(start) && (/"count"\s*:/.test(start) || /"next"\s*:/.test(start))) return 'netbox-api';
     return 'inventory-json';
   }
+  if (isSnmpwalkLine(start.slice(0, start.indexOf('\n') === -1 ? undefined : start.indexOf('\n')).replace(/\r$/, ''))) return 'snmpwalk';
   const header = firstCsvRow(start);
   if (header !== undefined && (header.length > 1 || lowerName.endsWith('.csv'))) {
     const kind = csvKindOf(header);
     return kind === 'links' ? 'links-csv' : kind === 'flows' ? 'flows-csv' : 'inventory-csv';
   }
-  throw unknown(fileName, 'not CSV, JSON, GraphML or SNDlib');
+  throw unknown(fileName, 'not CSV, JSON, GraphML, SNDlib, nmap XML or snmpwalk output');
 }
 
 function firstCsvRow(text: string): string[] | undefined {

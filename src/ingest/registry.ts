@@ -1,8 +1,11 @@
 import { csvReader } from './csv/reader.js';
 import { graphmlReader } from './graphml/reader.js';
 import { inventoryJsonReader } from './json/inventory.js';
+import { lldpJsonReader } from './lldp/reader.js';
 import { netboxApiReader } from './netbox/api.js';
 import { netboxDumpdataReader } from './netbox/dumpdata.js';
+import { nmapXmlReader } from './nmap/reader.js';
+import { snmpwalkReader } from './snmpwalk/reader.js';
 import { sndlibNativeReader } from './sndlib/native.js';
 import { sndlibXmlReader } from './sndlib/xml.js';
 import type { FormatId, FormatInfo, FormatModule } from './types.js';
@@ -80,6 +83,30 @@ const MODULES: Record<FormatId, FormatModule> = {
       example: 'curl -H "Authorization: Token $T" https://netbox/api/dcim/devices/?limit=1000 > devices.json',
     },
     open: (file, opts) => netboxApiReader(file, opts),
+  },
+  snmpwalk: {
+    info: {
+      id: 'snmpwalk',
+      description: 'net-snmp snmpwalk text output of one agent (numeric, iso. or MIB-named OIDs): system group, engine ID, interface MACs, LLDP-MIB neighbours as devices and links',
+      example: 'snmpwalk -v2c -c public -On 192.0.2.1 .1 > 192.0.2.1.walk',
+    },
+    open: (file, opts) => snmpwalkReader(file, opts),
+  },
+  'lldp-json': {
+    info: {
+      id: 'lldp-json',
+      description: 'lldpd neighbours: `lldpcli -f json show neighbors` (or json0); neighbours become devices (LLDP description, chassis MAC) and links from the host named by the file',
+      example: 'lldpcli -f json show neighbors > edge-router-1.json',
+    },
+    open: (file, opts) => lldpJsonReader(file, opts),
+  },
+  'nmap-xml': {
+    info: {
+      id: 'nmap-xml',
+      description: 'nmap XML (-oX): hosts that are up become devices keyed by address, with MAC, SSH/telnet/HTTP banners and service products as evidence',
+      example: 'nmap -sV --script banner,http-server-header -oX scan.xml 192.0.2.0/24',
+    },
+    open: (file, opts) => nmapXmlReader(file, opts),
   },
 };
 

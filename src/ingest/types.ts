@@ -10,6 +10,9 @@ export const FORMAT_IDS = [
   'sndlib-xml',
   'netbox-dumpdata',
   'netbox-api',
+  'snmpwalk',
+  'lldp-json',
+  'nmap-xml',
 ] as const;
 export type FormatId = (typeof FORMAT_IDS)[number];
 

@@ -1,0 +1,47 @@
+// Probe and collection results → one new snapshot: identified like imported devices (the identify
+// stage turns raw engine IDs, sysObjectIDs, sysDescrs, MACs and LLDP text into evidence), written
+// in one transaction through the store's ImportWriter.
+import { attributeDevice, createIdentifyContext, type IdentifyContext } from '../identify/index.js';
+import type { Device, DeviceRecord, ImportWarning, Link } from '../model/index.js';
+import { defaultSnapshotName, type SnapshotInfo, type Store } from '../store/index.js';
+
+export interface StoreResultsOptions {
+  snapshot?: string;
+  base?: string;
+  note?: string;
+  /** Recorded as the import's "file" (e.g. `probe snmp 10.0.0.0/24`). */
+  label: string;
+  /** Recorded as the import's format (e.g. `snmpv3-discovery`). */
+  format: string;
+  ctx?: IdentifyContext;
+}
+
+export interface StoreResultsSummary {
+  snapshot: SnapshotInfo;
+  devices: number;
+  links: number;
+  warnings: ImportWarning[];
+}
+
+export function storeResults(store: Store, content: { devices: DeviceRecord[]; links?: Link[] }, opts: StoreResultsOptions): StoreResultsSummary {
+  const ctx = opts.ctx ?? createIdentifyContext();
+  const devices: Device[] = [];
+  const warnings: ImportWarning[] = [];
+  for (const rec of content.devices) {
+    const r = attributeDevice(rec, ctx);
+    devices.push(r.device);
+    warnings.push(...r.warnings);
+  }
+  const links = content.links ?? [];
+  const name = opts.snapshot ?? defaultSnapshotName(new Date(), new Set(store.listSnapshots().map((s) => s.name))).replace(/^import-/, `${opts.format}-`);
+  const writer = store.beginImport({ snapshot: name, ...(opts.base !== undefined ? { base: opts.base } : {}), ...(opts.note !== undefined ? { note: opts.note } : {}) });
+  try {
+    writer.add({ devices, sites: [], links, flows: [] });
+    writer.addImportRecord({ file: opts.label, format: opts.format, records: devices.length + links.length, warnings, devices: devices.length, links: links.length, sites: 0, flows: 0 });
+    const snapshot = writer.commit();
+    return { snapshot, devices: devices.length, links: links.length, warnings };
+  } catch (e) {
+    writer.rollback();
+    throw e;
+  }
+}
