@@ -64,7 +64,10 @@ export function pushDeviceValues(out: SqlValue[], snapshot: number, seq: number,
 
 /**
  * A device's evidence as one JSON array in its own row (one value to write instead of a row per
- * piece). A piece whose source is the device's own (the usual case) leaves `source` out.
+ * piece), each piece a compact array rather than a keyed object (a third fewer bytes to copy,
+ * bind and store): [kind, raw, vendor, confidence, valid as 1/0, detail, source], trailing
+ * absent ones left off. A piece whose source is the device's own (the usual case) leaves
+ * `source` out; a missing detail before a source is null.
  */
 function evidenceJson(evs: readonly Evidence[], deviceSource: SourceRef): string | null {
   const n = evs.length;
@@ -73,10 +76,12 @@ function evidenceJson(evs: readonly Evidence[], deviceSource: SourceRef): string
   for (let i = 0; i < n; i++) {
     const e = evs[i]!;
     if (i > 0) s += ',';
-    s += `{"kind":${JSON.stringify(e.kind)},"raw":${JSON.stringify(e.raw)},"vendor":${e.vendor === null ? 'null' : JSON.stringify(e.vendor)},"confidence":${JSON.stringify(e.confidence)},"valid":${e.valid ? 'true' : 'false'}`;
-    if (e.detail !== undefined) s += `,"detail":${JSON.stringify(e.detail)}`;
-    if (!sameSource(e.source, deviceSource)) s += `,"source":${JSON.stringify(e.source)}`;
-    s += '}';
+    s += `[${JSON.stringify(e.kind)},${JSON.stringify(e.raw)},${e.vendor === null ? 'null' : JSON.stringify(e.vendor)},${JSON.stringify(e.confidence)},${e.valid ? 1 : 0}`;
+    const own = sameSource(e.source, deviceSource);
+    if (e.detail !== undefined) s += `,${JSON.stringify(e.detail)}`;
+    else if (!own) s += ',null';
+    if (!own) s += `,${JSON.stringify(e.source)}`;
+    s += ']';
   }
   return `${s}]`;
 }
@@ -112,28 +117,22 @@ function readSource(r: Row): SourceRef {
   return s;
 }
 
-interface StoredEvidence {
-  kind: Evidence['kind'];
-  raw: string;
-  vendor: string | null;
-  confidence: number;
-  valid: boolean;
-  detail?: string;
-  source?: SourceRef;
-}
+/** One piece of evidence as evidenceJson writes it. */
+type StoredEvidence = [Evidence['kind'], string, string | null, number, 0 | 1, (string | null)?, SourceRef?];
 
 function readEvidence(json: unknown, deviceSource: SourceRef): Evidence[] {
   if (typeof json !== 'string') return [];
   return (JSON.parse(json) as StoredEvidence[]).map((x) => {
     const e: Evidence = {
-      kind: x.kind,
-      raw: x.raw,
-      vendor: x.vendor,
-      confidence: x.confidence,
-      valid: x.valid,
-      source: x.source ?? { ...deviceSource },
+      kind: x[0],
+      raw: x[1],
+      vendor: x[2],
+      confidence: x[3],
+      valid: x[4] === 1,
+      source: x[6] ?? { ...deviceSource },
     };
-    if (x.detail !== undefined) e.detail = x.detail;
+    const detail = x[5];
+    if (detail !== undefined && detail !== null) e.detail = detail;
     return e;
   });
 }
