@@ -8,6 +8,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchModule>> = {
   oui: () => import('./oui-lookup.js'),
   import: () => import('./import-inventory.js'),
   exposure: () => import('./exposure.js'),
+  plan: () => import('./plan.js'),
 };
 
 const wanted = process.argv.slice(2);

@@ -7,12 +7,13 @@ import * as exposure from './commands/exposure.js';
 import * as identify from './commands/identify.js';
 import * as importCommand from './commands/import.js';
 import * as killswitch from './commands/killswitch.js';
+import * as plan from './commands/plan.js';
 import * as policies from './commands/policies.js';
 import * as probe from './commands/probe.js';
 import * as snapshots from './commands/snapshots.js';
 
 /** Each command lives in ./commands/<name>.ts and exports `register(program)`; order = help order. */
-const COMMANDS = [importCommand, identify, devices, snapshots, probe, collect, policies, check, exposure, killswitch, demo];
+const COMMANDS = [importCommand, identify, devices, snapshots, probe, collect, policies, check, exposure, killswitch, plan, demo];
 
 export function buildProgram(): Command {
   const program = new Command('cleanpath')
@@ -36,6 +37,7 @@ Start with the demo, then your own data:
   cleanpath check --as-of 2026-12-31 --fail-on overdue   # which rules they break, by when
   cleanpath exposure --untrusted huawei,zte --json   # which flows cross them, clean paths
   cleanpath killswitch --vendors huawei              # what a Huawei switch-off would cut
+  cleanpath plan --budget 2000000/year               # cheapest replacements, bound, gap, phases
 
 Exit codes: 0 ok, 1 failure or nothing found, 2 bad input (file:line: what is wrong).`,
     );

@@ -8,6 +8,7 @@ import { openStore } from '../../store/index.js';
 import { importFiles } from '../../store/import-files.js';
 import { demoPolicyJson, renderDemoPolicySection } from '../demo-policy.js';
 import { loadNetwork } from '../network-input.js';
+import { computePlan } from './plan.js';
 import { renderJson, renderTable, type Row } from '../output.js';
 import { createProgress } from '../progress.js';
 
@@ -47,6 +48,25 @@ export function pivotByVendor(devices: readonly Device[], rowKey: (d: Device) =>
 const UNTRUSTED = ['huawei', 'zte'];
 /** A fixed date keeps the demo's output the same every day; `cleanpath check` defaults to today. */
 const DEMO_AS_OF = '2026-12-31';
+/** The demo's replacement budget: an assumption, stated in docs/demo.md. */
+const DEMO_BUDGET = '3000000/year';
+const DEMO_BUDGET_START = '2027-01-01';
+const SILENT = { update() {}, done() {} };
+
+/** The cheapest replacements that give every sensitive flow a clean path, rule-forced devices first. */
+async function planDemo(db: string, countryOf: ReadonlyMap<string, string | undefined>) {
+  const { plan, phasing } = await computePlan(
+    { db, snapshot: 'demo', asOf: DEMO_AS_OF, policy: true, budget: DEMO_BUDGET, budgetStart: DEMO_BUDGET_START, carryOver: true, timeLimit: 60, format: 'table' },
+    SILENT,
+  );
+  const phaseOf = new Map<string, number>();
+  for (const ph of phasing?.phases ?? []) for (const id of ph.devices) phaseOf.set(id, ph.index + 1);
+  const missed = new Set((phasing?.missedDeadlines ?? []).map((m) => m.id));
+  const deadlines: Row[] = plan.devices
+    .filter((d) => d.deadline && ['DE', 'GB'].includes(countryOf.get(d.id) ?? ''))
+    .map((d) => ({ country: countryOf.get(d.id), device: d.id, deadline: d.deadline, rule: d.forcedBy?.split(':')[0], phase: phaseOf.get(d.id) ?? null, met: missed.has(d.id) ? 'MISSED' : 'yes' }));
+  return { plan, phasing, deadlines };
+}
 
 /** The bases' sensitive flows against Huawei and ZTE, and what a Huawei switch-off would cut. */
 async function analyseDemo(db: string, names: ReadonlyMap<string, string>) {
@@ -105,9 +125,10 @@ inspect them, then explore with e.g.
         const declaredOnly = devices.filter((d) => d.attribution.evidence.every((e) => e.kind === 'declared' || !e.valid));
         const analysis = await analyseDemo(db, new Map(devices.map((d) => [d.id, d.name ?? d.id])));
         const ks = analysis.killswitch;
+        const planned = await planDemo(db, new Map(devices.map((d) => [d.id, d.country])));
         if (opts.json) {
           process.stdout.write(
-            renderJson({ db, snapshot: summary.snapshot, files: summary.files, warnings: summary.warnings, byCountry: byCountry.rows, byLayer: byLayer.rows, exposure: { untrusted: UNTRUSTED, summary: analysis.exposure.summary, sensitiveFlows: analysis.flows }, killswitch: { vendors: ['huawei'], removedDevices: ks.removedDevices, disrupted: ks.disrupted, restore: ks.restore }, policy: demoPolicyJson(db, 'demo', DEMO_AS_OF), conflicts: conflicts.map((d) => ({ id: d.id, vendor: d.vendor, conflicts: d.attribution.conflicts })) }),
+            renderJson({ db, snapshot: summary.snapshot, files: summary.files, warnings: summary.warnings, byCountry: byCountry.rows, byLayer: byLayer.rows, exposure: { untrusted: UNTRUSTED, summary: analysis.exposure.summary, sensitiveFlows: analysis.flows }, killswitch: { vendors: ['huawei'], removedDevices: ks.removedDevices, disrupted: ks.disrupted, restore: ks.restore }, policy: demoPolicyJson(db, 'demo', DEMO_AS_OF), plan: { method: planned.plan.method, status: planned.plan.status, totalCost: planned.plan.totalCost, lowerBound: planned.plan.lowerBound, gap: planned.plan.gap, devices: planned.plan.devices, deadlines: planned.deadlines, missedDeadlines: planned.phasing?.missedDeadlines ?? [] }, conflicts: conflicts.map((d) => ({ id: d.id, vendor: d.vendor, conflicts: d.attribution.conflicts })) }),
           );
           return;
         }
@@ -141,6 +162,16 @@ inspect them, then explore with e.g.
         );
         if (ks.restore[0]) out.write(`Replacing ${ks.restore[0].id} alone would restore ${ks.restore[0].sensitiveFlows} sensitive flow(s).\n`);
         out.write('\n' + renderDemoPolicySection(db, 'demo', DEMO_AS_OF));
+        const p = planned.plan;
+        const byReason = (r: string) => p.devices.filter((d) => d.reasons.includes(r as never)).length;
+        out.write(
+          `\nReplacement plan (${p.method}, ${p.status}): ${p.devices.length} devices for ${p.totalCost.toLocaleString('en-US')}, lower bound ${p.lowerBound.toLocaleString('en-US')}, gap ${(p.gap * 100).toFixed(2)}% — ` +
+            `${byReason('forced')} forced by rules overdue or due on ${DEMO_AS_OF}, ${byReason('flows')} to give every sensitive flow a clean path.\n`,
+        );
+        out.write(`German and UK deadlines with a budget of ${DEMO_BUDGET} from ${DEMO_BUDGET_START} (phase = budget year):\n`);
+        out.write(renderTable(planned.deadlines, ['country', 'device', 'deadline', 'rule', 'phase', 'met']));
+        const exposedAtEnd = planned.phasing?.exposedAtEnd.length ?? 0;
+        out.write(`${planned.phasing?.phases.length ?? 0} budget year(s); sensitive flows still exposed at the end: ${exposedAtEnd}. Details: cleanpath plan --db ${db} --as-of ${DEMO_AS_OF} --budget ${DEMO_BUDGET} --budget-start ${DEMO_BUDGET_START}\n`);
         out.write(`\nNext: cleanpath devices --db ${db} --vendor huawei,zte\n`);
         out.write(`      cleanpath check --db ${db} --as-of ${DEMO_AS_OF} --country DE\n`);
         out.write(`      cleanpath exposure --db ${db} --json     cleanpath killswitch --db ${db} --vendors huawei\n`);

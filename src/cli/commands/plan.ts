@@ -2,12 +2,13 @@
 // clean path, with a proven lower bound; phased by a budget and forced deadlines when given.
 import { readFile, writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { buildGraph, buildUntrusted } from '../../graph/index.js';
+import { buildGraph, buildUntrusted, defaultWorkers } from '../../graph/index.js';
 import { splitCsvLine } from '../../graph/csv.js';
 import { readImport } from '../../ingest/index.js';
 import { InputError } from '../../model/index.js';
 import {
   CostTable,
+  forcedFromFindings,
   DEFAULT_COST_TABLE,
   loadCostTable,
   nodeCosts,
@@ -22,14 +23,15 @@ import {
   type PhasedPlan,
   type PlanResult,
 } from '../../plan/index.js';
+import { evaluate, isRealDate, loadRuleCatalog, todayUtc } from '../../policy/index.js';
 import { openStore } from '../../store/index.js';
 import { addNetworkSourceOptions, loadNetwork, type NetworkSourceOptions } from '../network-input.js';
 import { collectList, parsePositiveInt } from '../options.js';
 import { renderCsv, renderJson, renderTable, type Row } from '../output.js';
-import { createProgress } from '../progress.js';
+import { createProgress, type Progress } from '../progress.js';
 import { DEFAULT_UNTRUSTED } from './exposure.js';
 
-interface PlanCliOptions extends NetworkSourceOptions {
+export interface PlanCliOptions extends NetworkSourceOptions {
   untrusted?: string[];
   avoidCountry?: string[];
   avoidOperator?: string[];
@@ -39,6 +41,8 @@ interface PlanCliOptions extends NetworkSourceOptions {
   periods?: number;
   carryOver: boolean;
   forced?: string;
+  policy: boolean;
+  asOf?: string;
   exact?: boolean;
   heuristic?: boolean;
   timeLimit: number;
@@ -48,6 +52,23 @@ interface PlanCliOptions extends NetworkSourceOptions {
   json?: boolean;
   output?: string;
   workers?: number;
+  flowCosts?: boolean;
+}
+
+/**
+ * Devices whose removal a rule mandates by a deadline (overdue or due findings of the policy
+ * check on the same snapshot), so that the plan buys them by then whatever the flows need.
+ */
+function policyForced(opts: PlanCliOptions): ForcedDevice[] {
+  const asOf = opts.asOf ?? todayUtc();
+  if (!isRealDate(asOf)) throw new InputError('--as-of', undefined, `expected a date as YYYY-MM-DD, got "${opts.asOf}"`);
+  const store = openStore(opts.db, { readonly: true });
+  try {
+    const snap = store.resolveSnapshot(opts.snapshot);
+    return forcedFromFindings(evaluate({ devices: store.devices(snap.id), rules: loadRuleCatalog().rules, asOf }));
+  } finally {
+    store.close();
+  }
 }
 
 function parsePositiveNumber(value: string): number {
@@ -185,6 +206,52 @@ export function planTable(plan: PlanResult, phasing?: PhasedPlan): string {
   return out;
 }
 
+/** Loads the network, prices the untrusted devices, forces in what rules mandate, solves and phases. */
+export async function computePlan(opts: PlanCliOptions, progress: Progress = createProgress('plan')): Promise<{ plan: PlanResult; phasing?: PhasedPlan }> {
+  progress.update(0, undefined, 'loading');
+  const budget = opts.budget ? parseBudget(opts.budget, opts.budgetStart ?? new Date().toISOString().slice(0, 10)) : undefined;
+  if (budget) {
+    if (opts.periods !== undefined) budget.periods = opts.periods;
+    budget.carryOver = opts.carryOver;
+  }
+  const net = await loadNetwork(opts);
+  for (const note of net.notes) process.stderr.write(`note: ${note}\n`);
+  const g = buildGraph(net, { source: net.label });
+  const anyAvoid = opts.untrusted || opts.avoidCountry || opts.avoidOperator || opts.avoidLayer;
+  const untrusted = buildUntrusted(net.nodes, {
+    vendors: anyAvoid ? opts.untrusted : DEFAULT_UNTRUSTED,
+    countries: opts.avoidCountry,
+    operators: opts.avoidOperator,
+    layers: opts.avoidLayer,
+  });
+  const table = new CostTable(DEFAULT_COST_TABLE, opts.costTable ? await loadCostTable(opts.costTable) : []);
+  const attrs = await loadCostAttributes(opts);
+  const { cost, fromTable } = nodeCosts(
+    net.nodes.map((d) => attrs.get(d.id) ?? { layer: d.layer ?? null }),
+    table,
+  );
+  let forced: ForcedDevice[] = [];
+  if (opts.forced) forced = parseForced(await readText(opts.forced), opts.forced);
+  if (opts.policy && !opts.nodes && !opts.links && !opts.topology) forced.push(...policyForced(opts));
+  progress.update(0, undefined, 'solving');
+  const plan = await planReplacement(
+    { g, untrusted, cost, flows: net.flows },
+    {
+      mode: opts.exact ? 'exact' : opts.heuristic ? 'heuristic' : 'auto',
+      timeLimit: opts.timeLimit,
+      forced,
+      maxStretch: opts.maxStretch,
+      workers: opts.workers ?? defaultWorkers(),
+      ...(opts.flowCosts ? { flowMetrics: true } : {}),
+    },
+  );
+  let untrustedFromTable = 0;
+  for (let i = 0; i < untrusted.length; i++) if (untrusted[i] && !(typeof attrs.get(net.nodes[i]!.id)?.cost === 'number')) untrustedFromTable++;
+  if (fromTable && untrustedFromTable) plan.notes.push(`${untrustedFromTable} untrusted device(s) have no cost in the input: priced from the cost table by layer and role`);
+  const phasing = budget ? phasePlan({ g, untrusted, cost, flows: net.flows }, phaseInputOf(plan), budget) : undefined;
+  return { plan, phasing };
+}
+
 export function register(program: Command): void {
   const cmd = program
     .command('plan')
@@ -202,56 +269,21 @@ export function register(program: Command): void {
     .option('--periods <n>', 'budget periods to plan over (default: until everything is bought)', parsePositiveInt)
     .option('--no-carry-over', 'money unspent in a period is lost')
     .option('--forced <file>', 'devices rules force out: CSV id,deadline[,reason] or JSON [{id,deadline,reason}]')
+    .option('--as-of <date>', 'date for the policy check whose overdue and due findings force devices into the plan (default: today)')
+    .option('--no-policy', 'do not force in the devices that national rules require removed (store input only)')
     .addOption(new Option('--exact', 'exact MILP (HiGHS) with lazy separator cuts, within the time limit').conflicts('heuristic'))
     .addOption(new Option('--heuristic', 'heuristic with a lower bound (default for large instances)').conflicts('exact'))
     .option('--time-limit <seconds>', 'wall-clock limit for the solve', parsePositiveNumber, 60)
     .option('--cost-table <file>', 'replacement cost by layer and role (CSV layer,role,cost or JSON) for devices without a cost')
     .option('--max-stretch <x>', 'bound on clean cost / shortest cost per sensitive flow (heuristic repair; violations reported)', parseStretch)
-    .option('--workers <n>', 'worker threads for the exposure re-check', parsePositiveInt)
+    .option('--workers <n>', 'worker threads for the exposure re-check (default: all cores)', parsePositiveInt)
+    .option('--flow-costs', 'always compute per-flow costs and clean costs (default: unless the network is large)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
     .option('--json', 'shorthand for --format json')
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .action(async (opts: PlanCliOptions) => {
       const progress = createProgress('plan');
-      progress.update(0, undefined, 'loading');
-      const budget = opts.budget ? parseBudget(opts.budget, opts.budgetStart ?? new Date().toISOString().slice(0, 10)) : undefined;
-      if (budget) {
-        if (opts.periods !== undefined) budget.periods = opts.periods;
-        budget.carryOver = opts.carryOver;
-      }
-      const net = await loadNetwork(opts);
-      for (const note of net.notes) process.stderr.write(`note: ${note}\n`);
-      const g = buildGraph(net, { source: net.label });
-      const anyAvoid = opts.untrusted || opts.avoidCountry || opts.avoidOperator || opts.avoidLayer;
-      const untrusted = buildUntrusted(net.nodes, {
-        vendors: anyAvoid ? opts.untrusted : DEFAULT_UNTRUSTED,
-        countries: opts.avoidCountry,
-        operators: opts.avoidOperator,
-        layers: opts.avoidLayer,
-      });
-      const table = new CostTable(DEFAULT_COST_TABLE, opts.costTable ? await loadCostTable(opts.costTable) : []);
-      const attrs = await loadCostAttributes(opts);
-      const { cost, fromTable } = nodeCosts(
-        net.nodes.map((d) => attrs.get(d.id) ?? { layer: d.layer ?? null }),
-        table,
-      );
-      let forced: ForcedDevice[] = [];
-      if (opts.forced) forced = parseForced(await readText(opts.forced), opts.forced);
-      progress.update(0, undefined, 'solving');
-      const plan = await planReplacement(
-        { g, untrusted, cost, flows: net.flows },
-        {
-          mode: opts.exact ? 'exact' : opts.heuristic ? 'heuristic' : 'auto',
-          timeLimit: opts.timeLimit,
-          forced,
-          maxStretch: opts.maxStretch,
-          workers: opts.workers,
-        },
-      );
-      let untrustedFromTable = 0;
-      for (let i = 0; i < untrusted.length; i++) if (untrusted[i] && !(typeof attrs.get(net.nodes[i]!.id)?.cost === 'number')) untrustedFromTable++;
-      if (fromTable && untrustedFromTable) plan.notes.push(`${untrustedFromTable} untrusted device(s) have no cost in the input: priced from the cost table by layer and role`);
-      const phasing = budget ? phasePlan({ g, untrusted, cost, flows: net.flows }, phaseInputOf(plan), budget) : undefined;
+      const { plan, phasing } = await computePlan(opts, progress);
       progress.done();
       const format = opts.json ? 'json' : opts.format;
       const text = format === 'json' ? renderJson(planDocument(plan, phasing)) : format === 'csv' ? planCsv(plan, phasing) : planTable(plan, phasing);
