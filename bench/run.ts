@@ -8,6 +8,8 @@ const BENCHMARKS: Record<string, () => Promise<BenchModule>> = {
   oui: () => import('./oui-lookup.js'),
   import: () => import('./import-inventory.js'),
   exposure: () => import('./exposure.js'),
+  fuzz: () => import('./fuzz-ber.js'),
+  probe: () => import('./probe-throughput.js'),
   plan: () => import('./plan.js'),
 };
 

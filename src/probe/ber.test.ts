@@ -154,3 +154,20 @@ test('fuzz: 30,000 mutations of real packets only ever yield a reply or a BerErr
   assert.ok(worstRetimed < 1, `an input took ${worstRetimed} ms to decode`);
   assert.ok(slowest < 500, `slowest decode took ${slowest} ms`);
 });
+
+test('the patched discovery-probe templates equal the field-by-field encoding', async () => {
+  const { encodeDiscoveryProbe } = await import('./snmpv3.js');
+  const rand = rng(0x7e51);
+  const edge = [0, 1, 0x7f, 0x80, 0xff, 0x100, 0x7fff, 0x8000, 0xffff, 0x7fffff, 0x800000, 0xffffff, 0x1000000, 0x7ffffffe, 0x7fffffff];
+  const ids = [...edge, ...Array.from({ length: 2000 }, () => Math.floor(rand() * 0x80000000))];
+  const reqs = [...ids, -1, -0x80, -0x81, -0x8000, -0x8001, -0x800000, -0x800001, -0x80000000];
+  for (let i = 0; i < ids.length; i++) {
+    for (const r of [ids[i]!, reqs[(i * 7) % reqs.length]!, reqs[reqs.length - 1 - (i % 8)]!]) {
+      assert.equal(toHex(buildDiscoveryProbe(ids[i]!, r)), toHex(encodeDiscoveryProbe(ids[i]!, r)), `${ids[i]} ${r}`);
+    }
+  }
+  // Each call returns its own buffer.
+  const a = buildDiscoveryProbe(5, 5);
+  a[0] = 0;
+  assert.equal(buildDiscoveryProbe(5, 5)[0], 0x30);
+});

@@ -187,7 +187,9 @@ export function decodeUnsigned(buf: Uint8Array, t: Tlv): bigint {
 
 export function decodeOid(buf: Uint8Array, t: Tlv): string {
   if (t.length === 0) throw new BerError(t.offset, 'empty OBJECT IDENTIFIER');
-  const arcs: number[] = [];
+  // Built as a string directly (no array of arcs and join): a reply can hold 64 OIDs of 128 arcs.
+  let out = '';
+  let arcs = 0;
   let v = 0;
   let inArc = false;
   for (let i = t.contentStart; i < t.end; i++) {
@@ -197,16 +199,20 @@ export function decodeOid(buf: Uint8Array, t: Tlv): string {
     if (v > 0xffffffff) throw new BerError(i, 'OID sub-identifier larger than 2^32-1');
     inArc = (b & 0x80) !== 0;
     if (!inArc) {
-      if (arcs.length === 0) {
+      if (arcs === 0) {
         const first = v < 40 ? 0 : v < 80 ? 1 : 2;
-        arcs.push(first, v - first * 40);
-      } else arcs.push(v);
-      if (arcs.length > MAX_OID_ARCS) throw new BerError(i, `OID longer than ${MAX_OID_ARCS} sub-identifiers`);
+        out = `${first}.${v - first * 40}`;
+        arcs = 2;
+      } else {
+        out += '.' + v;
+        arcs++;
+      }
+      if (arcs > MAX_OID_ARCS) throw new BerError(i, `OID longer than ${MAX_OID_ARCS} sub-identifiers`);
       v = 0;
     }
   }
   if (inArc) throw new BerError(t.end - 1, 'OID ends inside a sub-identifier');
-  return arcs.join('.');
+  return out;
 }
 
 /** A decoded SNMP value. Octet strings are copied out, so they never pin a packet buffer. */

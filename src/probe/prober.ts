@@ -79,6 +79,7 @@ export async function* probeTargets(targets: TargetSource, options: ProbeOptions
   const iterator = (Symbol.asyncIterator in targets ? targets[Symbol.asyncIterator]() : (targets as Iterable<ProbeTarget>)[Symbol.iterator]()) as
     | AsyncIterator<ProbeTarget | { spec: string; error: string }>
     | Iterator<ProbeTarget>;
+  const syncIterator = !(Symbol.asyncIterator in targets);
   let exhausted = false;
   const inflight = new Map<string, Pending>();
   /** Pending probes in deadline order (each send appends; stale entries are skipped). */
@@ -139,14 +140,7 @@ export async function* probeTargets(targets: TargetSource, options: ProbeOptions
     ready.push({ target: p.target, attempts: p.attempts, time: new Date(), ...o });
   };
 
-  const send = async (p: Pending) => {
-    let sock: Socket;
-    try {
-      sock = await openSocket(p.target.family);
-    } catch (e) {
-      finish(p, { status: 'error', error: `cannot open a UDP socket: ${e instanceof Error ? e.message : String(e)}` });
-      return;
-    }
+  const transmit = (sock: Socket, p: Pending) => {
     p.attempts++;
     p.sentAt = performance.now();
     p.deadline = p.sentAt + timeoutMs;
@@ -158,6 +152,19 @@ export async function* probeTargets(targets: TargetSource, options: ProbeOptions
         poke();
       }
     });
+  };
+
+  /** Sends synchronously once the family's socket is open (the usual case); opens it first otherwise. */
+  const send = (p: Pending): Promise<void> | undefined => {
+    const open = sockets[p.target.family];
+    if (open !== undefined) {
+      transmit(open, p);
+      return undefined;
+    }
+    return openSocket(p.target.family).then(
+      (sock) => transmit(sock, p),
+      (e: unknown) => finish(p, { status: 'error', error: `cannot open a UDP socket: ${e instanceof Error ? e.message : String(e)}` }),
+    );
   };
 
   // Token bucket: at most `rate` sends per second, bursts of at most rate/50 (20 ms worth).
@@ -194,7 +201,7 @@ export async function* probeTargets(targets: TargetSource, options: ProbeOptions
         let p = resend.shift();
         if (p === undefined) {
           if (exhausted || inflight.size >= concurrency) break;
-          const r = await iterator.next();
+          const r = syncIterator ? (iterator as Iterator<ProbeTarget>).next() : await iterator.next();
           if (r.done) {
             exhausted = true;
             break;
@@ -210,7 +217,8 @@ export async function* probeTargets(targets: TargetSource, options: ProbeOptions
           inflight.set(key, p);
         }
         tokens -= 1;
-        await send(p);
+        const opening = send(p);
+        if (opening !== undefined) await opening;
       }
       while (ready.length > 0) yield ready.shift()!;
       if (exhausted && inflight.size === 0 && resend.length === 0) return;

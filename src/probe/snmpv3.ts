@@ -27,6 +27,35 @@ const MSG_MAX_SIZE = 65507;
 export function buildDiscoveryProbe(msgId: number, requestId: number): Uint8Array {
   if (!Number.isInteger(msgId) || msgId < 0 || msgId > 0x7fffffff) throw new RangeError(`msgId out of range: ${msgId}`);
   if (!Number.isInteger(requestId) || requestId < -0x80000000 || requestId > 0x7fffffff) throw new RangeError(`requestId out of range: ${requestId}`);
+  // The prober sends thousands of these a second: only msgID and request-id differ, so a template
+  // per pair of INTEGER widths is encoded once and copied with the two values patched in.
+  const lm = intWidth(msgId);
+  const lr = intWidth(requestId);
+  let t = templates[lm * 5 + lr];
+  if (t === undefined) t = templates[lm * 5 + lr] = encodeDiscoveryProbe(lm === 1 ? 0 : 2 ** (8 * (lm - 1) - 1), lr === 1 ? 0 : 2 ** (8 * (lr - 1) - 1));
+  const out = t.slice();
+  putInt(out, 9, lm, msgId); // 30 L | 02 01 03 | 30 L | 02 lm msgID
+  putInt(out, out.length - 8 - lr, lr, requestId); // ... 02 lr request-id | 02 01 00 | 02 01 00 | 30 00
+  return out;
+}
+
+const templates: (Uint8Array | undefined)[] = [];
+
+/** Octets of the minimal two's-complement encoding of a 32-bit integer. */
+function intWidth(n: number): number {
+  return n >= -0x80 && n < 0x80 ? 1 : n >= -0x8000 && n < 0x8000 ? 2 : n >= -0x800000 && n < 0x800000 ? 3 : 4;
+}
+
+function putInt(out: Uint8Array, at: number, width: number, n: number): void {
+  let v = n | 0;
+  for (let k = width - 1; k >= 0; k--) {
+    out[at + k] = v & 0xff;
+    v >>= 8;
+  }
+}
+
+/** The discovery request encoded field by field (the templates above come from here). */
+export function encodeDiscoveryProbe(msgId: number, requestId: number): Uint8Array {
   const header = encodeSequence([encodeInteger(msgId), encodeInteger(MSG_MAX_SIZE), encodeOctets(Uint8Array.of(0x04)), encodeInteger(3)]);
   const usm = encodeSequence([
     encodeOctets(new Uint8Array(0)), // msgAuthoritativeEngineID
