@@ -40,6 +40,18 @@ function lldpFindings(raw: string, ctx: IdentifyContext): Finding[] {
 
 type Extractor = (raw: string, ctx: IdentifyContext) => Finding[];
 
+/**
+ * A device can show several banners (SSH, telnet, HTTP Server), one per line: each is its own
+ * evidence, so a Huawei SSH banner beside a ZTE one is a conflict, not a silent pick.
+ */
+function bannerFindings(raw: string, ctx: IdentifyContext): Finding[] {
+  if (!raw.includes('\n')) return textFindings('banner', raw, ctx);
+  const lines = raw.split(/\r?\n/).map((l) => l.trim()).filter(Boolean).slice(0, 16);
+  const found = lines.flatMap((l) => textFindings('banner', l, ctx));
+  const named = found.filter((f) => f.vendor !== null);
+  return named.length > 0 ? named : found.slice(0, 1);
+}
+
 /** Field, extractor, and whether its values repeat across devices (worth memoising). */
 const FIELDS: readonly (readonly [Field, Extractor, boolean])[] = [
   ['declaredVendor', declaredFindings, true],
@@ -48,7 +60,7 @@ const FIELDS: readonly (readonly [Field, Extractor, boolean])[] = [
   ['engineId', engineIdFindings, false],
   ['sysDescr', (r, c) => textFindings('sysdescr', r, c), true],
   ['lldp', lldpFindings, true],
-  ['banner', (r, c) => textFindings('banner', r, c), true],
+  ['banner', bannerFindings, true],
   ['imei', imeiFindings, false],
   ['serial', serialFindings, false],
 ];

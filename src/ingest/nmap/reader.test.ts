@@ -11,7 +11,7 @@ const tmp = tempDir();
 after(() => tmp.cleanup());
 const ctx = createIdentifyContext();
 
-test('real nmap -oX output of a loopback scan: host keyed by address, SSH banner as evidence', async () => {
+test('real nmap -oX output of a loopback scan: host keyed by address, every SSH banner as evidence', async () => {
   // Captured from nmap 7.93 -sV --script banner,http-server-header against local services
   // that answer with a Huawei and a ZTE SSH banner.
   const b = await readImport(join(FIX, 'loopback.nmap.xml'));
@@ -21,9 +21,11 @@ test('real nmap -oX output of a loopback scan: host keyed by address, SSH banner
   assert.equal(d.id, '127.0.0.1');
   assert.equal(d.name, 'localhost');
   assert.equal(d.source.line, 9);
-  assert.equal(d.raw.banner, 'SSH-2.0-HUAWEI-1.5');
-  assert.equal(d.vendor, 'huawei');
-  assert.equal(d.extra['nmap_banners'], 'SSH-2.0-ZTE_SSH.2.0');
+  assert.equal(d.raw.banner, 'SSH-2.0-HUAWEI-1.5\nSSH-2.0-ZTE_SSH.2.0');
+  // two services on one address answering as different makers: both kept, the disagreement shown
+  assert.deepEqual(d.attribution.evidence.map((e) => [e.kind, e.vendor]), [['banner', 'huawei'], ['banner', 'zte']]);
+  assert.equal(d.attribution.conflicts.length, 1);
+  assert.deepEqual([...d.attribution.conflicts[0]!.vendors].sort(), ['huawei', 'zte']);
   assert.match(d.extra['nmap_services']!, /22222\/tcp ssh Huawei WAP sshd 1\.5/);
   assert.equal(b.meta['nmapVersion'], '7.93');
 });

@@ -1,8 +1,8 @@
 // nmap XML (`nmap -oX`): each host that is up becomes a device keyed by its address (as probes
 // key devices), with the MAC nmap saw (OUI evidence; nmap's own vendor guess is kept as a
-// column) and one banner as evidence: an SSH banner first, then a telnet banner, an HTTP Server
-// header, or else the product names nmap's version detection gave. Every service is listed in
-// the `nmap_services` column; every other banner in `nmap_banners`.
+// column) and its banners as evidence, one per line of the banner field: SSH banners first, then
+// telnet banners, HTTP Server headers, or else the product names nmap's version detection gave.
+// Every service is listed in the `nmap_services` column.
 import { InputError, emptyBatch } from '../../model/index.js';
 import type { DeviceRecord, ImportBatch } from '../../model/index.js';
 import type { ImportReader, ReaderOptions } from '../types.js';
@@ -107,9 +107,10 @@ export function readNmapXml(file: string, xml: string): ImportBatch {
       }
     }
     banners.sort((a, b) => a.rank - b.rank);
-    const primary = banners[0]?.text ?? (products.length > 0 ? products.join('; ') : undefined);
+    // every banner is evidence (one per line, best first), so disagreeing banners show as a conflict
+    const texts = banners.slice(0, 16).map((b) => b.text.replace(/[\r\n]+/g, ' '));
+    const primary = texts.length > 0 ? texts.join('\n') : products.length > 0 ? products.join('; ') : undefined;
     if (primary !== undefined) d.raw.banner = primary;
-    if (banners.length > 1) d.extra['nmap_banners'] = banners.slice(1, 16).map((b) => b.text.replace(/[\r\n]+/g, ' ')).join(' | ');
     if (services.length > 0) d.extra['nmap_services'] = services.join('; ');
     const os = child(h, 'os');
     const best = os ? children(os, 'osmatch')[0] : undefined;
