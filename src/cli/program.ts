@@ -10,10 +10,11 @@ import * as killswitch from './commands/killswitch.js';
 import * as plan from './commands/plan.js';
 import * as policies from './commands/policies.js';
 import * as probe from './commands/probe.js';
+import * as report from './commands/report.js';
 import * as snapshots from './commands/snapshots.js';
 
 /** Each command lives in ./commands/<name>.ts and exports `register(program)`; order = help order. */
-const COMMANDS = [importCommand, identify, devices, snapshots, probe, collect, policies, check, exposure, killswitch, plan, demo];
+const COMMANDS = [importCommand, identify, devices, snapshots, probe, collect, policies, check, exposure, killswitch, plan, report, demo];
 
 export function buildProgram(): Command {
   const program = new Command('cleanpath')
@@ -38,6 +39,7 @@ Start with the demo, then your own data:
   cleanpath exposure --untrusted huawei,zte --json   # which flows cross them, clean paths
   cleanpath killswitch --vendors huawei              # what a Huawei switch-off would cut
   cleanpath plan --budget 2000000/year               # cheapest replacements, bound, gap, phases
+  cleanpath report -o report.html                    # one self-contained HTML file to forward
 
 Exit codes: 0 ok, 1 failure or nothing found, 2 bad input (file:line: what is wrong).`,
     );

@@ -8,7 +8,7 @@ import { openStore } from '../../store/index.js';
 import { importFiles } from '../../store/import-files.js';
 import { demoPolicyJson, renderDemoPolicySection } from '../demo-policy.js';
 import { loadNetwork } from '../network-input.js';
-import { computePlan } from './plan.js';
+import { computePlan } from '../../analyses/plan-run.js';
 import { renderJson, renderTable, type Row } from '../output.js';
 import { createProgress } from '../progress.js';
 
@@ -51,13 +51,11 @@ const DEMO_AS_OF = '2026-12-31';
 /** The demo's replacement budget: an assumption, stated in docs/demo.md. */
 const DEMO_BUDGET = '3000000/year';
 const DEMO_BUDGET_START = '2027-01-01';
-const SILENT = { update() {}, done() {} };
 
 /** The cheapest replacements that give every sensitive flow a clean path, rule-forced devices first. */
 async function planDemo(db: string, countryOf: ReadonlyMap<string, string | undefined>) {
   const { plan, phasing } = await computePlan(
-    { db, snapshot: 'demo', asOf: DEMO_AS_OF, policy: true, budget: DEMO_BUDGET, budgetStart: DEMO_BUDGET_START, carryOver: true, timeLimit: 60, format: 'table' },
-    SILENT,
+    { db, snapshot: 'demo', asOf: DEMO_AS_OF, policy: true, budget: DEMO_BUDGET, budgetStart: DEMO_BUDGET_START, carryOver: true, timeLimit: 60 },
   );
   const phaseOf = new Map<string, number>();
   for (const ph of phasing?.phases ?? []) for (const id of ph.devices) phaseOf.set(id, ph.index + 1);

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { analyseExposure, buildGraph, buildUntrusted, exposureCsv, exposureDocument } from '../../graph/index.js';
+import { DEFAULT_UNTRUSTED } from '../../analyses/plan-run.js';
 import { addNetworkSourceOptions, loadNetwork, type NetworkSourceOptions } from '../network-input.js';
 import { collectList, parsePositiveInt } from '../options.js';
 import { renderJson } from '../output.js';
@@ -18,8 +19,6 @@ interface ExposureCliOptions extends NetworkSourceOptions {
   top: number;
 }
 
-/** Vendors avoided when no avoid-predicate is given: the two named by most national rules. */
-export const DEFAULT_UNTRUSTED = ['huawei', 'zte'];
 
 export function register(program: Command): void {
   const cmd = program

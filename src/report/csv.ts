@@ -1,0 +1,53 @@
+// The CSV report: one table in long form, every row tagged with its section, so a spreadsheet can
+// filter by section: summary, share, finding, device, flow, killswitch, plan, phase, deadline.
+// Text cells that a spreadsheet would run as a formula (= + - @ tab CR) are prefixed with a quote.
+import type { ReportModel } from './model.js';
+
+export const CSV_REPORT_COLUMNS = ['section', 'id', 'name', 'vendor', 'country', 'status', 'rule', 'date', 'value', 'detail'] as const;
+type Col = (typeof CSV_REPORT_COLUMNS)[number];
+type CsvRow = Partial<Record<Col, string | number | null | undefined>>;
+
+export function csvCell(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  let s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : 'inf') : v;
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function renderCsvReport(m: ReportModel): string {
+  const rows: CsvRow[] = [];
+  const s = m.summary;
+  const put = (id: string, value: number | string | null) => rows.push({ section: 'summary', id, value });
+  put('snapshot', m.source.snapshot);
+  put('as_of', m.asOf);
+  put('untrusted', m.untrusted.join(' '));
+  for (const [k, v] of Object.entries(s)) if (typeof v === 'number' || v === null) put(k, v);
+  for (const [k, v] of Object.entries(s.findingsByStatus)) put(`findings_${k}`, v);
+  for (const [dim, list] of [['country', m.shares.byCountry], ['layer', m.shares.byLayer]] as const) {
+    for (const g of list) for (const v of g.vendors) rows.push({ section: 'share', id: `${dim}:${g.key}`, vendor: v.vendor, country: dim === 'country' ? g.key : null, value: v.devices, detail: `${v.percent}% of ${g.total}` });
+  }
+  for (const f of m.findings) {
+    rows.push({ section: 'finding', id: f.device ?? f.group?.operator ?? '', name: f.name, vendor: f.vendor, country: f.country, status: f.status, rule: f.rule, date: f.deadline, value: f.daysLeft, detail: `${f.reason} [source: ${f.ruleRef.source}] [evidence: ${f.evidence.map((e) => `${e.kind}=${e.raw}${e.source ? ` @${e.source}` : ''}`).join('; ')}]` });
+  }
+  for (const d of m.devices) {
+    rows.push({ section: 'device', id: d.id, name: d.name, vendor: d.vendor, country: d.country, status: d.conflicts.length ? 'conflict' : null, value: d.confidence, detail: d.evidence.map((e) => `${e.kind}=${e.raw}${e.source ? ` @${e.source}` : ''}`).join('; ') });
+  }
+  for (const f of m.exposure.flows) {
+    rows.push({ section: 'flow', id: f.id, name: `${f.srcName} -> ${f.dstName}`, status: f.exposure, rule: f.class, value: f.cost ?? Infinity, detail: `clean_cost=${f.cleanCost ?? 'inf'}${f.cutBy.length ? ` cut_by=${f.cutBy.join('+')}` : ''}` });
+  }
+  for (const k of m.killSwitches) {
+    rows.push({ section: 'killswitch', id: k.vendors.join('+'), value: k.disrupted.sensitiveFlows, detail: `removed=${k.removedDevices} flows_cut=${k.disrupted.flows} volume_lost=${k.disrupted.volume} main_before=${k.mainNetworkBefore} main_after=${k.mainNetworkAfter}` });
+  }
+  if (m.plan) {
+    const p = m.plan;
+    const phaseOf = new Map<string, number>();
+    for (const ph of p.phasing?.phases ?? []) for (const d of ph.devices) phaseOf.set(d, ph.index + 1);
+    rows.push({ section: 'plan', id: 'total', status: `${p.method}:${p.status}`, value: p.totalCost, detail: `lower_bound=${p.lowerBound} gap=${p.gap}` });
+    for (const d of p.devices) rows.push({ section: 'plan', id: d.id, status: d.reasons.join(' '), rule: d.forcedBy, date: d.deadline, value: d.cost, detail: phaseOf.has(d.id) ? `phase=${phaseOf.get(d.id)}` : null });
+    for (const ph of p.phasing?.phases ?? []) rows.push({ section: 'phase', id: String(ph.index + 1), date: ph.start, value: ph.spent, detail: `to=${ph.end} devices=${ph.devices.length} exposed=${ph.flowsExposed}` });
+  }
+  for (const d of m.deadlines) rows.push({ section: 'deadline', id: d.rule, rule: d.rule, date: d.date, value: d.daysLeft, detail: `${d.what} (${d.findings} finding(s))` });
+  const lines = [CSV_REPORT_COLUMNS.join(',')];
+  for (const r of rows) lines.push(CSV_REPORT_COLUMNS.map((c) => csvCell(r[c])).join(','));
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,250 @@
+// The self-contained HTML report: inline CSS, one small inline script (allowed by its hash in the
+// page's Content-Security-Policy, which also forbids every network fetch), inline SVG for the map
+// and the deadline timeline, and the report model as JSON in a <script type="application/json">.
+// Every string from the model goes through esc() (text and attributes) or jsonForScript().
+import { createHash } from 'node:crypto';
+import type { Finding } from '../policy/index.js';
+import { esc, jsonForScript, safeHttpUrl } from './escape.js';
+import { EXPOSURE_COLOURS, renderMapSvg } from './map.js';
+import type { ReportModel, VendorShare } from './model.js';
+
+const CSS = `
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#212121;background:#fff}
+header{background:#263238;color:#fff;padding:16px 24px}header h1{margin:0;font-size:22px}header p{margin:4px 0 0;color:#cfd8dc}
+main{padding:8px 24px 40px;max-width:1300px}section{margin-top:28px}h2{border-bottom:2px solid #eceff1;padding-bottom:4px}
+table{border-collapse:collapse;margin:8px 0;font-size:13px}th,td{border:1px solid #e0e0e0;padding:3px 7px;text-align:left;vertical-align:top}
+th{background:#f5f5f5}td.n{text-align:right;font-variant-numeric:tabular-nums}
+.cards{display:flex;flex-wrap:wrap;gap:10px}.card{border:1px solid #e0e0e0;border-radius:6px;padding:8px 14px;min-width:140px}
+.card b{display:block;font-size:22px}.bad{color:#c62828}.warn{color:#ef6c00}.ok{color:#2e7d32}
+.bar{display:flex;height:14px;width:320px;border:1px solid #bdbdbd}.bar span{display:block;height:100%}
+.status-overdue,.status-banned-new-install,.exp-all{background:#ffebee}.status-due,.status-vendor-unknown,.exp-some{background:#fff3e0}
+.map{width:100%;max-width:960px;height:auto;border:1px solid #cfd8dc}code{background:#f5f5f5;padding:0 3px;word-break:break-all}
+details summary{cursor:pointer;color:#37474f}.muted{color:#757575}.filters{margin:8px 0}.filters input,.filters select{margin-right:8px}
+`;
+
+const SCRIPT = `(function(){var q=document.getElementById('f-text'),s=document.getElementById('f-status'),t=document.getElementById('findings-table');
+if(!q||!s||!t)return;function run(){var x=q.value.toLowerCase(),st=s.value,rows=t.tBodies[0].rows,n=0;
+for(var i=0;i<rows.length;i++){var r=rows[i],ok=(!st||r.getAttribute('data-status')===st)&&(!x||r.textContent.toLowerCase().indexOf(x)>=0);
+r.style.display=ok?'':'none';if(ok)n++;}document.getElementById('f-count').textContent=n+' shown';}
+q.addEventListener('input',run);s.addEventListener('change',run);run();})();`;
+
+const VENDOR_PALETTE = ['#1565c0', '#00838f', '#558b2f', '#f9a825', '#6d4c41', '#5e35b1', '#00695c', '#9e9d24', '#3949ab', '#8e24aa'];
+
+function vendorColour(vendor: string, untrusted: ReadonlySet<string>): string {
+  if (untrusted.has(vendor)) return vendor.length % 2 ? '#c62828' : '#e53935';
+  if (vendor === 'unknown') return '#bdbdbd';
+  let h = 0;
+  for (const c of vendor) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return VENDOR_PALETTE[h % VENDOR_PALETTE.length]!;
+}
+
+const num = (x: number | null | undefined, digits = 0): string =>
+  x === null || x === undefined ? '–' : x.toLocaleString('en-US', { maximumFractionDigits: digits });
+
+function table(head: string[], rows: string[][], attrs = '', rowAttrs: string[] = []): string {
+  return `<table${attrs}><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r, i) => `<tr${rowAttrs[i] ?? ''}>${r.join('')}</tr>`).join('\n')}</tbody></table>`;
+}
+const td = (v: unknown, cls = ''): string => `<td${cls ? ` class="${cls}"` : ''}>${esc(v)}</td>`;
+const tdn = (v: number | null | undefined, digits = 0): string => `<td class="n">${esc(num(v, digits))}</td>`;
+
+function link(url: string | null | undefined, text: string): string {
+  const href = safeHttpUrl(url);
+  return href ? `<a href="${esc(href)}" rel="noopener noreferrer">${esc(text)}</a>` : esc(text);
+}
+
+function card(label: string, value: string, cls = ''): string {
+  return `<div class="card"><b class="${cls}">${esc(value)}</b>${esc(label)}</div>`;
+}
+
+function sharesTable(title: string, shares: VendorShare[], untrusted: ReadonlySet<string>): string {
+  const rows = shares.map((s) => {
+    const bar = s.vendors
+      .map((v) => `<span style="width:${v.percent.toFixed(2)}%;background:${vendorColour(v.vendor, untrusted)}" title="${esc(`${v.vendor}: ${v.devices} (${v.percent}%)`)}"></span>`)
+      .join('');
+    const list = s.vendors.map((v) => `${untrusted.has(v.vendor) ? '<b class="bad">' : ''}${esc(v.vendor)} ${esc(v.devices)} (${esc(v.percent)}%)${untrusted.has(v.vendor) ? '</b>' : ''}`).join(', ');
+    return [td(s.key), tdn(s.total), `<td><div class="bar">${bar}</div></td>`, `<td>${list}</td>`];
+  });
+  return `<h3>${esc(title)}</h3>` + table(['', 'devices', 'share', 'vendors'], rows);
+}
+
+function evidenceList(f: Finding): string {
+  if (!f.evidence.length) return '<span class="muted">no evidence</span>';
+  const items = f.evidence.map(
+    (e) =>
+      `<li>${esc(e.kind)}: <code>${esc(e.raw)}</code> → ${esc(e.vendor ?? 'no vendor')} (${esc(Math.round(e.confidence * 100))}%${e.valid ? '' : ', invalid'})${e.source ? ` <span class="muted">${esc(e.source)}</span>` : ''}</li>`,
+  );
+  return `<details><summary>${esc(f.evidence.length)} piece(s)</summary><ul>${items.join('')}</ul></details>`;
+}
+
+function findingsSection(m: ReportModel): string {
+  const statuses = [...new Set(m.findings.map((f) => f.status))];
+  const rows = m.findings.map((f) => {
+    const cells = [
+      td(f.status),
+      td(f.device ?? (f.group ? `${f.group.operator} / ${f.group.segment}` : '')),
+      td(f.name ?? ''),
+      td(f.vendor ?? 'unknown'),
+      td(f.country ?? ''),
+      `<td>${link(f.ruleRef.source, f.rule)}<br><span class="muted">${esc(f.ruleRef.title)} — ${esc(f.ruleRef.instrument)} ${esc(f.ruleRef.clause)} (${esc(f.ruleRef.verification)})</span></td>`,
+      td(f.deadline ?? ''),
+      tdn(f.daysLeft),
+      `<td>${esc(f.reason)}${f.notices.length ? `<ul class="muted">${f.notices.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}</td>`,
+      `<td>${evidenceList(f)}</td>`,
+    ];
+    return cells;
+  });
+  const rowAttrs = m.findings.map((f) => ` class="status-${esc(f.status)}" data-status="${esc(f.status)}"`);
+  const tbl = table(['status', 'device', 'name', 'vendor', 'country', 'rule and source', 'deadline', 'days left', 'why', 'evidence'], rows, ' id="findings-table"', rowAttrs);
+  const counts = Object.entries(m.summary.findingsByStatus).map(([s, n]) => `${esc(n)} ${esc(s)}`).join(', ');
+  return `<section id="findings"><h2>Findings as of ${esc(m.asOf)}</h2>
+<p>${esc(m.summary.findings)} finding(s) against the rule catalog ${esc(m.catalogVersion)}${counts ? `: ${counts}` : ''}. Each names its device, its rule with the instrument and source, and the evidence behind the vendor.</p>
+<div class="filters"><input id="f-text" type="search" placeholder="filter findings"><select id="f-status"><option value="">every status</option>${statuses.map((s) => `<option value="${esc(s)}">${esc(s)}</option>`).join('')}</select><span id="f-count" class="muted"></span></div>
+${tbl}</section>`;
+}
+
+function devicesSection(m: ReportModel): string {
+  const rows = m.devices.map((d) => [
+    td(d.id),
+    td(d.name ?? ''),
+    td(d.vendor ?? ''),
+    tdn(d.confidence, 2),
+    td(d.model ?? ''),
+    td(d.layer ?? ''),
+    td(d.site ?? ''),
+    td(d.country ?? ''),
+    td(d.sysDescr ?? ''),
+    `<td><details><summary>${esc(d.evidence.length)} piece(s)${d.conflicts.length ? ', <b class="bad">conflicts</b>' : ''}</summary><ul>${d.evidence
+      .map((e) => `<li>${esc(e.kind)}: <code>${esc(e.raw)}</code> → ${esc(e.vendor ?? 'no vendor')}${e.valid ? '' : ' (invalid)'} <span class="muted">${esc(e.source)}</span></li>`)
+      .join('')}${d.conflicts.map((c) => `<li class="bad">${esc(c)}</li>`).join('')}</ul></details></td>`,
+  ]);
+  return `<section id="devices"><h2>Equipment of untrusted vendors (${esc(m.devices.length)})</h2>${table(['id', 'name', 'vendor', 'confidence', 'model', 'layer', 'site', 'country', 'sysDescr', 'evidence'], rows)}</section>`;
+}
+
+function exposureSection(m: ReportModel): string {
+  const s = m.exposure.summary;
+  const sensitive = m.exposure.flows.filter((f) => f.class === 'sensitive');
+  const rows = sensitive.map((f) => [
+    td(f.id),
+    td(f.srcName),
+    td(f.dstName),
+    `<td class="exp-${esc(f.exposure)}">${esc(f.exposure)}</td>`,
+    tdn(f.cost),
+    `<td>${f.exposure === 'none' ? 'not needed' : f.cleanCost === null ? '<b class="bad">none</b>' : esc(num(f.cleanCost))}</td>`,
+    tdn(f.stretch, 2),
+    tdn(f.volume),
+    td(f.cutBy.join(', ')),
+  ]);
+  const chokes = m.exposure.chokepoints.map((c) => [td(c.id), tdn(c.flows), tdn(c.flowsAll), tdn(c.volume)]);
+  return `<section id="exposure"><h2>Flow exposure to ${esc(m.untrusted.join(', '))}</h2>
+<p>Over all equal-cost shortest paths: of ${esc(s.sensitiveFlows)} sensitive flows, <b class="bad">${esc(s.sensitiveByClass.all)}</b> cross untrusted equipment on every shortest path, <b class="warn">${esc(s.sensitiveByClass.some)}</b> on some, ${esc(s.sensitiveByClass.none)} on none, ${esc(s.sensitiveByClass.unreachable)} unreachable. ${esc(s.exposedWithCleanPath)} exposed flow(s) have a clean path, <b class="bad">${esc(s.exposedWithoutCleanPath)}</b> have none. ${esc(s.flows - s.sensitiveFlows)} non-sensitive flow(s) not listed.</p>
+${table(['flow', 'from', 'to', 'exposure', 'cost', 'clean path cost', 'stretch', 'volume', 'cut by kill-switch of'], rows)}
+${chokes.length ? `<h3>Chokepoints</h3>${table(['device', 'sensitive flows through it', 'on every path', 'volume'], chokes)}` : ''}</section>`;
+}
+
+function killSwitchSection(m: ReportModel): string {
+  const parts = m.killSwitches.map((k) => {
+    const restore = k.restore.map((r) => [td(r.id), tdn(r.sensitiveFlows), tdn(r.flows), tdn(r.volume)]);
+    const sites = k.sitesCutOff.map((s) => [td(s.site), tdn(s.devices), tdn(s.removed), td(s.reason)]);
+    return `<h3>${esc(k.vendors.join(' + '))} switched off</h3>
+<p>${esc(k.removedDevices)} device(s) off at once: <b class="bad">${esc(k.disrupted.sensitiveFlows)}</b> sensitive flow(s) cut (${esc(k.disrupted.flows)} flows in all, volume ${esc(num(k.disrupted.volume))}); ${esc(k.endpointRemoved)} flow(s) lose an endpoint; the main network shrinks from ${esc(k.mainNetworkBefore)} to ${esc(k.mainNetworkAfter)} devices.</p>
+${sites.length ? `<details><summary>${esc(sites.length)} site(s) cut off</summary>${table(['site', 'devices', 'removed', 'why'], sites)}</details>` : ''}
+${restore.length ? `<p>Replacing one device would restore the most:</p>${table(['device', 'sensitive flows restored', 'flows', 'volume'], restore)}` : ''}`;
+  });
+  return `<section id="killswitch"><h2>Kill-switch impact</h2>${parts.join('\n') || '<p class="muted">no untrusted vendor named</p>'}</section>`;
+}
+
+function planSection(m: ReportModel): string {
+  const p = m.plan;
+  if (!p) return `<section id="plan"><h2>Replacement plan</h2><p class="muted">not computed${m.notes.find((n) => n.startsWith('replacement plan')) ? `: ${esc(m.notes.find((n) => n.startsWith('replacement plan')))}` : ''}</p></section>`;
+  const phaseOf = new Map<string, number>();
+  for (const ph of p.phasing?.phases ?? []) for (const d of ph.devices) phaseOf.set(d, ph.index + 1);
+  const rows = p.devices.map((d) => [td(d.id), tdn(d.cost), td(d.reasons.join(', ')), td(d.deadline ?? ''), td(d.forcedBy ?? ''), tdn(d.flows), ...(p.phasing ? [tdn(phaseOf.get(d.id) ?? null)] : [])]);
+  let out = `<section id="plan"><h2>Replacement plan</h2>
+<p>${esc(p.method)} (${esc(p.status)}): ${esc(p.devices.length)} device(s) for <b>${esc(num(p.totalCost))}</b>; lower bound ${esc(num(p.lowerBound))}, gap ${esc((p.gap * 100).toFixed(2))}%.</p>
+${p.notes.length ? `<ul class="muted">${p.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
+${table(['device', 'cost', 'why', 'deadline', 'forced by', 'sensitive flows', ...(p.phasing ? ['phase'] : [])], rows)}`;
+  if (p.phasing) {
+    const b = p.phasing.budget;
+    out += `<h3>Budget ${esc(num(b.amount))} per ${esc(b.period)} from ${esc(b.start)}</h3>`;
+    out += table(
+      ['phase', 'from', 'to', 'available', 'spent', 'devices', 'flows cleaned', 'still exposed'],
+      p.phasing.phases.map((ph) => [tdn(ph.index + 1), td(ph.start), td(ph.end), tdn(ph.available), tdn(ph.spent), tdn(ph.devices.length), tdn(ph.flowsCleaned.length), tdn(ph.flowsExposed)]),
+    );
+    for (const md of p.phasing.missedDeadlines) out += `<p class="bad">deadline missed: ${esc(md.id)} due ${esc(md.deadline)}${md.reason ? ` (${esc(md.reason)})` : ''}</p>`;
+  }
+  return out + '</section>';
+}
+
+function timelineSvg(m: ReportModel): string {
+  const items = m.deadlines.slice(0, 40);
+  if (!items.length) return '<p class="muted">no upcoming deadline for the findings</p>';
+  const day = (s: string) => Date.parse(s + 'T00:00:00Z') / 86400000;
+  const t0 = day(m.asOf);
+  const t1 = Math.max(t0 + 30, ...items.map((d) => day(d.date)));
+  const W = 960, left = 300, right = 20, rowH = 18, top = 24;
+  const H = top + items.length * rowH + 10;
+  const x = (t: number) => left + ((t - t0) / (t1 - t0)) * (W - left - right);
+  const parts = [`<svg class="timeline" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="Deadline timeline" font-family="sans-serif" font-size="11">`];
+  const y0 = new Date(m.asOf + 'T00:00:00Z').getUTCFullYear();
+  for (let y = y0 + 1; day(`${y}-01-01`) <= t1; y++) {
+    const xx = x(day(`${y}-01-01`)).toFixed(1);
+    parts.push(`<line x1="${xx}" x2="${xx}" y1="14" y2="${H}" stroke="#e0e0e0"/><text x="${xx}" y="11" text-anchor="middle">${y}</text>`);
+  }
+  parts.push(`<text x="${left}" y="11" text-anchor="start">${esc(m.asOf)}</text>`);
+  items.forEach((d, i) => {
+    const y = top + i * rowH;
+    const colour = d.daysLeft <= 90 ? EXPOSURE_COLOURS.all : d.daysLeft <= 365 ? EXPOSURE_COLOURS.some : '#1565c0';
+    parts.push(
+      `<text x="4" y="${y + 12}">${esc(`${d.rule}: ${d.what}`.slice(0, 52))}</text><rect x="${left}" y="${y + 3}" width="${Math.max(1, x(day(d.date)) - left).toFixed(1)}" height="11" fill="${colour}" fill-opacity="0.75"><title>${esc(`${d.date} (${d.daysLeft} days): ${d.rule} ${d.what} — ${d.findings} finding(s)`)}</title></rect>`,
+    );
+  });
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+function deadlinesSection(m: ReportModel): string {
+  const rows = m.deadlines.map((d) => [td(d.date), tdn(d.daysLeft), td(d.rule), td(d.what), tdn(d.findings)]);
+  return `<section id="deadlines"><h2>Deadline timeline</h2>${timelineSvg(m)}${table(['date', 'days left', 'rule', 'what', 'findings'], rows)}</section>`;
+}
+
+export function renderHtml(m: ReportModel): string {
+  const s = m.summary;
+  const untrusted = new Set(m.untrusted);
+  const map = renderMapSvg(m);
+  const notes = [...m.notes, ...(map.note ? [map.note] : [])];
+  const scriptHash = createHash('sha256').update(SCRIPT).digest('base64');
+  const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${scriptHash}'; base-uri 'none'; form-action 'none'`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(m.report.title)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header><h1>${esc(m.report.title)}</h1><p>snapshot ${esc(m.source.snapshot)} (imported ${esc(m.source.snapshotCreatedAt)}) · rules as of ${esc(m.asOf)} · untrusted: ${esc(m.untrusted.join(', ') || 'none')} · generated ${esc(m.report.generatedAt)}</p></header>
+<main>
+<section id="summary"><h2>Summary</h2><div class="cards">
+${card('devices', num(s.devices))}${card('attributed to a vendor', num(s.attributed))}${card('untrusted devices', num(s.untrustedDevices), s.untrustedDevices ? 'bad' : 'ok')}
+${card('sites', num(s.sites))}${card('links', num(s.links))}${card('sensitive flows', num(s.sensitiveFlows))}
+${card('exposed on every path', num(s.sensitiveExposedAll), s.sensitiveExposedAll ? 'bad' : 'ok')}${card('exposed on some paths', num(s.sensitiveExposedSome), s.sensitiveExposedSome ? 'warn' : 'ok')}
+${card('exposed, no clean path', num(s.exposedWithoutCleanPath), s.exposedWithoutCleanPath ? 'bad' : 'ok')}${card('findings', num(s.findings), s.findings ? 'warn' : 'ok')}
+${card('plan: devices to replace', num(s.planDevices))}${card('plan: cost', num(s.planCost))}
+</div>${notes.length ? `<ul class="muted">${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}</section>
+<section id="map"><h2>Map of sites and links</h2>${map.svg ?? `<p class="muted">${esc(map.note ?? 'no map')}</p>`}</section>
+<section id="shares"><h2>Vendor shares</h2>${sharesTable('By country', m.shares.byCountry, untrusted)}${sharesTable('By layer', m.shares.byLayer, untrusted)}</section>
+${findingsSection(m)}
+${devicesSection(m)}
+${exposureSection(m)}
+${killSwitchSection(m)}
+${planSection(m)}
+${deadlinesSection(m)}
+</main>
+<script type="application/json" id="cleanpath-report-data">${jsonForScript(m)}</script>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,109 @@
+// The Markdown report: the same sections as the HTML without the map. Every string from the
+// model goes through md(): table pipes, backticks and Markdown punctuation are backslash-escaped,
+// `<`, `>` and `&` become entities (so no raw HTML reaches a renderer), newlines become spaces.
+import type { ReportModel } from './model.js';
+
+/** Escapes a value for Markdown text and table cells. */
+export function md(value: unknown): string {
+  const s = value === null || value === undefined ? '' : String(value);
+  return s
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/[\\`*_[\]|#!~{}()]/g, (c) => '\\' + c)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+const num = (x: number | null | undefined, digits = 0): string =>
+  x === null || x === undefined ? '–' : x.toLocaleString('en-US', { maximumFractionDigits: digits });
+
+function table(head: string[], rows: string[][]): string {
+  if (!rows.length) return '_none_\n';
+  return [`| ${head.map(md).join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n') + '\n';
+}
+
+export function renderMarkdown(m: ReportModel): string {
+  const s = m.summary;
+  const out: string[] = [];
+  out.push(`# ${md(m.report.title)}\n`);
+  out.push(`Snapshot ${md(m.source.snapshot)} (imported ${md(m.source.snapshotCreatedAt)}), rules as of ${md(m.asOf)}, untrusted vendors: ${md(m.untrusted.join(', ') || 'none')}. Generated ${md(m.report.generatedAt)}.\n`);
+  out.push('## Summary\n');
+  out.push(
+    table(['', 'value'], [
+      ['devices', num(s.devices)],
+      ['attributed to a vendor', num(s.attributed)],
+      ['untrusted devices', num(s.untrustedDevices)],
+      ['sites', num(s.sites)],
+      ['links', num(s.links)],
+      ['sensitive flows', num(s.sensitiveFlows)],
+      ['exposed on every shortest path', num(s.sensitiveExposedAll)],
+      ['exposed on some shortest paths', num(s.sensitiveExposedSome)],
+      ['exposed, with a clean path', num(s.exposedWithCleanPath)],
+      ['exposed, no clean path', num(s.exposedWithoutCleanPath)],
+      ['findings', `${num(s.findings)}${Object.keys(s.findingsByStatus).length ? ` (${Object.entries(s.findingsByStatus).map(([k, v]) => `${v} ${md(k)}`).join(', ')})` : ''}`],
+      ['plan: devices to replace', num(s.planDevices)],
+      ['plan: cost', num(s.planCost)],
+    ]),
+  );
+  for (const n of m.notes) out.push(`> note: ${md(n)}\n`);
+  out.push('## Vendor shares\n');
+  for (const [title, list] of [['By country', m.shares.byCountry], ['By layer', m.shares.byLayer]] as const) {
+    out.push(`### ${title}\n`);
+    out.push(table(['', 'devices', 'vendors'], list.map((g) => [md(g.key), num(g.total), g.vendors.map((v) => `${md(v.vendor)} ${v.devices} (${v.percent}%)`).join(', ')])));
+  }
+  out.push(`## Findings as of ${md(m.asOf)}\n`);
+  out.push(`${s.findings} finding(s) against rule catalog ${md(m.catalogVersion)}.\n`);
+  out.push(
+    table(
+      ['status', 'device', 'name', 'vendor', 'country', 'rule', 'source', 'deadline', 'days left', 'why', 'evidence'],
+      m.findings.map((f) => [
+        md(f.status),
+        md(f.device ?? f.group?.operator ?? ''),
+        md(f.name ?? ''),
+        md(f.vendor ?? 'unknown'),
+        md(f.country ?? ''),
+        md(`${f.rule}: ${f.ruleRef.title}`),
+        md(f.ruleRef.source),
+        md(f.deadline ?? ''),
+        num(f.daysLeft),
+        md(f.reason),
+        f.evidence.map((e) => `${md(e.kind)} ${md(e.raw)} → ${md(e.vendor ?? 'no vendor')}${e.source ? ` (${md(e.source)})` : ''}`).join('; '),
+      ]),
+    ),
+  );
+  out.push(`## Equipment of untrusted vendors\n`);
+  out.push(
+    table(
+      ['id', 'name', 'vendor', 'confidence', 'site', 'country', 'sysDescr', 'evidence'],
+      m.devices.map((d) => [md(d.id), md(d.name ?? ''), md(d.vendor ?? ''), num(d.confidence, 2), md(d.site ?? ''), md(d.country ?? ''), md(d.sysDescr ?? ''), d.evidence.map((e) => `${md(e.kind)} ${md(e.raw)}${e.source ? ` (${md(e.source)})` : ''}`).join('; ')]),
+    ),
+  );
+  const es = m.exposure.summary;
+  out.push(`## Flow exposure to ${md(m.untrusted.join(', '))}\n`);
+  out.push(`Of ${es.sensitiveFlows} sensitive flows, ${es.sensitiveByClass.all} cross untrusted equipment on every shortest path, ${es.sensitiveByClass.some} on some, ${es.sensitiveByClass.none} on none, ${es.sensitiveByClass.unreachable} unreachable; ${es.exposedWithCleanPath} exposed flow(s) have a clean path, ${es.exposedWithoutCleanPath} have none.\n`);
+  out.push(
+    table(
+      ['flow', 'from', 'to', 'exposure', 'cost', 'clean cost', 'stretch', 'cut by'],
+      m.exposure.flows.filter((f) => f.class === 'sensitive').map((f) => [md(f.id), md(f.srcName), md(f.dstName), md(f.exposure), num(f.cost), f.cleanCost === null ? 'none' : num(f.cleanCost), num(f.stretch, 2), md(f.cutBy.join(', '))]),
+    ),
+  );
+  out.push('## Kill-switch impact\n');
+  for (const k of m.killSwitches) {
+    out.push(`- **${md(k.vendors.join(' + '))}** off: ${k.removedDevices} device(s) removed, ${k.disrupted.sensitiveFlows} sensitive flow(s) cut (${k.disrupted.flows} in all, volume ${num(k.disrupted.volume)}), main network ${k.mainNetworkBefore} → ${k.mainNetworkAfter} devices${k.restore[0] ? `; replacing ${md(k.restore[0].id)} alone restores ${k.restore[0].sensitiveFlows} sensitive flow(s)` : ''}.`);
+  }
+  out.push('');
+  out.push('## Replacement plan\n');
+  if (m.plan) {
+    const p = m.plan;
+    out.push(`${md(p.method)} (${md(p.status)}): ${p.devices.length} device(s) for ${num(p.totalCost)}, lower bound ${num(p.lowerBound)}, gap ${(p.gap * 100).toFixed(2)}%.\n`);
+    out.push(table(['device', 'cost', 'why', 'deadline', 'forced by', 'sensitive flows'], p.devices.map((d) => [md(d.id), num(d.cost), md(d.reasons.join(', ')), md(d.deadline ?? ''), md(d.forcedBy ?? ''), num(d.flows)])));
+    if (p.phasing) {
+      out.push(table(['phase', 'from', 'to', 'available', 'spent', 'devices', 'still exposed'], p.phasing.phases.map((ph) => [num(ph.index + 1), md(ph.start), md(ph.end), num(ph.available), num(ph.spent), num(ph.devices.length), num(ph.flowsExposed)])));
+      for (const x of p.phasing.missedDeadlines) out.push(`- deadline missed: ${md(x.id)} due ${md(x.deadline)}`);
+    }
+  } else out.push('_not computed_\n');
+  out.push('## Deadline timeline\n');
+  out.push(table(['date', 'days left', 'rule', 'what', 'findings'], m.deadlines.map((d) => [md(d.date), num(d.daysLeft), md(d.rule), md(d.what), num(d.findings)])));
+  return out.join('\n');
+}
