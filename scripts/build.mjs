@@ -1,5 +1,7 @@
 // Compiles src/ to dist/ with tsc and records when, for the staleness check in launch.mjs.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// It compiles into dist.next/ and swaps it in only on success, so a failed build leaves the
+// last good dist/ in place.
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
@@ -15,11 +17,15 @@ try {
   process.exit(1);
 }
 const started = Date.now();
-rmSync(join(root, 'dist'), { recursive: true, force: true });
-const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { stdio: 'inherit', cwd: root });
+const next = join(root, 'dist.next');
+const dist = join(root, 'dist');
+rmSync(next, { recursive: true, force: true });
+const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json'), '--outDir', next], { stdio: 'inherit', cwd: root });
 if (r.status !== 0) {
+  rmSync(next, { recursive: true, force: true });
   console.error('cleanpath: build failed');
   process.exit(r.status ?? 1);
 }
-mkdirSync(join(root, 'dist'), { recursive: true });
-writeFileSync(join(root, 'dist', '.build-stamp'), new Date(started).toISOString() + '\n');
+writeFileSync(join(next, '.build-stamp'), new Date(started).toISOString() + '\n');
+rmSync(dist, { recursive: true, force: true });
+renameSync(next, dist);
