@@ -2,7 +2,7 @@
 // cost table), force in what rules mandate by a deadline, solve, and phase by budget. Shared by the
 // `plan` command, the demo and the report.
 import { readFile } from 'node:fs/promises';
-import { buildGraph, buildUntrusted, defaultWorkers } from '../graph/index.js';
+import { buildGraph, defaultWorkers } from '../graph/index.js';
 import { splitCsvLine } from '../graph/csv.js';
 import { readImport } from '../ingest/index.js';
 import { InputError } from '../model/index.js';
@@ -25,9 +25,9 @@ import {
 import { evaluate, isRealDate, loadRuleCatalog, todayUtc } from '../policy/index.js';
 import { openStore } from '../store/index.js';
 import { loadNetwork, type NetworkSourceOptions } from './network.js';
+import { untrustedNodes, type AvoidOptions } from './untrusted.js';
 
-/** Vendors avoided when no avoid-predicate is given: the two named by most national rules. */
-export const DEFAULT_UNTRUSTED = ['huawei', 'zte'];
+export { DEFAULT_UNTRUSTED } from './untrusted.js';
 
 export interface PlanProgress {
   update(done: number, total?: number, label?: string): void;
@@ -35,11 +35,7 @@ export interface PlanProgress {
 const SILENT: PlanProgress = { update() {} };
 
 /** Everything a plan run needs besides output: the plan command's options without its format ones. */
-export interface PlanRunOptions extends NetworkSourceOptions {
-  untrusted?: string[];
-  avoidCountry?: string[];
-  avoidOperator?: string[];
-  avoidLayer?: string[];
+export interface PlanRunOptions extends NetworkSourceOptions, AvoidOptions {
   budget?: string;
   budgetStart?: string;
   periods?: number;
@@ -130,13 +126,7 @@ export async function computePlan(opts: PlanRunOptions, progress: PlanProgress =
   const net = await loadNetwork(opts);
   for (const note of net.notes) process.stderr.write(`note: ${note}\n`);
   const g = buildGraph(net, { source: net.label });
-  const anyAvoid = opts.untrusted || opts.avoidCountry || opts.avoidOperator || opts.avoidLayer;
-  const untrusted = buildUntrusted(net.nodes, {
-    vendors: anyAvoid ? opts.untrusted : DEFAULT_UNTRUSTED,
-    countries: opts.avoidCountry,
-    operators: opts.avoidOperator,
-    layers: opts.avoidLayer,
-  });
+  const untrusted = untrustedNodes(net.nodes, opts);
   const table = new CostTable(DEFAULT_COST_TABLE, opts.costTable ? await loadCostTable(opts.costTable) : []);
   const attrs = await loadCostAttributes(opts);
   const { cost, fromTable } = nodeCosts(

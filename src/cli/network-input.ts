@@ -1,6 +1,7 @@
 // The input options every analysis command shares; loading itself is src/analyses/network.ts.
 import type { Command } from 'commander';
-import { DEFAULT_DB } from './options.js';
+import { DEFAULT_UNTRUSTED } from '../analyses/untrusted.js';
+import { collectList, DEFAULT_DB } from './options.js';
 
 export { loadNetwork, type LoadedNetwork, type NetworkSourceOptions } from '../analyses/network.js';
 
@@ -15,3 +16,12 @@ export function addNetworkSourceOptions(cmd: Command): Command {
     .option('--flows <file>', 'plain flows CSV: id,src,dst[,class,volume] (with --nodes/--links or --topology)');
 }
 
+
+/** The untrust options exposure and plan share (see src/analyses/untrusted.ts). */
+export function addAvoidOptions(cmd: Command): Command {
+  return cmd
+    .option('--untrusted <vendors>', `untrusted vendors, comma separated (default ${DEFAULT_UNTRUSTED.join(',')} when no --avoid-* is given)`, collectList)
+    .option('--avoid-country <codes>', 'also avoid devices in these countries (ISO alpha-2)', collectList)
+    .option('--avoid-operator <names>', 'also avoid devices of these operators', collectList)
+    .option('--avoid-layer <layers>', 'also avoid devices in these layers', collectList);
+}

@@ -1,17 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { analyseExposure, buildGraph, buildUntrusted, exposureCsv, exposureDocument } from '../../graph/index.js';
-import { DEFAULT_UNTRUSTED } from '../../analyses/plan-run.js';
-import { addNetworkSourceOptions, loadNetwork, type NetworkSourceOptions } from '../network-input.js';
-import { collectList, parsePositiveInt } from '../options.js';
+import { untrustedNodes, type AvoidOptions } from '../../analyses/untrusted.js';
+import { analyseExposure, buildGraph, exposureCsv, exposureDocument } from '../../graph/index.js';
+import { addAvoidOptions, addNetworkSourceOptions, loadNetwork, type NetworkSourceOptions } from '../network-input.js';
+import { parsePositiveInt } from '../options.js';
 import { renderJson } from '../output.js';
 import { createProgress } from '../progress.js';
 
-interface ExposureCliOptions extends NetworkSourceOptions {
-  untrusted?: string[];
-  avoidCountry?: string[];
-  avoidOperator?: string[];
-  avoidLayer?: string[];
+interface ExposureCliOptions extends NetworkSourceOptions, AvoidOptions {
   workers?: number;
   format: 'csv' | 'json';
   json?: boolean;
@@ -27,11 +23,8 @@ export function register(program: Command): void {
       'Per flow: shortest-path cost, exposure over all equal-cost shortest paths (all/some/none/unreachable) to untrusted devices, and the cost of the cheapest clean path',
     );
   addNetworkSourceOptions(cmd);
+  addAvoidOptions(cmd);
   cmd
-    .option('--untrusted <vendors>', `untrusted vendors, comma separated (default ${DEFAULT_UNTRUSTED.join(',')} when no --avoid-* is given)`, collectList)
-    .option('--avoid-country <codes>', 'also avoid devices in these countries (ISO alpha-2)', collectList)
-    .option('--avoid-operator <names>', 'also avoid devices of these operators', collectList)
-    .option('--avoid-layer <layers>', 'also avoid devices in these layers', collectList)
     .option('--workers <n>', 'worker threads (default: all cores); results do not depend on it', parsePositiveInt)
     .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
     .option('--json', 'shorthand for --format json')
@@ -58,13 +51,7 @@ Examples:
       const net = await loadNetwork(opts);
       for (const note of net.notes) process.stderr.write(`note: ${note}\n`);
       const g = buildGraph(net, { source: net.label });
-      const anyAvoid = opts.untrusted || opts.avoidCountry || opts.avoidOperator || opts.avoidLayer;
-      const untrusted = buildUntrusted(net.nodes, {
-        vendors: anyAvoid ? opts.untrusted : DEFAULT_UNTRUSTED,
-        countries: opts.avoidCountry,
-        operators: opts.avoidOperator,
-        layers: opts.avoidLayer,
-      });
+      const untrusted = untrustedNodes(net.nodes, opts);
       const json = opts.json || opts.format === 'json';
       const result = await analyseExposure(g, untrusted, net.flows, {
         workers: opts.workers,

@@ -2,10 +2,10 @@
 // clean path, with a proven lower bound; phased by a budget and forced deadlines when given.
 import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { computePlan, DEFAULT_UNTRUSTED, type PlanRunOptions } from '../../analyses/plan-run.js';
+import { computePlan, type PlanRunOptions } from '../../analyses/plan-run.js';
 import { planDocument, type PhasedPlan, type PlanResult } from '../../plan/index.js';
-import { addNetworkSourceOptions } from '../network-input.js';
-import { collectList, parsePositiveInt } from '../options.js';
+import { addAvoidOptions, addNetworkSourceOptions } from '../network-input.js';
+import { parsePositiveInt } from '../options.js';
 import { renderCsv, renderJson, renderTable, type Row } from '../output.js';
 import { createProgress } from '../progress.js';
 
@@ -111,11 +111,8 @@ export function register(program: Command): void {
       'Cheapest set of untrusted devices to replace so every sensitive flow has a clean path, with a proven lower bound and gap; phased by budget and deadlines',
     );
   addNetworkSourceOptions(cmd);
+  addAvoidOptions(cmd);
   cmd
-    .option('--untrusted <vendors>', `untrusted vendors, comma separated (default ${DEFAULT_UNTRUSTED.join(',')} when no --avoid-* is given)`, collectList)
-    .option('--avoid-country <codes>', 'also avoid devices in these countries (ISO alpha-2)', collectList)
-    .option('--avoid-operator <names>', 'also avoid devices of these operators', collectList)
-    .option('--avoid-layer <layers>', 'also avoid devices in these layers', collectList)
     .option('--budget <amount/period>', 'money per period, e.g. 2000000/year, 500k/quarter: turns the plan into phases')
     .option('--budget-start <date>', 'first day of the first budget period (default: today)')
     .option('--periods <n>', 'budget periods to plan over (default: until everything is bought)', parsePositiveInt)
