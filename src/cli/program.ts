@@ -3,6 +3,7 @@ import * as check from './commands/check.js';
 import * as collect from './commands/collect.js';
 import * as demo from './commands/demo.js';
 import * as devices from './commands/devices.js';
+import * as diff from './commands/diff.js';
 import * as exposure from './commands/exposure.js';
 import * as identify from './commands/identify.js';
 import * as importCommand from './commands/import.js';
@@ -14,7 +15,7 @@ import * as report from './commands/report.js';
 import * as snapshots from './commands/snapshots.js';
 
 /** Each command lives in ./commands/<name>.ts and exports `register(program)`; order = help order. */
-const COMMANDS = [importCommand, identify, devices, snapshots, probe, collect, policies, check, exposure, killswitch, plan, report, demo];
+const COMMANDS = [importCommand, identify, devices, snapshots, probe, collect, policies, check, exposure, killswitch, plan, report, diff, demo];
 
 export function buildProgram(): Command {
   const program = new Command('cleanpath')
@@ -40,6 +41,7 @@ Start with the demo, then your own data:
   cleanpath killswitch --vendors huawei              # what a Huawei switch-off would cut
   cleanpath plan --budget 2000000/year               # cheapest replacements, bound, gap, phases
   cleanpath report -o report.html                    # one self-contained HTML file to forward
+  cleanpath diff 2026-q3 2026-q4                     # progress between two snapshots, per deadline
 
 Exit codes: 0 ok, 1 failure or nothing found, 2 bad input (file:line: what is wrong).`,
     );
