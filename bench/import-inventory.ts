@@ -11,6 +11,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BenchResult } from './types.js';
+import { seededUniform } from '../src/model/seeded-random.js';
 
 const TARGET_ROWS_PER_S = 200_000;
 
@@ -38,17 +39,7 @@ const COUNTRIES = ['DE', 'IT', 'JP', 'GB', 'US', 'FR', 'ES', 'PL'];
 const OPERATORS = ['Telekom Example', 'Rete Esempio', 'Nihon Sample', 'Britline'];
 const NETWORKS = ['commercial', 'commercial', 'commercial', 'government', 'military'];
 
-/** A small deterministic generator (mulberry32), so every run imports the same file. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededUniform;
 
 function profile(x: number): VendorProfile {
   for (const p of PROFILES) if ((x -= p.weight) < 0) return p;

@@ -5,22 +5,13 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { getOuiIndex } from '../src/vendors/oui-index.js';
 import type { BenchResult } from './types.js';
+import { mulberry32 } from '../src/model/seeded-random.js';
 
 const TOTAL = 10_000_000;
 const CHUNK = 1_000_000;
 const TARGET = 5_000_000;
 
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
+const prng = mulberry32;
 
 const HEX_LOWER = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 const HEX_UPPER = Array.from('0123456789ABCDEF', (c) => c.charCodeAt(0));

@@ -11,21 +11,13 @@ import { loadNetwork } from '../src/cli/network-input.js';
 import { buildGraph, loadPlainFiles, type FlowInput, type LinkArrays, type LinkInput, type NodeInput } from '../src/graph/index.js';
 import { planReplacement, type PlanNetwork } from '../src/plan/index.js';
 import type { BenchResult } from './types.js';
+import { seededUniform } from '../src/model/seeded-random.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const shared = join(here, '..', '..', 'shared');
 const SEED = 11;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededUniform;
 
 /**
  * Network with seeded vendors (share untrusted; null keeps the file's) and costs 10k..500k.

@@ -1,21 +1,15 @@
 // A small seeded PRNG so the demo scenario is byte-identical on every run and every platform:
 // Math.random cannot be seeded, and the scenario must not change under the tests' feet.
 
+import { seededUniform } from '../model/seeded-random.js';
+
 /** mulberry32: 32-bit state, good enough spread for picking vendors and jittering coordinates. */
 export class Rng {
-  private state: number;
+  /** Uniform in [0, 1). */
+  readonly next: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = seededUniform(seed);
   }
 
   /** Integer in [lo, hi], both inclusive. */

@@ -4,10 +4,10 @@
 // (strictly in order: a device that does not fit waits for the next period). When the money
 // runs short, the phasing says which deadlines are missed and which flows stay exposed.
 import { isSensitive, volumeOf, type Graph } from '../graph/index.js';
-import { UnionFind } from '../graph/unionfind.js';
 import { InputError } from '../model/index.js';
 import type { PlanNetwork } from './planner.js';
 import type { Budget, BudgetPeriod, PlannedDevice } from './types.js';
+import { connectedThrough } from './connectivity.js';
 
 export interface Phase {
   index: number;
@@ -139,20 +139,7 @@ function cleanFlows(g: Graph, untrusted: Uint8Array, bought: Uint8Array, s: Int3
     const i = g.toInput[u]!;
     usable[u] = !untrusted[i] || bought[i] ? 1 : 0;
   }
-  const uf = new UnionFind(n);
-  for (let u = 0; u < n; u++) {
-    if (!usable[u]) continue;
-    for (let e = g.offsets[u]!; e < g.offsets[u + 1]!; e++) {
-      const v = g.adj[2 * e]!;
-      if (v > u && usable[v]) uf.union(u, v);
-    }
-  }
-  const out = new Uint8Array(s.length);
-  for (let k = 0; k < s.length; k++) {
-    const a = g.toInternal[s[k]!]!, b = g.toInternal[t[k]!]!;
-    out[k] = usable[a] && usable[b] && uf.find(a) === uf.find(b) ? 1 : 0;
-  }
-  return out;
+  return connectedThrough(g, usable, s, t);
 }
 
 export interface PhaseInput {

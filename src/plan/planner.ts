@@ -1,13 +1,14 @@
 // The planner: reduce, solve (heuristic always, exact MILP when asked or small), re-check with
 // the analysis engine, repair stretch bounds, and describe the plan.
 import { analyseExposure, isSensitive, volumeOf, type FlowInput, type Graph } from '../graph/index.js';
-import { components, UnionFind } from '../graph/unionfind.js';
+import { components } from '../graph/unionfind.js';
 import { aliveOf, costOf, NodeDijkstra, pathBound } from './core.js';
 import { cutLoop, loadHighs } from './exact.js';
 import { heuristicPlan } from './heuristic.js';
 import { reduce } from './reduce.js';
 import { PenaltySearch, repairStretch } from './stretch.js';
 import type { DeviceReason, ForcedDevice, PlannedDevice, PlannedFlow, PlanOptions, PlanResult, PlanStatus } from './types.js';
+import { connectedThrough } from './connectivity.js';
 
 export interface PlanNetwork {
   g: Graph;
@@ -332,18 +333,5 @@ function cleanByConnectivity(g: Graph, untrusted: Uint8Array, s: Int32Array, t: 
   const n = g.n;
   const usable = new Uint8Array(n);
   for (let u = 0; u < n; u++) usable[u] = untrusted[g.toInput[u]!] ? 0 : 1;
-  const uf = new UnionFind(n);
-  for (let u = 0; u < n; u++) {
-    if (!usable[u]) continue;
-    for (let e = g.offsets[u]!; e < g.offsets[u + 1]!; e++) {
-      const v = g.adj[2 * e]!;
-      if (v > u && usable[v]) uf.union(u, v);
-    }
-  }
-  const out = new Uint8Array(s.length);
-  for (let k = 0; k < s.length; k++) {
-    const a = g.toInternal[s[k]!]!, b = g.toInternal[t[k]!]!;
-    out[k] = usable[a] && usable[b] && uf.find(a) === uf.find(b) ? 1 : 0;
-  }
-  return out;
+  return connectedThrough(g, usable, s, t);
 }

@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyseExposure, buildGraph, buildUntrusted, exposureCsv, loadPlainFiles } from '../../src/graph/index.js';
+import { seededUniform } from '../../src/model/seeded-random.js';
 
 export const BENCH = join(import.meta.dirname, '..', '..', '..', 'shared', 'bench');
 export const DATA = join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
@@ -88,16 +89,7 @@ export function writeCase(dir: string, c: PlainCase): string {
   return dir;
 }
 
-/** mulberry32: small, fast, deterministic. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniform floats in [0, 1) (mulberry32). */
+export const rng = seededUniform;
 
 export const randInt = (r: () => number, lo: number, hi: number): number => lo + Math.floor(r() * (hi - lo + 1));

@@ -2,18 +2,10 @@
 // independent brute force over all subsets of untrusted devices.
 import { buildGraph, buildUntrusted, type FlowInput, type LinkInput, type NodeInput } from '../../src/graph/index.js';
 import type { PlanNetwork } from '../../src/plan/index.js';
+import { seededUniform } from '../../src/model/seeded-random.js';
 
-/** mulberry32 */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded uniform floats in [0, 1) (mulberry32). */
+export const rng = seededUniform;
 
 export interface Instance {
   nodes: NodeInput[];
