@@ -11,6 +11,9 @@ const BENCHMARKS: Record<string, () => Promise<BenchModule>> = {
   fuzz: () => import('./fuzz-ber.js'),
   probe: () => import('./probe-throughput.js'),
   plan: () => import('./plan.js'),
+  screen: () => import('./screen.js'),
+  paths: () => import('./paths.js'),
+  serve: () => import('./serve.js'),
 };
 
 const wanted = process.argv.slice(2);

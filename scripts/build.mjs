@@ -1,7 +1,7 @@
-// Compiles src/ to dist/ with tsc and records when, for the staleness check in launch.mjs.
-// It compiles into dist.next/ and swaps it in only on success, so a failed build leaves the
-// last good dist/ in place.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+// Compiles src/ to dist/ with tsc, bundles the dashboard (web/) into dist/web/ with Vite, and
+// records when, for the staleness check in launch.mjs. Both go into dist.next/, swapped in only
+// when both succeed, so a failed build leaves the last good dist/ in place.
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
@@ -25,6 +25,17 @@ if (r.status !== 0) {
   rmSync(next, { recursive: true, force: true });
   console.error('cleanpath: build failed');
   process.exit(r.status ?? 1);
+}
+const web = join(root, 'web');
+if (existsSync(join(web, 'vite.config.ts'))) {
+  try {
+    const { build } = await import('vite');
+    await build({ configFile: join(web, 'vite.config.ts'), logLevel: 'warn', build: { outDir: join(next, 'web'), emptyOutDir: true } });
+  } catch (e) {
+    rmSync(next, { recursive: true, force: true });
+    console.error(`cleanpath: dashboard build failed: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
 }
 writeFileSync(join(next, '.build-stamp'), new Date(started).toISOString() + '\n');
 rmSync(dist, { recursive: true, force: true });

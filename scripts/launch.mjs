@@ -23,7 +23,11 @@ function isStale() {
   if (!existsSync(join(root, 'src'))) return false; // installed package: dist is all there is
   if (!existsSync(stamp) || !existsSync(entry)) return true;
   const built = statSync(stamp).mtimeMs;
-  return newestMtime(join(root, 'src')) > built || statSync(join(root, 'tsconfig.json')).mtimeMs > built;
+  if (newestMtime(join(root, 'src')) > built || statSync(join(root, 'tsconfig.json')).mtimeMs > built) return true;
+  // the dashboard's sources: rebuilt into dist/web when any of them is newer, or dist/web is missing
+  const web = join(root, 'web');
+  if (!existsSync(web)) return false;
+  return !existsSync(join(root, 'dist', 'web', 'index.html')) || newestMtime(web) > built;
 }
 
 if (isStale()) {

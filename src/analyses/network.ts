@@ -10,6 +10,8 @@ import { openStore } from '../store/index.js';
 export interface NetworkSourceOptions {
   db: string;
   snapshot?: string;
+  /** Whose snapshot (default: the store's default organisation). */
+  organisation?: string;
   topology?: string;
   nodes?: string;
   links?: string;
@@ -55,7 +57,7 @@ export async function loadNetwork(opts: NetworkSourceOptions): Promise<LoadedNet
   }
   if (opts.topology) return loadTopologyFile(opts.topology, opts.flows);
   if (opts.flows) throw new InputError(opts.flows, undefined, '--flows needs --nodes/--links or --topology (a snapshot has its own flows)');
-  return loadSnapshot(opts.db, opts.snapshot);
+  return loadSnapshot(opts.db, opts.snapshot, opts.organisation);
 }
 
 async function loadTopologyFile(path: string, flowsPath?: string): Promise<LoadedNetwork> {
@@ -73,10 +75,10 @@ async function loadTopologyFile(path: string, flowsPath?: string): Promise<Loade
   return { nodes, links, flows, label: path, notes };
 }
 
-function loadSnapshot(db: string, snapshot?: string): LoadedNetwork {
+function loadSnapshot(db: string, snapshot?: string, organisation?: string): LoadedNetwork {
   const store = openStore(db, { readonly: true });
   try {
-    const snap = store.resolveSnapshot(snapshot);
+    const snap = store.resolveSnapshot(snapshot, organisation);
     const nodes: NodeInput[] = [];
     for (const d of store.iterateDevices(snap.id, {})) {
       nodes.push({ id: d.id, vendor: d.vendor, country: d.country ?? null, operator: d.operator ?? null, layer: d.layer ?? null, site: d.site ?? null });

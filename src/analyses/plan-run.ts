@@ -61,7 +61,7 @@ function policyForced(opts: PlanRunOptions): ForcedDevice[] {
   if (!isRealDate(asOf)) throw new InputError('--as-of', undefined, `expected a date as YYYY-MM-DD, got "${opts.asOf}"`);
   const store = openStore(opts.db, { readonly: true });
   try {
-    const snap = store.resolveSnapshot(opts.snapshot);
+    const snap = store.resolveSnapshot(opts.snapshot, opts.organisation);
     return forcedFromFindings(evaluate({ devices: store.devices(snap.id), rules: loadRuleCatalog().rules, asOf }));
   } finally {
     store.close();
@@ -107,7 +107,7 @@ export async function loadCostAttributes(opts: NetworkSourceOptions): Promise<Ma
   }
   const store = openStore(opts.db, { readonly: true });
   try {
-    const snap = store.resolveSnapshot(opts.snapshot);
+    const snap = store.resolveSnapshot(opts.snapshot, opts.organisation);
     for (const d of store.iterateDevices(snap.id, {})) out.set(d.id, { cost: d.cost ?? null, layer: d.layer ?? null, role: d.role ?? null });
   } finally {
     store.close();

@@ -8,14 +8,18 @@ import * as exposure from './commands/exposure.js';
 import * as identify from './commands/identify.js';
 import * as importCommand from './commands/import.js';
 import * as killswitch from './commands/killswitch.js';
+import * as paths from './commands/paths.js';
 import * as plan from './commands/plan.js';
 import * as policies from './commands/policies.js';
 import * as probe from './commands/probe.js';
 import * as report from './commands/report.js';
+import * as screen from './commands/screen.js';
+import * as serve from './commands/serve.js';
 import * as snapshots from './commands/snapshots.js';
+import * as token from './commands/token.js';
 
 /** Each command lives in ./commands/<name>.ts and exports `register(program)`; order = help order. */
-const COMMANDS = [importCommand, identify, devices, snapshots, probe, collect, policies, check, exposure, killswitch, plan, report, diff, demo];
+const COMMANDS = [importCommand, identify, devices, snapshots, probe, collect, policies, check, screen, exposure, killswitch, paths, plan, report, diff, serve, token, demo];
 
 export function buildProgram(): Command {
   const program = new Command('cleanpath')

@@ -207,6 +207,33 @@ function deadlinesSection(m: ReportModel): string {
   return `<section id="deadlines"><h2>Deadline timeline</h2>${timelineSvg(m)}${table(['date', 'days left', 'rule', 'what', 'findings'], rows)}</section>`;
 }
 
+/** Measured paths (traceroutes, src/paths): only when the store holds measurements. */
+function pathsSection(m: ReportModel): string {
+  const p = m.paths;
+  if (!p) return '';
+  const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
+  const hops = (h: { ttl: number; address: string; reasons: string[]; count: number }[]) =>
+    h.slice(0, 4).map((x) => `#${esc(x.ttl)} <code>${esc(x.address)}</code> ${esc(x.reasons.join(', '))} ×${esc(x.count)}`).join('<br>');
+  const dest = p.byDestination.map((d) => [td(d.site), td(d.destination), tdn(d.measurements), tdn(d.exposed), `<td class="n${d.exposed ? ' bad' : ''}">${esc(pct(d.share))}</td>`, `<td>${hops(d.hits)}</td>`]);
+  const routers = p.routers.map((r) => [
+    td(r.router),
+    td(r.vendor ?? 'unknown', 'bad'),
+    tdn(r.confidence, 2),
+    td(r.addresses.join(' ')),
+    tdn(r.measurements),
+    td(r.ttlMin === r.ttlMax ? r.ttlMin : `${r.ttlMin}–${r.ttlMax}`),
+    `<td><details><summary>${esc(r.evidence.length)} piece(s)</summary><ul>${r.evidence.map((e) => `<li>${esc(e.kind)}: <code>${esc(e.raw)}</code> → ${esc(e.vendor ?? 'no vendor')} <span class="muted">${esc(e.source)}</span></li>`).join('')}</ul></details>${r.conflicts.map((c) => `<div class="warn">${esc(c)}</div>`).join('')}</td>`,
+  ]);
+  const cross = (rows: NonNullable<ReportModel['paths']>['byAs']) => rows.map((r) => [td(r.key, r.untrusted ? 'bad' : ''), td(r.label ?? ''), tdn(r.measurements), tdn(r.sites), td(r.ttlMin === r.ttlMax ? r.ttlMin : `${r.ttlMin}–${r.ttlMax}`)]);
+  return `<section id="paths"><h2>Measured paths (${esc(p.first.slice(0, 10))} – ${esc(p.last.slice(0, 10))})</h2>
+<p>${esc(p.exposed)} of ${esc(p.measurements)} traceroute(s) of the last ${esc(p.windowDays)} days crossed equipment of ${esc(p.vendors.join(', ') || 'no vendor')}.</p>
+${table(['site', 'destination', 'paths', 'exposed', 'share', 'untrusted hops'], dest)}
+${routers.length ? `<h3>Untrusted routers on measured paths</h3>${table(['router', 'vendor', 'confidence', 'addresses (aliases)', 'paths', 'hop', 'evidence'], routers)}` : ''}
+${p.byAs.length ? `<h3>Networks crossed</h3>${table(['AS', 'name', 'paths', 'sites', 'hop'], cross(p.byAs))}` : ''}
+${p.byCountry.length ? `<h3>Countries crossed</h3>${table(['country', '', 'paths', 'sites', 'hop'], cross(p.byCountry))}` : ''}
+${p.notes.map((n) => `<p class="muted">${esc(n)}</p>`).join('')}</section>`;
+}
+
 export function renderHtml(m: ReportModel): string {
   const s = m.summary;
   const untrusted = new Set(m.untrusted);
@@ -238,6 +265,7 @@ ${card('plan: devices to replace', num(s.planDevices))}${card('plan: cost', num(
 ${findingsSection(m)}
 ${devicesSection(m)}
 ${exposureSection(m)}
+${pathsSection(m)}
 ${killSwitchSection(m)}
 ${planSection(m)}
 ${deadlinesSection(m)}

@@ -40,13 +40,16 @@ const round = (d: string | null): string => (d ?? '').replace(/-?\d+\.\d+/g, (n)
 /** The map's SVG markup, or null (with the reason) when it cannot be drawn. */
 export function renderMapSvg(model: ReportModel): { svg: string | null; note?: string } {
   const located = model.sites.filter((s): s is ReportSite & { lat: number; lon: number } => s.lat !== null && s.lon !== null);
-  if (!located.length) return { svg: null, note: 'no site has coordinates: no map' };
+  const measured = model.paths?.lines ?? [];
+  if (!located.length && !measured.length) return { svg: null, note: 'no site has coordinates: no map' };
   const countries = loadCountries();
   let minLat = Infinity, maxLat = -Infinity, minLon = Infinity, maxLon = -Infinity;
-  for (const s of located) {
-    minLat = Math.min(minLat, s.lat); maxLat = Math.max(maxLat, s.lat);
-    minLon = Math.min(minLon, s.lon); maxLon = Math.max(maxLon, s.lon);
-  }
+  const extend = (lat: number, lon: number) => {
+    minLat = Math.min(minLat, lat); maxLat = Math.max(maxLat, lat);
+    minLon = Math.min(minLon, lon); maxLon = Math.max(maxLon, lon);
+  };
+  for (const s of located) extend(s.lat, s.lon);
+  for (const l of measured) for (const [lon, lat] of l.points) extend(lat, lon);
   const pad = Math.max(2, (maxLon - minLon) * 0.08, (maxLat - minLat) * 0.08);
   const frame = {
     type: 'MultiPoint' as const,
@@ -80,6 +83,14 @@ export function renderMapSvg(model: ReportModel): { svg: string | null; note?: s
     parts.push(
       `<path d="${esc(d)}" stroke="${colour}" stroke-width="${w.toFixed(1)}" stroke-opacity="0.7"><title>${esc(`${l.a} – ${l.b}: ${l.links} link(s), ${l.untrusted} touching untrusted equipment`)}</title></path>`,
     );
+  }
+  // measured paths (traceroutes): dashed, through the hops that have a location
+  parts.push('</g><g class="measured-paths" fill="none" stroke-dasharray="5 3">');
+  for (const l of measured) {
+    const d = round(path({ type: 'LineString', coordinates: l.points }));
+    if (!d) continue;
+    const colour = l.exposed ? EXPOSURE_COLOURS.all : '#1565c0';
+    parts.push(`<path d="${esc(d)}" stroke="${colour}" stroke-width="${Math.min(3.5, 1 + Math.log2(l.count)).toFixed(1)}" stroke-opacity="0.75"><title>${esc(`measured path ${l.site} → ${l.destination}: ${l.count} traceroute(s)${l.exposed ? ', crosses untrusted equipment' : ''}`)}</title></path>`);
   }
   parts.push('</g><g class="sites" stroke="#212121">');
   for (const s of located) {

@@ -88,6 +88,13 @@ export function renderMarkdown(m: ReportModel): string {
       m.exposure.flows.filter((f) => f.class === 'sensitive').map((f) => [md(f.id), md(f.srcName), md(f.dstName), md(f.exposure), num(f.cost), f.cleanCost === null ? 'none' : num(f.cleanCost), num(f.stretch, 2), md(f.cutBy.join(', '))]),
     ),
   );
+  if (m.paths) {
+    const p = m.paths;
+    out.push(`## Measured paths (${md(p.first.slice(0, 10))} – ${md(p.last.slice(0, 10))})\n`);
+    out.push(`${p.exposed} of ${p.measurements} traceroute(s) of the last ${p.windowDays} days crossed equipment of ${md(p.vendors.join(', ') || 'no vendor')}.\n`);
+    out.push(table(['site', 'destination', 'paths', 'exposed', 'untrusted hops'], p.byDestination.map((d) => [md(d.site), md(d.destination), num(d.measurements), num(d.exposed), md(d.hits.slice(0, 4).map((h) => `#${h.ttl} ${h.address} ${h.reasons.join(', ')} x${h.count}`).join('; '))])));
+    if (p.routers.length) out.push(table(['router', 'vendor', 'addresses', 'paths', 'hop'], p.routers.map((r) => [md(r.router), md(r.vendor ?? 'unknown'), md(r.addresses.join(' ')), num(r.measurements), md(r.ttlMin === r.ttlMax ? String(r.ttlMin) : `${r.ttlMin}-${r.ttlMax}`)])));
+  }
   out.push('## Kill-switch impact\n');
   for (const k of m.killSwitches) {
     out.push(`- **${md(k.vendors.join(' + '))}** off: ${k.removedDevices} device(s) removed, ${k.disrupted.sensitiveFlows} sensitive flow(s) cut (${k.disrupted.flows} in all, volume ${num(k.disrupted.volume)}), main network ${k.mainNetworkBefore} → ${k.mainNetworkAfter} devices${k.restore[0] ? `; replacing ${md(k.restore[0].id)} alone restores ${k.restore[0].sensitiveFlows} sensitive flow(s)` : ''}.`);

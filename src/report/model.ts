@@ -19,9 +19,10 @@ import {
 import type { Device, Evidence } from '../model/index.js';
 import { planDocument, type PlanDocument } from '../plan/index.js';
 import { evaluate, loadRuleCatalog, STATUSES, upcomingDeadlines, type Finding, type Status, type UpcomingDeadline } from '../policy/index.js';
-import { openStore } from '../store/index.js';
+import { DEFAULT_ORGANISATION, openStore } from '../store/index.js';
 import { loadNetwork } from '../analyses/network.js';
 import { computePlan } from '../analyses/plan-run.js';
+import { reportPaths, type ReportPaths } from '../paths/report-data.js';
 
 export const REPORT_VERSION = 1;
 
@@ -135,12 +136,16 @@ export interface ReportModel {
   exposure: { summary: Omit<ExposureSummary, 'chokepoints'>; chokepoints: Chokepoint[]; flows: ReportFlow[] };
   killSwitches: ReportKillSwitch[];
   plan: PlanDocument | null;
+  /** Measured paths (traceroutes) of the last 30 days; absent when the store holds none. */
+  paths?: ReportPaths;
   notes: string[];
 }
 
 export interface ReportOptions {
   db: string;
   snapshot?: string;
+  /** Whose snapshot (default: the store's default organisation). */
+  organisation?: string;
   asOf: string;
   untrusted: string[];
   /** Replacement budget, e.g. 2000000/year: phases the plan. */
@@ -193,7 +198,7 @@ export async function buildReportModel(opts: ReportOptions): Promise<ReportModel
   let storeSites;
   let links;
   try {
-    snap = store.resolveSnapshot(opts.snapshot);
+    snap = store.resolveSnapshot(opts.snapshot, opts.organisation);
     devices = store.devices(snap.id);
     storeSites = store.sites(snap.id);
     links = store.links(snap.id);
@@ -215,7 +220,7 @@ export async function buildReportModel(opts: ReportOptions): Promise<ReportModel
   const deadlines = upcomingDeadlines(catalog.rules, findings, opts.asOf);
 
   // graph analyses
-  const net = await loadNetwork({ db: opts.db, snapshot: snap.name });
+  const net = await loadNetwork({ db: opts.db, snapshot: snap.name, organisation: opts.organisation });
   notes.push(...net.notes);
   const g = buildGraph(net, { source: net.label });
   const exp = exposureDocument(await analyseExposure(g, buildUntrusted(net.nodes, { vendors: opts.untrusted }), net.flows, { chokepoints: true, topChokepoints: 10 }));
@@ -267,6 +272,7 @@ export async function buildReportModel(opts: ReportOptions): Promise<ReportModel
         {
           db: opts.db,
           snapshot: snap.name,
+          organisation: opts.organisation,
           untrusted: opts.untrusted,
           asOf: opts.asOf,
           policy: true,
@@ -353,6 +359,8 @@ export async function buildReportModel(opts: ReportOptions): Promise<ReportModel
     conflicts: d.attribution.conflicts.map((c) => c.note),
   }));
 
+  // Measured paths are kept for the default organisation only (so far): never shown to another.
+  const paths = (opts.organisation ?? DEFAULT_ORGANISATION) === DEFAULT_ORGANISATION ? await reportPaths(opts.db, snap.name, opts.untrusted) : null;
   const s = exp.summary;
   const { chokepoints, ...summaryRest } = s;
   return {
@@ -388,5 +396,6 @@ export async function buildReportModel(opts: ReportOptions): Promise<ReportModel
     killSwitches,
     plan,
     notes,
+    ...(paths ? { paths } : {}),
   };
 }

@@ -41,6 +41,8 @@ export interface ImportFilesOptions {
   /** Start from this snapshot's rows (e.g. add links and flows to an earlier inventory). */
   base?: string;
   note?: string;
+  /** The organisation the snapshot belongs to (default: the default organisation). */
+  organisation?: string;
   /** Read every file as this format instead of detecting each one's. */
   format?: string;
   /** Any warning aborts the import (nothing is written). */
@@ -85,8 +87,13 @@ export async function runImport(store: Store, paths: readonly string[], opts: Im
   const sources: ImportSource[] = [];
   for (const p of paths) sources.push(await pipeline.open(p, opts.format));
 
-  const snapshot = opts.snapshot ?? defaultSnapshotName(new Date(), new Set(store.listSnapshots().map((s) => s.name)));
-  const begin = { snapshot, ...(opts.base !== undefined && { base: opts.base }), ...(opts.note !== undefined && { note: opts.note }) };
+  const snapshot = opts.snapshot ?? defaultSnapshotName(new Date(), new Set(store.listSnapshots(opts.organisation).map((s) => s.name)));
+  const begin = {
+    snapshot,
+    ...(opts.base !== undefined && { base: opts.base }),
+    ...(opts.note !== undefined && { note: opts.note }),
+    ...(opts.organisation !== undefined && { organisation: opts.organisation }),
+  };
   const writer = store.beginImport(begin);
   try {
     const files: FileSummary[] = [];

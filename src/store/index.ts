@@ -4,3 +4,4 @@ export { openStore } from './open-store.js';
 export { importFiles } from './import-files.js';
 export type { FileSummary, ImportFilesOptions, ImportProgress, ImportSummary } from './import-run.js';
 export { defaultSnapshotName } from './snapshot-name.js';
+export { openTokenStore, TokenStore, ROLES, isRole, roleRank, hashToken, TOKEN_PATTERN, ORGANISATION_PATTERN, type Role, type TokenInfo, type CreatedToken, type CreateTokenOptions } from './tokens.js';

@@ -146,4 +146,99 @@ CREATE TRIGGER snapshots_no_rename BEFORE UPDATE OF id, name, created_at, base O
 ${immutabilityTriggers}
 `;
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: V1 }];
+// The parties between maker and network (screened against restricted-party lists): one nullable
+// column each, NULL for the usual device without them, so the bulk import binds three NULLs more.
+const DEVICE_PARTIES = `
+ALTER TABLE devices ADD COLUMN supplier TEXT;
+ALTER TABLE devices ADD COLUMN reseller TEXT;
+ALTER TABLE devices ADD COLUMN maintainer TEXT;
+`;
+
+// Organisations (issue 7, API): every snapshot belongs to one, and snapshot names are unique
+// per organisation rather than overall, which SQLite can only express by rebuilding the
+// snapshots table (the recipe of sqlite.org/lang_altertable.html: new table, copy, drop, rename;
+// the migration runs with foreign keys off and checks them before committing, see sqlite-open.ts).
+// Existing snapshots go to organisation 1, 'default', which the CLI uses unless told otherwise.
+// API tokens: only the SHA-256 of each token is kept; a revoked token stays listed.
+const ORGANISATIONS = `
+CREATE TABLE organisations (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL
+);
+INSERT INTO organisations (id, name, created_at) VALUES (1, 'default', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+
+DROP TRIGGER snapshots_no_delete;
+DROP TRIGGER snapshots_no_rename;
+CREATE TABLE snapshots_new (
+  id INTEGER PRIMARY KEY,
+  organisation INTEGER NOT NULL DEFAULT 1 REFERENCES organisations(id),
+  name TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  note TEXT,
+  base INTEGER REFERENCES snapshots(id),
+  device_count INTEGER NOT NULL DEFAULT 0,
+  site_count INTEGER NOT NULL DEFAULT 0,
+  link_count INTEGER NOT NULL DEFAULT 0,
+  flow_count INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (organisation, name)
+);
+INSERT INTO snapshots_new (id, organisation, name, created_at, note, base, device_count, site_count, link_count, flow_count)
+  SELECT id, 1, name, created_at, note, base, device_count, site_count, link_count, flow_count FROM snapshots ORDER BY id;
+DROP TABLE snapshots;
+ALTER TABLE snapshots_new RENAME TO snapshots;
+CREATE TRIGGER snapshots_no_delete BEFORE DELETE ON snapshots BEGIN SELECT RAISE(ABORT, 'cleanpath snapshots are immutable'); END;
+CREATE TRIGGER snapshots_no_rename BEFORE UPDATE OF id, organisation, name, created_at, base ON snapshots BEGIN SELECT RAISE(ABORT, 'cleanpath snapshots are immutable'); END;
+
+CREATE TABLE api_tokens (
+  id INTEGER PRIMARY KEY,
+  organisation INTEGER NOT NULL REFERENCES organisations(id),
+  label TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('viewer', 'analyst', 'admin')),
+  hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+CREATE TRIGGER api_tokens_no_delete BEFORE DELETE ON api_tokens BEGIN SELECT RAISE(ABORT, 'cleanpath keeps revoked tokens: revoke, do not delete'); END;
+CREATE TRIGGER api_tokens_no_change BEFORE UPDATE OF id, organisation, label, role, hash, created_at ON api_tokens BEGIN SELECT RAISE(ABORT, 'an API token cannot be changed, only revoked'); END;
+`;
+
+// Measured paths (issue 8, src/paths): traceroutes imported from RIPE Atlas, mtr, scamper and
+// traceroute text. Not part of any snapshot: measurements accumulate over time and are analysed
+// over a window against a snapshot's routers. One row per measurement, its hops and the hop
+// enrichment found at import as compact JSON (a month of Atlas results is millions of rows; a
+// row per hop would multiply that by ~15); `key` (a hash of what was measured) makes importing
+// the same file twice add nothing. Organisation as for snapshots (1 = 'default').
+const PATH_MEASUREMENTS = `
+CREATE TABLE path_imports (
+  id INTEGER PRIMARY KEY,
+  organisation INTEGER NOT NULL DEFAULT 1,
+  imported_at TEXT NOT NULL,
+  files TEXT NOT NULL,
+  enrichment TEXT NOT NULL,
+  measurements INTEGER NOT NULL,
+  duplicates INTEGER NOT NULL,
+  warnings TEXT NOT NULL
+);
+CREATE TABLE path_measurements (
+  id INTEGER PRIMARY KEY,
+  organisation INTEGER NOT NULL DEFAULT 1,
+  import INTEGER NOT NULL REFERENCES path_imports(id),
+  key TEXT NOT NULL,
+  site TEXT NOT NULL,
+  time INTEGER NOT NULL,
+  format TEXT NOT NULL,
+  dst TEXT,
+  hops INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  UNIQUE (organisation, key)
+);
+CREATE INDEX path_measurements_time ON path_measurements (organisation, time);
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial schema', sql: V1 },
+  { version: 2, name: 'device supplier, reseller and maintainer', sql: DEVICE_PARTIES },
+  { version: 3, name: 'organisations and API tokens', sql: ORGANISATIONS },
+  { version: 4, name: 'measured paths', sql: PATH_MEASUREMENTS },
+];

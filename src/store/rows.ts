@@ -8,7 +8,7 @@ type Row = Record<string, unknown>;
 export const DEVICE_COLUMNS = [
   'snapshot', 'seq', 'id', 'name', 'vendor', 'attribution_vendor', 'confidence', 'model', 'role', 'layer',
   'technology', 'site', 'country', 'operator', 'network', 'installed', 'cost', 'lat', 'lon', 'raw', 'extra',
-  'conflicts', 'evidence', 'source_file', 'source_line', 'source',
+  'conflicts', 'evidence', 'source_file', 'source_line', 'source', 'supplier', 'reseller', 'maintainer',
 ] as const;
 /** Positions inside a device row's values, for naming the culprit of a constraint failure. */
 export const DEVICE_ID_AT = 2;
@@ -58,7 +58,7 @@ export function pushDeviceValues(out: SqlValue[], snapshot: number, seq: number,
     snapshot, seq, d.id, v(d.name), d.vendor, encodeAttributionVendor(d), a.confidence, v(d.model), v(d.role),
     v(d.layer), v(d.technology), v(d.site), v(d.country), v(d.operator), v(d.network), v(d.installed), v(d.cost),
     v(d.lat), v(d.lon), jsonOrNull(d.raw), jsonOrNull(d.extra), conflicts.length ? JSON.stringify(conflicts) : null,
-    evidenceJson(a.evidence, src), v(src.file), v(src.line), sourceRest(src),
+    evidenceJson(a.evidence, src), v(src.file), v(src.line), sourceRest(src), v(d.supplier), v(d.reseller), v(d.maintainer),
   );
 }
 
@@ -137,7 +137,10 @@ function readEvidence(json: unknown, deviceSource: SourceRef): Evidence[] {
   });
 }
 
-const DEVICE_OPTIONAL = ['name', 'model', 'role', 'layer', 'technology', 'site', 'country', 'operator', 'network', 'installed', 'cost', 'lat', 'lon'] as const;
+const DEVICE_OPTIONAL = [
+  'name', 'model', 'role', 'layer', 'technology', 'site', 'country', 'operator', 'network', 'installed', 'cost', 'lat', 'lon',
+  'supplier', 'reseller', 'maintainer',
+] as const;
 
 /** A device from its row. */
 export function readDevice(r: Row): Device {

@@ -10,7 +10,9 @@ import { openSqliteDatabase } from './sqlite-open.js';
 import { SqliteStore } from './sqlite-store.js';
 import { device, tempDir } from './test-helpers.js';
 
-const V2: Migration = { version: 2, name: 'test: a second version', sql: 'CREATE TABLE later (x INTEGER);' };
+// One past the shipped migrations, however many there are.
+const NEXT = MIGRATIONS.at(-1)!.version + 1;
+const V2: Migration = { version: NEXT, name: 'test: a later version', sql: 'CREATE TABLE later (x INTEGER);' };
 
 test('a new database is created by the migrations, in WAL mode with foreign keys', (t) => {
   const path = join(tempDir(t), 'c.db');
@@ -47,13 +49,13 @@ test('reopening keeps the data and applies nothing twice', (t) => {
 test('an older database is migrated on open, in one transaction', (t) => {
   const path = join(tempDir(t), 'c.db');
   new SqliteStore(path, {}, [...MIGRATIONS]).close();
-  const failing: Migration = { version: 2, name: 'broken', sql: 'CREATE TABLE half (x INTEGER); SELECT * FROM no_such_table;' };
+  const failing: Migration = { version: NEXT, name: 'broken', sql: 'CREATE TABLE half (x INTEGER); SELECT * FROM no_such_table;' };
   assert.throws(() => new SqliteStore(path, {}, [...MIGRATIONS, failing]), /no_such_table/);
   const db = new Database(path, { readonly: true });
   assert.equal(db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'half'").pluck().get(), 0, 'the failed migration left nothing behind');
   db.close();
   const s = new SqliteStore(path, {}, [...MIGRATIONS, V2]);
-  assert.equal(s.schemaVersion(), 2);
+  assert.equal(s.schemaVersion(), NEXT);
   s.close();
 });
 
@@ -61,7 +63,7 @@ test('a database from a newer cleanpath is refused, untouched', (t) => {
   const path = join(tempDir(t), 'c.db');
   new SqliteStore(path, {}, [...MIGRATIONS, V2]).close();
   const before = readFileSync(path);
-  assert.throws(() => openStore(path), (e: unknown) => e instanceof InputError && /schema version 2.*newer cleanpath/.test(e.message));
+  assert.throws(() => openStore(path), (e: unknown) => e instanceof InputError && new RegExp(`schema version ${NEXT}.*newer cleanpath`).test(e.message));
   assert.deepEqual(readFileSync(path), before);
 });
 

@@ -74,7 +74,21 @@ function currentVersion(db: Db, path: string, latest: number): number {
   return v;
 }
 
+/**
+ * Applies the missing migrations in one transaction. Foreign keys are off meanwhile (they can only
+ * be switched outside a transaction) so that a migration may rebuild a referenced table, and are
+ * checked as a whole before the commit: SQLite's own recipe for schema changes.
+ */
 function migrate(db: Db, path: string, migrations: readonly Migration[], latest: number): void {
+  db.pragma('foreign_keys = OFF');
+  try {
+    migrateInTransaction(db, path, migrations, latest);
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}
+
+function migrateInTransaction(db: Db, path: string, migrations: readonly Migration[], latest: number): void {
   db.exec('BEGIN IMMEDIATE');
   try {
     // Another process may have migrated between our look and our lock.
@@ -88,6 +102,8 @@ function migrate(db: Db, path: string, migrations: readonly Migration[], latest:
       db.exec(m.sql);
       record.run(m.version, m.name, new Date().toISOString());
     }
+    const broken = db.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) throw new Error(`migrating ${path} would break ${broken.length} foreign key reference(s): ${JSON.stringify(broken.slice(0, 3))}`);
     db.exec('COMMIT');
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');

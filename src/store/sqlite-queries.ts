@@ -41,8 +41,15 @@ export function* iterateDevices(db: Db, snapshotId: number, filter: DeviceFilter
   const page = db.prepare(`SELECT * FROM devices WHERE ${sql} AND seq > ? ORDER BY seq LIMIT ?`);
   let remaining = filter.limit ?? Infinity;
   let after = 0;
+  // The offset skips on the first page only; later pages continue after the last seq read.
+  let skip = filter.offset ?? 0;
   while (remaining > 0) {
-    const rows = page.all(...params, after, Math.min(PAGE, remaining)) as Row[];
+    const rows = (
+      skip > 0
+        ? db.prepare(`SELECT * FROM devices WHERE ${sql} ORDER BY seq LIMIT ? OFFSET ?`).all(...params, Math.min(PAGE, remaining), skip)
+        : page.all(...params, after, Math.min(PAGE, remaining))
+    ) as Row[];
+    skip = 0;
     if (rows.length === 0) return;
     for (const r of rows) yield readDevice(r);
     after = rows[rows.length - 1]!.seq as number;
@@ -51,19 +58,25 @@ export function* iterateDevices(db: Db, snapshotId: number, filter: DeviceFilter
   }
 }
 
-export function countDevices(db: Db, snapshotId: number, groupBy: readonly GroupField[]): DeviceCount[] {
+export function deviceById(db: Db, snapshotId: number, id: string): Device | undefined {
+  const r = db.prepare('SELECT * FROM devices WHERE snapshot = ? AND id = ?').get(snapshotId, id) as Row | undefined;
+  return r && readDevice(r);
+}
+
+export function countDevices(db: Db, snapshotId: number, groupBy: readonly GroupField[], filter: DeviceFilter = {}): DeviceCount[] {
   for (const g of groupBy) {
     if (!(GROUP_FIELDS as readonly string[]).includes(g)) throw new Error(`cannot group devices by "${String(g)}"; choose from ${GROUP_FIELDS.join(', ')}`);
   }
   const cols = [...new Set(groupBy)];
+  const { sql, params } = deviceWhere(snapshotId, filter);
   if (cols.length === 0) {
-    const n = db.prepare<[number], number>('SELECT COUNT(*) FROM devices WHERE snapshot = ?').pluck().get(snapshotId) ?? 0;
-    return [{ key: {}, count: n }];
+    const n = db.prepare(`SELECT COUNT(*) FROM devices WHERE ${sql}`).pluck().get(...params) as number | undefined;
+    return [{ key: {}, count: n ?? 0 }];
   }
   const list = cols.join(', ');
   const rows = db
-    .prepare(`SELECT ${list}, COUNT(*) AS n FROM devices WHERE snapshot = ? GROUP BY ${list} ORDER BY n DESC, ${list}`)
-    .all(snapshotId) as Row[];
+    .prepare(`SELECT ${list}, COUNT(*) AS n FROM devices WHERE ${sql} GROUP BY ${list} ORDER BY n DESC, ${list}`)
+    .all(...params) as Row[];
   return rows.map((r) => {
     const key: Record<string, string | null> = {};
     for (const c of cols) key[c] = r[c] as string | null;

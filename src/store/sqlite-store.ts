@@ -5,8 +5,9 @@ import { openSqliteDatabase } from './sqlite-open.js';
 import * as q from './sqlite-queries.js';
 import { findSnapshot, latestSnapshot, listSnapshots, snapshotNames } from './sqlite-snapshots.js';
 import { SqliteImportWriter } from './sqlite-writer.js';
-import type {
-  BeginImportOptions, DeviceCount, DeviceFilter, GroupField, ImportRecord, ImportWriter, OpenStoreOptions, SnapshotInfo, Store,
+import {
+  DEFAULT_ORGANISATION,
+  type BeginImportOptions, type DeviceCount, type DeviceFilter, type GroupField, type ImportRecord, type ImportWriter, type OpenStoreOptions, type SnapshotInfo, type Store,
 } from './types.js';
 
 /** The embedded store: one SQLite file in WAL mode, one connection. */
@@ -33,18 +34,20 @@ export class SqliteStore implements Store {
     return this.writer;
   }
 
-  listSnapshots(): SnapshotInfo[] {
-    return listSnapshots(this.db);
+  listSnapshots(organisation = DEFAULT_ORGANISATION): SnapshotInfo[] {
+    return listSnapshots(this.db, organisation);
   }
 
-  resolveSnapshot(nameOrLatest?: string): SnapshotInfo {
+  resolveSnapshot(nameOrLatest?: string, organisation = DEFAULT_ORGANISATION): SnapshotInfo {
+    // The default organisation goes unnamed in messages: a CLI user never meets organisations.
+    const of = organisation === DEFAULT_ORGANISATION ? '' : ` of organisation "${organisation}"`;
     if (nameOrLatest === undefined || nameOrLatest === 'latest') {
-      const s = latestSnapshot(this.db);
-      if (!s) throw new InputError(this.path, undefined, 'the database holds no snapshot yet: import something first');
+      const s = latestSnapshot(this.db, organisation);
+      if (!s) throw new InputError(this.path, undefined, `the database holds no snapshot${of} yet: import something first`);
       return s;
     }
-    const s = findSnapshot(this.db, nameOrLatest);
-    if (!s) throw new InputError(this.path, undefined, `no snapshot named "${nameOrLatest}"; available: ${snapshotNames(this.db)}`);
+    const s = findSnapshot(this.db, nameOrLatest, organisation);
+    if (!s) throw new InputError(this.path, undefined, `no snapshot named "${nameOrLatest}"${of}; available: ${snapshotNames(this.db, organisation)}`);
     return s;
   }
 
@@ -56,8 +59,12 @@ export class SqliteStore implements Store {
     return q.iterateDevices(this.db, snapshotId, filter);
   }
 
-  countDevices(snapshotId: number, groupBy: readonly GroupField[]): DeviceCount[] {
-    return q.countDevices(this.db, snapshotId, groupBy);
+  device(snapshotId: number, id: string): Device | undefined {
+    return q.deviceById(this.db, snapshotId, id);
+  }
+
+  countDevices(snapshotId: number, groupBy: readonly GroupField[], filter: DeviceFilter = {}): DeviceCount[] {
+    return q.countDevices(this.db, snapshotId, groupBy, filter);
   }
 
   sites(snapshotId: number): Site[] {

@@ -7,8 +7,8 @@ import {
 } from './rows.js';
 import { copyBaseRows } from './sqlite-copy-base.js';
 import { deferDeviceIndexes } from './sqlite-deferred-indexes.js';
-import { findSnapshot, snapshotById, snapshotNames } from './sqlite-snapshots.js';
-import type { BeginImportOptions, ImportContent, ImportRecordInput, ImportWriter, SnapshotInfo } from './types.js';
+import { findSnapshot, organisationId, snapshotById, snapshotNames } from './sqlite-snapshots.js';
+import { DEFAULT_ORGANISATION, type BeginImportOptions, type ImportContent, type ImportRecordInput, type ImportWriter, type SnapshotInfo } from './types.js';
 
 type Db = Database.Database;
 
@@ -174,19 +174,23 @@ export class SqliteImportWriter implements ImportWriter {
   }
 
   private createSnapshot(opts: BeginImportOptions): number {
-    if (findSnapshot(this.db, this.snapshot)) {
+    const org = opts.organisation ?? DEFAULT_ORGANISATION;
+    const orgId = organisationId(this.db, org);
+    if (orgId === undefined) throw new InputError(this.dbPath, undefined, `no organisation named "${org}"`);
+    if (findSnapshot(this.db, this.snapshot, org)) {
       throw new InputError(this.dbPath, undefined, `a snapshot named "${this.snapshot}" already exists, and snapshots are immutable: choose another name`);
     }
     let baseId: number | null = null;
     if (opts.base !== undefined) {
-      const base = findSnapshot(this.db, opts.base);
-      if (!base) throw new InputError(this.dbPath, undefined, `no base snapshot named "${opts.base}"; available: ${snapshotNames(this.db)}`);
+      // A base is looked up in the same organisation: another's rows are never copied.
+      const base = findSnapshot(this.db, opts.base, org);
+      if (!base) throw new InputError(this.dbPath, undefined, `no base snapshot named "${opts.base}"; available: ${snapshotNames(this.db, org)}`);
       baseId = base.id;
     }
     const id = Number(
       this.db
-        .prepare('INSERT INTO snapshots (name, created_at, note, base) VALUES (?, ?, ?, ?)')
-        .run(this.snapshot, new Date().toISOString(), opts.note ?? null, baseId).lastInsertRowid,
+        .prepare('INSERT INTO snapshots (organisation, name, created_at, note, base) VALUES (?, ?, ?, ?, ?)')
+        .run(orgId, this.snapshot, new Date().toISOString(), opts.note ?? null, baseId).lastInsertRowid,
     );
     this.rebuildIndexes = deferDeviceIndexes(this.db);
     if (baseId !== null) Object.assign(this.seq, copyBaseRows(this.db, baseId, id));

@@ -1,5 +1,11 @@
 import type { Device, Flow, ImportWarning, Link, Site } from '../model/index.js';
 
+/**
+ * The organisation of every store call that names none: a database used only from the CLI holds
+ * only this one. Organisations (issue 7, API) keep operators' snapshots apart.
+ */
+export const DEFAULT_ORGANISATION = 'default';
+
 /** A named, immutable set of devices, sites, links and flows written by one import. */
 export interface SnapshotInfo {
   id: number;
@@ -54,8 +60,11 @@ export interface ImportWriter {
 
 export interface BeginImportOptions {
   snapshot: string;
+  /** Unique within the organisation. */
   base?: string;
   note?: string;
+  /** Which organisation the snapshot belongs to (default DEFAULT_ORGANISATION); it must exist. */
+  organisation?: string;
 }
 
 export interface DeviceFilter {
@@ -69,6 +78,8 @@ export interface DeviceFilter {
    */
   unknownVendor?: boolean;
   limit?: number;
+  /** Matching devices skipped first, in input order. */
+  offset?: number;
 }
 
 export const GROUP_FIELDS = ['vendor', 'country', 'layer', 'network', 'operator'] as const;
@@ -92,15 +103,21 @@ export interface Store {
   readonly readonly: boolean;
   schemaVersion(): number;
   beginImport(opts: BeginImportOptions): ImportWriter;
-  /** Oldest first. */
-  listSnapshots(): SnapshotInfo[];
-  /** The named snapshot, or the latest when no name (or "latest") is given. */
-  resolveSnapshot(nameOrLatest?: string): SnapshotInfo;
+  /** The organisation's snapshots (default DEFAULT_ORGANISATION), oldest first. */
+  listSnapshots(organisation?: string): SnapshotInfo[];
+  /**
+   * The organisation's named snapshot, or its latest when no name (or "latest") is given; an
+   * InputError when it has none of that name (another organisation's is never found).
+   */
+  resolveSnapshot(nameOrLatest?: string, organisation?: string): SnapshotInfo;
   /** In input order. */
   devices(snapshotId: number, filter?: DeviceFilter): Device[];
   /** Same as `devices`, reading in pages so a million-device snapshot never sits in memory. */
   iterateDevices(snapshotId: number, filter?: DeviceFilter): IterableIterator<Device>;
-  countDevices(snapshotId: number, groupBy: readonly GroupField[]): DeviceCount[];
+  /** One device by its id, undefined when the snapshot has none of that id. */
+  device(snapshotId: number, id: string): Device | undefined;
+  /** Counts the devices matching `filter` (its limit and offset ignored), grouped by `groupBy`. */
+  countDevices(snapshotId: number, groupBy: readonly GroupField[], filter?: DeviceFilter): DeviceCount[];
   sites(snapshotId: number): Site[];
   links(snapshotId: number): Link[];
   flows(snapshotId: number): Flow[];

@@ -1,6 +1,10 @@
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { parsePort } from './serve.js';
+import { renderHtml } from '../../report/html.js';
+import { buildReportModel } from '../../report/model.js';
+import { startDemoServer } from '../../server/index.js';
 import { writeDemoScenario } from '../../demo/index.js';
 import { analyseExposure, buildGraph, buildKillSet, buildUntrusted, exposureDocument, FLOW_DISRUPTED, killSwitch } from '../../graph/index.js';
 import type { Device } from '../../model/index.js';
@@ -11,11 +15,16 @@ import { loadNetwork } from '../network-input.js';
 import { computePlan } from '../../analyses/plan-run.js';
 import { renderJson, renderTable, type Row } from '../output.js';
 import { createProgress } from '../progress.js';
+import { demoScreening, renderDemoScreeningSection } from './screen.js';
 
 interface DemoOptions {
   dir: string;
   db?: string;
   json?: boolean;
+  report: boolean;
+  serve?: boolean;
+  host: string;
+  port: number;
 }
 
 /** Counts devices by one attribute (rows) and vendor (columns), vendors ordered by total. */
@@ -94,6 +103,10 @@ export function register(program: Command): void {
     .option('--dir <dir>', 'where to write the scenario files and its store', './cleanpath-demo')
     .option('--db <path>', 'store to create (default: <dir>/demo.db, replaced on every run)')
     .option('--json', 'print the summary as JSON')
+    .option('--no-report', 'do not write the HTML report (<dir>/report.html)')
+    .option('--serve', 'then serve the dashboard and API over the demo store until interrupted (npm start does)')
+    .option('--host <address>', 'address for --serve', '127.0.0.1')
+    .option('--port <n>', 'port for --serve (0: any free port)', parsePort, 8080)
     .addHelpText(
       'after',
       `
@@ -107,6 +120,7 @@ inspect them, then explore with e.g.
       const dir = resolve(opts.dir);
       const db = opts.db ?? join(dir, 'demo.db');
       const scenario = writeDemoScenario(dir);
+      const reportFile = join(dir, 'report.html');
       if (!opts.db) for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
       const store = openStore(db);
       const progress = createProgress('importing demo');
@@ -126,7 +140,7 @@ inspect them, then explore with e.g.
         const planned = await planDemo(db, new Map(devices.map((d) => [d.id, d.country])));
         if (opts.json) {
           process.stdout.write(
-            renderJson({ db, snapshot: summary.snapshot, files: summary.files, warnings: summary.warnings, byCountry: byCountry.rows, byLayer: byLayer.rows, exposure: { untrusted: UNTRUSTED, summary: analysis.exposure.summary, sensitiveFlows: analysis.flows }, killswitch: { vendors: ['huawei'], removedDevices: ks.removedDevices, disrupted: ks.disrupted, restore: ks.restore }, policy: demoPolicyJson(db, 'demo', DEMO_AS_OF), plan: { method: planned.plan.method, status: planned.plan.status, totalCost: planned.plan.totalCost, lowerBound: planned.plan.lowerBound, gap: planned.plan.gap, devices: planned.plan.devices, deadlines: planned.deadlines, missedDeadlines: planned.phasing?.missedDeadlines ?? [] }, conflicts: conflicts.map((d) => ({ id: d.id, vendor: d.vendor, conflicts: d.attribution.conflicts })) }),
+            renderJson({ db, snapshot: summary.snapshot, files: summary.files, warnings: summary.warnings, byCountry: byCountry.rows, byLayer: byLayer.rows, exposure: { untrusted: UNTRUSTED, summary: analysis.exposure.summary, sensitiveFlows: analysis.flows }, killswitch: { vendors: ['huawei'], removedDevices: ks.removedDevices, disrupted: ks.disrupted, restore: ks.restore }, policy: demoPolicyJson(db, 'demo', DEMO_AS_OF), screening: demoScreening(db, 'demo', DEMO_AS_OF).findings, plan: { method: planned.plan.method, status: planned.plan.status, totalCost: planned.plan.totalCost, lowerBound: planned.plan.lowerBound, gap: planned.plan.gap, devices: planned.plan.devices, deadlines: planned.deadlines, missedDeadlines: planned.phasing?.missedDeadlines ?? [] }, conflicts: conflicts.map((d) => ({ id: d.id, vendor: d.vendor, conflicts: d.attribution.conflicts })) }),
           );
           return;
         }
@@ -160,6 +174,7 @@ inspect them, then explore with e.g.
         );
         if (ks.restore[0]) out.write(`Replacing ${ks.restore[0].id} alone would restore ${ks.restore[0].sensitiveFlows} sensitive flow(s).\n`);
         out.write('\n' + renderDemoPolicySection(db, 'demo', DEMO_AS_OF));
+        out.write('\n' + renderDemoScreeningSection(db, 'demo', DEMO_AS_OF));
         const p = planned.plan;
         const byReason = (r: string) => p.devices.filter((d) => d.reasons.includes(r as never)).length;
         out.write(
@@ -179,5 +194,38 @@ inspect them, then explore with e.g.
       } finally {
         store.close();
       }
+      if (opts.report) await writeDemoReport(db, reportFile, !opts.json);
+      if (opts.serve) await serveDemo(db, opts.host, opts.port, opts.report ? reportFile : undefined);
     });
+}
+
+/** The self-contained HTML report of the demo, with the same date and budget as the summary. */
+async function writeDemoReport(db: string, file: string, say: boolean): Promise<void> {
+  const model = await buildReportModel({
+    db,
+    snapshot: 'demo',
+    asOf: DEMO_AS_OF,
+    untrusted: UNTRUSTED,
+    budget: DEMO_BUDGET,
+    budgetStart: DEMO_BUDGET_START,
+    planTimeLimit: 60,
+    noPlan: false,
+  });
+  writeFileSync(file, renderHtml(model));
+  if (say) process.stdout.write(`\nReport (one self-contained HTML file, opens offline): ${file}\n`);
+}
+
+/** Serves the dashboard over the demo store with a fresh admin token, until SIGINT/SIGTERM. */
+async function serveDemo(db: string, host: string, port: number, reportFile: string | undefined): Promise<void> {
+  const { app, url, dashboardUrl } = await startDemoServer({ db, host, port });
+  const out = process.stdout;
+  out.write(`\nDashboard: ${dashboardUrl}\n`);
+  out.write(`  (the link carries a fresh admin token for this demo store; the API is under ${url}/api/, OpenAPI at ${url}/api/openapi.json)\n`);
+  if (reportFile) out.write(`Report:    file://${reportFile}\n`);
+  out.write('Press Ctrl-C to stop.\n');
+  const stop = (): void => {
+    void app.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 }

@@ -1,0 +1,111 @@
+// `cleanpath serve`: the HTTP API and the dashboard over one store (docs/api.md).
+import { isIP } from 'node:net';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { startServer, DEFAULT_BODY_LIMIT, DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../../server/index.js';
+import { openTokenStore } from '../../store/index.js';
+import { DEFAULT_DB } from '../options.js';
+
+interface ServeOptions {
+  db: string;
+  host: string;
+  port: number;
+  bodyLimit: number;
+  rateLimit: RateLimitOptions | false;
+  webDir?: string;
+  web: boolean;
+  log?: boolean;
+}
+
+const UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+
+/** `67108864`, `64M`, `64MiB`, `512k` → bytes. */
+export function parseByteSize(value: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$/i.exec(value);
+  const n = m ? Math.floor(Number(m[1]) * UNITS[m[2]!.toLowerCase()]!) : NaN;
+  if (!Number.isFinite(n) || n < 1) throw new InvalidArgumentError('expected a size such as 64M, 512k or a number of bytes');
+  return n;
+}
+
+const WINDOWS: Record<string, number> = { s: 1000, second: 1000, m: 60_000, min: 60_000, minute: 60_000, h: 3_600_000, hour: 3_600_000 };
+
+/** `600` (a minute), `600/minute`, `20/s`, `off` → requests per window. */
+export function parseRateLimit(value: string): RateLimitOptions | false {
+  if (/^\s*(off|0)\s*$/i.test(value)) return false;
+  const m = /^\s*(\d+)\s*(?:\/\s*([a-z]+))?\s*$/i.exec(value);
+  const window = m ? WINDOWS[(m[2] ?? 'minute').toLowerCase()] : undefined;
+  const max = m ? Number(m[1]) : NaN;
+  if (!window || !Number.isInteger(max) || max < 1) throw new InvalidArgumentError('expected requests per window, e.g. 600/minute, 20/s, or off');
+  return { max, timeWindow: window };
+}
+
+export function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number 0-65535 (0: any free port)');
+  return n;
+}
+
+export function isLoopback(host: string): boolean {
+  if (host === 'localhost') return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  return host === '::1' || host === '[::1]';
+}
+
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description('Serve the HTTP API (OpenAPI at /api/openapi.json) and the dashboard over a store; every /api/ call needs a token (cleanpath token create)')
+    .option('--db <path>', 'SQLite store', DEFAULT_DB)
+    .option('--host <address>', 'address to listen on; anything but loopback exposes the API to the network', '127.0.0.1')
+    .option('--port <n>', 'TCP port (0: any free port)', parsePort, 8080)
+    .addOption(new Option('--body-limit <size>', 'largest import upload, e.g. 256M').argParser(parseByteSize).default(DEFAULT_BODY_LIMIT, '64M'))
+    .addOption(
+      new Option('--rate-limit <n/window>', 'requests per token (or per address without one), e.g. 120/minute; off to disable')
+        .argParser(parseRateLimit)
+        .default(DEFAULT_RATE_LIMIT, `${DEFAULT_RATE_LIMIT.max}/minute`),
+    )
+    .option('--web-dir <dir>', 'dashboard files to serve at / (default: the built dist/web)')
+    .option('--no-web', 'serve the API only')
+    .option('--log', 'log every request (JSON lines on stdout)')
+    .addHelpText(
+      'after',
+      `
+The server listens on 127.0.0.1 unless --host names another address; it speaks plain
+HTTP, so put a TLS proxy in front of it before exposing it to a network.
+
+Examples:
+  cleanpath token create --org default --role admin --label me     # prints the token once
+  cleanpath serve --db cleanpath.db
+  curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:8080/api/snapshots
+  cleanpath serve --db cleanpath.db --port 9000 --body-limit 256M --rate-limit 120/minute`,
+    )
+    .action(async (opts: ServeOptions) => {
+      const { app, url } = await startServer({
+        db: opts.db,
+        host: opts.host,
+        port: opts.port,
+        bodyLimit: opts.bodyLimit,
+        rateLimit: opts.rateLimit,
+        webDir: opts.web ? opts.webDir : false,
+        logger: opts.log ?? false,
+      });
+      const out = process.stdout;
+      out.write(`cleanpath serve: listening on ${url}\n`);
+      out.write(`  API:        ${url}/api/  (OpenAPI document: ${url}/api/openapi.json)\n`);
+      out.write(app.cleanpath.opts.webDir ? `  dashboard:  ${url}/#token=<token>\n` : '  dashboard:  not built (npm run build), API only\n');
+      if (!isLoopback(opts.host)) out.write('  warning: reachable from the network over plain HTTP; tokens travel in clear unless a TLS proxy is in front\n');
+      const tokens = openTokenStore(opts.db);
+      try {
+        if (!tokens.listTokens().some((t) => !t.revokedAt)) {
+          out.write(`  no live token yet: cleanpath token create --db ${opts.db} --org default --role admin --label me\n`);
+        }
+      } finally {
+        tokens.close();
+      }
+      const stop = (): void => {
+        out.write('cleanpath serve: closing\n');
+        void app.close().then(() => process.exit(0));
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

@@ -1,0 +1,190 @@
+// The analyses the API serves, each a pure function of (store, organisation, snapshot, parameters)
+// returning its JSON text. Snapshots are immutable, so a result never goes stale and is cached by
+// the runner; these functions run in an analysis worker thread (worker.ts), off the thread that
+// answers requests. Thin on purpose: every one reuses the analyses stage, graph, plan or report.
+import { DEFAULT_UNTRUSTED } from '../../analyses/plan-run.js';
+import { computePlan } from '../../analyses/plan-run.js';
+import { loadNetwork } from '../../analyses/network.js';
+import { untrustedNodes } from '../../analyses/untrusted.js';
+import {
+  analyseExposure,
+  buildGraph,
+  buildKillSet,
+  exposureDocument,
+  FLOW_DISRUPTED,
+  killSwitch,
+} from '../../graph/index.js';
+import { planDocument } from '../../plan/index.js';
+import { evaluate, loadRuleCatalog } from '../../policy/index.js';
+import { buildReportModel } from '../../report/model.js';
+import { openStore } from '../../store/index.js';
+
+export const ANALYSIS_KINDS = ['report', 'findings', 'exposure', 'killswitch', 'plan', 'topology'] as const;
+export type AnalysisKind = (typeof ANALYSIS_KINDS)[number];
+
+export interface ReportParams {
+  asOf: string;
+  untrusted: string[];
+  budget?: string;
+  budgetStart?: string;
+}
+export interface FindingsParams {
+  asOf: string;
+}
+export interface UntrustedParams {
+  untrusted: string[];
+}
+export interface KillSwitchParams {
+  vendors: string[];
+}
+export type PlanParams = ReportParams;
+
+export type AnalysisParams = {
+  report: ReportParams;
+  findings: FindingsParams;
+  exposure: UntrustedParams;
+  killswitch: KillSwitchParams;
+  plan: PlanParams;
+  topology: UntrustedParams;
+};
+
+/** One analysis of one snapshot: plain data, so it crosses to a worker thread as is. */
+export type AnalysisJob = {
+  [K in AnalysisKind]: {
+    kind: K;
+    db: string;
+    organisation: string;
+    /** The snapshot's name within the organisation. */
+    snapshot: string;
+    params: AnalysisParams[K];
+    /** Wall-clock limit for the planner, seconds. */
+    planTimeLimit: number;
+  };
+}[AnalysisKind];
+
+export const DEFAULT_KILLSWITCH_VENDORS = DEFAULT_UNTRUSTED;
+
+/** What the API says about where a result came from: never the server's file paths. */
+function sourceLabel(job: AnalysisJob): string {
+  return `${job.organisation}/${job.snapshot}`;
+}
+
+async function report(job: Extract<AnalysisJob, { kind: 'report' }>): Promise<unknown> {
+  const p = job.params;
+  const model = await buildReportModel({
+    db: job.db,
+    organisation: job.organisation,
+    snapshot: job.snapshot,
+    asOf: p.asOf,
+    untrusted: p.untrusted,
+    budget: p.budget,
+    budgetStart: p.budgetStart,
+    planTimeLimit: job.planTimeLimit,
+  });
+  model.source.db = '';
+  model.source.label = sourceLabel(job);
+  return model;
+}
+
+function findings(job: Extract<AnalysisJob, { kind: 'findings' }>): unknown {
+  const store = openStore(job.db, { readonly: true });
+  try {
+    const snap = store.resolveSnapshot(job.snapshot, job.organisation);
+    return { asOf: job.params.asOf, findings: evaluate({ devices: store.devices(snap.id), rules: loadRuleCatalog().rules, asOf: job.params.asOf }) };
+  } finally {
+    store.close();
+  }
+}
+
+async function exposure(job: Extract<AnalysisJob, { kind: 'exposure' }>): Promise<unknown> {
+  const net = await loadNetwork({ db: job.db, snapshot: job.snapshot, organisation: job.organisation });
+  const g = buildGraph(net, { source: sourceLabel(job) });
+  const result = await analyseExposure(g, untrustedNodes(net.nodes, { untrusted: job.params.untrusted }), net.flows, { chokepoints: true, topChokepoints: 20 });
+  return { untrusted: job.params.untrusted, ...exposureDocument(result), notes: net.notes };
+}
+
+async function killswitch(job: Extract<AnalysisJob, { kind: 'killswitch' }>): Promise<unknown> {
+  const net = await loadNetwork({ db: job.db, snapshot: job.snapshot, organisation: job.organisation });
+  const g = buildGraph(net, { source: sourceLabel(job) });
+  const r = killSwitch(g, net.nodes, net.flows, buildKillSet(net.nodes, { vendors: job.params.vendors }), { top: 10 });
+  return {
+    vendors: job.params.vendors,
+    removedDevices: r.removedDevices,
+    disrupted: r.disrupted,
+    endpointRemoved: r.endpointRemoved,
+    alreadyUnreachable: r.alreadyUnreachable,
+    mainNetworkBefore: r.mainNetworkBefore,
+    mainNetworkAfter: r.mainNetworkAfter,
+    sitesCutOff: r.sitesCutOff,
+    restore: r.restore,
+    disruptedFlows: net.flows.filter((_, i) => r.flowStatus[i] === FLOW_DISRUPTED).map((f) => f.id),
+    notes: net.notes,
+  };
+}
+
+async function plan(job: Extract<AnalysisJob, { kind: 'plan' }>): Promise<unknown> {
+  const p = job.params;
+  const { plan, phasing } = await computePlan({
+    db: job.db,
+    organisation: job.organisation,
+    snapshot: job.snapshot,
+    untrusted: p.untrusted,
+    asOf: p.asOf,
+    policy: true,
+    budget: p.budget,
+    budgetStart: p.budgetStart ?? p.asOf,
+    carryOver: true,
+    timeLimit: job.planTimeLimit,
+  });
+  return planDocument(plan, phasing);
+}
+
+function topology(job: Extract<AnalysisJob, { kind: 'topology' }>): unknown {
+  const store = openStore(job.db, { readonly: true });
+  try {
+    const snap = store.resolveSnapshot(job.snapshot, job.organisation);
+    const untrusted = new Set(job.params.untrusted);
+    const nodes = [];
+    for (const d of store.iterateDevices(snap.id)) {
+      nodes.push({
+        id: d.id,
+        name: d.name ?? null,
+        vendor: d.vendor,
+        site: d.site ?? null,
+        country: d.country ?? null,
+        layer: d.layer ?? null,
+        untrusted: d.vendor !== null && untrusted.has(d.vendor),
+      });
+    }
+    const links = store.links(snap.id).map((l) => ({ a: l.a, b: l.b, metric: l.metric }));
+    return { untrusted: job.params.untrusted, nodes, links };
+  } finally {
+    store.close();
+  }
+}
+
+/** Runs one job and returns its JSON text. */
+export async function runAnalysisJob(job: AnalysisJob): Promise<string> {
+  let value: unknown;
+  switch (job.kind) {
+    case 'report':
+      value = await report(job);
+      break;
+    case 'findings':
+      value = findings(job);
+      break;
+    case 'exposure':
+      value = await exposure(job);
+      break;
+    case 'killswitch':
+      value = await killswitch(job);
+      break;
+    case 'plan':
+      value = await plan(job);
+      break;
+    case 'topology':
+      value = topology(job);
+      break;
+  }
+  return JSON.stringify(value);
+}

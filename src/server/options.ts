@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface RateLimitOptions {
+  /** Requests per window, per token (or per client address for requests without a valid token). */
+  max: number;
+  /** Window length in milliseconds. */
+  timeWindow: number;
+}
+
+export interface ServerOptions {
+  /** The SQLite store (created and migrated when needed). */
+  db: string;
+  /** Largest import upload in bytes (default 64 MiB). */
+  bodyLimit?: number;
+  /** Largest JSON request body in bytes (default 64 KiB). */
+  jsonBodyLimit?: number;
+  /** false turns rate limiting off (benchmarks); default 600 requests a minute. */
+  rateLimit?: RateLimitOptions | false;
+  /** The dashboard's built files (default: dist/web of this package when built); false: none. */
+  webDir?: string | false;
+  /** Where uploaded files are kept, as the evidence of what they imported (default: `<db>.uploads`). */
+  uploadDir?: string;
+  /** Analysis worker threads (default 1); 0 runs analyses on the request thread. */
+  analysisWorkers?: number;
+  /** Analysis results kept (default 64) and their total JSON size (default 256 MiB). */
+  cacheEntries?: number;
+  cacheBytes?: number;
+  /** Planner time limit, seconds (default 60). */
+  planTimeLimit?: number;
+  /** Log every request (pino, JSON lines on stdout); default off. */
+  logger?: boolean;
+}
+
+export type ResolvedOptions = Required<Omit<ServerOptions, 'webDir'>> & { webDir: string | undefined };
+
+export const DEFAULT_BODY_LIMIT = 64 * 1024 * 1024;
+export const DEFAULT_JSON_BODY_LIMIT = 64 * 1024;
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 600, timeWindow: 60_000 };
+
+/** dist/web next to the compiled server, or of the checkout when running from source. */
+export function defaultWebDir(): string | undefined {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, '..', 'web'), join(here, '..', '..', 'dist', 'web')];
+  return candidates.find((d) => existsSync(join(d, 'index.html')));
+}
+
+export function resolveOptions(o: ServerOptions): ResolvedOptions {
+  const positive = (name: string, v: number | undefined, dflt: number, min = 1): number => {
+    const x = v ?? dflt;
+    if (!Number.isFinite(x) || x < min) throw new RangeError(`${name} must be a number >= ${min}, got ${x}`);
+    return x;
+  };
+  const rateLimit = o.rateLimit === undefined ? DEFAULT_RATE_LIMIT : o.rateLimit;
+  if (rateLimit) {
+    positive('rateLimit.max', rateLimit.max, 1);
+    positive('rateLimit.timeWindow', rateLimit.timeWindow, 1);
+  }
+  return {
+    db: o.db,
+    bodyLimit: positive('bodyLimit', o.bodyLimit, DEFAULT_BODY_LIMIT),
+    jsonBodyLimit: positive('jsonBodyLimit', o.jsonBodyLimit, DEFAULT_JSON_BODY_LIMIT),
+    rateLimit,
+    webDir: o.webDir === false ? undefined : (o.webDir ?? defaultWebDir()),
+    uploadDir: o.uploadDir ?? `${o.db}.uploads`,
+    analysisWorkers: positive('analysisWorkers', o.analysisWorkers, 1, 0),
+    cacheEntries: positive('cacheEntries', o.cacheEntries, 64),
+    cacheBytes: positive('cacheBytes', o.cacheBytes, 256 * 1024 * 1024),
+    planTimeLimit: positive('planTimeLimit', o.planTimeLimit, 60),
+    logger: o.logger ?? false,
+  };
+}

@@ -1,0 +1,126 @@
+// POST /api/imports: the request body is one file of any importable format. It streams to disk
+// (never whole into memory), bounded by the body limit, then goes through the same import as
+// `cleanpath import`: one transaction, so a bad file leaves the store exactly as it was. Kept
+// files stay under the upload directory as the evidence of what each snapshot was built from.
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { isInputError, type InputError } from '../../model/index.js';
+import { importFiles } from '../../store/index.js';
+import type { ServerContext } from '../context.js';
+import { HttpError } from '../http.js';
+import { registerRoutes, route, type RouteSpec } from '../route-spec.js';
+import { ImportQuery, schemaRef } from '../schemas.js';
+
+export interface UploadedFile {
+  /** Where it was written. */
+  path: string;
+  /** Its own directory, removed when the import fails. */
+  dir: string;
+  /** The name the client gave it (made safe), shown in messages instead of the path. */
+  name: string;
+  bytes: number;
+}
+
+/** A file name safe on any file system: the last path segment, odd characters replaced. */
+export function safeFileName(name: unknown): string {
+  if (typeof name !== 'string') return 'upload';
+  const last = name.split(/[/\\]/).pop() ?? '';
+  const clean = last.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '').slice(0, 100);
+  return clean === '' ? 'upload' : clean;
+}
+
+function tooLarge(limit: number): HttpError {
+  return new HttpError(413, `request body too large: an upload may have at most ${limit} bytes`);
+}
+
+async function receive(ctx: ServerContext, request: FastifyRequest, payload: Readable): Promise<UploadedFile> {
+  const limit = ctx.opts.bodyLimit;
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  const organisation = request.auth!.organisation;
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const dir = join(ctx.opts.uploadDir, organisation, `${stamp}-${randomBytes(4).toString('hex')}`);
+  const name = safeFileName((request.query as Record<string, unknown> | undefined)?.filename);
+  const path = join(dir, name);
+  let bytes = 0;
+  const count = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      bytes += chunk.length;
+      if (bytes > limit) done(tooLarge(limit));
+      else done(null, chunk);
+    },
+  });
+  try {
+    await mkdir(dir, { recursive: true });
+    await pipeline(payload, count, createWriteStream(path, { flags: 'wx' }));
+  } catch (e) {
+    await rm(dir, { recursive: true, force: true });
+    throw e;
+  }
+  return { path, dir, name, bytes };
+}
+
+/** The message of a bad upload with the server's paths taken out: `name:line: what`. */
+function uploadMessage(e: InputError, file: UploadedFile, db: string): string {
+  if (e.file === file.path) return e.line === undefined ? `${file.name}: ${e.detail}` : `${file.name}:${e.line}: ${e.detail}`;
+  if (e.file === db) return e.detail;
+  return e.message.split(file.path).join(file.name).split(db).join('store');
+}
+
+export const IMPORT_ROUTES: RouteSpec[] = [
+  route<unknown, z.infer<typeof ImportQuery>, UploadedFile | undefined>({
+    method: 'POST',
+    path: '/api/imports',
+    operationId: 'importFile',
+    tag: 'imports',
+    summary: 'Import one file (CSV, JSON, GraphML, SNDlib, nmap XML, snmpwalk, NetBox...) as a new snapshot',
+    description:
+      'The request body is the file itself, any content type. One transaction: a bad file answers 400 with `file:line: what is wrong` and stores nothing.',
+    access: 'analyst',
+    query: ImportQuery,
+    body: { kind: 'file', description: 'the file, as raw bytes' },
+    status: 201,
+    response: { description: 'the new snapshot', schema: schemaRef('SnapshotInfo') },
+    handle: async ({ ctx, auth, query, body: file }) => {
+      if (!file || file.bytes === 0) {
+        if (file) await rm(file.dir, { recursive: true, force: true });
+        throw new HttpError(400, 'empty upload: send the file as the request body');
+      }
+      try {
+        const summary = await ctx.writes.run(() =>
+          importFiles(ctx.writer, [file.path], {
+            organisation: auth!.organisation,
+            ...(query.snapshot !== undefined && { snapshot: query.snapshot }),
+            ...(query.base !== undefined && { base: query.base }),
+            ...(query.format !== 'auto' && { format: query.format }),
+          }),
+        );
+        return summary.snapshot;
+      } catch (e) {
+        await rm(file.dir, { recursive: true, force: true });
+        if (isInputError(e)) throw new HttpError(400, uploadMessage(e, file, ctx.opts.db));
+        throw e;
+      }
+    },
+  }),
+];
+
+/** The upload routes, in a scope whose only body parser streams any content type to disk. */
+export async function registerImportRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  await app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (request, payload, done) => {
+      receive(ctx, request, payload).then(
+        (file) => done(null, file),
+        (e: unknown) => done(e instanceof Error ? e : new Error(String(e)), undefined),
+      );
+    });
+    registerRoutes(scope, ctx, IMPORT_ROUTES, () => ({ bodyLimit: ctx.opts.bodyLimit }));
+  });
+}

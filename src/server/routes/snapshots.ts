@@ -1,0 +1,78 @@
+// Snapshots and their devices: straight from the store's read connection, always within the
+// caller's organisation.
+import type { z } from 'zod';
+import type { DeviceFilter } from '../../store/index.js';
+import { snapshotOf } from '../context.js';
+import { notFound } from '../http.js';
+import { route, type RouteSpec } from '../route-spec.js';
+import { arrayOf, DeviceParams, DevicesQuery, schemaRef, SnapshotParams } from '../schemas.js';
+
+function organisationOf(auth: { organisation: string } | undefined): string {
+  if (!auth) throw new Error('an authenticated route ran without a token');
+  return auth.organisation;
+}
+
+export const SNAPSHOT_ROUTES: RouteSpec[] = [
+  route({
+    method: 'GET',
+    path: '/api/snapshots',
+    operationId: 'listSnapshots',
+    tag: 'snapshots',
+    summary: "The organisation's snapshots, oldest first",
+    access: 'viewer',
+    response: { description: 'snapshots', schema: arrayOf(schemaRef('SnapshotInfo')) },
+    handle: ({ ctx, auth }) => ctx.reads.listSnapshots(organisationOf(auth)),
+  }),
+  route<z.infer<typeof SnapshotParams>>({
+    method: 'GET',
+    path: '/api/snapshots/{snapshot}',
+    operationId: 'getSnapshot',
+    tag: 'snapshots',
+    summary: 'One snapshot; "latest" names the newest',
+    access: 'viewer',
+    params: SnapshotParams,
+    notFound: true,
+    response: { description: 'the snapshot', schema: schemaRef('SnapshotInfo') },
+    handle: ({ ctx, auth, params }) => snapshotOf(ctx, auth, params.snapshot),
+  }),
+  route<z.infer<typeof SnapshotParams>, z.infer<typeof DevicesQuery>>({
+    method: 'GET',
+    path: '/api/snapshots/{snapshot}/devices',
+    operationId: 'listDevices',
+    tag: 'devices',
+    summary: 'Devices of a snapshot, filtered and paged, each with its evidence',
+    access: 'viewer',
+    params: SnapshotParams,
+    query: DevicesQuery,
+    notFound: true,
+    response: { description: 'one page of matching devices and how many match', schema: schemaRef('DevicePage') },
+    handle: ({ ctx, auth, params, query }) => {
+      const snap = snapshotOf(ctx, auth, params.snapshot);
+      const filter: DeviceFilter = {};
+      if (query.vendor) filter.vendor = query.vendor;
+      if (query.country) filter.country = query.country;
+      if (query.layer) filter.layer = query.layer;
+      if (query.network) filter.network = query.network;
+      const total = ctx.reads.countDevices(snap.id, [], filter)[0]?.count ?? 0;
+      const devices = ctx.reads.devices(snap.id, { ...filter, limit: query.limit, offset: query.offset });
+      return { total, devices };
+    },
+  }),
+  route<z.infer<typeof DeviceParams>>({
+    method: 'GET',
+    path: '/api/snapshots/{snapshot}/devices/{id}',
+    operationId: 'getDevice',
+    tag: 'devices',
+    summary: 'One device with its evidence, conflicts and source file and line',
+    access: 'viewer',
+    params: DeviceParams,
+    notFound: true,
+    response: { description: 'the device', schema: schemaRef('Device') },
+    handle: ({ ctx, auth, params }) => {
+      const snap = snapshotOf(ctx, auth, params.snapshot);
+      const d = ctx.reads.device(snap.id, params.id);
+      if (!d) throw notFound('device', params.id);
+      return d;
+    },
+  }),
+];

@@ -1,0 +1,252 @@
+// Request schemas (zod: validated on the way in, and turned into the OpenAPI document's
+// parameters) and the JSON schemas of the answers (the OpenAPI document's components).
+import { z } from 'zod';
+import { DEFAULT_UNTRUSTED } from '../analyses/plan-run.js';
+import { FORMAT_IDS } from '../ingest/index.js';
+import { Device, LAYERS, NETWORK_KINDS } from '../model/index.js';
+import { parseBudget } from '../plan/index.js';
+import { isRealDate, STATUSES, todayUtc } from '../policy/index.js';
+import { ROLES } from '../store/index.js';
+import type { JsonSchema } from './route-spec.js';
+
+const MAX_LIST = 50;
+
+/** `a,b,c` → ['a','b','c'], each item checked by `item` (after `normalise`). */
+function commaList<T extends string>(item: z.ZodType<T, string>, description: string, normalise: (s: string) => string = (s) => s) {
+  return z
+    .string()
+    .max(2000)
+    .describe(`${description}; comma separated`)
+    .transform((s) => [...new Set(s.split(',').map((x) => normalise(x.trim())).filter(Boolean))])
+    .pipe(z.array(item).max(MAX_LIST));
+}
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'expected vendor slugs such as huawei,zte');
+export const vendorList = (description: string) => commaList(slug, description, (s) => s.toLowerCase());
+const countryList = commaList(z.string().regex(/^[A-Z]{2}$/, 'expected ISO 3166 alpha-2 country codes such as DE,GB'), 'countries (ISO 3166 alpha-2)', (s) => s.toUpperCase());
+const layerList = commaList(z.enum(LAYERS), `layers (${LAYERS.join(', ')})`, (s) => s.toLowerCase());
+const networkList = commaList(z.enum(NETWORK_KINDS), `networks (${NETWORK_KINDS.join(', ')})`, (s) => s.toLowerCase());
+const statusList = commaList(z.enum(STATUSES), `finding statuses (${STATUSES.join(', ')})`);
+const ruleList = commaList(z.string().min(1).max(200), 'rule ids');
+
+export const isoDate = z.string().refine(isRealDate, 'expected a date as YYYY-MM-DD');
+const asOf = isoDate.optional().describe('date for the policy check and deadlines, YYYY-MM-DD (default: today, UTC)');
+const budget = z
+  .string()
+  .max(64)
+  .refine((s) => {
+    try {
+      parseBudget(s, '2000-01-01');
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'expected AMOUNT/PERIOD, e.g. 3000000/year or 500k/quarter')
+  .optional()
+  .describe('replacement budget per period, e.g. 3000000/year: phases the plan');
+const budgetStart = isoDate.optional().describe('first day of the first budget period (default: the as-of date)');
+const untrusted = vendorList(`untrusted vendors (default ${DEFAULT_UNTRUSTED.join(',')})`).optional();
+
+export const SnapshotParams = z.object({ snapshot: z.string().min(1).max(200).describe('snapshot name, or "latest" for the organisation\'s newest') });
+export const DeviceParams = SnapshotParams.extend({ id: z.string().min(1).max(1000).describe('device id') });
+export const TokenParams = z.object({ id: z.coerce.number().int().positive().describe('token id') });
+
+export const DevicesQuery = z.object({
+  vendor: vendorList('attributed vendors').optional(),
+  country: countryList.optional(),
+  layer: layerList.optional(),
+  network: networkList.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100).describe('devices per page (1-1000)'),
+  offset: z.coerce.number().int().min(0).max(1e9).default(0).describe('devices skipped first, in input order'),
+});
+
+export const ReportQuery = z.object({ asOf, untrusted, budget, budgetStart });
+export const PlanQuery = ReportQuery;
+export const FindingsQuery = z.object({
+  asOf,
+  status: statusList.optional(),
+  country: countryList.optional(),
+  vendor: vendorList('attributed vendors').optional(),
+  rule: ruleList.optional(),
+});
+export const UntrustedQuery = z.object({ untrusted });
+export const KillSwitchQuery = z.object({ vendors: vendorList(`vendors switched off at once (default ${DEFAULT_UNTRUSTED.join(',')})`).optional() });
+
+export const ImportQuery = z.object({
+  snapshot: z.string().min(1).max(200).optional().describe('name of the new snapshot (default: import-<time>)'),
+  base: z.string().min(1).max(200).optional().describe("start from this snapshot's rows (e.g. add links to an inventory)"),
+  format: z.enum(['auto', ...FORMAT_IDS]).default('auto').describe('input format; auto detects it from the content'),
+  filename: z.string().max(200).optional().describe('the file\'s name, shown in evidence sources and error messages (default "upload")'),
+});
+
+export const TokenBody = z.strictObject({
+  label: z.string().min(1).max(200),
+  role: z.enum(ROLES),
+});
+
+/** The as-of date of a request: given, or today (UTC), so "today" is part of the cache key. */
+export function asOfOr(d: string | undefined): string {
+  return d ?? todayUtc();
+}
+
+export function untrustedOr(v: string[] | undefined): string[] {
+  return [...(v && v.length ? v : DEFAULT_UNTRUSTED)].sort();
+}
+
+// ---- answers ----
+
+const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+const obj = (properties: Record<string, JsonSchema>, required: string[] = Object.keys(properties), extra: JsonSchema = {}): JsonSchema => ({
+  type: 'object',
+  properties,
+  required,
+  ...extra,
+});
+const str: JsonSchema = { type: 'string' };
+const int: JsonSchema = { type: 'integer' };
+const num: JsonSchema = { type: 'number' };
+const nullable = (s: JsonSchema): JsonSchema => ({ anyOf: [s, { type: 'null' }] });
+const arr = (items: JsonSchema): JsonSchema => ({ type: 'array', items });
+
+function deviceSchema(): JsonSchema {
+  const s = z.toJSONSchema(Device, { io: 'output', unrepresentable: 'any' }) as JsonSchema;
+  delete s.$schema;
+  return s;
+}
+
+export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
+  Error: obj({ error: { type: 'string', description: 'what is wrong; for a bad upload `file:line: what is wrong`' } }),
+  Health: obj({ status: { const: 'ok' } }),
+  WhoAmI: obj({
+    organisation: str,
+    role: { enum: [...ROLES] },
+    token: obj({ id: int, label: str }),
+  }),
+  SnapshotInfo: obj(
+    {
+      id: int,
+      name: str,
+      createdAt: { type: 'string', format: 'date-time' },
+      note: str,
+      base: { type: 'string', description: 'the snapshot whose rows this one started from' },
+      devices: int,
+      sites: int,
+      links: int,
+      flows: int,
+    },
+    ['id', 'name', 'createdAt', 'devices', 'sites', 'links', 'flows'],
+  ),
+  Device: deviceSchema(),
+  DevicePage: obj({ total: { type: 'integer', description: 'devices matching the filter' }, devices: arr(ref('Device')) }),
+  Finding: obj(
+    {
+      device: nullable(str),
+      rule: str,
+      status: { enum: [...STATUSES] },
+      deadline: nullable(str),
+      daysLeft: nullable(int),
+      vendor: nullable(str),
+      coveredAs: nullable(str),
+      name: nullable(str),
+      country: nullable(str),
+      operator: nullable(str),
+      layer: nullable(str),
+      technology: nullable(str),
+      installed: nullable(str),
+      evidence: arr({ type: 'object' }),
+    },
+    ['device', 'rule', 'status', 'deadline', 'daysLeft', 'vendor'],
+    { description: 'one device (or operator segment) against one rule, with the evidence that names the vendor' },
+  ),
+  Findings: obj({ asOf: str, findings: arr(ref('Finding')) }),
+  FlowExposure: obj({
+    id: str,
+    src: str,
+    dst: str,
+    class: { enum: ['sensitive', 'normal'] },
+    volume: num,
+    cost: nullable(num),
+    exposure: { enum: ['all', 'some', 'none', 'unreachable'] },
+    cleanCost: nullable(num),
+    stretch: nullable(num),
+  }),
+  Exposure: obj(
+    {
+      untrusted: arr(str),
+      flows: arr(ref('FlowExposure')),
+      summary: { type: 'object', description: 'counts by exposure class, and the chokepoints: devices that most sensitive flows cross' },
+      notes: arr(str),
+    },
+    ['untrusted', 'flows', 'summary'],
+  ),
+  KillSwitch: obj(
+    {
+      vendors: arr(str),
+      removedDevices: int,
+      disrupted: { type: 'object', description: 'flows, sensitive flows and volume cut' },
+      endpointRemoved: int,
+      alreadyUnreachable: int,
+      mainNetworkBefore: int,
+      mainNetworkAfter: int,
+      sitesCutOff: arr({ type: 'object' }),
+      restore: arr({ type: 'object', description: 'a device whose replacement alone restores flows' }),
+      disruptedFlows: arr(str),
+      notes: arr(str),
+    },
+    ['vendors', 'removedDevices', 'disrupted', 'sitesCutOff', 'restore', 'disruptedFlows'],
+  ),
+  Plan: obj(
+    {
+      method: str,
+      status: str,
+      totalCost: num,
+      lowerBound: num,
+      gap: num,
+      devices: arr({ type: 'object', description: 'a device to replace: cost, reasons, deadline, flows it cleans' }),
+      flows: arr({ type: 'object' }),
+      stats: { type: 'object' },
+      notes: arr(str),
+      phasing: { type: 'object', description: 'budget phases, when a budget is given' },
+    },
+    ['method', 'status', 'totalCost', 'lowerBound', 'gap', 'devices', 'flows'],
+  ),
+  Topology: obj({
+    untrusted: arr(str),
+    nodes: arr(obj({ id: str, name: nullable(str), vendor: nullable(str), site: nullable(str), country: nullable(str), layer: nullable(str), untrusted: { type: 'boolean' } })),
+    links: arr(obj({ a: str, b: str, metric: num })),
+  }),
+  ReportModel: obj(
+    {
+      report: obj({ version: int, title: str, generatedAt: str }),
+      source: { type: 'object' },
+      asOf: str,
+      untrusted: arr(str),
+      summary: { type: 'object' },
+      sites: arr(obj({ id: str, name: str, country: nullable(str), lat: nullable(num), lon: nullable(num), devices: int, untrustedDevices: int, flowExposure: nullable(str) })),
+      links: arr(obj({ a: str, b: str, links: int, untrusted: int })),
+      shares: obj({ byCountry: arr({ type: 'object' }), byLayer: arr({ type: 'object' }) }),
+      devices: arr({ type: 'object', description: 'devices of the untrusted vendors with their evidence' }),
+      findings: arr(ref('Finding')),
+      catalogVersion: str,
+      deadlines: arr({ type: 'object' }),
+      exposure: obj({ summary: { type: 'object' }, chokepoints: arr({ type: 'object' }), flows: arr({ type: 'object' }) }),
+      killSwitches: arr({ type: 'object' }),
+      plan: nullable(ref('Plan')),
+      notes: arr(str),
+    },
+    undefined,
+    { description: 'everything the report shows, as src/report/model.ts builds it' },
+  ),
+  TokenInfo: obj(
+    { id: int, label: str, role: { enum: [...ROLES] }, createdAt: str, revokedAt: str },
+    ['id', 'label', 'role', 'createdAt'],
+  ),
+  CreatedToken: obj({ id: int, token: { type: 'string', description: 'the secret, shown this once: cp_ and 43 base64url characters' } }),
+  TokenBody: (() => {
+    const s = z.toJSONSchema(TokenBody) as JsonSchema;
+    delete s.$schema;
+    return s;
+  })(),
+};
+
+export { ref as schemaRef, arr as arrayOf };

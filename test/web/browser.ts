@@ -1,0 +1,90 @@
+// What the dashboard's browser tests share: Debian's chromium driven by playwright-core, the
+// dashboard built from web/ into a temporary directory (so the tests see the current sources,
+// not a stale dist/web), and the real server over a store with an admin token.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { startServer } from '../../src/server/index.js';
+import { DEFAULT_ORGANISATION, importFiles, openStore, openTokenStore } from '../../src/store/index.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const REPO = join(import.meta.dirname, '..', '..');
+
+/** A reason to skip, or false when chromium is there. */
+export const NO_CHROMIUM: string | false = existsSync(CHROMIUM) ? false : `${CHROMIUM} is not installed (apt-get install chromium): browser tests skipped`;
+
+export function launchChromium(): Promise<Browser> {
+  // playwright gives every launch a fresh temporary user-data-dir and removes it on close
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    timeout: 60_000,
+  });
+}
+
+/** Bundles web/ into `outDir` with the project's Vite config. */
+export async function buildDashboard(outDir: string): Promise<void> {
+  const { build } = await import('vite');
+  await build({ configFile: join(REPO, 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+}
+
+export async function importInto(db: string, files: string[], snapshot: string): Promise<void> {
+  const store = openStore(db);
+  try {
+    await importFiles(store, files, { snapshot });
+  } finally {
+    store.close();
+  }
+}
+
+export function adminToken(db: string): string {
+  const tokens = openTokenStore(db);
+  try {
+    return tokens.createToken({ organisation: DEFAULT_ORGANISATION, role: 'admin', label: 'browser test' }).token;
+  } finally {
+    tokens.close();
+  }
+}
+
+export interface Served {
+  app: FastifyInstance;
+  url: string;
+  token: string;
+  /** GET an API path with the token, parsed. */
+  api<T>(path: string): Promise<T>;
+}
+
+export async function serve(db: string, webDir: string): Promise<Served> {
+  const token = adminToken(db);
+  const { app, url } = await startServer({ db, webDir, host: '127.0.0.1', port: 0, rateLimit: false, planTimeLimit: 20 });
+  return {
+    app,
+    url,
+    token,
+    async api<T>(path: string): Promise<T> {
+      const res = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as T;
+    },
+  };
+}
+
+/** Everything that went wrong in the page: uncaught errors, console errors, dialogs. */
+export interface PageTrouble {
+  errors: string[];
+  dialogs: string[];
+}
+
+export function watch(page: Page): PageTrouble {
+  const t: PageTrouble = { errors: [], dialogs: [] };
+  page.on('pageerror', (e) => t.errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') t.errors.push(`console: ${m.text()}`);
+  });
+  page.on('dialog', (d) => {
+    t.dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  return t;
+}

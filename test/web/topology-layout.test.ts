@@ -1,0 +1,67 @@
+// The topology view's preset layout (web/src/topology-layout.ts): every device placed, each site's
+// devices together, sites kept apart and roughly where they are on the map, linear time.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { layoutTopology } from '../../web/src/topology-layout.js';
+import type { ReportSite, TopologyNode } from '../../web/src/types.js';
+import { seededUniform } from '../../src/model/seeded-random.js';
+
+function network(sites: number, perSite: number, seed = 3): { nodes: TopologyNode[]; sites: ReportSite[] } {
+  const rnd = seededUniform(seed);
+  const siteRows: ReportSite[] = [];
+  const nodes: TopologyNode[] = [];
+  for (let s = 0; s < sites; s++) {
+    const id = `S${s}`;
+    // the last site has no coordinates
+    const located = s < sites - 1;
+    siteRows.push({ id, name: `site ${s}`, country: 'DE', lat: located ? 47 + rnd() * 8 : null, lon: located ? 6 + rnd() * 9 : null, devices: perSite, untrustedDevices: 0, flowExposure: null });
+    for (let i = 0; i < perSite; i++) nodes.push({ id: `${id}-d${i}`, name: null, vendor: 'cisco', site: id, country: 'DE', layer: i ? 'access' : 'core', untrusted: false });
+  }
+  nodes.push({ id: 'loose', name: null, vendor: null, site: null, country: null, layer: null, untrusted: false });
+  return { nodes, sites: siteRows };
+}
+
+describe('topology layout', () => {
+  it('places every device, keeps sites apart and in map order', () => {
+    const { nodes, sites } = network(60, 12);
+    const { positions, clusters } = layoutTopology(nodes, sites);
+    assert.equal(positions.size, nodes.length);
+    for (const p of positions.values()) assert.ok(Number.isFinite(p.x) && Number.isFinite(p.y));
+    // each device within its site's disc; the core device at the centre
+    const byKey = new Map(clusters.map((c) => [c.key, c]));
+    for (const n of nodes) {
+      const c = byKey.get(n.site ?? '(no site)')!;
+      const p = positions.get(n.id)!;
+      assert.ok(Math.hypot(p.x - c.centre.x, p.y - c.centre.y) <= c.radius, `${n.id} inside its site`);
+      if (n.layer === 'core') assert.deepEqual(p, c.centre);
+    }
+    // discs do not overlap (a small tolerance for the bounded relaxation)
+    let overlaps = 0;
+    for (let i = 0; i < clusters.length; i++)
+      for (let j = i + 1; j < clusters.length; j++) {
+        const a = clusters[i]!, b = clusters[j]!;
+        if (Math.hypot(a.centre.x - b.centre.x, a.centre.y - b.centre.y) < (a.radius + b.radius) * 0.95) overlaps++;
+      }
+    assert.equal(overlaps, 0);
+    // far-apart sites keep their west-east order
+    const located = sites.filter((s) => s.lon !== null);
+    let pairs = 0, kept = 0;
+    for (const a of located)
+      for (const b of located)
+        if (b.lon! - a.lon! > 4) {
+          pairs++;
+          if (byKey.get(b.id)!.centre.x > byKey.get(a.id)!.centre.x) kept++;
+        }
+    assert.ok(pairs > 100 && kept / pairs > 0.95, `${kept} of ${pairs} pairs in order`);
+  });
+
+  it('is deterministic and fast on 5,000 devices', () => {
+    const { nodes, sites } = network(500, 10);
+    const t0 = performance.now();
+    const a = layoutTopology(nodes, sites);
+    const ms = performance.now() - t0;
+    const b = layoutTopology(nodes, sites);
+    assert.deepEqual([...a.positions], [...b.positions]);
+    assert.ok(ms < 2000, `${ms.toFixed(0)} ms`);
+  });
+});

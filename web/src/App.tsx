@@ -1,0 +1,193 @@
+// The dashboard shell: token, organisation, snapshot and report parameters, the view tabs, and
+// the side panel that shows one device's evidence (or one group finding) from any view.
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Api, ApiError } from './api.js';
+import { adoptTokenFromUrl, forgetToken, storeToken } from './token.js';
+import { todayIso } from './format.js';
+import { useAsync } from './use-async.js';
+import type { Finding, ReportParams } from './types.js';
+import { Overview } from './views/Overview.js';
+import { MapView } from './views/MapView.js';
+import { TopologyView } from './views/TopologyView.js';
+import { FindingsView } from './views/FindingsView.js';
+import { FlowsView } from './views/FlowsView.js';
+import { PlanView } from './views/PlanView.js';
+import { DeadlinesView } from './views/DeadlinesView.js';
+import { SidePanel, type PanelSubject } from './views/SidePanel.js';
+
+const VIEWS = [
+  ['overview', 'Overview'],
+  ['map', 'Map'],
+  ['topology', 'Topology'],
+  ['findings', 'Findings'],
+  ['flows', 'Flows'],
+  ['plan', 'Plan'],
+  ['deadlines', 'Deadlines'],
+] as const;
+export type View = (typeof VIEWS)[number][0];
+
+function viewFromHash(): View {
+  const h = window.location.hash.replace(/^#/, '');
+  return (VIEWS.find(([v]) => v === h)?.[0]) ?? 'overview';
+}
+
+export function App() {
+  const [token, setToken] = useState<string | null>(() => adoptTokenFromUrl());
+  const [message, setMessage] = useState<string | null>(null);
+  const logout = useCallback((why: string | null) => {
+    forgetToken();
+    setMessage(why);
+    setToken(null);
+  }, []);
+  if (!token) {
+    return (
+      <TokenForm
+        message={message}
+        onToken={(t) => {
+          storeToken(t);
+          setMessage(null);
+          setToken(t);
+        }}
+      />
+    );
+  }
+  return <Dashboard key={token} token={token} onLogout={logout} />;
+}
+
+function TokenForm({ message, onToken }: { message: string | null; onToken: (t: string) => void }) {
+  const [value, setValue] = useState('');
+  return (
+    <main className="login">
+      <h1>cleanpath</h1>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (value.trim()) onToken(value.trim());
+        }}
+      >
+        <label>
+          API token <input type="password" autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} name="token" aria-label="API token" />
+        </label>
+        <button type="submit">Open dashboard</button>
+      </form>
+      {message ? <p className="bad" role="alert">{message}</p> : null}
+      <p className="muted">The token is kept in this tab only (sessionStorage). A link with <code>#token=…</code> signs in directly.</p>
+    </main>
+  );
+}
+
+function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string | null) => void }) {
+  const api = useMemo(() => new Api(token), [token]);
+  const [view, setView] = useState<View>(viewFromHash);
+  const [snapshot, setSnapshot] = useState<string | null>(null);
+  const [params, setParams] = useState<ReportParams>({ asOf: todayIso(), untrusted: '' });
+  const [panel, setPanel] = useState<PanelSubject | null>(null);
+
+  useEffect(() => {
+    const onHash = () => setView(viewFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const go = useCallback((v: View) => {
+    window.history.replaceState(null, '', `#${v}`);
+    setView(v);
+  }, []);
+
+  const who = useAsync(() => api.whoami(), [api]);
+  const snapshots = useAsync(() => api.snapshots(), [api]);
+  useEffect(() => {
+    const failed = who.status === 'error' ? who.error : snapshots.status === 'error' ? snapshots.error : null;
+    if (failed instanceof ApiError && failed.status === 401) onLogout('The token was not accepted.');
+  }, [who, snapshots, onLogout]);
+  useEffect(() => {
+    if (snapshots.status === 'ok' && snapshot === null && snapshots.value.length) setSnapshot(snapshots.value[snapshots.value.length - 1]!.name);
+  }, [snapshots, snapshot]);
+
+  const report = useAsync((signal) => (snapshot ? api.report(snapshot, params, signal) : new Promise<never>(() => {})), [api, snapshot, params.asOf, params.untrusted]);
+
+  const openDevice = useCallback((id: string) => setPanel({ kind: 'device', id }), []);
+  const openFinding = useCallback((f: Finding) => setPanel(f.device ? { kind: 'device', id: f.device, finding: f } : { kind: 'group', finding: f }), []);
+
+  let body: ReactNode;
+  if (snapshots.status === 'error') body = <p className="bad" role="alert">Cannot list snapshots: {snapshots.error.message}</p>;
+  else if (snapshots.status === 'ok' && !snapshots.value.length) body = <p>No snapshot yet: import an inventory first (<code>cleanpath import</code> or <code>POST /api/imports</code>).</p>;
+  else if (report.status === 'loading') body = <p className="loading" aria-busy="true">Computing the report for {snapshot ?? '…'} (policy, exposure, kill-switch, plan)…</p>;
+  else if (report.status === 'error') body = <p className="bad" role="alert">Cannot load the report: {report.error.message}</p>;
+  else {
+    const m = report.value;
+    body = (
+      <>
+        {view === 'overview' && <Overview report={m} snapshots={snapshots.status === 'ok' ? snapshots.value : []} />}
+        {view === 'map' && <MapView report={m} />}
+        {view === 'topology' && snapshot && <TopologyView api={api} snapshot={snapshot} report={m} onDevice={openDevice} />}
+        {view === 'findings' && <FindingsView report={m} onFinding={openFinding} selected={panel} />}
+        {view === 'flows' && <FlowsView report={m} onDevice={openDevice} />}
+        {view === 'plan' && <PlanView report={m} onDevice={openDevice} />}
+        {view === 'deadlines' && <DeadlinesView report={m} />}
+      </>
+    );
+  }
+
+  return (
+    <div className={`app${panel ? ' with-panel' : ''}`}>
+      <header className="top">
+        <h1>cleanpath</h1>
+        <nav role="tablist" aria-label="Views">
+          {VIEWS.map(([v, label]) => (
+            <button key={v} role="tab" aria-selected={view === v} data-view={v} className={view === v ? 'active' : ''} onClick={() => go(v)}>
+              {label}
+            </button>
+          ))}
+        </nav>
+        <div className="who">
+          {who.status === 'ok' ? (
+            <span>
+              {who.value.organisation} · {who.value.role}
+            </span>
+          ) : null}
+          <button className="link" onClick={() => onLogout(null)}>
+            sign out
+          </button>
+        </div>
+      </header>
+      <form
+        className="params"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const f = new FormData(e.currentTarget);
+          setParams({ asOf: String(f.get('asOf') ?? '') || todayIso(), untrusted: String(f.get('untrusted') ?? '').trim() });
+        }}
+      >
+        <label>
+          snapshot{' '}
+          <select aria-label="snapshot" value={snapshot ?? ''} onChange={(e) => setSnapshot(e.target.value)} disabled={snapshots.status !== 'ok'}>
+            {snapshots.status === 'ok'
+              ? [...snapshots.value].reverse().map((s) => (
+                  <option key={s.id} value={s.name}>
+                    {s.name} ({s.devices} devices, {s.createdAt.slice(0, 10)})
+                  </option>
+                ))
+              : null}
+          </select>
+        </label>
+        <label>
+          rules as of <input type="date" name="asOf" defaultValue={params.asOf} aria-label="as of" />
+        </label>
+        <label>
+          untrusted vendors{' '}
+          <input name="untrusted" defaultValue={params.untrusted} placeholder={report.status === 'ok' ? report.value.untrusted.join(',') : 'huawei,zte'} aria-label="untrusted vendors" />
+        </label>
+        <button type="submit">Apply</button>
+        {report.status === 'ok' ? (
+          <span className="muted">
+            {report.value.source.snapshot} · as of {report.value.asOf} · untrusted: {report.value.untrusted.join(', ') || 'none'}
+          </span>
+        ) : null}
+      </form>
+      <main className="content">{body}</main>
+      {panel && snapshot ? (
+        <SidePanel api={api} snapshot={snapshot} subject={panel} report={report.status === 'ok' ? report.value : null} onDevice={openDevice} onClose={() => setPanel(null)} />
+      ) : null}
+    </div>
+  );
+}

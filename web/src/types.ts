@@ -1,0 +1,55 @@
+// The shapes the dashboard reads from the API. Report, device and snapshot types come from the
+// stages that produce them (type-only imports: nothing of src/ is bundled); the topology and the
+// whoami answers are written down here from tmp/api-contract.md.
+export type {
+  ExposureLevel,
+  ReportDevice,
+  ReportFlow,
+  ReportKillSwitch,
+  ReportLink,
+  ReportModel,
+  ReportSite,
+  VendorShare,
+} from '../../src/report/model.js';
+export type { Device, Evidence } from '../../src/model/index.js';
+export type { SnapshotInfo } from '../../src/store/types.js';
+export type { Finding, EvidenceNote, Status } from '../../src/policy/findings.js';
+export type { UpcomingDeadline } from '../../src/policy/deadlines.js';
+export type { PlanDocument } from '../../src/plan/format.js';
+
+export type Role = 'viewer' | 'analyst' | 'admin';
+
+export interface WhoAmI {
+  organisation: string;
+  role: Role;
+  token: { id: number; label: string };
+}
+
+export interface TopologyNode {
+  id: string;
+  name: string | null;
+  vendor: string | null;
+  site: string | null;
+  country: string | null;
+  layer: string | null;
+  untrusted: boolean;
+}
+
+export interface TopologyLink {
+  a: string;
+  b: string;
+  metric: number;
+}
+
+export interface Topology {
+  /** The vendor slugs the nodes' `untrusted` flags were computed for. */
+  untrusted?: string[];
+  nodes: TopologyNode[];
+  links: TopologyLink[];
+}
+
+/** The report's parameters the dashboard lets the user change. */
+export interface ReportParams {
+  asOf: string;
+  untrusted: string;
+}

@@ -1,0 +1,144 @@
+// Overview: the summary counts, the vendor shares per country and per layer, the kill-switch
+// impact in one line per vendor set, and the snapshots of the organisation.
+import { num, vendorColour } from '../format.js';
+import type { ReportModel, SnapshotInfo, VendorShare } from '../types.js';
+
+function Card({ label, value, tone }: { label: string; value: number | null; tone?: 'bad' | 'warn' | 'ok' | undefined }) {
+  return (
+    <div className="card" data-card={label}>
+      <b className={tone ?? ''}>{num(value)}</b>
+      {label}
+    </div>
+  );
+}
+
+function Shares({ title, shares, untrusted }: { title: string; shares: VendorShare[]; untrusted: ReadonlySet<string> }) {
+  return (
+    <section>
+      <h3>{title}</h3>
+      <table className="shares">
+        <thead>
+          <tr>
+            <th></th>
+            <th>devices</th>
+            <th>share</th>
+            <th>vendors</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shares.map((s) => (
+            <tr key={s.key}>
+              <td>{s.key}</td>
+              <td className="n">{num(s.total)}</td>
+              <td>
+                <div className="bar">
+                  {s.vendors.map((v) => (
+                    <span key={v.vendor} style={{ width: `${v.percent}%`, background: vendorColour(v.vendor, untrusted) }} title={`${v.vendor}: ${v.devices} (${v.percent}%)`} />
+                  ))}
+                </div>
+              </td>
+              <td>
+                {s.vendors.slice(0, 6).map((v, i) => (
+                  <span key={v.vendor} className={untrusted.has(v.vendor) ? 'bad' : ''}>
+                    {i ? ', ' : ''}
+                    {v.vendor} {v.percent}%
+                  </span>
+                ))}
+                {s.vendors.length > 6 ? <span className="muted">, +{s.vendors.length - 6} more</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function Overview({ report: m, snapshots }: { report: ReportModel; snapshots: SnapshotInfo[] }) {
+  const s = m.summary;
+  const untrusted = new Set(m.untrusted);
+  const tone = (n: number, bad: 'bad' | 'warn' = 'bad') => (n ? bad : 'ok');
+  return (
+    <div className="overview" data-testid="overview">
+      <h2>{m.report.title}</h2>
+      <div className="cards">
+        <Card label="devices" value={s.devices} />
+        <Card label="attributed to a vendor" value={s.attributed} />
+        <Card label="untrusted devices" value={s.untrustedDevices} tone={tone(s.untrustedDevices)} />
+        <Card label="sites" value={s.sites} />
+        <Card label="links" value={s.links} />
+        <Card label="sensitive flows" value={s.sensitiveFlows} />
+        <Card label="exposed on every path" value={s.sensitiveExposedAll} tone={tone(s.sensitiveExposedAll)} />
+        <Card label="exposed on some paths" value={s.sensitiveExposedSome} tone={tone(s.sensitiveExposedSome, 'warn')} />
+        <Card label="exposed, no clean path" value={s.exposedWithoutCleanPath} tone={tone(s.exposedWithoutCleanPath)} />
+        <Card label="findings" value={s.findings} tone={tone(s.findings, 'warn')} />
+        <Card label="plan: devices to replace" value={s.planDevices} />
+        <Card label="plan: cost" value={s.planCost} />
+      </div>
+      {Object.keys(s.findingsByStatus).length ? (
+        <p>
+          Findings by status:{' '}
+          {Object.entries(s.findingsByStatus).map(([k, n], i) => (
+            <span key={k} className={`pill status-${k}`}>
+              {i ? ' ' : ''}
+              {k} {n}
+            </span>
+          ))}
+        </p>
+      ) : null}
+      {m.notes.length ? (
+        <ul className="muted">
+          {m.notes.map((n, i) => (
+            <li key={i}>{n}</li>
+          ))}
+        </ul>
+      ) : null}
+      {m.killSwitches.length ? (
+        <section>
+          <h3>Kill-switch impact</h3>
+          <ul>
+            {m.killSwitches.map((k) => (
+              <li key={k.vendors.join('+')}>
+                <b>{k.vendors.join(' + ')}</b> off ({num(k.removedDevices)} devices): <b className="bad">{num(k.disrupted.sensitiveFlows)}</b> sensitive flows cut,{' '}
+                {num(k.sitesCutOff.length)} sites cut off; main network {num(k.mainNetworkBefore)} → {num(k.mainNetworkAfter)} devices
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <div className="two">
+        <Shares title="Vendor shares by country" shares={m.shares.byCountry} untrusted={untrusted} />
+        <Shares title="Vendor shares by layer" shares={m.shares.byLayer} untrusted={untrusted} />
+      </div>
+      <section>
+        <h3>Snapshots</h3>
+        <table>
+          <thead>
+            <tr>
+              <th>name</th>
+              <th>imported</th>
+              <th>base</th>
+              <th>devices</th>
+              <th>sites</th>
+              <th>links</th>
+              <th>flows</th>
+            </tr>
+          </thead>
+          <tbody>
+            {snapshots.map((x) => (
+              <tr key={x.id} className={x.name === m.source.snapshot ? 'current' : ''}>
+                <td>{x.name}</td>
+                <td>{x.createdAt}</td>
+                <td>{x.base ?? ''}</td>
+                <td className="n">{num(x.devices)}</td>
+                <td className="n">{num(x.sites)}</td>
+                <td className="n">{num(x.links)}</td>
+                <td className="n">{num(x.flows)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

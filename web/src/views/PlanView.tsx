@@ -1,0 +1,122 @@
+// The replacement plan: devices, total cost, the proven lower bound and the gap, and the budget
+// phases with what each one cleans and the deadlines the budget misses.
+import { num } from '../format.js';
+import type { ReportModel } from '../types.js';
+
+export function PlanView({ report: m, onDevice }: { report: ReportModel; onDevice: (id: string) => void }) {
+  const p = m.plan;
+  if (!p) {
+    const why = m.notes.find((n) => n.startsWith('replacement plan'));
+    return (
+      <div className="plan">
+        <h2>Replacement plan</h2>
+        <p className="muted">Not computed{why ? `: ${why}` : m.untrusted.length ? '' : ': no untrusted vendor named'}.</p>
+      </div>
+    );
+  }
+  const phaseOf = new Map<string, number>();
+  for (const ph of p.phasing?.phases ?? []) for (const d of ph.devices) phaseOf.set(d, ph.index + 1);
+  return (
+    <div className="plan">
+      <h2>Replacement plan</h2>
+      <div className="cards">
+        <div className="card">
+          <b>{num(p.devices.length)}</b>devices to replace
+        </div>
+        <div className="card">
+          <b>{num(p.totalCost)}</b>total cost
+        </div>
+        <div className="card">
+          <b>{num(p.lowerBound)}</b>lower bound
+        </div>
+        <div className="card">
+          <b className={p.gap > 0 ? 'warn' : 'ok'}>{(p.gap * 100).toFixed(2)}%</b>gap to the bound
+        </div>
+        <div className="card">
+          <b>{p.method}</b>
+          {p.status}
+        </div>
+      </div>
+      {p.notes.length ? (
+        <ul className="muted">
+          {p.notes.map((n, i) => (
+            <li key={i}>{n}</li>
+          ))}
+        </ul>
+      ) : null}
+      {p.phasing ? (
+        <>
+          <h3>
+            Budget {num(p.phasing.budget.amount)} per {p.phasing.budget.period} from {p.phasing.budget.start}
+          </h3>
+          <table>
+            <thead>
+              <tr>
+                <th>phase</th>
+                <th>from</th>
+                <th>to</th>
+                <th>available</th>
+                <th>spent</th>
+                <th>devices</th>
+                <th>flows cleaned</th>
+                <th>still exposed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.phasing.phases.map((ph) => (
+                <tr key={ph.index}>
+                  <td className="n">{ph.index + 1}</td>
+                  <td>{ph.start}</td>
+                  <td>{ph.end}</td>
+                  <td className="n">{num(ph.available)}</td>
+                  <td className="n">{num(ph.spent)}</td>
+                  <td className="n">{num(ph.devices.length)}</td>
+                  <td className="n">{num(ph.flowsCleaned.length)}</td>
+                  <td className="n">{num(ph.flowsExposed)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {p.phasing.missedDeadlines.map((md) => (
+            <p key={md.id} className="bad">
+              Deadline missed: {md.id} due {md.deadline}
+              {md.reason ? ` (${md.reason})` : ''}
+            </p>
+          ))}
+          {p.phasing.unfunded.length ? <p className="warn">{num(p.phasing.unfunded.length)} device(s) not funded within the horizon.</p> : null}
+        </>
+      ) : null}
+      <h3>Devices</h3>
+      <table>
+        <thead>
+          <tr>
+            <th>device</th>
+            <th>cost</th>
+            <th>why</th>
+            <th>deadline</th>
+            <th>forced by</th>
+            <th>sensitive flows</th>
+            {p.phasing ? <th>phase</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {p.devices.map((d) => (
+            <tr key={d.id}>
+              <td>
+                <button className="link" onClick={() => onDevice(d.id)}>
+                  {d.id}
+                </button>
+              </td>
+              <td className="n">{num(d.cost)}</td>
+              <td>{d.reasons.join(', ')}</td>
+              <td>{d.deadline ?? ''}</td>
+              <td>{d.forcedBy ?? ''}</td>
+              <td className="n">{num(d.flows)}</td>
+              {p.phasing ? <td className="n">{phaseOf.get(d.id) ?? '–'}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,217 @@
+// The evidence panel: one device as the API returns it (GET /devices/:id) with every piece of
+// evidence, its source file and line, and the conflicts between them; or a group finding (share
+// cap, concentration) with its devices, each one click from its own evidence.
+import { Api } from '../api.js';
+import { num, pct } from '../format.js';
+import { useAsync } from '../use-async.js';
+import type { Device, Evidence, Finding, ReportModel } from '../types.js';
+
+export type PanelSubject = { kind: 'device'; id: string; finding?: Finding } | { kind: 'group'; finding: Finding };
+
+function sourceText(s: Evidence['source']): string {
+  if (s.file) return s.line !== undefined ? `${s.file}:${s.line}` : s.file;
+  if (s.probe) return [s.probe, s.address, s.time].filter(Boolean).join(' ');
+  return '';
+}
+
+function FindingSummary({ f }: { f: Finding }) {
+  return (
+    <div className={`finding-summary status-${f.status}`}>
+      <b>{f.status}</b> — {f.rule}
+      {f.deadline ? ` · deadline ${f.deadline}` : ''}
+      {f.daysLeft !== null ? ` (${f.daysLeft} days)` : ''}
+      <div>{f.reason}</div>
+      <div className="muted">
+        {f.ruleRef.title} — {f.ruleRef.instrument} {f.ruleRef.clause} ({f.ruleRef.verification})
+      </div>
+    </div>
+  );
+}
+
+function DeviceDetails({ d, report, onDevice }: { d: Device; report: ReportModel | null; onDevice: (id: string) => void }) {
+  const findings = report ? report.findings.filter((f) => f.device === d.id || f.group?.devices.includes(d.id)) : [];
+  const raw = Object.entries(d.raw).filter(([, v]) => v !== undefined && v !== '');
+  return (
+    <div className="device" data-device={d.id}>
+      <h2>{d.name ?? d.id}</h2>
+      <dl>
+        <dt>id</dt>
+        <dd>{d.id}</dd>
+        <dt>vendor</dt>
+        <dd className={d.vendor && report?.untrusted.includes(d.vendor) ? 'bad' : ''}>
+          {d.vendor ?? 'unknown'} ({pct(d.attribution.confidence, 0)} confidence)
+        </dd>
+        {d.model ? (<><dt>model</dt><dd>{d.model}</dd></>) : null}
+        <dt>where</dt>
+        <dd>{[d.site, d.country, d.operator, d.layer, d.technology].filter(Boolean).join(' · ') || '–'}</dd>
+        {d.installed ? (<><dt>installed</dt><dd>{d.installed}</dd></>) : null}
+        <dt>read from</dt>
+        <dd>{sourceText(d.source) || '–'}</dd>
+      </dl>
+      <h3>Evidence ({d.attribution.evidence.length})</h3>
+      {d.attribution.evidence.length ? (
+        <table className="evidence" data-testid="evidence-table">
+          <thead>
+            <tr>
+              <th>kind</th>
+              <th>value</th>
+              <th>vendor</th>
+              <th>confidence</th>
+              <th>source</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.attribution.evidence.map((e, i) => (
+              <tr key={i} className={e.valid ? '' : 'invalid'} data-testid="evidence-row">
+                <td>{e.kind}</td>
+                <td>
+                  <code>{e.raw}</code>
+                  {e.detail ? <div className="muted">{e.detail}</div> : null}
+                  {e.valid ? null : <div className="bad">malformed: not used</div>}
+                </td>
+                <td>{e.vendor ?? '–'}</td>
+                <td className="n">{pct(e.confidence, 0)}</td>
+                <td className="source">{sourceText(e.source)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">No evidence names a vendor.</p>
+      )}
+      {d.attribution.conflicts.length ? (
+        <>
+          <h3 className="bad">Conflicts</h3>
+          <ul>
+            {d.attribution.conflicts.map((c, i) => (
+              <li key={i}>
+                {c.note} <span className="muted">({c.vendors.join(' vs ')})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {raw.length ? (
+        <>
+          <h3>Identifiers as read</h3>
+          <dl className="raw">
+            {raw.map(([k, v]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd>
+                  <code>{v}</code>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      ) : null}
+      {findings.length ? (
+        <>
+          <h3>Findings ({findings.length})</h3>
+          {findings.map((f, i) => (
+            <FindingSummary key={i} f={f} />
+          ))}
+        </>
+      ) : null}
+      {report ? <Neighbours id={d.id} report={report} onDevice={onDevice} /> : null}
+    </div>
+  );
+}
+
+/** Sensitive flows that start or end at the device, each endpoint a link to its evidence. */
+function Neighbours({ id, report, onDevice }: { id: string; report: ReportModel; onDevice: (id: string) => void }) {
+  const flows = report.exposure.flows.filter((f) => f.src === id || f.dst === id);
+  if (!flows.length) return null;
+  return (
+    <>
+      <h3>Flows ending here ({flows.length})</h3>
+      <ul>
+        {flows.slice(0, 50).map((f) => {
+          const other = f.src === id ? f.dst : f.src;
+          return (
+            <li key={f.id}>
+              {f.id} ({f.class}, {f.exposure}) ↔{' '}
+              <button className="link" onClick={() => onDevice(other)}>
+                {f.src === id ? f.dstName : f.srcName}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+function GroupDetails({ f, onDevice }: { f: Finding; onDevice: (id: string) => void }) {
+  const g = f.group;
+  return (
+    <div className="group">
+      <h2>{g ? `${g.operator} / ${g.segment}` : f.rule}</h2>
+      <FindingSummary f={f} />
+      {g ? (
+        <>
+          <p>
+            {num(g.covered)} of {num(g.total)} devices{g.sharePercent !== undefined ? ` (${num(g.sharePercent, 2)}%` : ''}
+            {g.capPercent !== undefined ? `, cap ${num(g.capPercent, 2)}%)` : g.sharePercent !== undefined ? ')' : ''}
+            {g.excess !== undefined ? `; replace at least ${num(g.excess)} to meet the cap` : ''}
+            {g.hhi !== undefined ? `; HHI ${num(g.hhi)} (max ${num(g.maxHhi)})` : ''}
+          </p>
+          {g.devices.length ? (
+            <ul className="columns">
+              {g.devices.slice(0, 500).map((id) => (
+                <li key={id}>
+                  <button className="link" onClick={() => onDevice(id)}>
+                    {id}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      ) : null}
+      <h3>Evidence noted with the finding</h3>
+      <EvidenceNotes f={f} />
+    </div>
+  );
+}
+
+function EvidenceNotes({ f }: { f: Finding }) {
+  if (!f.evidence.length) return <p className="muted">none</p>;
+  return (
+    <ul>
+      {f.evidence.map((e, i) => (
+        <li key={i}>
+          {e.kind}: <code>{e.raw}</code> → {e.vendor ?? 'no vendor'} ({pct(e.confidence, 0)}){e.source ? <span className="muted"> {e.source}</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function SidePanel(props: { api: Api; snapshot: string; subject: PanelSubject; report: ReportModel | null; onDevice: (id: string) => void; onClose: () => void }) {
+  const { api, snapshot, subject, report, onDevice, onClose } = props;
+  const deviceId = subject.kind === 'device' ? subject.id : null;
+  const device = useAsync((signal) => (deviceId ? api.device(snapshot, deviceId, signal) : Promise.resolve(null)), [api, snapshot, deviceId]);
+  return (
+    <aside className="panel" aria-label="Evidence" data-testid="evidence-panel">
+      <button className="close" onClick={onClose} aria-label="close">
+        ×
+      </button>
+      {subject.kind === 'group' ? (
+        <GroupDetails f={subject.finding} onDevice={onDevice} />
+      ) : device.status === 'loading' ? (
+        <p className="loading">Loading {subject.id}…</p>
+      ) : device.status === 'error' ? (
+        <p className="bad" role="alert">
+          {subject.id}: {device.error.message}
+        </p>
+      ) : device.value ? (
+        <>
+          {subject.finding ? <FindingSummary f={subject.finding} /> : null}
+          <DeviceDetails d={device.value} report={report} onDevice={onDevice} />
+        </>
+      ) : null}
+    </aside>
+  );
+}
