@@ -73,7 +73,7 @@ describe('demo scenario files', () => {
 
   it('carry exactly the DESIGN section 3 headers', () => {
     assert.equal(read('inventory.csv').split('\n')[0], INVENTORY_COLUMNS.join(','));
-    assert.equal(INVENTORY_COLUMNS.join(','), 'id,name,vendor,model,role,layer,technology,site,country,operator,network,installed,cost,lat,lon,mac,sys_object_id,sys_descr,engine_id,imei,serial');
+    assert.equal(INVENTORY_COLUMNS.join(','), 'id,name,vendor,model,role,layer,technology,site,country,operator,network,installed,cost,lat,lon,mac,sys_object_id,sys_descr,engine_id,imei,serial,supplier,reseller,maintainer');
     assert.equal(read('links.csv').split('\n')[0], LINK_COLUMNS.join(','));
     assert.equal(LINK_COLUMNS.join(','), 'a,b,metric,latency,capacity,operator');
     assert.equal(read('flows.csv').split('\n')[0], FLOW_COLUMNS.join(','));

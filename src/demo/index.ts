@@ -11,11 +11,13 @@ import type { Scenario } from './types.js';
 export { buildDemoScenario, DEMO_SEED } from './scenario.js';
 export { summarise, type DemoSummary, type BaseStory } from './summary.js';
 export { TRAPS, type Trap, type TrapKind } from './traps.js';
+export { DEMO_PARTIES } from './parties.js';
 export type { DemoDevice, DemoFlow, DemoLink, Scenario } from './types.js';
 
 export const INVENTORY_COLUMNS = [
   'id', 'name', 'vendor', 'model', 'role', 'layer', 'technology', 'site', 'country', 'operator', 'network',
-  'installed', 'cost', 'lat', 'lon', 'mac', 'sys_object_id', 'sys_descr', 'engine_id', 'imei', 'serial',
+  'installed', 'cost', 'lat', 'lon', 'mac', 'sys_object_id', 'sys_descr', 'engine_id', 'imei', 'serial', 'supplier', 'reseller',
+  'maintainer',
 ] as const;
 export const LINK_COLUMNS = ['a', 'b', 'metric', 'latency', 'capacity', 'operator'] as const;
 export const FLOW_COLUMNS = ['id', 'src', 'dst', 'class', 'volume', 'latency_bound'] as const;
@@ -31,7 +33,8 @@ export function renderDemoFiles(s: Scenario): DemoFiles {
   return {
     'inventory.csv': toCsv(INVENTORY_COLUMNS, s.devices.map((d) => [
       d.id, d.name, d.declaredVendor, d.model, d.role, d.layer, d.technology, d.site, d.country, d.operator, d.network,
-      d.installed, d.cost, d.lat, d.lon, d.mac, d.sysObjectId, d.sysDescr, d.engineId, d.imei, d.serial,
+      d.installed, d.cost, d.lat, d.lon, d.mac, d.sysObjectId, d.sysDescr, d.engineId, d.imei, d.serial, d.supplier, d.reseller,
+      d.maintainer,
     ])),
     'links.csv': toCsv(LINK_COLUMNS, s.links.map((l) => [l.a, l.b, l.metric, l.latency, l.capacity, l.operator])),
     'flows.csv': toCsv(FLOW_COLUMNS, s.flows.map((f) => [f.id, f.src, f.dst, f.class, f.volume, f.latencyBound])),

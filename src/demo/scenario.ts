@@ -8,6 +8,7 @@ import { buildFlows } from './flows.js';
 import { buildInterconnect } from './interconnect.js';
 import { buildMilitary } from './military.js';
 import { Rng } from './prng.js';
+import { applyParties } from './parties.js';
 import { applyTraps } from './traps.js';
 import type { Scenario } from './types.js';
 
@@ -22,6 +23,7 @@ export function buildDemoScenario(seed: number = DEMO_SEED): Scenario {
   buildInterconnect(b, rng, f, idx);
   buildMilitary(b, rng, f, idx);
   applyTraps(b, rng, f, idx);
+  applyParties(b);
   const flows = buildFlows(rng, idx);
   return { devices: b.devices, links: b.links, flows };
 }

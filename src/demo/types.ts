@@ -30,6 +30,9 @@ export interface DemoDevice {
   engineId?: string;
   imei?: string;
   serial?: string;
+  supplier?: string;
+  reseller?: string;
+  maintainer?: string;
 }
 
 export interface DemoLink {

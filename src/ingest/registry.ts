@@ -15,7 +15,7 @@ const MODULES: Record<FormatId, FormatModule> = {
   'inventory-csv': {
     info: {
       id: 'inventory-csv',
-      description: 'device inventory CSV: id plus any of name, vendor, model, role, layer, technology, site, country, operator, network, installed, cost, lat, lon, mac, sys_object_id, sys_descr, engine_id, imei, serial; other columns kept',
+      description: 'device inventory CSV: id plus any of name, vendor, model, role, layer, technology, site, country, operator, network, installed, cost, lat, lon, mac, sys_object_id, sys_descr, engine_id, imei, serial, supplier, reseller, maintainer; other columns kept',
       example: 'id,vendor,layer,country,mac\nr1,Huawei,core,DE,00:e0:fc:12:34:56',
     },
     open: (file, opts) => csvReader(file, 'inventory', opts),

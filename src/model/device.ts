@@ -30,6 +30,11 @@ export const DeviceRecord = z.object({
   site: z.string().optional(),
   country: countryCode.optional(),
   operator: z.string().optional(),
+  /** The parties between the maker and the network, as written (screened by `cleanpath screen`). */
+  supplier: z.string().optional(),
+  reseller: z.string().optional(),
+  /** The managed-service provider that maintains the device. */
+  maintainer: z.string().optional(),
   network: z.enum(NETWORK_KINDS).optional(),
   installed: isoDate.optional(),
   cost: z.number().nonnegative().optional(),

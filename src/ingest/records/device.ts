@@ -2,11 +2,14 @@ import { LAYERS, NETWORK_KINDS, TECHNOLOGIES, isOneOf } from '../../model/index.
 import type { DeviceRecord, RawIdentifiers } from '../../model/index.js';
 import { isIsoDate, normalizeCountry, parseDecimal, quote } from '../util/values.js';
 
-/** Inventory columns of DESIGN section 3 (plus banner/lldp raw evidence), in a fixed order. */
+/**
+ * Inventory columns of DESIGN section 3 (plus banner/lldp raw evidence, and the supplier, reseller
+ * and maintainer screened by `cleanpath screen`), in a fixed order.
+ */
 export const DEVICE_COLUMNS = [
   'id', 'name', 'vendor', 'model', 'role', 'layer', 'technology', 'site', 'country', 'operator',
   'network', 'installed', 'cost', 'lat', 'lon', 'mac', 'sys_object_id', 'sys_descr', 'engine_id',
-  'imei', 'serial', 'banner', 'lldp',
+  'imei', 'serial', 'banner', 'lldp', 'supplier', 'reseller', 'maintainer',
 ] as const;
 export type DeviceColumn = (typeof DEVICE_COLUMNS)[number];
 
@@ -23,8 +26,10 @@ const RAW: ReadonlyArray<readonly [number, keyof RawIdentifiers]> = [
   [C.sys_descr, 'sysDescr'], [C.engine_id, 'engineId'], [C.imei, 'imei'], [C.serial, 'serial'],
   [C.banner, 'banner'], [C.lldp, 'lldp'],
 ];
-const TEXT: ReadonlyArray<readonly [number, 'name' | 'model' | 'role' | 'site' | 'operator']> = [
+type TextField = 'name' | 'model' | 'role' | 'site' | 'operator' | 'supplier' | 'reseller' | 'maintainer';
+const TEXT: ReadonlyArray<readonly [number, TextField]> = [
   [C.name, 'name'], [C.model, 'model'], [C.role, 'role'], [C.site, 'site'], [C.operator, 'operator'],
+  [C.supplier, 'supplier'], [C.reseller, 'reseller'], [C.maintainer, 'maintainer'],
 ];
 
 export type Warn = (message: string) => void;
