@@ -1,6 +1,7 @@
 // `npm run bench`: runs every benchmark, prints a table and writes docs/benchmarks.md.
-// Select some with arguments: `npm run bench -- oui import`.
-import { writeFileSync } from 'node:fs';
+// Select some with arguments: `npm run bench -- oui import`; add `--write` to replace just their
+// rows in docs/benchmarks.md (the other benchmarks' rows and their dates stay as they were).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import type { BenchModule, BenchResult } from './types.js';
 
@@ -14,9 +15,17 @@ const BENCHMARKS: Record<string, () => Promise<BenchModule>> = {
   screen: () => import('./screen.js'),
   paths: () => import('./paths.js'),
   serve: () => import('./serve.js'),
+  scale: () => import('./scale.js'),
 };
 
-const wanted = process.argv.slice(2);
+const args = process.argv.slice(2);
+const merge = args.includes('--write');
+const wanted = args.filter((a) => a !== '--write');
+const unknown = wanted.filter((n) => !(n in BENCHMARKS));
+if (unknown.length) {
+  process.stderr.write(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHMARKS).join(', ')}\n`);
+  process.exit(2);
+}
 const names = wanted.length ? Object.keys(BENCHMARKS).filter((n) => wanted.includes(n)) : Object.keys(BENCHMARKS);
 const rows: { bench: string; r: BenchResult }[] = [];
 for (const name of names) {
@@ -30,12 +39,22 @@ for (const name of names) {
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 const fmt = (v: number) => (Number.isInteger(v) ? v.toLocaleString('en-US') : v.toFixed(3));
-const table = [
-  '| benchmark | measure | value | target | met | how |',
-  '|---|---|---|---|---|---|',
-  ...rows.map(({ bench, r }) => `| ${bench} | ${r.name} | ${fmt(r.value)} ${r.unit} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} | ${r.note ?? ''} |`),
-].join('\n');
+const today = new Date().toISOString().slice(0, 10);
+const HEADER = ['| benchmark | measure | value | target | met | how |', '|---|---|---|---|---|---|'];
+const rowLines = rows.map(({ bench, r }) => `| ${bench} | ${r.name} | ${fmt(r.value)} ${r.unit} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} | ${r.note ?? ''}${merge ? ` (measured ${today})` : ''} |`);
+const table = [...HEADER, ...rowLines].join('\n');
 process.stdout.write(table + '\n');
+if (merge && wanted.length) {
+  // Keep every row of the benchmarks not rerun; the rerun ones take their place, in registry order.
+  const old = existsSync('docs/benchmarks.md') ? readFileSync('docs/benchmarks.md', 'utf8').split('\n') : [];
+  const benchOf = (line: string) => /^\| ([a-z0-9-]+) \|/.exec(line)?.[1];
+  const kept = old.filter((l) => benchOf(l) !== undefined && benchOf(l) !== 'benchmark' && !wanted.includes(benchOf(l)!));
+  const order = Object.keys(BENCHMARKS);
+  const all = [...kept, ...rowLines].sort((a, b) => order.indexOf(benchOf(a)!) - order.indexOf(benchOf(b)!));
+  const intro = old.length ? old.slice(0, old.findIndex((l) => l.startsWith('| benchmark |'))).join('\n') : `# Benchmarks\n`;
+  writeFileSync('docs/benchmarks.md', `${intro.trimEnd()}\n\n${[...HEADER, ...all].join('\n')}\n`);
+  process.stderr.write(`updated the rows of ${wanted.join(', ')} in docs/benchmarks.md\n`);
+}
 if (!wanted.length) {
   writeFileSync(
     'docs/benchmarks.md',

@@ -3,23 +3,14 @@
 // red when they touch untrusted equipment. No script, no network: the SVG is plain markup.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { geoMercator, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { esc } from './escape.js';
-import type { ExposureLevel, ReportModel, ReportSite } from './model.js';
+import type { ReportModel, ReportSite } from './model.js';
+import { EXPOSURE_COLOURS, frameProjection, MAP_HEIGHT as HEIGHT, MAP_WIDTH as WIDTH } from './map-frame.js';
 
-const WIDTH = 960;
-const HEIGHT = 520;
-
-export const EXPOSURE_COLOURS: Record<ExposureLevel | 'endpoint-free', string> = {
-  all: '#c62828',
-  some: '#ef6c00',
-  none: '#2e7d32',
-  unreachable: '#6a1b9a',
-  'endpoint-free': '#78909c',
-};
+export { EXPOSURE_COLOURS };
 
 let countriesCache: FeatureCollection<Geometry> | null | undefined;
 
@@ -43,23 +34,9 @@ export function renderMapSvg(model: ReportModel): { svg: string | null; note?: s
   const measured = model.paths?.lines ?? [];
   if (!located.length && !measured.length) return { svg: null, note: 'no site has coordinates: no map' };
   const countries = loadCountries();
-  let minLat = Infinity, maxLat = -Infinity, minLon = Infinity, maxLon = -Infinity;
-  const extend = (lat: number, lon: number) => {
-    minLat = Math.min(minLat, lat); maxLat = Math.max(maxLat, lat);
-    minLon = Math.min(minLon, lon); maxLon = Math.max(maxLon, lon);
-  };
-  for (const s of located) extend(s.lat, s.lon);
-  for (const l of measured) for (const [lon, lat] of l.points) extend(lat, lon);
-  const pad = Math.max(2, (maxLon - minLon) * 0.08, (maxLat - minLat) * 0.08);
-  const frame = {
-    type: 'MultiPoint' as const,
-    coordinates: [
-      [Math.max(-180, minLon - pad), Math.max(-80, minLat - pad)],
-      [Math.min(180, maxLon + pad), Math.min(84, maxLat + pad)],
-    ],
-  };
-  const projection = geoMercator().fitExtent([[10, 10], [WIDTH - 10, HEIGHT - 10]], frame).clipExtent([[0, 0], [WIDTH, HEIGHT]]);
-  const path = geoPath(projection);
+  const points: Array<readonly [number, number]> = located.map((s) => [s.lon, s.lat]);
+  for (const l of measured) points.push(...l.points);
+  const { projection, path } = frameProjection(points)!;
   const parts: string[] = [];
   parts.push(`<svg class="map" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="Map of sites and links coloured by exposure">`);
   parts.push(`<rect width="${WIDTH}" height="${HEIGHT}" fill="#e3f2fd"/>`);

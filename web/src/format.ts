@@ -1,13 +1,8 @@
-// Colours and number formats shared by the views; the exposure colours match the HTML report's.
+// Colours and number formats shared by the views; the exposure colours are the HTML report's.
+import { EXPOSURE_COLOURS } from '../../src/report/map-frame.js';
 import type { ExposureLevel } from './types.js';
 
-export const EXPOSURE_COLOURS: Record<ExposureLevel | 'endpoint-free', string> = {
-  all: '#c62828',
-  some: '#ef6c00',
-  none: '#2e7d32',
-  unreachable: '#6a1b9a',
-  'endpoint-free': '#78909c',
-};
+export { EXPOSURE_COLOURS };
 
 export const EXPOSURE_LABELS: Record<ExposureLevel | 'endpoint-free', string> = {
   all: 'sensitive flow exposed on every shortest path',
