@@ -3,10 +3,9 @@
 // as a vendor (the disguises and SNMPv3 user of test/probe/snmpd.ts). Traffic stays inside the
 // namespaces; everything is torn down by `destroy`, also after a failure.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { SNMPD, V3_USER, type AgentSpec } from '../probe/snmpd.js';
+import { SNMPD, snmpdArgs, writeSnmpdFiles, type AgentSpec } from '../probe/snmpd.js';
 
 function which(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
@@ -120,27 +119,10 @@ export interface NsAgent {
  * are (exactEngineID, sysObjectID, sysDescr, the SNMPv3 user), read-only for the chain's source.
  */
 export async function startNsAgent(ns: string, spec: AgentSpec): Promise<NsAgent> {
-  const dir = mkdtempSync(join(tmpdir(), 'cleanpath-ns-snmpd-'));
-  const persist = join(dir, 'persist');
-  mkdirSync(persist);
-  const conf = join(dir, 'snmpd.conf');
-  writeFileSync(
-    conf,
-    [
-      `exactEngineID 0x${spec.engineId}`,
-      `sysObjectID ${spec.sysObjectID}`,
-      `sysDescr ${spec.sysDescr}`,
-      `sysName ${spec.sysName}`,
-      'rocommunity public 198.51.100.0/24',
-      `createUser ${V3_USER.name} SHA "${V3_USER.auth}" AES "${V3_USER.priv}"`,
-      `rouser ${V3_USER.name}`,
-      '',
-    ].join('\n'),
-  );
-  const child: ChildProcess = spawn('ip', ['netns', 'exec', ns, SNMPD, '-f', '-Lf', join(dir, 'snmpd.log'), '-C', '-c', conf, '-p', join(dir, 'snmpd.pid'), `--persistentDir=${persist}`, 'udp:161'], {
-    env: { ...process.env, MIBS: '', SNMP_PERSISTENT_DIR: persist, SNMPCONFPATH: dir },
-    stdio: 'ignore',
-  });
+  const files = writeSnmpdFiles(spec, ['rocommunity public 198.51.100.0/24'], 'cleanpath-ns-snmpd-');
+  const { dir } = files;
+  const cmd = snmpdArgs(files, 'udp:161');
+  const child: ChildProcess = spawn('ip', ['netns', 'exec', ns, ...cmd.args], { env: cmd.env, stdio: 'ignore' });
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise<void>((res) => child.once('exit', () => res()));

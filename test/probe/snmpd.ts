@@ -94,10 +94,15 @@ async function waitReady(port: number, child: ChildProcess): Promise<void> {
   }
 }
 
-export async function startAgent(spec: AgentSpec): Promise<Agent> {
-  const v6 = await ipv6Loopback();
-  const port = await freePort(v6);
-  const dir = mkdtempSync(join(tmpdir(), 'cleanpath-snmpd-'));
+/** A private working folder for one snmpd: its configuration (the disguise, the SNMPv3 user) and persistence. */
+export interface SnmpdFiles {
+  dir: string;
+  conf: string;
+  persist: string;
+}
+
+export function writeSnmpdFiles(spec: AgentSpec, access: readonly string[], prefix = 'cleanpath-snmpd-'): SnmpdFiles {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
   const persist = join(dir, 'persist');
   mkdirSync(persist);
   const conf = join(dir, 'snmpd.conf');
@@ -108,19 +113,32 @@ export async function startAgent(spec: AgentSpec): Promise<Agent> {
       `sysObjectID ${spec.sysObjectID}`,
       `sysDescr ${spec.sysDescr}`,
       `sysName ${spec.sysName}`,
-      'rocommunity public 127.0.0.1',
-      'rocommunity6 public ::1',
+      ...access,
       `createUser ${V3_USER.name} SHA "${V3_USER.auth}" AES "${V3_USER.priv}"`,
       `rouser ${V3_USER.name}`,
       ...(spec.extra ?? []),
       '',
     ].join('\n'),
   );
+  return { dir, conf, persist };
+}
+
+/** snmpd in the foreground on `endpoints`, reading only the given files. */
+export function snmpdArgs(f: SnmpdFiles, endpoints: string): { args: string[]; env: NodeJS.ProcessEnv } {
+  return {
+    args: [SNMPD, '-f', '-Lf', join(f.dir, 'snmpd.log'), '-C', '-c', f.conf, '-p', join(f.dir, 'snmpd.pid'), `--persistentDir=${f.persist}`, endpoints],
+    env: { ...process.env, MIBS: '', SNMP_PERSISTENT_DIR: f.persist, SNMPCONFPATH: f.dir },
+  };
+}
+
+export async function startAgent(spec: AgentSpec): Promise<Agent> {
+  const v6 = await ipv6Loopback();
+  const port = await freePort(v6);
+  const files = writeSnmpdFiles(spec, ['rocommunity public 127.0.0.1', 'rocommunity6 public ::1']);
+  const { dir } = files;
   const endpoints = v6 ? `udp:127.0.0.1:${port},udp6:[::1]:${port}` : `udp:127.0.0.1:${port}`;
-  const child = spawn(SNMPD, ['-f', '-Lf', join(dir, 'snmpd.log'), '-C', '-c', conf, '-p', join(dir, 'snmpd.pid'), `--persistentDir=${persist}`, endpoints], {
-    env: { ...process.env, MIBS: '', SNMP_PERSISTENT_DIR: persist, SNMPCONFPATH: dir },
-    stdio: 'ignore',
-  });
+  const cmd = snmpdArgs(files, endpoints);
+  const child = spawn(cmd.args[0]!, cmd.args.slice(1), { env: cmd.env, stdio: 'ignore' });
   try {
     await waitReady(port, child);
   } catch (e) {
