@@ -2,10 +2,11 @@
 // typo-tolerant and glued-word look-ups), and a score per candidate with a per-feature
 // explanation, in the manner of OpenSanctions' yente: the best name comparison, then qualifiers
 // (country) added, then a verdict by threshold.
-import { foldToken, GENERIC_WORDS, normaliseName, tokenWeight } from './normalise.js';
+import { foldedWords, foldToken, GENERIC_WORDS, normaliseName, tokenWeight } from './normalise.js';
 import { allowedEdits, deletions, editDistance, editSimilarity, trigramDice, trigrams } from './similarity.js';
 import type { ListEntity, ScreeningList } from './lists/types.js';
 import type { NormalName } from './normalise.js';
+import { concatHash, deletionHashes, HashFilter, stringHash } from './string-filter.js';
 
 /** yente's default match threshold: a score at or above it is a match. */
 export const MATCH_THRESHOLD = 0.7;
@@ -96,6 +97,20 @@ function plausibleTypo(a: string, b: string, edits: number): boolean {
   return VOWEL.test(a[i]!) && VOWEL.test(b[i]!);
 }
 
+interface Resolution {
+  tid: number;
+  sim: number;
+  shown: string;
+}
+
+const LATIN = /^[\p{Script=Latin}\p{N}]+$/u;
+const PLAIN = /^[a-z0-9]+$/;
+
+/** Latin letters and digits only (the words typo and glued-word look-ups apply to). */
+function isLatin(t: string): boolean {
+  return PLAIN.test(t) || LATIN.test(t);
+}
+
 /** The words that tell a company apart, glued: what the character comparison looks at. */
 function distinctive(tokens: readonly string[]): string {
   const own = tokens.filter((t) => !GENERIC_WORDS.has(t));
@@ -110,7 +125,8 @@ export class NameIndex {
   private readonly vocab = new Map<string, number>();
   private readonly tokenText: string[] = [];
   private postings: Int32Array[] = [];
-  private readonly deletes = new Map<string, number[]>();
+  /** Deletion key → the list word (most keys: one, kept unboxed) or words it comes from. */
+  private readonly deletes = new Map<string, number | number[]>();
   private readonly exact = new Map<string, number[]>();
   private readonly charCache: (Int32Array | undefined)[] = [];
   /** Posting lists longer than this are only used to score names found through rarer tokens. */
@@ -120,6 +136,23 @@ export class NameIndex {
   private seenBy: Int32Array;
   private touched: Int32Array;
   private stamp = 0;
+  private readonly deferredTid: number[] = [];
+  private readonly deferredW: number[] = [];
+  private readonly top: number[] = [];
+  private readonly tokenWeights: Float64Array;
+  private readonly nameWeight: Float64Array;
+  /** Name i's token ids are nameTokens[tokenStart[i] .. tokenStart[i + 1]). */
+  private readonly tokenStart: Int32Array;
+  private readonly nameTokens: Int32Array;
+  /** A list word's resolution to itself, made once. */
+  private readonly selfResolution: (readonly Resolution[] | undefined)[];
+  /** Hashes of every list word, deletion key, exact key and foldable word: "no" skips a look-up. */
+  private readonly filter = new HashFilter();
+  private qIds = new Int32Array(16);
+  private qWeights = new Float64Array(16);
+  private hashBuf = new Int32Array(64);
+  private preBuf = new Int32Array(65);
+  private sufBuf = new Int32Array(65);
 
   constructor(lists: readonly ScreeningList[]) {
     this.lists = lists;
@@ -156,14 +189,27 @@ export class NameIndex {
       }
     }
     this.postings = building.map((p) => Int32Array.from(p));
+    this.tokenWeights = Float64Array.from(this.tokenText, tokenWeight);
+    this.selfResolution = new Array<undefined>(this.tokenText.length).fill(undefined);
     this.tokenText.forEach((t, tid) => {
-      if (allowedEdits(t.length) === 0 || !/^[\p{Script=Latin}\p{N}]+$/u.test(t)) return;
+      if (allowedEdits(t.length) === 0 || !isLatin(t)) return;
       for (const d of deletions(t)) {
         const l = this.deletes.get(d);
-        if (l) l.push(tid);
-        else this.deletes.set(d, [tid]);
+        if (l === undefined) this.deletes.set(d, tid);
+        else if (typeof l === 'number') this.deletes.set(d, [l, tid]);
+        else l.push(tid);
       }
     });
+    for (const t of this.tokenText) this.filter.add(stringHash(t));
+    for (const d of this.deletes.keys()) this.filter.add(stringHash(d));
+    for (const k of this.exact.keys()) this.filter.add(stringHash(k));
+    for (const w of foldedWords()) this.filter.add(stringHash(w));
+    // The names' token ids and weights again, flat, for the scans over candidate names.
+    this.nameWeight = Float64Array.from(this.names, (n) => n.weight);
+    this.tokenStart = new Int32Array(this.names.length + 1);
+    this.names.forEach((n, i) => (this.tokenStart[i + 1] = this.tokenStart[i]! + n.tokens.length));
+    this.nameTokens = new Int32Array(this.tokenStart[this.names.length]!);
+    this.names.forEach((n, i) => this.nameTokens.set(n.tokens, this.tokenStart[i]!));
     this.cap = Math.max(256, Math.ceil(this.names.length * 0.005));
     this.acc = new Float64Array(this.names.length);
     this.seenBy = new Int32Array(this.names.length).fill(-1);
@@ -178,27 +224,57 @@ export class NameIndex {
     return this.names.length;
   }
 
-  /** List tokens a query token may stand for: itself, a typo of one, or two glued together. */
-  private resolve(t: string): { tid: number; sim: number; shown: string }[] {
+  /** List tokens a query token may stand for: itself or a typo of one, best first. */
+  private resolve(t: string): readonly Resolution[] {
     const id = this.vocab.get(t);
-    if (id !== undefined) return [{ tid: id, sim: 1, shown: t }];
-    const out: { tid: number; sim: number; shown: string }[] = [];
-    const max = allowedEdits(t.length);
-    if (max > 0 && /^[\p{Script=Latin}\p{N}]+$/u.test(t)) {
-      const cand = new Set<number>();
-      for (const x of this.deletes.get(t) ?? []) cand.add(x);
-      for (const d of deletions(t)) {
-        const v = this.vocab.get(d);
-        if (v !== undefined) cand.add(v);
-        for (const x of this.deletes.get(d) ?? []) cand.add(x);
-      }
-      for (const c of cand) {
-        const s = this.tokenText[c]!;
-        const e = editDistance(t, s, Math.min(max, allowedEdits(s.length)));
-        if (e <= Math.min(max, allowedEdits(s.length)) && plausibleTypo(t, s, e)) out.push({ tid: c, sim: editSimilarity(e), shown: s });
-      }
-      out.sort((a, b) => b.sim - a.sim);
+    return id !== undefined ? this.selfResolved(id) : this.typosOf(t);
+  }
+
+  private selfResolved(id: number): readonly Resolution[] {
+    return (this.selfResolution[id] ??= [{ tid: id, sim: 1, shown: this.tokenText[id]! }]);
+  }
+
+  /** Fills hashBuf (deletion hashes), preBuf (prefix hashes) and sufBuf (suffix hashes) for `t`. */
+  private hashDeletions(t: string): boolean {
+    const n = t.length;
+    if (this.hashBuf.length < n) {
+      this.hashBuf = new Int32Array(2 * n);
+      this.preBuf = new Int32Array(2 * n + 1);
+      this.sufBuf = new Int32Array(2 * n + 1);
     }
+    return deletionHashes(t, this.hashBuf, this.preBuf, this.sufBuf);
+  }
+
+  /** Symmetric deletions: list words one deletion from the word, the word one deletion from them, or both. */
+  private typosOf(t: string): Resolution[] {
+    const max = allowedEdits(t.length);
+    if (max === 0 || !isLatin(t)) return [];
+    const n = t.length;
+    const hashed = this.hashDeletions(t);
+    const hashes = this.hashBuf;
+    let cand: Set<number> | undefined;
+    const addAll = (xs: number | readonly number[] | undefined) => {
+      if (xs === undefined) return;
+      cand ??= new Set<number>();
+      if (typeof xs === 'number') cand.add(xs);
+      else for (const x of xs) cand.add(x);
+    };
+    if (!hashed || this.filter.has(this.preBuf[n]!)) addAll(this.deletes.get(t));
+    for (let i = 0; i < n; i++) {
+      if (hashed && !this.filter.has(hashes[i]!)) continue;
+      const d = t.slice(0, i) + t.slice(i + 1);
+      const v = this.vocab.get(d);
+      addAll(v);
+      addAll(this.deletes.get(d));
+    }
+    const out: Resolution[] = [];
+    if (cand === undefined) return out;
+    for (const c of cand) {
+      const s = this.tokenText[c]!;
+      const e = editDistance(t, s, Math.min(max, allowedEdits(s.length)));
+      if (e <= Math.min(max, allowedEdits(s.length)) && plausibleTypo(t, s, e)) out.push({ tid: c, sim: editSimilarity(e), shown: s });
+    }
+    out.sort((a, b) => b.sim - a.sim);
     return out;
   }
 
@@ -206,13 +282,32 @@ export class NameIndex {
   query(raw: string, opts: ScoreOptions = {}): Candidate[] {
     const q = this.rewrite(normaliseName(raw));
     if (q.tokens.length === 0) return [];
-    const qTokens = [...new Set(q.tokens)];
-    const qWeight = qTokens.reduce((s, t) => s + tokenWeight(t), 0);
+    const qTokens = q.tokens.length === 1 ? q.tokens : [...new Set(q.tokens)];
+    // Each query word looked up once: its list id (-1: unknown) and weight.
+    if (this.qIds.length < qTokens.length) {
+      this.qIds = new Int32Array(2 * qTokens.length);
+      this.qWeights = new Float64Array(2 * qTokens.length);
+    }
+    const qIds = this.qIds;
+    const qWeights = this.qWeights;
+    let qWeight = 0;
+    for (let qi = 0; qi < qTokens.length; qi++) {
+      const t = qTokens[qi]!;
+      const id = this.vocab.get(t);
+      qIds[qi] = id ?? -1;
+      const w = id !== undefined ? this.tokenWeights[id]! : tokenWeight(t);
+      qWeights[qi] = w;
+      qWeight += w;
+    }
     const acc = this.acc;
     const seenBy = this.seenBy;
     const touched = this.touched;
+    const postings = this.postings;
+    const cap = this.cap;
     let nTouched = 0;
-    const deferred: { tid: number; w: number }[] = [];
+    const deferredTid = this.deferredTid;
+    const deferredW = this.deferredW;
+    let nDeferred = 0;
     let unresolved = false;
     let allKnown = true;
     const base = this.stamp;
@@ -221,59 +316,77 @@ export class NameIndex {
       seenBy.fill(-1);
       this.stamp = qTokens.length + 1;
     }
-    const touch = (nm: number, add: number, marker: number) => {
-      if (seenBy[nm]! < base) {
-        acc[nm] = 0;
-        touched[nTouched++] = nm;
-        seenBy[nm] = base;
-      }
-      // One credit per query token and name: the best of its resolutions, which come best first.
-      if (seenBy[nm] !== marker && seenBy[nm]! >= base) {
-        acc[nm] = acc[nm]! + add;
-        seenBy[nm] = marker;
-      }
-    };
-    qTokens.forEach((t, qi) => {
-      const w = tokenWeight(t);
-      const res = this.resolve(t);
+    for (let qi = 0; qi < qTokens.length; qi++) {
+      const t = qTokens[qi]!;
+      const w = qWeights[qi]!;
+      const id = qIds[qi]!;
+      const res = id >= 0 ? this.selfResolved(id) : this.typosOf(t);
       // Characters are compared only when a distinctive word is not in the lists as written.
       if ((res.length === 0 || res[0]!.sim < 1) && !GENERIC_WORDS.has(t)) unresolved = true;
       if (res.length === 0) allKnown = false;
       const marker = base + qi + 1;
       for (const r of res) {
-        const post = this.postings[r.tid]!;
-        if (post.length > this.cap) {
-          deferred.push({ tid: r.tid, w: w * r.sim });
+        const post = postings[r.tid]!;
+        const add = w * r.sim;
+        if (post.length > cap) {
+          if (nDeferred === deferredTid.length) {
+            deferredTid.push(0);
+            deferredW.push(0);
+          }
+          deferredTid[nDeferred] = r.tid;
+          deferredW[nDeferred++] = add;
           continue;
         }
-        for (let k = 0; k < post.length; k++) touch(post[k]!, w * r.sim, marker);
+        // One credit per query token and name: the best of its resolutions, which come best first.
+        for (let k = 0; k < post.length; k++) {
+          const nm = post[k]!;
+          const seen = seenBy[nm]!;
+          if (seen < base) {
+            acc[nm] = add;
+            touched[nTouched++] = nm;
+            seenBy[nm] = marker;
+          } else if (seen !== marker) {
+            acc[nm] = acc[nm]! + add;
+            seenBy[nm] = marker;
+          }
+        }
       }
-    });
-    for (const id of this.exact.get(q.key) ?? []) touch(id, 0, base);
+    }
+    const exactIds = this.filter.has(stringHash(q.key)) ? this.exact.get(q.key) : undefined;
+    // A name with the same tokens is a candidate even when all its words are common ones.
+    if (exactIds !== undefined) nTouched = this.touchAll(exactIds, base, nTouched);
     // Nothing found through a rare word: look through the names of the least common word only
     // when every query word is a (common) list word — "China Mobile Communications Group". A
     // query with a word the lists do not know shares only common words with any such name.
     if (nTouched === 0 && !allKnown) return [];
-    if (nTouched === 0 && deferred.length > 0) {
-      // Only very common words: take the names of the least common one.
-      const least = deferred.reduce((a, b) => (this.postings[a.tid]!.length <= this.postings[b.tid]!.length ? a : b));
-      const post = this.postings[least.tid]!;
-      for (let k = 0; k < post.length; k++) touch(post[k]!, 0, base);
+    if (nTouched === 0 && nDeferred > 0) {
+      // Only very common words: take the names of the least common one (the first on a tie).
+      let least = 0;
+      for (let d = 1; d < nDeferred; d++) if (postings[deferredTid[d]!]!.length < postings[deferredTid[least]!]!.length) least = d;
+      nTouched = this.touchAll(postings[deferredTid[least]!]!, base, nTouched);
     }
-    for (const d of deferred) {
+    const { tokenStart, nameTokens, nameWeight } = this;
+    for (let d = 0; d < nDeferred; d++) {
+      const tid = deferredTid[d]!;
+      const w = deferredW[d]!;
       for (let k = 0; k < nTouched; k++) {
         const nm = touched[k]!;
-        if (this.names[nm]!.tokens.includes(d.tid)) acc[nm] = acc[nm]! + d.w;
+        const end = tokenStart[nm + 1]!;
+        for (let j = tokenStart[nm]!; j < end; j++) {
+          if (nameTokens[j] === tid) {
+            acc[nm] = acc[nm]! + w;
+            break;
+          }
+        }
       }
     }
     // Best candidates by token overlap (Dice), then scored in full. acc[] becomes the Dice.
-    const names = this.names;
     for (let k = 0; k < nTouched; k++) {
       const nm = touched[k]!;
-      acc[nm] = (2 * acc[nm]!) / (qWeight + names[nm]!.weight);
+      acc[nm] = (2 * acc[nm]!) / (qWeight + nameWeight[nm]!);
     }
-    const dice = (nm: number) => acc[nm]!;
-    const top: number[] = [];
+    const top = this.top;
+    top.length = 0;
     let floor = -1;
     for (let k = 0; k < nTouched; k++) {
       const nm = touched[k]!;
@@ -294,29 +407,38 @@ export class NameIndex {
         floor = acc[top[CANDIDATES - 1]!]!;
       }
     }
-    const exactIds = this.exact.get(q.key);
-    const qChars = unresolved ? trigrams(distinctive(q.tokens)) : undefined;
-    const byEntity = new Map<number, Candidate>();
     const cutoff = opts.cutoff ?? POSSIBLE_THRESHOLD;
+    const country = opts.country;
+    let qChars: Int32Array | undefined;
+    let byEntity: Map<number, Candidate> | undefined;
+    const names = this.names;
     for (const nm of top) {
-      const name = this.names[nm]!;
+      const name = names[nm]!;
       const isExact = exactIds !== undefined && exactIds.includes(nm);
-      const tokenScore = Math.min(1, dice(nm));
+      const tokenScore = Math.min(1, acc[nm]!);
+      let countryScore = 0;
+      if (country) {
+        const { countries } = this.entities[name.entity]!.entity;
+        if (countries.length > 0) countryScore = countries.includes(country) ? COUNTRY_MATCH : COUNTRY_MISMATCH;
+      }
       let chars: number | null = null;
-      if (qChars !== undefined) {
+      if (unresolved) {
+        // The characters can give at most 0.85 (all trigrams shared): a name that stays below
+        // the cutoff even so is left out without comparing them.
+        if (!isExact && Math.max(0, Math.min(1, Math.max(tokenScore, CHAR_FACTOR) + countryScore)) < cutoff) continue;
+        qChars ??= trigrams(distinctive(q.tokens));
         let c = this.charCache[nm];
         if (c === undefined) c = this.charCache[nm] = trigrams(name.chars);
         chars = trigramDice(qChars, c);
       }
       const nameScore = isExact ? 1 : Math.max(tokenScore, chars === null ? 0 : chars * CHAR_FACTOR);
-      const { list, entity } = this.entities[name.entity]!;
-      let country = 0;
-      if (opts.country && entity.countries.length > 0) country = entity.countries.includes(opts.country) ? COUNTRY_MATCH : COUNTRY_MISMATCH;
-      let score = Math.max(0, Math.min(1, nameScore + country));
+      let score = Math.max(0, Math.min(1, nameScore + countryScore));
       if (name.weak) score = Math.min(score, MATCH_THRESHOLD - 0.01);
       if (score < cutoff) continue;
+      byEntity ??= new Map<number, Candidate>();
       const prev = byEntity.get(name.entity);
       if (prev && prev.score >= score) continue;
+      const { list, entity } = this.entities[name.entity]!;
       byEntity.set(name.entity, {
         list,
         entity,
@@ -327,15 +449,31 @@ export class NameIndex {
           nameTokens: round(tokenScore),
           nameChars: chars === null ? null : round(chars),
           name: round(nameScore),
-          country,
+          country: countryScore,
           weakAlias: name.weak,
           tokens: [],
         },
         compared: { queryTokens: qTokens, name: nm },
       });
     }
-    const out = [...byEntity.values()].sort((a, b) => b.score - a.score || a.entity.names[0]!.localeCompare(b.entity.names[0]!));
+    if (byEntity === undefined) return [];
+    const out = [...byEntity.values()];
+    if (out.length > 1) out.sort((a, b) => b.score - a.score || a.entity.names[0]!.localeCompare(b.entity.names[0]!));
     return opts.limit === undefined ? out : out.slice(0, opts.limit);
+  }
+
+  /** Touches each name of `ids` with no credit (marker `base`), returning the new touched count. */
+  private touchAll(ids: ArrayLike<number>, base: number, nTouched: number): number {
+    const { acc, seenBy, touched } = this;
+    for (let k = 0; k < ids.length; k++) {
+      const nm = ids[k]!;
+      if (seenBy[nm]! < base) {
+        acc[nm] = 0;
+        touched[nTouched++] = nm;
+      }
+      seenBy[nm] = base;
+    }
+    return nTouched;
   }
 
   /**
@@ -343,15 +481,24 @@ export class NameIndex {
    * "HuaweiTech" → "huawei technologies". Only for words the lists do not know as written.
    */
   private rewrite(n: NormalName): NormalName {
-    const latin = (t: string) => /^[\p{Script=Latin}\p{N}]+$/u.test(t);
     let tokens = n.tokens;
     let changed = false;
-    if (tokens.some((t) => !this.vocab.has(t))) {
+    let unknown = false;
+    for (const t of tokens) {
+      if (!this.vocab.has(t)) {
+        unknown = true;
+        break;
+      }
+    }
+    if (unknown) {
       const joined: string[] = [];
       for (let i = 0; i < tokens.length; i++) {
         const a = tokens[i]!;
         const b = tokens[i + 1];
-        if (b !== undefined && latin(a) && latin(b) && (!this.vocab.has(a) || !this.vocab.has(b)) && this.vocab.has(a + b)) {
+        if (
+          b !== undefined && (!this.vocab.has(a) || !this.vocab.has(b)) && isLatin(a) && isLatin(b) &&
+          this.filter.has(concatHash(stringHash(a), stringHash(b), b.length)) && this.vocab.has(a + b)
+        ) {
           joined.push(a + b);
           i++;
           changed = true;
@@ -359,24 +506,33 @@ export class NameIndex {
       }
       const split: string[] = [];
       for (const t of joined) {
-        if (this.vocab.has(t) || t.length < 6 || !latin(t)) {
-          split.push(t);
-          continue;
+        const parts = t.length < 6 || this.vocab.has(t) ? null : this.splitOf(t);
+        if (parts === null) split.push(t);
+        else {
+          split.push(parts[0], parts[1]);
+          changed = true;
         }
-        let done = false;
-        for (let k = t.length - 3; k >= 3 && !done; k--) {
-          const a = foldToken(t.slice(0, k));
-          const b = foldToken(t.slice(k));
-          if (this.vocab.has(a) && this.vocab.has(b)) {
-            split.push(a, b);
-            done = changed = true;
-          }
-        }
-        if (!done) split.push(t);
       }
       tokens = split;
     }
     return changed ? { tokens, key: [...tokens].sort().join(' ') } : n;
+  }
+
+  /** Two list words a word the lists do not know is glued from, the longest first word first. */
+  private splitOf(t: string): readonly [string, string] | null {
+    if (!isLatin(t)) return null;
+    // Prefix and suffix hashes: a split is looked up only when the filter has both halves.
+    const n = t.length;
+    const hashed = this.hashDeletions(t);
+    for (let k = n - 3; k >= 3; k--) {
+      if (hashed && !this.filter.has(this.preBuf[k]!)) continue;
+      const a = foldToken(t.slice(0, k));
+      if (!this.vocab.has(a)) continue;
+      if (hashed && !this.filter.has(this.sufBuf[k]!)) continue;
+      const b = foldToken(t.slice(k));
+      if (this.vocab.has(b)) return [a, b];
+    }
+    return null;
   }
 
   /** Fills in which query token met which list token (done only for the candidates shown). */

@@ -68,28 +68,44 @@ export interface NormalName {
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
 const SUCCESSOR = /\band any successor,? sub-unit,? or subsidiary thereof\b/gi;
 
+const ASCII = /^[\x00-\x7f]*$/;
+const ASCII_SPLIT = /[^a-z0-9&]+/;
+const SPLIT = /[^\p{L}\p{N}&]+/u;
+const INITIALISM = /\b(?:[a-z]\.){2,}(?![a-z])/g;
+const SLASHED = /\b([a-z])\/([a-z])\b/g;
+const QUOTES = /['’`]/g;
+const FOLDS = new Map(Object.entries(FOLD));
+
 /** Case, accent, punctuation, word-order and legal-form insensitive form of a company name. */
 export function normaliseName(input: string): NormalName {
   let s = input.length > MAX_NAME_CHARS ? input.slice(0, MAX_NAME_CHARS) : input;
-  // Compatibility forms first (full-width letters, ligatures), then accents off.
-  s = s.normalize('NFKC').replace(SUCCESSOR, ' ');
   const cjk: string[] = [];
-  s = s.replace(CJK_RUN, (run) => {
-    let r = run;
-    for (const f of CJK_LEGAL) r = r.split(f).join(' ');
-    for (const part of r.split(' ')) if (part) cjk.push(part);
-    return ' ';
-  });
-  s = s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-  s = s.replace(/ß/g, 'ss').replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/ł/g, 'l').replace(/&/g, ' & ').replace(/['’`]/g, '');
+  // Most names are ASCII: NFKC, NFD and the CJK and letter-by-letter steps leave them as they are,
+  // so only the steps that can change them run (the screening hot path).
+  const ascii = ASCII.test(s);
+  if (ascii) s = s.replace(SUCCESSOR, ' ').toLowerCase();
+  else {
+    // Compatibility forms first (full-width letters, ligatures), then accents off.
+    s = s.normalize('NFKC').replace(SUCCESSOR, ' ');
+    s = s.replace(CJK_RUN, (run) => {
+      let r = run;
+      for (const f of CJK_LEGAL) r = r.split(f).join(' ');
+      for (const part of r.split(' ')) if (part) cjk.push(part);
+      return ' ';
+    });
+    s = s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+    s = s.replace(/ß/g, 'ss').replace(/æ/g, 'ae').replace(/ø/g, 'o').replace(/ł/g, 'l');
+  }
+  if (s.includes('&')) s = s.replace(/&/g, ' & ');
+  s = s.replace(QUOTES, '');
   // Dotted initialisms (S.p.A., K.K., N.V.) and a/s, s/a become one word before punctuation goes.
-  s = s.replace(/\b(?:[a-z]\.){2,}(?![a-z])/g, (m) => m.replace(/\./g, '')).replace(/\b([a-z])\/([a-z])\b/g, '$1$2');
-  const raw = s.split(/[^\p{L}\p{N}&]+/u);
+  if (s.includes('.')) s = s.replace(INITIALISM, (m) => m.replace(/\./g, ''));
+  if (s.includes('/')) s = s.replace(SLASHED, '$1$2');
+  const raw = s.split(ascii ? ASCII_SPLIT : SPLIT);
   const tokens: string[] = [];
   for (const t of raw) {
     if (t === '') continue;
-    const f = FOLD[t];
-    tokens.push(f ?? t);
+    tokens.push(FOLDS.get(t) ?? t);
   }
   stripLegalForms(tokens);
   for (const run of cjk) {
@@ -118,9 +134,14 @@ function stripLegalForms(tokens: string[]): void {
   if (tokens.length > 1 && tokens[0] === 'the') tokens.shift();
 }
 
+/** Every word that folds into another (the keys of the spelling-variant table). */
+export function foldedWords(): string[] {
+  return [...FOLDS.keys()];
+}
+
 /** The folded form of one word (its spelling variants become one). */
 export function foldToken(t: string): string {
-  return FOLD[t] ?? t;
+  return FOLDS.get(t) ?? t;
 }
 
 /** How much a token says about which company it is: generic words far less, numbers a little. */

@@ -3,7 +3,7 @@
 // explanation, ownership path and the list and version it came from.
 import { explainText, MATCH_THRESHOLD, NameIndex, POSSIBLE_THRESHOLD, verdictOf, type Explanation, type Verdict } from './matcher.js';
 import { listedAncestors, listedOn, pathText } from './ownership.js';
-import type { Listing, ScreeningList, VersionSource } from './lists/types.js';
+import type { ListEntity, Listing, ScreeningList, VersionSource } from './lists/types.js';
 
 export interface ScreenOptions {
   /** Judge listings and ownership as of this day (YYYY-MM-DD). */
@@ -62,6 +62,10 @@ const partyRef = (e: { id: string; names: string[]; schema: string; countries: s
   id: e.id, name: e.names[0]!, schema: e.schema, countries: e.countries, source: e.source,
 });
 
+const listedRef = (e: ListEntity): PartyRef & { listings: Listing[] } => ({
+  id: e.id, name: e.names[0]!, schema: e.schema, countries: e.countries, source: e.source, listings: e.listings,
+});
+
 export class Screener {
   readonly index: NameIndex;
   private readonly opts: Required<ScreenOptions>;
@@ -78,25 +82,30 @@ export class Screener {
   screen(name: string, country?: string): ScreenResult {
     const { asOf, threshold, possible, limit } = this.opts;
     const hits: ScreenHit[] = [];
-    const candidates = this.index.query(name, { cutoff: possible, ...(country ? { country } : {}) });
+    const candidates = this.index.query(name, country ? { cutoff: possible, country } : { cutoff: possible });
     for (const c of candidates) {
       // Candidates come best first; a few beyond the limit leave room for the dedup below.
       if (hits.length >= limit * 2) break;
       const verdict = verdictOf(c.score, threshold, possible);
       if (verdict === 'no-match') continue;
-      if (!listedOn(c.entity, asOf) && c.entity.owners.length === 0) continue;
+      const isListed = listedOn(c.entity, asOf);
+      if (!isListed && c.entity.owners.length === 0) continue;
+      const up = isListed ? undefined : listedAncestors(c.list, c.entity, asOf)[0];
+      if (!isListed && !up) continue;
+      // Object literals in the order callers see the fields (--json), built only for kept hits.
       const explanation = this.index.explain(c);
-      const base = { verdict, score: c.score, list: listRef(c.list), matched: partyRef(c.entity), explanation, explanationText: explainText(explanation) };
-      if (listedOn(c.entity, asOf)) {
-        hits.push({ ...base, via: 'listed', listed: { ...partyRef(c.entity), listings: c.entity.listings }, path: [], pathText: c.entity.names[0]! });
+      const explanationText = explainText(explanation);
+      if (up === undefined) {
+        hits.push({
+          verdict, score: c.score, list: listRef(c.list), matched: partyRef(c.entity), explanation, explanationText,
+          via: 'listed', listed: listedRef(c.entity), path: [], pathText: c.entity.names[0]!,
+        });
         continue;
       }
-      const up = listedAncestors(c.list, c.entity, asOf)[0];
-      if (!up) continue;
       hits.push({
-        ...base,
+        verdict, score: c.score, list: listRef(c.list), matched: partyRef(c.entity), explanation, explanationText,
         via: 'ownership',
-        listed: { ...partyRef(up.entity), listings: up.entity.listings },
+        listed: listedRef(up.entity),
         path: up.path.map((s) => ({ name: s.entity.names[0]!, link: s.link.kind, source: s.link.source })),
         pathText: pathText(c.entity, up.path),
       });
@@ -112,6 +121,8 @@ export class Screener {
     hits.sort((a, b) => b.score - a.score || (a.via === 'listed' ? -1 : 1) - (b.via === 'listed' ? -1 : 1));
     const kept = hits.slice(0, limit);
     const best = kept[0];
-    return { query: name, ...(country ? { country } : {}), verdict: best ? best.verdict : 'no-match', score: best ? best.score : 0, hits: kept };
+    const verdict = best ? best.verdict : 'no-match';
+    const score = best ? best.score : 0;
+    return country ? { query: name, country, verdict, score, hits: kept } : { query: name, verdict, score, hits: kept };
   }
 }

@@ -40,17 +40,17 @@ describe('cleanpath screen', () => {
     assert.equal(r.code, 0, r.stderr);
   });
 
-  it('the store keeps supplier, reseller and maintainer next to the maker', () => {
+  it('the store keeps supplier, reseller and maintainer next to the maker', async () => {
     const store = openStore(db, { readonly: true });
     try {
-      const devs = store.devices(store.resolveSnapshot().id);
+      const devs = await store.devices((await store.resolveSnapshot()).id);
       const hw2 = devs.find((d) => d.id === 'hw-2')!;
       assert.equal(hw2.reseller, 'Kestrel Network Supply Ltd');
       assert.equal(hw2.maintainer, 'Kestrel Network Supply Ltd');
       assert.equal(hw2.supplier, undefined);
       assert.equal(devs.find((d) => d.id === 'hw-1')!.supplier, 'HUAWEI TECHNOLOGIES CO.,LTD');
     } finally {
-      store.close();
+      await store.close();
     }
   });
 

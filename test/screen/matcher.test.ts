@@ -30,6 +30,9 @@ describe('normalisation', () => {
     assert.deepEqual(normaliseName('华为技术有限公司').tokens, ['华为', '为技', '技术']);
     assert.deepEqual(normaliseName('華為技術日本株式会社').tokens, ['華為', '為技', '技術', '術日', '日本']);
   });
+  it('treats words that are also object property names as words ("Constructor")', () => {
+    assert.deepEqual(normaliseName('Constructor Systems Ltd').tokens, ['constructor', 'systems']);
+  });
   it('bounds hostile input', () => {
     const t0 = performance.now();
     normaliseName('A.'.repeat(100_000) + ' Co., Ltd.');
