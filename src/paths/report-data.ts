@@ -36,7 +36,8 @@ export interface ReportPaths {
   notes: string[];
 }
 
-export async function reportPaths(db: string, snapshot: string, untrusted: string[]): Promise<ReportPaths | null> {
+/** `organisation`: whose measurements and snapshot (default 'default'); never another's. */
+export async function reportPaths(db: string, snapshot: string, untrusted: string[], organisation?: string): Promise<ReportPaths | null> {
   if (!existsSync(db)) return null;
   let store: PathStore;
   try {
@@ -45,15 +46,15 @@ export async function reportPaths(db: string, snapshot: string, untrusted: strin
     return null; // a database from before measured paths existed
   }
   try {
-    const span = store.span();
+    const span = store.span(organisation);
     if (!span) return null;
     const notes: string[] = [];
-    const { index } = loadRouters({ db, snapshot }, notes);
+    const { index } = await loadRouters({ db, snapshot, ...(organisation !== undefined ? { organisation } : {}) }, notes);
     const predicate = compilePredicate({ untrusted });
     const agg = new PathAggregator(index, predicate, 0);
     const since = span.last + 1 - REPORT_WINDOW_DAYS * 86400;
     const lines = new Map<string, ReportPathLine>();
-    for (const s of store.iterate({ since })) {
+    for (const s of store.iterate({ since, ...(organisation !== undefined ? { organisation } : {}) })) {
       const e = evaluateMeasurement(s.measurement, (a) => s.facts[a], index, predicate, s.id);
       agg.add(e);
       const points: Array<[number, number]> = [];

@@ -14,7 +14,8 @@ export interface PathImportOptions extends EnrichmentFiles {
   db: string;
   site?: string;
   time?: number;
-  organisation?: number;
+  /** Organisation name (default 'default'). */
+  organisation?: string;
   onWarning?: (text: string) => void;
   onProgress?: (measurements: number) => void;
 }
@@ -68,7 +69,8 @@ export interface PathExposureOptions extends PathAvoidOptions, EnrichmentFiles {
   window?: WindowFilter;
   rebootToleranceS?: number;
   examples?: number;
-  organisation?: number;
+  /** Organisation name (default 'default'): its measurements and its snapshot only. */
+  organisation?: string;
 }
 
 export interface PathExposureDocument {
@@ -101,7 +103,7 @@ function readDiscovery(file: string): AddressIdentity[] {
 }
 
 /** Devices of a snapshot, when the store exists and holds one. */
-function snapshotDevices(db: string, snapshot: string | undefined, notes: string[]): { name: string | null; devices: Device[] } {
+async function snapshotDevices(db: string, snapshot: string | undefined, organisation: string | undefined, notes: string[]): Promise<{ name: string | null; devices: Device[] }> {
   let store;
   try {
     store = openStore(db, { readonly: true });
@@ -111,23 +113,23 @@ function snapshotDevices(db: string, snapshot: string | undefined, notes: string
     return { name: null, devices: [] };
   }
   try {
-    if (snapshot === undefined && store.listSnapshots().length === 0) {
+    if (snapshot === undefined && (await store.listSnapshots(organisation)).length === 0) {
       notes.push('the store holds no snapshot: hops identified from discovery files only');
       return { name: null, devices: [] };
     }
-    const s = store.resolveSnapshot(snapshot);
-    return { name: s.name, devices: store.devices(s.id) };
+    const s = await store.resolveSnapshot(snapshot, organisation);
+    return { name: s.name, devices: await store.devices(s.id) };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 /** Routers from a snapshot's devices and discovery files, aliases resolved. */
-export function loadRouters(opts: Pick<PathExposureOptions, 'db' | 'snapshot' | 'discovery' | 'rebootToleranceS'>, notes: string[]): { index: RouterIndex; snapshot: string | null } {
+export async function loadRouters(opts: Pick<PathExposureOptions, 'db' | 'snapshot' | 'discovery' | 'rebootToleranceS' | 'organisation'>, notes: string[]): Promise<{ index: RouterIndex; snapshot: string | null }> {
   const ids: AddressIdentity[] = [];
   let snapshot: string | null = null;
   if (opts.db !== undefined) {
-    const s = snapshotDevices(opts.db, opts.snapshot, notes);
+    const s = await snapshotDevices(opts.db, opts.snapshot, opts.organisation, notes);
     snapshot = s.name;
     ids.push(...identitiesFromDevices(s.devices));
   }
@@ -138,7 +140,7 @@ export function loadRouters(opts: Pick<PathExposureOptions, 'db' | 'snapshot' | 
 export async function analysePathExposure(opts: PathExposureOptions): Promise<PathExposureDocument> {
   const notes: string[] = [];
   const predicate = compilePredicate(opts);
-  const { index, snapshot } = loadRouters(opts, notes);
+  const { index, snapshot } = await loadRouters(opts, notes);
   const enrichFiles = Boolean(opts.asnTables?.length || opts.rirFiles?.length || opts.mmdbFiles?.length);
   const data = enrichFiles ? loadEnrichmentData(opts) : undefined;
   const enricher = data ? new Enricher(data) : undefined;

@@ -6,10 +6,12 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { InputError } from '../model/index.js';
 import { openSqliteDatabase } from '../store/sqlite-open.js';
+import { isPostgresUrl } from '../store/types.js';
 import type { HopFacts } from './enrich/enricher.js';
 import { hopAddresses, type Measurement } from './types.js';
 
-export const DEFAULT_ORGANISATION = 1;
+/** The organisation the CLI works in unless told otherwise (the store's own default). */
+export const DEFAULT_ORGANISATION = 'default';
 
 /** A stored measurement with the enrichment found for its addresses at import. */
 export interface StoredMeasurement {
@@ -39,19 +41,28 @@ export interface WindowFilter {
   /** Seconds since the epoch, exclusive. */
   until?: number;
   sites?: string[];
-  organisation?: number;
+  /** Organisation name (default: 'default'); an unknown one has no measurements. */
+  organisation?: string;
 }
 
 export class PathStore {
   private readonly db: Database.Database;
 
   constructor(readonly path: string, readonly readonly = false) {
+    // Said plainly rather than creating an SQLite file named after the URL (the URL, with its
+    // password, stays out of the message).
+    if (isPostgresUrl(path)) throw new InputError('--db', undefined, 'measured paths are kept in an SQLite store only, not yet in PostgreSQL: give --db an SQLite file');
     this.db = openSqliteDatabase(path, readonly);
     const has = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'path_measurements'").get();
     if (!has) {
       this.db.close();
       throw new InputError(path, undefined, 'this database has no measured-paths table (written by an older cleanpath? open it read-write once)');
     }
+  }
+
+  /** The organisation's row id, or undefined when no organisation has that name. */
+  private organisationId(name: string = DEFAULT_ORGANISATION): number | undefined {
+    return this.db.prepare<[string], number>('SELECT id FROM organisations WHERE name = ?').pluck().get(name);
   }
 
   close(): void {
@@ -63,10 +74,11 @@ export class PathStore {
    * Opens one import: everything added lands in one transaction, committed by `commit` and
    * undone by `rollback` (or by closing the store), so a file that fails half-way adds nothing.
    */
-  beginImport(meta: { files: string[]; enrichment: string[]; organisation?: number }): PathImportWriter {
+  beginImport(meta: { files: string[]; enrichment: string[]; organisation?: string }): PathImportWriter {
     if (this.readonly) throw new InputError(this.path, undefined, 'the database is open read-only');
     const db = this.db;
-    const org = meta.organisation ?? DEFAULT_ORGANISATION;
+    const org = this.organisationId(meta.organisation);
+    if (org === undefined) throw new InputError(this.path, undefined, `no organisation named "${meta.organisation}" (cleanpath token create --org NAME creates one)`);
     db.exec('BEGIN IMMEDIATE');
     const importId = Number(
       db.prepare('INSERT INTO path_imports (organisation, imported_at, files, enrichment, measurements, duplicates, warnings) VALUES (?, ?, ?, ?, 0, 0, ?)')
@@ -100,19 +112,21 @@ export class PathStore {
   }
 
   count(f: WindowFilter = {}): number {
-    const { where, params } = windowSql(f);
+    const { where, params } = windowSql(f, this.organisationId(f.organisation));
     return this.db.prepare<unknown[], number>(`SELECT COUNT(*) FROM path_measurements WHERE ${where}`).pluck().get(...params) ?? 0;
   }
 
   /** The time span of the stored measurements (seconds), or null when there are none. */
-  span(organisation = DEFAULT_ORGANISATION): { first: number; last: number; count: number } | null {
-    const r = this.db.prepare<[number], { first: number | null; last: number | null; count: number }>('SELECT MIN(time) AS first, MAX(time) AS last, COUNT(*) AS count FROM path_measurements WHERE organisation = ?').get(organisation);
+  span(organisation?: string): { first: number; last: number; count: number } | null {
+    const org = this.organisationId(organisation);
+    if (org === undefined) return null;
+    const r = this.db.prepare<[number], { first: number | null; last: number | null; count: number }>('SELECT MIN(time) AS first, MAX(time) AS last, COUNT(*) AS count FROM path_measurements WHERE organisation = ?').get(org);
     return r && r.first !== null && r.last !== null ? { first: r.first, last: r.last, count: r.count } : null;
   }
 
   /** Measurements of the window in time order, read a page at a time. */
   *iterate(f: WindowFilter = {}, pageSize = 2000): IterableIterator<StoredMeasurement> {
-    const { where, params } = windowSql(f);
+    const { where, params } = windowSql(f, this.organisationId(f.organisation));
     const page = this.db.prepare<unknown[], { id: number; time: number; body: string }>(
       `SELECT id, time, body FROM path_measurements WHERE ${where} AND (time > ? OR (time = ? AND id > ?)) ORDER BY time, id LIMIT ?`,
     );
@@ -129,17 +143,20 @@ export class PathStore {
     }
   }
 
-  imports(organisation = DEFAULT_ORGANISATION): Array<{ id: number; importedAt: string; files: string[]; measurements: number; duplicates: number }> {
+  imports(organisation?: string): Array<{ id: number; importedAt: string; files: string[]; measurements: number; duplicates: number }> {
+    const org = this.organisationId(organisation);
+    if (org === undefined) return [];
     return this.db
       .prepare<[number], { id: number; imported_at: string; files: string; measurements: number; duplicates: number }>('SELECT id, imported_at, files, measurements, duplicates FROM path_imports WHERE organisation = ? ORDER BY id')
-      .all(organisation)
+      .all(org)
       .map((r) => ({ id: r.id, importedAt: r.imported_at, files: JSON.parse(r.files) as string[], measurements: r.measurements, duplicates: r.duplicates }));
   }
 }
 
-function windowSql(f: WindowFilter): { where: string; params: unknown[] } {
+/** `organisation`: the row id, undefined for an unknown organisation (which matches nothing). */
+function windowSql(f: WindowFilter, organisation: number | undefined): { where: string; params: unknown[] } {
   const parts = ['organisation = ?'];
-  const params: unknown[] = [f.organisation ?? DEFAULT_ORGANISATION];
+  const params: unknown[] = [organisation ?? -1];
   if (f.since !== undefined) {
     parts.push('time >= ?');
     params.push(f.since);

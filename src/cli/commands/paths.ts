@@ -17,6 +17,7 @@ interface EnrichOpts {
 
 interface ImportOpts extends EnrichOpts {
   db: string;
+  org: string;
   site?: string;
   time?: string;
   json?: boolean;
@@ -24,6 +25,7 @@ interface ImportOpts extends EnrichOpts {
 
 interface ExposureOpts extends EnrichOpts {
   db: string;
+  org: string;
   snapshot?: string;
   discovery?: string[];
   site?: string[];
@@ -145,6 +147,7 @@ export function register(program: Command): void {
       .description('Import traceroutes (RIPE Atlas JSON, mtr --json, sc_warts2json, traceroute text), each hop enriched with its AS and country')
       .argument('<files...>', 'traceroute files; the format is recognised by content')
       .option('--db <path>', 'SQLite store', DEFAULT_DB)
+      .option('--org <name>', 'organisation the measurements belong to', 'default')
       .option('--site <name>', 'the site these were measured from (default: the Atlas probe, else the source)')
       .option('--time <when>', 'start time for mtr and traceroute text, which print none (default: the file time)'),
   )
@@ -165,6 +168,7 @@ Examples:
       const progress = createProgress('paths');
       const s = await importPaths(files, {
         db: opts.db,
+        organisation: opts.org,
         ...enrichFiles(opts),
         ...(opts.site !== undefined ? { site: opts.site } : {}),
         ...(opts.time !== undefined ? { time: parseTime('--time', opts.time) } : {}),
@@ -186,6 +190,7 @@ Examples:
       .description('Which measured paths cross untrusted vendors, ASes or countries, at which hop, how often; per site, destination, AS, country and vendor')
       .argument('[files...]', 'analyse these traceroute files directly instead of the stored measurements')
       .option('--db <path>', 'SQLite store: measurements, and the snapshot whose devices identify hops', DEFAULT_DB)
+      .option('--org <name>', 'organisation whose measurements and snapshot to use', 'default')
       .option('-s, --snapshot <name>', 'snapshot whose devices (e.g. from `probe snmp --import`) identify hop addresses (default: the latest)')
       .option('--discovery <file>', '`cleanpath probe snmp --json` output identifying hop addresses; repeatable', collectList)
       .option('--site <names>', 'only paths measured from these sites', collectList)
@@ -226,7 +231,7 @@ Examples:
         if (end === undefined && !files.length) {
           const store = new PathStore(opts.db, true);
           try {
-            const span = store.span();
+            const span = store.span(opts.org);
             end = span ? span.last + 1 : undefined;
           } finally {
             store.close();
@@ -237,6 +242,7 @@ Examples:
       const doc = await analysePathExposure({
         ...enrichFiles(opts),
         db: opts.db,
+        organisation: opts.org,
         ...(files.length ? { files } : {}),
         ...(opts.snapshot !== undefined ? { snapshot: opts.snapshot } : {}),
         ...(opts.discovery ? { discovery: opts.discovery } : {}),
