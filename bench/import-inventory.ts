@@ -129,7 +129,7 @@ async function importOnce(csv: string, db: string, storeModule: string | undefin
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(c0);
   const t1 = performance.now();
-  store.close();
+  await store.close();
   const closeSeconds = (performance.now() - t1) / 1000;
   const file = summary.files[0]!;
   return {

@@ -8,6 +8,7 @@ import type { BenchModule, BenchResult } from './types.js';
 const BENCHMARKS: Record<string, () => Promise<BenchModule>> = {
   oui: () => import('./oui-lookup.js'),
   import: () => import('./import-inventory.js'),
+  'pg-import': () => import('./pg-import.js'),
   exposure: () => import('./exposure.js'),
   fuzz: () => import('./fuzz-ber.js'),
   probe: () => import('./probe-throughput.js'),

@@ -53,11 +53,11 @@ export async function run(): Promise<BenchResult[]> {
     try {
       await importFiles(store, files, { snapshot: 'demo' });
     } finally {
-      store.close();
+      await store.close();
     }
     const tokens = openTokenStore(db);
-    const token = tokens.createToken({ organisation: 'default', role: 'viewer', label: 'bench' }).token;
-    tokens.close();
+    const token = (await tokens.createToken({ organisation: 'default', role: 'viewer', label: 'bench' })).token;
+    await tokens.close();
     // Rate limiting off: the point is the server's own throughput; the limiter is tested apart.
     const { app, url } = await startServer({ db, host: '127.0.0.1', port: 0, rateLimit: false, webDir: false });
     const headers = { authorization: `Bearer ${token}` };

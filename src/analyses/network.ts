@@ -5,7 +5,7 @@ import { loadPlainFiles, type FlowInput, type LinkArrays, type LinkInput, type N
 import { attributeDevice, createIdentifyContext } from '../identify/index.js';
 import { readImport } from '../ingest/index.js';
 import { InputError, type Flow } from '../model/index.js';
-import { openStore } from '../store/index.js';
+import { openStore, storeLabel } from '../store/index.js';
 
 export interface NetworkSourceOptions {
   db: string;
@@ -57,7 +57,7 @@ export async function loadNetwork(opts: NetworkSourceOptions): Promise<LoadedNet
   }
   if (opts.topology) return loadTopologyFile(opts.topology, opts.flows);
   if (opts.flows) throw new InputError(opts.flows, undefined, '--flows needs --nodes/--links or --topology (a snapshot has its own flows)');
-  return loadSnapshot(opts.db, opts.snapshot, opts.organisation);
+  return await loadSnapshot(opts.db, opts.snapshot, opts.organisation);
 }
 
 async function loadTopologyFile(path: string, flowsPath?: string): Promise<LoadedNetwork> {
@@ -75,21 +75,21 @@ async function loadTopologyFile(path: string, flowsPath?: string): Promise<Loade
   return { nodes, links, flows, label: path, notes };
 }
 
-function loadSnapshot(db: string, snapshot?: string, organisation?: string): LoadedNetwork {
+async function loadSnapshot(db: string, snapshot?: string, organisation?: string): Promise<LoadedNetwork> {
   const store = openStore(db, { readonly: true });
   try {
-    const snap = store.resolveSnapshot(snapshot, organisation);
+    const snap = await store.resolveSnapshot(snapshot, organisation);
     const nodes: NodeInput[] = [];
-    for (const d of store.iterateDevices(snap.id, {})) {
+    for await (const d of store.iterateDevices(snap.id, {})) {
       nodes.push({ id: d.id, vendor: d.vendor, country: d.country ?? null, operator: d.operator ?? null, layer: d.layer ?? null, site: d.site ?? null });
     }
-    const links = store.links(snap.id).map((l) => ({ a: l.a, b: l.b, metric: l.metric }));
+    const links = (await store.links(snap.id)).map((l) => ({ a: l.a, b: l.b, metric: l.metric }));
     const notes: string[] = [];
     addMissingEndpoints(nodes, links, notes);
-    const flows = store.flows(snap.id).map(toFlowInput);
+    const flows = (await store.flows(snap.id)).map(toFlowInput);
     if (links.length === 0) notes.push(`snapshot ${snap.name} has no links: import a links file or a topology into it (cleanpath import --base ${snap.name} links.csv)`);
-    return { nodes, links, flows, label: `${db}#${snap.name}`, notes };
+    return { nodes, links, flows, label: `${storeLabel(db)}#${snap.name}`, notes };
   } finally {
-    store.close();
+    await store.close();
   }
 }

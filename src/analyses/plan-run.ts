@@ -56,15 +56,15 @@ export interface PlanRunOptions extends NetworkSourceOptions, AvoidOptions {
  * Devices whose removal a rule mandates by a deadline (overdue or due findings of the policy
  * check on the same snapshot), so that the plan buys them by then whatever the flows need.
  */
-function policyForced(opts: PlanRunOptions): ForcedDevice[] {
+async function policyForced(opts: PlanRunOptions): Promise<ForcedDevice[]> {
   const asOf = opts.asOf ?? todayUtc();
   if (!isRealDate(asOf)) throw new InputError('--as-of', undefined, `expected a date as YYYY-MM-DD, got "${opts.asOf}"`);
   const store = openStore(opts.db, { readonly: true });
   try {
-    const snap = store.resolveSnapshot(opts.snapshot, opts.organisation);
-    return forcedFromFindings(evaluate({ devices: store.devices(snap.id), rules: loadRuleCatalog().rules, asOf }));
+    const snap = await store.resolveSnapshot(opts.snapshot, opts.organisation);
+    return forcedFromFindings(evaluate({ devices: await store.devices(snap.id), rules: loadRuleCatalog().rules, asOf }));
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -107,10 +107,10 @@ export async function loadCostAttributes(opts: NetworkSourceOptions): Promise<Ma
   }
   const store = openStore(opts.db, { readonly: true });
   try {
-    const snap = store.resolveSnapshot(opts.snapshot, opts.organisation);
-    for (const d of store.iterateDevices(snap.id, {})) out.set(d.id, { cost: d.cost ?? null, layer: d.layer ?? null, role: d.role ?? null });
+    const snap = await store.resolveSnapshot(opts.snapshot, opts.organisation);
+    for await (const d of store.iterateDevices(snap.id, {})) out.set(d.id, { cost: d.cost ?? null, layer: d.layer ?? null, role: d.role ?? null });
   } finally {
-    store.close();
+    await store.close();
   }
   return out;
 }
@@ -135,7 +135,7 @@ export async function computePlan(opts: PlanRunOptions, progress: PlanProgress =
   );
   let forced: ForcedDevice[] = [];
   if (opts.forced) forced = parseForced(await readText(opts.forced), opts.forced);
-  if (opts.policy && !opts.nodes && !opts.links && !opts.topology) forced.push(...policyForced(opts));
+  if (opts.policy && !opts.nodes && !opts.links && !opts.topology) forced.push(...(await policyForced(opts)));
   progress.update(0, undefined, 'solving');
   const plan = await planReplacement(
     { g, untrusted, cost, flows: net.flows },

@@ -25,14 +25,14 @@ export interface DemoPolicyResult {
 
 const URGENT = new Set(['overdue', 'banned-new-install', 'vendor-unknown', 'due']);
 
-export function demoPolicyJson(db: string, snapshot: string, asOf: string): DemoPolicyResult {
+export async function demoPolicyJson(db: string, snapshot: string, asOf: string): Promise<DemoPolicyResult> {
   const catalog = loadRuleCatalog();
   const store = openStore(db, { readonly: true });
   let findings: Finding[];
   try {
-    findings = evaluate({ devices: store.devices(store.resolveSnapshot(snapshot).id), rules: catalog.rules, asOf });
+    findings = evaluate({ devices: await store.devices((await store.resolveSnapshot(snapshot)).id), rules: catalog.rules, asOf });
   } finally {
-    store.close();
+    await store.close();
   }
   const countries = [...new Set(findings.map((f) => f.country ?? '??'))].map((country) => {
     const mine = findings.filter((f) => (f.country ?? '??') === country);
@@ -46,8 +46,8 @@ export function demoPolicyJson(db: string, snapshot: string, asOf: string): Demo
   return { asOf, catalogVersion: catalog.catalogVersion, findings: findings.length, countries };
 }
 
-export function renderDemoPolicySection(db: string, snapshot: string, asOf: string): string {
-  const r = demoPolicyJson(db, snapshot, asOf);
+export async function renderDemoPolicySection(db: string, snapshot: string, asOf: string): Promise<string> {
+  const r = await demoPolicyJson(db, snapshot, asOf);
   let out = `Compliance as of ${asOf} (policy catalog ${r.catalogVersion}): ${r.findings} findings\n`;
   for (const c of r.countries) {
     out += `\n${c.country}: ${STATUSES.filter((s) => c.counts[s]).map((s) => `${c.counts[s]} ${s}`).join(', ')}\n`;

@@ -8,7 +8,7 @@ export { loadNetwork, type LoadedNetwork, type NetworkSourceOptions } from '../a
 /** Adds the input options every analysis command shares. */
 export function addNetworkSourceOptions(cmd: Command): Command {
   return cmd
-    .option('--db <path>', 'SQLite store to read (the default input)', DEFAULT_DB)
+    .option('--db <path>', 'store to read, the default input: an SQLite file or a postgres:// URL', DEFAULT_DB)
     .option('-s, --snapshot <name>', 'snapshot of the store (default: the latest)')
     .option('--topology <file>', 'analyse one topology file instead of the store (GraphML, SNDlib, inventory JSON...)')
     .option('--nodes <file>', 'plain nodes CSV: id,vendor[,country,operator,layer,site] (with --links)')

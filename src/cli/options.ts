@@ -20,7 +20,8 @@ export function parsePositiveInt(value: string): number {
   return n;
 }
 
-export const DEFAULT_DB = process.env.CLEANPATH_DB ?? './cleanpath.db';
+/** The store: an SQLite file (the zero-setup default) or a postgres:// URL (CLEANPATH_DATABASE_URL). */
+export const DEFAULT_DB = process.env.CLEANPATH_DATABASE_URL ?? process.env.CLEANPATH_DB ?? './cleanpath.db';
 
 /** `--json` is shorthand for `--format json`; it wins when both are given. */
 export function outputFormatOf(opts: { format?: OutputFormat; json?: boolean }): OutputFormat {

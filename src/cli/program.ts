@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { storeLabel } from '../store/index.js';
+import { DEFAULT_DB } from './options.js';
 import * as check from './commands/check.js';
 import * as collect from './commands/collect.js';
 import * as demo from './commands/demo.js';
@@ -17,9 +19,10 @@ import * as screen from './commands/screen.js';
 import * as serve from './commands/serve.js';
 import * as snapshots from './commands/snapshots.js';
 import * as token from './commands/token.js';
+import * as worker from './commands/worker.js';
 
 /** Each command lives in ./commands/<name>.ts and exports `register(program)`; order = help order. */
-const COMMANDS = [importCommand, identify, devices, snapshots, probe, collect, policies, check, screen, exposure, killswitch, paths, plan, report, diff, serve, token, demo];
+const COMMANDS = [importCommand, identify, devices, snapshots, probe, collect, policies, check, screen, exposure, killswitch, paths, plan, report, diff, serve, worker, token, demo];
 
 export function buildProgram(): Command {
   const program = new Command('cleanpath')
@@ -50,5 +53,12 @@ Start with the demo, then your own data:
 Exit codes: 0 ok, 1 failure or nothing found, 2 bad input (file:line: what is wrong).`,
     );
   for (const c of COMMANDS) c.register(program);
+  hideStorePasswords(program);
   return program;
+}
+
+/** `--help` shows the default store; a CLEANPATH_DATABASE_URL's password must not be in it. */
+function hideStorePasswords(cmd: Command): void {
+  for (const o of cmd.options) if (o.defaultValue === DEFAULT_DB) o.defaultValueDescription = storeLabel(DEFAULT_DB);
+  for (const sub of cmd.commands) hideStorePasswords(sub);
 }

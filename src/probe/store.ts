@@ -23,7 +23,7 @@ export interface StoreResultsSummary {
   warnings: ImportWarning[];
 }
 
-export function storeResults(store: Store, content: { devices: DeviceRecord[]; links?: Link[] }, opts: StoreResultsOptions): StoreResultsSummary {
+export async function storeResults(store: Store, content: { devices: DeviceRecord[]; links?: Link[] }, opts: StoreResultsOptions): Promise<StoreResultsSummary> {
   const ctx = opts.ctx ?? createIdentifyContext();
   const devices: Device[] = [];
   const warnings: ImportWarning[] = [];
@@ -33,15 +33,15 @@ export function storeResults(store: Store, content: { devices: DeviceRecord[]; l
     warnings.push(...r.warnings);
   }
   const links = content.links ?? [];
-  const name = opts.snapshot ?? defaultSnapshotName(new Date(), new Set(store.listSnapshots().map((s) => s.name))).replace(/^import-/, `${opts.format}-`);
-  const writer = store.beginImport({ snapshot: name, ...(opts.base !== undefined ? { base: opts.base } : {}), ...(opts.note !== undefined ? { note: opts.note } : {}) });
+  const name = opts.snapshot ?? defaultSnapshotName(new Date(), new Set((await store.listSnapshots()).map((s) => s.name))).replace(/^import-/, `${opts.format}-`);
+  const writer = await store.beginImport({ snapshot: name, ...(opts.base !== undefined ? { base: opts.base } : {}), ...(opts.note !== undefined ? { note: opts.note } : {}) });
   try {
-    writer.add({ devices, sites: [], links, flows: [] });
-    writer.addImportRecord({ file: opts.label, format: opts.format, records: devices.length + links.length, warnings, devices: devices.length, links: links.length, sites: 0, flows: 0 });
-    const snapshot = writer.commit();
+    await writer.add({ devices, sites: [], links, flows: [] });
+    await writer.addImportRecord({ file: opts.label, format: opts.format, records: devices.length + links.length, warnings, devices: devices.length, links: links.length, sites: 0, flows: 0 });
+    const snapshot = await writer.commit();
     return { snapshot, devices: devices.length, links: links.length, warnings };
   } catch (e) {
-    writer.rollback();
+    await writer.rollback();
     throw e;
   }
 }

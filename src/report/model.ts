@@ -19,7 +19,7 @@ import {
 import type { Device, Evidence } from '../model/index.js';
 import { planDocument, type PlanDocument } from '../plan/index.js';
 import { evaluate, loadRuleCatalog, STATUSES, upcomingDeadlines, type Finding, type Status, type UpcomingDeadline } from '../policy/index.js';
-import { DEFAULT_ORGANISATION, openStore } from '../store/index.js';
+import { openStore, storeLabel } from '../store/index.js';
 import { loadNetwork } from '../analyses/network.js';
 import { computePlan } from '../analyses/plan-run.js';
 import { reportPaths, type ReportPaths } from '../paths/report-data.js';
@@ -198,12 +198,12 @@ export async function buildReportModel(opts: ReportOptions): Promise<ReportModel
   let storeSites;
   let links;
   try {
-    snap = store.resolveSnapshot(opts.snapshot, opts.organisation);
-    devices = store.devices(snap.id);
-    storeSites = store.sites(snap.id);
-    links = store.links(snap.id);
+    snap = await store.resolveSnapshot(opts.snapshot, opts.organisation);
+    devices = await store.devices(snap.id);
+    storeSites = await store.sites(snap.id);
+    links = await store.links(snap.id);
   } finally {
-    store.close();
+    await store.close();
   }
   const untrustedSet = new Set(opts.untrusted);
   const isUntrusted = (d: { vendor: string | null }) => d.vendor !== null && untrustedSet.has(d.vendor);
@@ -359,13 +359,12 @@ export async function buildReportModel(opts: ReportOptions): Promise<ReportModel
     conflicts: d.attribution.conflicts.map((c) => c.note),
   }));
 
-  // Measured paths are kept for the default organisation only (so far): never shown to another.
-  const paths = (opts.organisation ?? DEFAULT_ORGANISATION) === DEFAULT_ORGANISATION ? await reportPaths(opts.db, snap.name, opts.untrusted) : null;
+  const paths = await reportPaths(opts.db, snap.name, opts.untrusted, opts.organisation);
   const s = exp.summary;
   const { chokepoints, ...summaryRest } = s;
   return {
     report: { version: REPORT_VERSION, title: `cleanpath report: ${snap.name}`, generatedAt: opts.generatedAt ?? new Date().toISOString() },
-    source: { db: opts.db, snapshot: snap.name, snapshotCreatedAt: snap.createdAt, label: net.label },
+    source: { db: storeLabel(opts.db), snapshot: snap.name, snapshotCreatedAt: snap.createdAt, label: net.label },
     asOf: opts.asOf,
     untrusted: [...opts.untrusted],
     summary: {

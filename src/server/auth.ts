@@ -47,7 +47,7 @@ export async function registerAuth(app: FastifyInstance, ctx: ServerContext): Pr
 
   app.addHook('onRequest', async (request, reply) => {
     const token = bearer(request);
-    request.auth = token === undefined ? undefined : ctx.tokens.authenticate(token);
+    request.auth = token === undefined ? undefined : await ctx.tokens.authenticate(token);
 
     const r = check && (await check(request));
     if (r && !r.isAllowed) {

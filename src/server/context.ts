@@ -42,9 +42,9 @@ export function openContext(opts: ResolvedOptions): ServerContext {
     analyses,
     async close() {
       await analyses.close();
-      reads.close();
-      tokens.close();
-      writer.close();
+      await reads.close();
+      await tokens.close();
+      await writer.close();
     },
   };
 }
@@ -53,16 +53,16 @@ export function openContext(opts: ResolvedOptions): ServerContext {
  * The caller's snapshot by name ("latest": its organisation's newest). Another organisation's
  * snapshot of the same name is simply not found, with the same 404 as a name nobody uses.
  */
-export function snapshotOf(ctx: ServerContext, auth: TokenInfo | undefined, name: string): SnapshotInfo {
+export async function snapshotOf(ctx: ServerContext, auth: TokenInfo | undefined, name: string): Promise<SnapshotInfo> {
   const organisation = auth?.organisation ?? DEFAULT_ORGANISATION;
   if (name === 'latest') {
-    const all = ctx.reads.listSnapshots(organisation);
+    const all = await ctx.reads.listSnapshots(organisation);
     const latest = all[all.length - 1];
     if (!latest) throw notFound('snapshot', name);
     return latest;
   }
   try {
-    return ctx.reads.resolveSnapshot(name, organisation);
+    return await ctx.reads.resolveSnapshot(name, organisation);
   } catch (e) {
     if (isInputError(e)) throw notFound('snapshot', name);
     throw e;

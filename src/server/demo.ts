@@ -18,9 +18,9 @@ export async function startDemoServer(opts: ServerOptions & { host?: string; por
   const tokens = openTokenStore(opts.db);
   let token: string;
   try {
-    token = tokens.createToken({ organisation: DEFAULT_ORGANISATION, role: 'admin', label: opts.label ?? `demo ${new Date().toISOString()}` }).token;
+    token = (await tokens.createToken({ organisation: DEFAULT_ORGANISATION, role: 'admin', label: opts.label ?? `demo ${new Date().toISOString()}` })).token;
   } finally {
-    tokens.close();
+    await tokens.close();
   }
   const { app, url } = await startServer(opts);
   return { app, url, token, dashboardUrl: `${url}/#token=${token}` };

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isPostgresUrl } from '../store/index.js';
 
 export interface RateLimitOptions {
   /** Requests per window, per token (or per client address for requests without a valid token). */
@@ -20,7 +21,7 @@ export interface ServerOptions {
   rateLimit?: RateLimitOptions | false;
   /** The dashboard's built files (default: dist/web of this package when built); false: none. */
   webDir?: string | false;
-  /** Where uploaded files are kept, as the evidence of what they imported (default: `<db>.uploads`). */
+  /** Where uploaded files are kept, as the evidence of what they imported (default: `<db>.uploads`, `./cleanpath-uploads` for PostgreSQL). */
   uploadDir?: string;
   /** Analysis worker threads (default 1); 0 runs analyses on the request thread. */
   analysisWorkers?: number;
@@ -63,7 +64,8 @@ export function resolveOptions(o: ServerOptions): ResolvedOptions {
     jsonBodyLimit: positive('jsonBodyLimit', o.jsonBodyLimit, DEFAULT_JSON_BODY_LIMIT),
     rateLimit,
     webDir: o.webDir === false ? undefined : (o.webDir ?? defaultWebDir()),
-    uploadDir: o.uploadDir ?? `${o.db}.uploads`,
+    // Next to an SQLite file; for a PostgreSQL URL (no file to sit beside), in the working directory.
+    uploadDir: o.uploadDir ?? (isPostgresUrl(o.db) ? 'cleanpath-uploads' : `${o.db}.uploads`),
     analysisWorkers: positive('analysisWorkers', o.analysisWorkers, 1, 0),
     cacheEntries: positive('cacheEntries', o.cacheEntries, 64),
     cacheBytes: positive('cacheBytes', o.cacheBytes, 256 * 1024 * 1024),

@@ -22,11 +22,11 @@ test('importFiles reads, identifies and stores real files as one snapshot', asyn
   t.after(() => store.close());
   const s = await importFiles(store, [join(dir, 'inv.csv'), join(dir, 'links.csv')], { snapshot: 'real' });
   assert.deepEqual(s.files.map((f) => [f.format, f.devices, f.links]), [['inventory-csv', 3, 0], ['links-csv', 0, 3]]);
-  const ds = store.devices(s.snapshot.id);
+  const ds = await store.devices(s.snapshot.id);
   assert.deepEqual(ds.map((d) => [d.id, d.vendor]), [['r1', 'huawei'], ['r2', 'cisco'], ['r3', null]]);
   assert.equal(ds[0]!.attribution.evidence[0]!.kind, 'oui');
   assert.deepEqual(ds[1]!.extra, { rack: 'B2' });
-  assert.equal(store.links(s.snapshot.id).length, 3);
+  assert.equal((await store.links(s.snapshot.id)).length, 3);
 });
 
 test('importFiles with a bad file among good ones leaves the store unchanged', async (t) => {

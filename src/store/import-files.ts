@@ -4,7 +4,6 @@ import { FORMAT_IDS, openImport } from '../ingest/index.js';
 import { InputError, isOneOf } from '../model/index.js';
 import { runImport, type ImportFilesOptions, type ImportPipeline, type ImportSource, type ImportSummary } from './import-run.js';
 import { workerBatches } from './import-threaded.js';
-import { SqliteStore } from './sqlite-store.js';
 import { DEVICE_CHUNK } from './sqlite-writer.js';
 import type { Store } from './types.js';
 
@@ -18,7 +17,8 @@ export type { FileSummary, ImportFilesOptions, ImportProgress, ImportSummary } f
  * one transaction: either every file lands or, on any error, none does.
  */
 export function importFiles(store: Store, paths: string[], opts: ImportFilesOptions = {}): Promise<ImportSummary> {
-  const threaded = store instanceof SqliteStore && opts.worker !== false;
+  // Both backends' writers take the worker's pre-encoded rows (SQLite binds them, PostgreSQL COPYs them).
+  const threaded = opts.worker !== false;
   return runImport(store, paths, opts, realPipeline(opts.tacCsvPath, threaded ? (opts.worker === true ? 0 : WORKER_MIN_BYTES) : Infinity));
 }
 

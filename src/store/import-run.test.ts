@@ -73,8 +73,8 @@ test('all files land in one snapshot, with a summary per file', async (t) => {
     { file: 'a.csv', records: 150, totalBytes: 1000 },
     { file: 'l.csv', records: 3, totalBytes: 1000 },
   ]);
-  assert.deepEqual(store.imports(s.snapshot.id).map((i) => [i.file, i.records]), [['a.csv', 150], ['l.csv', 3]]);
-  assert.equal(store.links(s.snapshot.id)[1]!.b, 'not-in-any-file');
+  assert.deepEqual((await store.imports(s.snapshot.id)).map((i) => [i.file, i.records]), [['a.csv', 150], ['l.csv', 3]]);
+  assert.equal((await store.links(s.snapshot.id))[1]!.b, 'not-in-any-file');
 });
 
 test('a snapshot name is made from the time when none is given, and kept unique', async (t) => {
@@ -121,7 +121,7 @@ test('warnings are kept; with strict, the first one aborts and nothing is writte
   const s = await runImport(store, ['a.csv'], { snapshot: 's' }, pipeline(files, identifyWarns));
   assert.equal(s.files[0]!.warnings, 2);
   assert.deepEqual(s.warnings.map((w) => w.line), [9, 40]);
-  assert.deepEqual(store.imports(s.snapshot.id)[0]!.warnings.map((w) => w.line), [9, 40]);
+  assert.deepEqual((await store.imports(s.snapshot.id))[0]!.warnings.map((w) => w.line), [9, 40]);
 });
 
 test('a duplicate device id across two files names both', async (t) => {

@@ -14,9 +14,9 @@ export interface ImportSource {
   batches(): AsyncIterable<ImportBatch | EncodedBatch>;
 }
 
-/** A writer that also takes devices already flattened to column values (the SQLite one). */
+/** A writer that also takes devices already flattened to column values (both backends' do). */
 interface EncodedWriter extends ImportWriter {
-  addEncoded(deviceRows: readonly SqlValue[][], rest: Omit<ImportContent, 'devices'>): void;
+  addEncoded(deviceRows: readonly SqlValue[][], rest: Omit<ImportContent, 'devices'>): Promise<void>;
 }
 
 /** The stages an import runs through; injected so this module depends on neither. */
@@ -48,7 +48,7 @@ export interface ImportFilesOptions {
   /** Any warning aborts the import (nothing is written). */
   strict?: boolean;
   /**
-   * Parse and identify in a worker thread while this one writes (SQLite stores only): true
+   * Parse and identify in a worker thread while this one writes: true
    * always, false never; by default for files of at least 8 MiB, where it pays for its start-up.
    */
   worker?: boolean;
@@ -87,14 +87,14 @@ export async function runImport(store: Store, paths: readonly string[], opts: Im
   const sources: ImportSource[] = [];
   for (const p of paths) sources.push(await pipeline.open(p, opts.format));
 
-  const snapshot = opts.snapshot ?? defaultSnapshotName(new Date(), new Set(store.listSnapshots(opts.organisation).map((s) => s.name)));
+  const snapshot = opts.snapshot ?? defaultSnapshotName(new Date(), new Set((await store.listSnapshots(opts.organisation)).map((s) => s.name)));
   const begin = {
     snapshot,
     ...(opts.base !== undefined && { base: opts.base }),
     ...(opts.note !== undefined && { note: opts.note }),
     ...(opts.organisation !== undefined && { organisation: opts.organisation }),
   };
-  const writer = store.beginImport(begin);
+  const writer = await store.beginImport(begin);
   try {
     const files: FileSummary[] = [];
     const all: ImportWarning[] = [];
@@ -107,7 +107,7 @@ export async function runImport(store: Store, paths: readonly string[], opts: Im
           for (const w of batch.warnings) warnings.push(w);
           if (opts.strict && warnings.length > 0) throw strictError(warnings);
           if (!('addEncoded' in writer)) throw new Error('this store cannot take pre-encoded device rows');
-          (writer as EncodedWriter).addEncoded(batch.deviceRows, batch);
+          await (writer as EncodedWriter).addEncoded(batch.deviceRows, batch);
           fs.devices += batch.devices;
           fs.sites += batch.sites.length;
           fs.links += batch.links.length;
@@ -118,7 +118,7 @@ export async function runImport(store: Store, paths: readonly string[], opts: Im
         }
         const devices = identifyAll(batch, pipeline, warnings);
         if (opts.strict && warnings.length > 0) throw strictError(warnings);
-        writer.add({ devices, sites: batch.sites, links: batch.links, flows: batch.flows });
+        await writer.add({ devices, sites: batch.sites, links: batch.links, flows: batch.flows });
         fs.devices += devices.length;
         fs.sites += batch.sites.length;
         fs.links += batch.links.length;
@@ -128,13 +128,13 @@ export async function runImport(store: Store, paths: readonly string[], opts: Im
       }
       fs.warnings = warnings.length;
       const { file, format, records, devices, sites, links, flows } = fs;
-      writer.addImportRecord({ file, format, records, warnings, devices, sites, links, flows });
+      await writer.addImportRecord({ file, format, records, warnings, devices, sites, links, flows });
       files.push(fs);
       for (const w of warnings) all.push(w);
     }
-    return { snapshot: writer.commit(), files, warnings: all };
+    return { snapshot: await writer.commit(), files, warnings: all };
   } catch (e) {
-    writer.rollback();
+    await writer.rollback();
     throw e;
   }
 }

@@ -37,7 +37,7 @@ async function both(t: { after(fn: () => void): void }, files: Record<string, st
     const before = dump(path);
     try {
       const s = await importFiles(store, paths, { snapshot: 'it', ...opts, worker });
-      return { ok: true as const, summary: s, devices: store.devices(s.snapshot.id), imports: store.imports(s.snapshot.id), unchanged: false };
+      return { ok: true as const, summary: s, devices: await store.devices(s.snapshot.id), imports: await store.imports(s.snapshot.id), unchanged: false };
     } catch (e) {
       return { ok: false as const, error: e, unchanged: dump(path) === before };
     }

@@ -14,10 +14,10 @@ import { device, tempDir } from './test-helpers.js';
 const NEXT = MIGRATIONS.at(-1)!.version + 1;
 const V2: Migration = { version: NEXT, name: 'test: a later version', sql: 'CREATE TABLE later (x INTEGER);' };
 
-test('a new database is created by the migrations, in WAL mode with foreign keys', (t) => {
+test('a new database is created by the migrations, in WAL mode with foreign keys', async (t) => {
   const path = join(tempDir(t), 'c.db');
   const store = openStore(path);
-  assert.equal(store.schemaVersion(), MIGRATIONS.at(-1)!.version);
+  assert.equal(await store.schemaVersion(), MIGRATIONS.at(-1)!.version);
   store.close();
   const db = new Database(path, { readonly: true });
   assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
@@ -30,23 +30,23 @@ test('a new database is created by the migrations, in WAL mode with foreign keys
   raw.close();
 });
 
-test('reopening keeps the data and applies nothing twice', (t) => {
+test('reopening keeps the data and applies nothing twice', async (t) => {
   const path = join(tempDir(t), 'c.db');
   const a = openStore(path);
-  const w = a.beginImport({ snapshot: 's1' });
-  w.add({ devices: [device(1)], sites: [], links: [], flows: [] });
-  w.commit();
+  const w = await a.beginImport({ snapshot: 's1' });
+  await w.add({ devices: [device(1)], sites: [], links: [], flows: [] });
+  await w.commit();
   a.close();
   const b = openStore(path);
-  assert.deepEqual(b.listSnapshots().map((s) => s.name), ['s1']);
-  assert.equal(b.devices(b.resolveSnapshot().id).length, 1);
+  assert.deepEqual((await b.listSnapshots()).map((s) => s.name), ['s1']);
+  assert.equal((await b.devices((await b.resolveSnapshot()).id)).length, 1);
   b.close();
   const db = new Database(path, { readonly: true });
   assert.deepEqual(db.prepare('SELECT COUNT(*) AS n FROM schema_migrations').get(), { n: MIGRATIONS.length });
   db.close();
 });
 
-test('an older database is migrated on open, in one transaction', (t) => {
+test('an older database is migrated on open, in one transaction', async (t) => {
   const path = join(tempDir(t), 'c.db');
   new SqliteStore(path, {}, [...MIGRATIONS]).close();
   const failing: Migration = { version: NEXT, name: 'broken', sql: 'CREATE TABLE half (x INTEGER); SELECT * FROM no_such_table;' };
@@ -55,11 +55,11 @@ test('an older database is migrated on open, in one transaction', (t) => {
   assert.equal(db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'half'").pluck().get(), 0, 'the failed migration left nothing behind');
   db.close();
   const s = new SqliteStore(path, {}, [...MIGRATIONS, V2]);
-  assert.equal(s.schemaVersion(), NEXT);
+  assert.equal(await s.schemaVersion(), NEXT);
   s.close();
 });
 
-test('a database from a newer cleanpath is refused, untouched', (t) => {
+test('a database from a newer cleanpath is refused, untouched', async (t) => {
   const path = join(tempDir(t), 'c.db');
   new SqliteStore(path, {}, [...MIGRATIONS, V2]).close();
   const before = readFileSync(path);
@@ -67,7 +67,7 @@ test('a database from a newer cleanpath is refused, untouched', (t) => {
   assert.deepEqual(readFileSync(path), before);
 });
 
-test('a file that is not a cleanpath database is refused with a clear error', (t) => {
+test('a file that is not a cleanpath database is refused with a clear error', async (t) => {
   const dir = tempDir(t);
   const text = join(dir, 'notes.txt');
   writeFileSync(text, 'id,vendor\n'.repeat(500));
@@ -82,14 +82,14 @@ test('a file that is not a cleanpath database is refused with a clear error', (t
   assert.throws(() => openStore(dir), InputError);
 });
 
-test('read-only: no database is created, and nothing can be imported', (t) => {
+test('read-only: no database is created, and nothing can be imported', async (t) => {
   const dir = tempDir(t);
   assert.throws(() => openStore(join(dir, 'none.db'), { readonly: true }), /no cleanpath database here/);
   const path = join(dir, 'c.db');
   openStore(path).close();
   const ro = openStore(path, { readonly: true });
   assert.equal(ro.readonly, true);
-  assert.deepEqual(ro.listSnapshots(), []);
-  assert.throws(() => ro.beginImport({ snapshot: 'x' }), /read-only/);
+  assert.deepEqual(await ro.listSnapshots(), []);
+  await assert.rejects(async () => await ro.beginImport({ snapshot: 'x' }), /read-only/);
   ro.close();
 });

@@ -4,10 +4,11 @@ import type { Migration } from './migrations.js';
 import { openSqliteDatabase } from './sqlite-open.js';
 import * as q from './sqlite-queries.js';
 import { findSnapshot, latestSnapshot, listSnapshots, snapshotNames } from './sqlite-snapshots.js';
+import type { SqlValue } from './rows.js';
 import { SqliteImportWriter } from './sqlite-writer.js';
 import {
   DEFAULT_ORGANISATION,
-  type BeginImportOptions, type DeviceCount, type DeviceFilter, type GroupField, type ImportRecord, type ImportWriter, type OpenStoreOptions, type SnapshotInfo, type Store,
+  type BeginImportOptions, type DeviceCount, type DeviceFilter, type GroupField, type ImportContent, type ImportRecord, type ImportRecordInput, type ImportWriter, type OpenStoreOptions, type SnapshotInfo, type Store,
 } from './types.js';
 
 /** The embedded store: one SQLite file in WAL mode, one connection. */
@@ -21,11 +22,16 @@ export class SqliteStore implements Store {
     this.db = openSqliteDatabase(path, this.readonly, migrations);
   }
 
-  schemaVersion(): number {
-    return this.db.prepare<[], number | null>('SELECT MAX(version) FROM schema_migrations').pluck().get() ?? 0;
+  schemaVersion(): Promise<number> {
+    return settle(() => this.db.prepare<[], number | null>('SELECT MAX(version) FROM schema_migrations').pluck().get() ?? 0);
   }
 
-  beginImport(opts: BeginImportOptions): ImportWriter {
+  beginImport(opts: BeginImportOptions): Promise<ImportWriter> {
+    return settle(() => new AsyncSqliteWriter(this.beginImportSync(opts)));
+  }
+
+  /** The synchronous writer underneath, for the store's own tests and tools. */
+  beginImportSync(opts: BeginImportOptions): SqliteImportWriter {
     if (this.readonly) throw new InputError(this.path, undefined, 'the database is open read-only; cannot import');
     if (this.writer) throw new Error(`an import into snapshot "${this.writer.snapshot}" is still open on this store`);
     this.writer = new SqliteImportWriter(this.db, this.path, opts, () => {
@@ -34,11 +40,15 @@ export class SqliteStore implements Store {
     return this.writer;
   }
 
-  listSnapshots(organisation = DEFAULT_ORGANISATION): SnapshotInfo[] {
-    return listSnapshots(this.db, organisation);
+  listSnapshots(organisation = DEFAULT_ORGANISATION): Promise<SnapshotInfo[]> {
+    return settle(() => listSnapshots(this.db, organisation));
   }
 
-  resolveSnapshot(nameOrLatest?: string, organisation = DEFAULT_ORGANISATION): SnapshotInfo {
+  resolveSnapshot(nameOrLatest?: string, organisation = DEFAULT_ORGANISATION): Promise<SnapshotInfo> {
+    return settle(() => this.resolveSnapshotSync(nameOrLatest, organisation));
+  }
+
+  resolveSnapshotSync(nameOrLatest?: string, organisation = DEFAULT_ORGANISATION): SnapshotInfo {
     // The default organisation goes unnamed in messages: a CLI user never meets organisations.
     const of = organisation === DEFAULT_ORGANISATION ? '' : ` of organisation "${organisation}"`;
     if (nameOrLatest === undefined || nameOrLatest === 'latest') {
@@ -51,41 +61,90 @@ export class SqliteStore implements Store {
     return s;
   }
 
-  devices(snapshotId: number, filter: DeviceFilter = {}): Device[] {
-    return [...q.iterateDevices(this.db, snapshotId, filter)];
+  devices(snapshotId: number, filter: DeviceFilter = {}): Promise<Device[]> {
+    return settle(() => [...q.iterateDevices(this.db, snapshotId, filter)]);
   }
 
-  iterateDevices(snapshotId: number, filter: DeviceFilter = {}): IterableIterator<Device> {
-    return q.iterateDevices(this.db, snapshotId, filter);
+  async *iterateDevices(snapshotId: number, filter: DeviceFilter = {}): AsyncGenerator<Device> {
+    // A page at a time from the synchronous reader: one await per page, not per device.
+    let page: Device[] = [];
+    for (const d of q.iterateDevices(this.db, snapshotId, filter)) {
+      page.push(d);
+      if (page.length === ITERATE_PAGE) {
+        yield* page;
+        page = [];
+      }
+    }
+    yield* page;
   }
 
-  device(snapshotId: number, id: string): Device | undefined {
-    return q.deviceById(this.db, snapshotId, id);
+  device(snapshotId: number, id: string): Promise<Device | undefined> {
+    return settle(() => q.deviceById(this.db, snapshotId, id));
   }
 
-  countDevices(snapshotId: number, groupBy: readonly GroupField[], filter: DeviceFilter = {}): DeviceCount[] {
-    return q.countDevices(this.db, snapshotId, groupBy, filter);
+  countDevices(snapshotId: number, groupBy: readonly GroupField[], filter: DeviceFilter = {}): Promise<DeviceCount[]> {
+    return settle(() => q.countDevices(this.db, snapshotId, groupBy, filter));
   }
 
-  sites(snapshotId: number): Site[] {
-    return q.sites(this.db, snapshotId);
+  sites(snapshotId: number): Promise<Site[]> {
+    return settle(() => q.sites(this.db, snapshotId));
   }
 
-  links(snapshotId: number): Link[] {
-    return q.links(this.db, snapshotId);
+  links(snapshotId: number): Promise<Link[]> {
+    return settle(() => q.links(this.db, snapshotId));
   }
 
-  flows(snapshotId: number): Flow[] {
-    return q.flows(this.db, snapshotId);
+  flows(snapshotId: number): Promise<Flow[]> {
+    return settle(() => q.flows(this.db, snapshotId));
   }
 
-  imports(snapshotId: number): ImportRecord[] {
-    return q.imports(this.db, snapshotId);
+  imports(snapshotId: number): Promise<ImportRecord[]> {
+    return settle(() => q.imports(this.db, snapshotId));
   }
 
   /** Rolls back an import still open: closing never commits half an import. */
-  close(): void {
+  close(): Promise<void> {
+    return settle(() => this.closeSync());
+  }
+
+  closeSync(): void {
     this.writer?.rollback();
     if (this.db.open) this.db.close();
+  }
+}
+
+/** Devices handed out per await by iterateDevices. */
+const ITERATE_PAGE = 1000;
+
+/** A synchronous call as a promise: its exception becomes the rejection, never a throw. */
+function settle<T>(work: () => T): Promise<T> {
+  try {
+    return Promise.resolve(work());
+  } catch (e) {
+    return Promise.reject(e);
+  }
+}
+
+/** The ImportWriter contract over the synchronous SQLite writer. */
+class AsyncSqliteWriter implements ImportWriter {
+  constructor(private readonly w: SqliteImportWriter) {}
+  get snapshot(): string {
+    return this.w.snapshot;
+  }
+  add(batch: ImportContent): Promise<void> {
+    return settle(() => this.w.add(batch));
+  }
+  /** Devices already flattened to column values by the import worker (see import-threaded.ts). */
+  addEncoded(deviceRows: readonly SqlValue[][], rest: Omit<ImportContent, 'devices'>): Promise<void> {
+    return settle(() => this.w.addEncoded(deviceRows, rest));
+  }
+  addImportRecord(rec: ImportRecordInput): Promise<void> {
+    return settle(() => this.w.addImportRecord(rec));
+  }
+  commit(): Promise<SnapshotInfo> {
+    return settle(() => this.w.commit());
+  }
+  rollback(): Promise<void> {
+    return settle(() => this.w.rollback());
   }
 }

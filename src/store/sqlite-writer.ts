@@ -8,7 +8,7 @@ import {
 import { copyBaseRows } from './sqlite-copy-base.js';
 import { deferDeviceIndexes } from './sqlite-deferred-indexes.js';
 import { findSnapshot, organisationId, snapshotById, snapshotNames } from './sqlite-snapshots.js';
-import { DEFAULT_ORGANISATION, type BeginImportOptions, type ImportContent, type ImportRecordInput, type ImportWriter, type SnapshotInfo } from './types.js';
+import { DEFAULT_ORGANISATION, type BeginImportOptions, type ImportContent, type ImportRecordInput, type SnapshotInfo } from './types.js';
 
 type Db = Database.Database;
 
@@ -23,7 +23,7 @@ const IMPORT_CACHE_KIB = 32768;
  * One import: an explicit BEGIN IMMEDIATE ... COMMIT around everything added, because rows
  * arrive from async parsers between calls and db.transaction() cannot span an await.
  */
-export class SqliteImportWriter implements ImportWriter {
+export class SqliteImportWriter {
   readonly snapshot: string;
   private state: 'open' | 'committed' | 'rolled back' = 'open';
   private readonly snapshotId: number;
@@ -262,14 +262,14 @@ export class SqliteImportWriter implements ImportWriter {
   }
 }
 
-function checkName(dbPath: string, name: string): string {
+export function checkName(dbPath: string, name: string): string {
   const n = name.trim();
   if (n === '' || n !== name) throw new InputError(dbPath, undefined, `snapshot name "${name}" must be non-empty without surrounding spaces`);
   if (n === 'latest') throw new InputError(dbPath, undefined, '"latest" names whichever snapshot is newest and cannot be a snapshot\'s own name');
   return n;
 }
 
-function sameSiteFacts(a: Site, b: Site): boolean {
+export function sameSiteFacts(a: Site, b: Site): boolean {
   return a.name === b.name && a.country === b.country && a.lat === b.lat && a.lon === b.lon && a.kind === b.kind && a.operator === b.operator;
 }
 
@@ -278,12 +278,12 @@ function isUniqueViolation(e: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
-function where(file: SqlValue | undefined, line: SqlValue | undefined): string {
+export function where(file: SqlValue | undefined, line: SqlValue | undefined): string {
   const f = file ?? '(unknown source)';
   return line === null || line === undefined ? String(f) : `${f}:${line}`;
 }
 
-function duplicateDevice(snapshot: string, id: string, f1: SqlValue | undefined, l1: SqlValue | undefined, f2: SqlValue | undefined, l2: SqlValue | undefined): InputError {
+export function duplicateDevice(snapshot: string, id: string, f1: SqlValue | undefined, l1: SqlValue | undefined, f2: SqlValue | undefined, l2: SqlValue | undefined): InputError {
   return new InputError(
     String(f2 ?? '(unknown source)'),
     typeof l2 === 'number' ? l2 : undefined,

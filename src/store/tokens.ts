@@ -4,7 +4,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { InputError } from '../model/index.js';
+import { PgTokenStore } from './pg/tokens.js';
 import { openSqliteDatabase } from './sqlite-open.js';
+import { isPostgresUrl } from './types.js';
 
 export const ROLES = ['viewer', 'analyst', 'admin'] as const;
 /** viewer reads; analyst also imports; admin also manages its organisation's tokens. */
@@ -51,7 +53,7 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-interface TokenRow {
+export interface TokenRow {
   id: number;
   organisation: string;
   label: string;
@@ -60,10 +62,10 @@ interface TokenRow {
   revoked_at: string | null;
 }
 
-const SELECT = `SELECT t.id, o.name AS organisation, t.label, t.role, t.created_at, t.revoked_at
+export const TOKEN_SELECT = `SELECT t.id, o.name AS organisation, t.label, t.role, t.created_at, t.revoked_at
   FROM api_tokens t JOIN organisations o ON o.id = t.organisation`;
 
-function toInfo(r: TokenRow): TokenInfo {
+export function tokenInfo(r: TokenRow): TokenInfo {
   if (!isRole(r.role)) throw new Error(`token ${r.id} has an unknown role "${r.role}"`);
   const info: TokenInfo = { id: r.id, organisation: r.organisation, label: r.label, role: r.role, createdAt: r.created_at };
   if (r.revoked_at !== null) info.revokedAt = r.revoked_at;
@@ -77,7 +79,7 @@ export function checkOrganisationName(name: string): string {
   return name;
 }
 
-function checkLabel(label: string): string {
+export function checkLabel(label: string): string {
   // Labels are shown in lists and logs: printable, bounded.
   if (label.trim() === '' || label.length > MAX_LABEL || /\p{Cc}/u.test(label)) {
     throw new InputError('--label', undefined, `a token label must be 1-${MAX_LABEL} printable characters`);
@@ -85,51 +87,75 @@ function checkLabel(label: string): string {
   return label;
 }
 
+/** Validates a new token's options; the secret and its hash to store. */
+export function newToken(opts: CreateTokenOptions): { org: string; label: string; token: string; hash: string } {
+  const org = checkOrganisationName(opts.organisation);
+  if (!isRole(opts.role)) throw new InputError('--role', undefined, `role must be one of ${ROLES.join(', ')}, got "${String(opts.role)}"`);
+  const label = checkLabel(opts.label);
+  const token = TOKEN_PREFIX + randomBytes(SECRET_BYTES).toString('base64url');
+  return { org, label, token, hash: hashToken(token) };
+}
+
+/** Tokens and organisations of one database, SQLite or PostgreSQL. */
+export interface TokenStore {
+  readonly path: string;
+  /** Creates the token, and its organisation when new. Returns the secret, the only time it exists. */
+  createToken(opts: CreateTokenOptions): Promise<CreatedToken>;
+  /** Every token (revoked ones too), of one organisation when named; oldest first. */
+  listTokens(organisation?: string): Promise<TokenInfo[]>;
+  /**
+   * Revokes a token of `organisation` (any organisation's when undefined). False when there is
+   * no such token there, or it is already revoked.
+   */
+  revokeToken(id: number, organisation?: string): Promise<boolean>;
+  /** The live token a bearer presents, or undefined: compared by hash, the secret is never stored. */
+  authenticate(token: string): Promise<TokenInfo | undefined>;
+  organisations(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
 /**
- * Tokens and organisations of one database, on a connection of their own: an import that holds
- * the store's write transaction across awaits never takes a token change with it.
+ * The SQLite token store, on a connection of its own: an import that holds the store's write
+ * transaction across awaits never takes a token change with it.
  */
-export class TokenStore {
+export class SqliteTokenStore implements TokenStore {
   private readonly db: Database.Database;
   private readonly byHash: Database.Statement<[string], TokenRow>;
 
   constructor(readonly path: string) {
     this.db = openSqliteDatabase(path, false);
-    this.byHash = this.db.prepare(`${SELECT} WHERE t.hash = ? AND t.revoked_at IS NULL`);
+    this.byHash = this.db.prepare(`${TOKEN_SELECT} WHERE t.hash = ? AND t.revoked_at IS NULL`);
   }
 
   /** Creates the token, and its organisation when new. Returns the secret, the only time it exists. */
-  createToken(opts: CreateTokenOptions): CreatedToken {
-    const org = checkOrganisationName(opts.organisation);
-    if (!isRole(opts.role)) throw new InputError('--role', undefined, `role must be one of ${ROLES.join(', ')}, got "${String(opts.role)}"`);
-    const label = checkLabel(opts.label);
-    const token = TOKEN_PREFIX + randomBytes(SECRET_BYTES).toString('base64url');
+  async createToken(opts: CreateTokenOptions): Promise<CreatedToken> {
+    const { org, label, token, hash } = newToken(opts);
     const now = new Date().toISOString();
     const id = this.db.transaction(() => {
       this.db.prepare('INSERT INTO organisations (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(org, now);
       return Number(
         this.db
           .prepare('INSERT INTO api_tokens (organisation, label, role, hash, created_at) SELECT id, ?, ?, ?, ? FROM organisations WHERE name = ?')
-          .run(label, opts.role, hashToken(token), now, org).lastInsertRowid,
+          .run(label, opts.role, hash, now, org).lastInsertRowid,
       );
     })();
     return { id, organisation: org, label, role: opts.role, createdAt: now, token };
   }
 
   /** Every token (revoked ones too), of one organisation when named; oldest first. */
-  listTokens(organisation?: string): TokenInfo[] {
+  async listTokens(organisation?: string): Promise<TokenInfo[]> {
     const rows =
       organisation === undefined
-        ? this.db.prepare<[], TokenRow>(`${SELECT} ORDER BY t.id`).all()
-        : this.db.prepare<[string], TokenRow>(`${SELECT} WHERE o.name = ? ORDER BY t.id`).all(organisation);
-    return rows.map(toInfo);
+        ? this.db.prepare<[], TokenRow>(`${TOKEN_SELECT} ORDER BY t.id`).all()
+        : this.db.prepare<[string], TokenRow>(`${TOKEN_SELECT} WHERE o.name = ? ORDER BY t.id`).all(organisation);
+    return rows.map(tokenInfo);
   }
 
   /**
    * Revokes a token of `organisation` (any organisation's when undefined). False when there is
    * no such token there, or it is already revoked.
    */
-  revokeToken(id: number, organisation?: string): boolean {
+  async revokeToken(id: number, organisation?: string): Promise<boolean> {
     const now = new Date().toISOString();
     const r =
       organisation === undefined
@@ -141,21 +167,22 @@ export class TokenStore {
   }
 
   /** The live token a bearer presents, or undefined: compared by hash, the secret is never stored. */
-  authenticate(token: string): TokenInfo | undefined {
+  async authenticate(token: string): Promise<TokenInfo | undefined> {
     if (!TOKEN_PATTERN.test(token)) return undefined;
     const r = this.byHash.get(hashToken(token));
-    return r && toInfo(r);
+    return r && tokenInfo(r);
   }
 
-  organisations(): string[] {
+  async organisations(): Promise<string[]> {
     return this.db.prepare<[], string>('SELECT name FROM organisations ORDER BY id').pluck().all();
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }
 
-export function openTokenStore(path: string): TokenStore {
-  return new TokenStore(path);
+/** The token store of the database at `pathOrUrl` (an SQLite file or a postgres:// URL). */
+export function openTokenStore(pathOrUrl: string): TokenStore {
+  return isPostgresUrl(pathOrUrl) ? new PgTokenStore(pathOrUrl) : new SqliteTokenStore(pathOrUrl);
 }

@@ -47,15 +47,16 @@ export interface ImportContent {
 /**
  * One open import: everything added lands in one transaction and one new snapshot. Any failure
  * inside `add` rolls the whole import back before rethrowing; the caller must `commit` or
- * `rollback` otherwise.
+ * `rollback` otherwise. Asynchronous because a server database answers over the network; the
+ * SQLite writer finishes each call before its promise resolves.
  */
 export interface ImportWriter {
   readonly snapshot: string;
-  add(batch: ImportContent): void;
-  addImportRecord(rec: ImportRecordInput): void;
-  commit(): SnapshotInfo;
+  add(batch: ImportContent): Promise<void>;
+  addImportRecord(rec: ImportRecordInput): Promise<void>;
+  commit(): Promise<SnapshotInfo>;
   /** Safe to call more than once and after a failed `add`. */
-  rollback(): void;
+  rollback(): Promise<void>;
 }
 
 export interface BeginImportOptions {
@@ -95,32 +96,39 @@ export interface OpenStoreOptions {
 }
 
 /**
- * The persistent store behind every command. SQLite is the embedded implementation; a server
- * backend implements the same contract over the same schema.
+ * The persistent store behind every command: SQLite (a file, the zero-setup default) or
+ * PostgreSQL (a postgres:// URL), the same schema and the same answers. Every call is
+ * asynchronous: PostgreSQL answers over the network.
  */
 export interface Store {
+  /** The file, or the URL without its password. */
   readonly path: string;
   readonly readonly: boolean;
-  schemaVersion(): number;
-  beginImport(opts: BeginImportOptions): ImportWriter;
+  schemaVersion(): Promise<number>;
+  beginImport(opts: BeginImportOptions): Promise<ImportWriter>;
   /** The organisation's snapshots (default DEFAULT_ORGANISATION), oldest first. */
-  listSnapshots(organisation?: string): SnapshotInfo[];
+  listSnapshots(organisation?: string): Promise<SnapshotInfo[]>;
   /**
    * The organisation's named snapshot, or its latest when no name (or "latest") is given; an
    * InputError when it has none of that name (another organisation's is never found).
    */
-  resolveSnapshot(nameOrLatest?: string, organisation?: string): SnapshotInfo;
+  resolveSnapshot(nameOrLatest?: string, organisation?: string): Promise<SnapshotInfo>;
   /** In input order. */
-  devices(snapshotId: number, filter?: DeviceFilter): Device[];
+  devices(snapshotId: number, filter?: DeviceFilter): Promise<Device[]>;
   /** Same as `devices`, reading in pages so a million-device snapshot never sits in memory. */
-  iterateDevices(snapshotId: number, filter?: DeviceFilter): IterableIterator<Device>;
+  iterateDevices(snapshotId: number, filter?: DeviceFilter): AsyncIterable<Device>;
   /** One device by its id, undefined when the snapshot has none of that id. */
-  device(snapshotId: number, id: string): Device | undefined;
+  device(snapshotId: number, id: string): Promise<Device | undefined>;
   /** Counts the devices matching `filter` (its limit and offset ignored), grouped by `groupBy`. */
-  countDevices(snapshotId: number, groupBy: readonly GroupField[], filter?: DeviceFilter): DeviceCount[];
-  sites(snapshotId: number): Site[];
-  links(snapshotId: number): Link[];
-  flows(snapshotId: number): Flow[];
-  imports(snapshotId: number): ImportRecord[];
-  close(): void;
+  countDevices(snapshotId: number, groupBy: readonly GroupField[], filter?: DeviceFilter): Promise<DeviceCount[]>;
+  sites(snapshotId: number): Promise<Site[]>;
+  links(snapshotId: number): Promise<Link[]>;
+  flows(snapshotId: number): Promise<Flow[]>;
+  imports(snapshotId: number): Promise<ImportRecord[]>;
+  close(): Promise<void>;
+}
+
+/** True for a PostgreSQL connection URL (the store is then PostgreSQL, not an SQLite file). */
+export function isPostgresUrl(pathOrUrl: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(pathOrUrl);
 }

@@ -18,7 +18,7 @@ test('report: measured paths section with the ZTE hop, escaped, on the map; abse
   const db = join(dir, 'r.db');
   const store = openStore(db);
   try {
-    storeResults(
+    await storeResults(
       store,
       {
         devices: [
@@ -28,7 +28,7 @@ test('report: measured paths section with the ZTE hop, escaped, on the map; abse
       { label: 'probe', format: 'snmpv3-discovery', snapshot: 'hops' },
     );
   } finally {
-    store.close();
+    await store.close();
   }
   const plain = await buildReportModel({ db, asOf: '2026-01-01', untrusted: ['huawei', 'zte'], noPlan: true, generatedAt: '2026-01-01T00:00:00Z' });
   assert.equal(plain.paths, undefined);

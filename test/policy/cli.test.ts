@@ -81,11 +81,11 @@ describe('policies and check commands', () => {
     assert.equal(run(['check', '--db', db, '--fail-on', 'sometimes']).code, 2);
   });
 
-  it('the demo section shows per country its findings and next deadlines', () => {
-    const text = renderDemoPolicySection(db, 's1', '2026-12-31');
+  it('the demo section shows per country its findings and next deadlines', async () => {
+    const text = await renderDemoPolicySection(db, 's1', '2026-12-31');
     assert.match(text, /^DE: /m);
     assert.match(text, /next: 2026-12-31 \(0 days\) de-2024-5g-core/);
-    const json = demoPolicyJson(db, 's1', '2026-12-31');
+    const json = await demoPolicyJson(db, 's1', '2026-12-31');
     assert.deepEqual(json.countries.map((c) => c.country), ['DE', 'GB']);
   });
 });

@@ -111,7 +111,7 @@ describe('SNMP collection and the probe/collect commands against real snmpd agen
     assert.equal(silent.ok, false);
   });
 
-  test('cleanpath probe snmp --json and --import', () => {
+  test('cleanpath probe snmp --json and --import', async () => {
     const db = join(tmp, 'probe.db');
     const r = cli(['probe', 'snmp', `127.0.0.1:${huawei.port}`, `[::1]:${zte.port}`, `127.0.0.1:9`, '--timeout', '500', '--retries', '0', '--json', '--import', '--db', db, '--snapshot', 'disc-1']);
     assert.equal(r.code, 0, r.stderr);
@@ -126,8 +126,8 @@ describe('SNMP collection and the probe/collect commands against real snmpd agen
     assert.match(r.stderr, /snapshot disc-1: \d devices/);
     const store = openStore(db, { readonly: true });
     try {
-      const snap = store.resolveSnapshot('disc-1');
-      const devices = store.devices(snap.id);
+      const snap = await store.resolveSnapshot('disc-1');
+      const devices = await store.devices(snap.id);
       const d = devices.find((x) => x.id === `127.0.0.1:${huawei.port}`)!;
       assert.equal(d.vendor, 'huawei');
       assert.equal(d.raw.engineId, DISGUISES.huawei.engineId);
@@ -137,7 +137,7 @@ describe('SNMP collection and the probe/collect commands against real snmpd agen
       assert.ok(d.attribution.evidence.every((e) => e.kind === 'engineid' && e.source.probe === 'snmpv3-discovery'));
       assert.equal(devices.length, zte.v6 ? 2 : 1);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
@@ -153,7 +153,7 @@ describe('SNMP collection and the probe/collect commands against real snmpd agen
     assert.match(big.stderr, /more than --max-targets/);
   });
 
-  test('cleanpath collect snmp (v2c and v3) --import writes devices and LLDP links', () => {
+  test('cleanpath collect snmp (v2c and v3) --import writes devices and LLDP links', async () => {
     const db = join(tmp, 'collect.db');
     const r = cli(['collect', 'snmp', `127.0.0.1:${huawei.port}`, `127.0.0.1:${zte.port}`, '-c', 'public', '--import', '--db', db, '--snapshot', 'lldp-1']);
     assert.equal(r.code, 0, r.stderr);
@@ -164,14 +164,14 @@ describe('SNMP collection and the probe/collect commands against real snmpd agen
     assert.equal(j.devices[0]!.vendor, 'zte');
     const store = openStore(db, { readonly: true });
     try {
-      const snap = store.resolveSnapshot('lldp-1');
-      const byId = new Map(store.devices(snap.id).map((d) => [d.id, d]));
+      const snap = await store.resolveSnapshot('lldp-1');
+      const byId = new Map((await store.devices(snap.id)).map((d) => [d.id, d]));
       assert.equal(byId.get(`127.0.0.1:${huawei.port}`)!.vendor, 'huawei');
       assert.equal(byId.get(`127.0.0.1:${zte.port}`)!.vendor, 'zte');
       assert.equal(byId.get('192.0.2.7')!.vendor, 'zte');
-      assert.equal(store.links(snap.id).length, 2);
+      assert.equal((await store.links(snap.id)).length, 2);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

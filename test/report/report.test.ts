@@ -27,7 +27,7 @@ async function importInto(db: string, files: string[], snapshot: string): Promis
   try {
     await importFiles(store, files, { snapshot });
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -21,12 +21,12 @@ after(async () => {
   if (f) removeFixture(f);
 });
 
-function snapshotCount(org: string): number {
+async function snapshotCount(org: string): Promise<number> {
   const store = openStore(f.db, { readonly: true });
   try {
-    return store.listSnapshots(org).length;
+    return (await store.listSnapshots(org)).length;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -69,11 +69,11 @@ describe('roles', () => {
   it('a viewer reads but cannot import (403, nothing stored, no upload kept)', async () => {
     const list = await s.get('/api/snapshots', f.tokens.alphaViewer);
     assert.equal(list.status, 200);
-    const before = snapshotCount('alpha');
+    const before = await snapshotCount('alpha');
     const r = await s.get('/api/imports?snapshot=by-viewer', f.tokens.alphaViewer, { method: 'POST', body: 'id,vendor\nv1,huawei\n' });
     assert.equal(r.status, 403);
     assert.match((await json<{ error: string }>(r)).error, /analyst/);
-    assert.equal(snapshotCount('alpha'), before);
+    assert.equal(await snapshotCount('alpha'), before);
     const uploads = join(f.db + '.uploads', 'alpha');
     assert.ok(!existsSync(uploads) || readdirSync(uploads).length === 0, 'the body was never read, let alone kept');
   });
@@ -98,14 +98,14 @@ describe('roles', () => {
   });
 
   it('a bad upload answers 400 with file:line and stores nothing', async () => {
-    const before = snapshotCount('alpha');
+    const before = await snapshotCount('alpha');
     const body = 'id,name,vendor\ndup,first,cisco\nok,second,nokia\ndup,again,huawei\n';
     const r = await s.get('/api/imports?snapshot=broken&filename=twice.csv', f.tokens.alphaAnalyst, { method: 'POST', body });
     assert.equal(r.status, 400);
     const { error } = await json<{ error: string }>(r);
     assert.match(error, /^twice\.csv:4: .*dup/);
     assert.ok(!error.includes(f.dir), 'no server path in the message');
-    assert.equal(snapshotCount('alpha'), before);
+    assert.equal(await snapshotCount('alpha'), before);
     assert.equal((await s.get('/api/snapshots/broken', f.tokens.alphaViewer)).status, 404);
     const kept = readdirSync(join(f.db + '.uploads', 'alpha')).flatMap((d) => readdirSync(join(f.db + '.uploads', 'alpha', d)));
     assert.ok(!kept.includes('twice.csv'), 'the failed upload is not kept');
@@ -194,10 +194,10 @@ describe('devices', () => {
     const store = openStore(f.db, { readonly: true });
     let expected: Device[];
     try {
-      const snap = store.resolveSnapshot('demo', 'alpha');
-      expected = store.devices(snap.id, { vendor: ['huawei', 'zte'], country: ['DE'] });
+      const snap = await store.resolveSnapshot('demo', 'alpha');
+      expected = await store.devices(snap.id, { vendor: ['huawei', 'zte'], country: ['DE'] });
     } finally {
-      store.close();
+      await store.close();
     }
     assert.ok(expected.length > 10);
     const page1 = await json<{ total: number; devices: Device[] }>(await s.get('/api/snapshots/demo/devices?vendor=huawei,ZTE&country=de&limit=7', f.tokens.alphaViewer));

@@ -29,14 +29,14 @@ export async function buildFixture(prefix = 'cleanpath-server-'): Promise<Fixtur
   try {
     for (const org of ['alpha', 'beta']) {
       for (const role of ['viewer', 'analyst', 'admin'] as Role[]) {
-        const t = ts.createToken({ organisation: org, role, label: `${org} ${role}` });
+        const t = await ts.createToken({ organisation: org, role, label: `${org} ${role}` });
         const key = `${org}${role[0]!.toUpperCase()}${role.slice(1)}`;
         tokens[key] = t.token;
         tokenIds[key] = t.id;
       }
     }
   } finally {
-    ts.close();
+    await ts.close();
   }
   const { files } = writeDemoScenario(join(dir, 'demo'));
   mkdirSync(join(dir, 'beta'));
@@ -47,7 +47,7 @@ export async function buildFixture(prefix = 'cleanpath-server-'): Promise<Fixtur
     await importFiles(store, files, { snapshot: 'demo', organisation: 'alpha' });
     await importFiles(store, [beta], { snapshot: 'beta-q1', organisation: 'beta' });
   } finally {
-    store.close();
+    await store.close();
   }
   return { dir, db, tokens, tokenIds, demoFiles: files };
 }

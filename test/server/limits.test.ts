@@ -14,12 +14,12 @@ after(() => {
   if (f) removeFixture(f);
 });
 
-function alphaSnapshots(): number {
+async function alphaSnapshots(): Promise<number> {
   const store = openStore(f.db, { readonly: true });
   try {
-    return store.listSnapshots('alpha').length;
+    return (await store.listSnapshots('alpha')).length;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -27,7 +27,7 @@ describe('body limit', () => {
   it('answers 413 to an upload over the limit, declared or streamed, and stores nothing', async () => {
     const s = await serve(f, { bodyLimit: 4096, rateLimit: false });
     try {
-      const before = alphaSnapshots();
+      const before = await alphaSnapshots();
       const row = 'dev-000000,name,huawei\n';
       const big = 'id,name,vendor\n' + row.repeat(Math.ceil(8192 / row.length));
       const declared = await s.get('/api/imports?snapshot=big', f.tokens.alphaAnalyst, { method: 'POST', body: big });
@@ -52,7 +52,7 @@ describe('body limit', () => {
         status = undefined;
       }
       assert.ok(status === 413 || status === undefined, `413 or a closed connection, got ${status}`);
-      assert.equal(alphaSnapshots(), before);
+      assert.equal(await alphaSnapshots(), before);
       const uploads = join(f.db + '.uploads', 'alpha');
       assert.ok(!existsSync(uploads) || readdirSync(uploads).length === 0, 'no partial upload left behind');
 

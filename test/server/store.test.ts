@@ -19,11 +19,11 @@ function tempDir(t: { after(fn: () => void): void }): string {
 }
 
 describe('API tokens', () => {
-  it('are stored as SHA-256 hashes: the secret is nowhere in the database files', (t) => {
+  it('are stored as SHA-256 hashes: the secret is nowhere in the database files', async (t) => {
     const db = join(tempDir(t), 's.db');
     const ts = openTokenStore(db);
-    const created = [ts.createToken({ organisation: 'acme', role: 'admin', label: 'a' }), ts.createToken({ organisation: 'acme', role: 'viewer', label: 'b' })];
-    ts.close();
+    const created = [await ts.createToken({ organisation: 'acme', role: 'admin', label: 'a' }), await ts.createToken({ organisation: 'acme', role: 'viewer', label: 'b' })];
+    await ts.close();
     const raw = new Database(db, { readonly: true });
     const rows = raw.prepare('SELECT * FROM api_tokens ORDER BY id').all() as Array<Record<string, unknown>>;
     raw.close();
@@ -41,30 +41,30 @@ describe('API tokens', () => {
     }
   });
 
-  it('authenticate by the secret only, until revoked; revoked tokens stay listed', (t) => {
+  it('authenticate by the secret only, until revoked; revoked tokens stay listed', async (t) => {
     const db = join(tempDir(t), 's.db');
     const ts = openTokenStore(db);
     try {
-      const a = ts.createToken({ organisation: 'acme', role: 'analyst', label: 'ci' });
-      assert.deepEqual(ts.authenticate(a.token), { id: a.id, organisation: 'acme', role: 'analyst', label: 'ci', createdAt: a.createdAt });
-      assert.equal(ts.authenticate(a.token.toUpperCase()), undefined);
-      assert.equal(ts.authenticate(createHash('sha256').update(a.token).digest('hex')), undefined, 'the hash itself is no token');
-      assert.equal(ts.revokeToken(a.id, 'other-org'), false, "another organisation cannot revoke it");
-      assert.equal(ts.revokeToken(a.id, 'acme'), true);
-      assert.equal(ts.revokeToken(a.id, 'acme'), false);
-      assert.equal(ts.authenticate(a.token), undefined);
-      assert.ok(ts.listTokens('acme')[0]!.revokedAt);
-      assert.throws(() => ts.createToken({ organisation: '../etc', role: 'admin', label: 'x' }), InputError);
-      assert.throws(() => ts.createToken({ organisation: 'acme', role: 'admin', label: 'bell\u0007' }), InputError);
-      assert.deepEqual(ts.organisations(), [DEFAULT_ORGANISATION, 'acme']);
+      const a = await ts.createToken({ organisation: 'acme', role: 'analyst', label: 'ci' });
+      assert.deepEqual(await ts.authenticate(a.token), { id: a.id, organisation: 'acme', role: 'analyst', label: 'ci', createdAt: a.createdAt });
+      assert.equal(await ts.authenticate(a.token.toUpperCase()), undefined);
+      assert.equal(await ts.authenticate(createHash('sha256').update(a.token).digest('hex')), undefined, 'the hash itself is no token');
+      assert.equal(await ts.revokeToken(a.id, 'other-org'), false, "another organisation cannot revoke it");
+      assert.equal(await ts.revokeToken(a.id, 'acme'), true);
+      assert.equal(await ts.revokeToken(a.id, 'acme'), false);
+      assert.equal(await ts.authenticate(a.token), undefined);
+      assert.ok((await ts.listTokens('acme'))[0]!.revokedAt);
+      await assert.rejects(async () => await ts.createToken({ organisation: '../etc', role: 'admin', label: 'x' }), InputError);
+      await assert.rejects(async () => await ts.createToken({ organisation: 'acme', role: 'admin', label: 'bell\u0007' }), InputError);
+      assert.deepEqual(await ts.organisations(), [DEFAULT_ORGANISATION, 'acme']);
     } finally {
-      ts.close();
+      await ts.close();
     }
   });
 });
 
 describe('organisations migration', () => {
-  it('moves the snapshots of an older database into the default organisation, keeping bases, rows and immutability', (t) => {
+  it('moves the snapshots of an older database into the default organisation, keeping bases, rows and immutability', async (t) => {
     const db = join(tempDir(t), 'old.db');
     const at = MIGRATIONS.findIndex((m) => m.sql.includes('CREATE TABLE organisations'));
     assert.ok(at > 0);
@@ -77,13 +77,13 @@ describe('organisations migration', () => {
 
     const store = openStore(db);
     try {
-      assert.equal(store.schemaVersion(), MIGRATIONS.at(-1)!.version);
-      assert.deepEqual(store.listSnapshots().map((s) => [s.name, s.base ?? null]), [['jan', null], ['feb', 'jan']]);
-      assert.equal(store.devices(store.resolveSnapshot('feb').id)[0]!.id, 'd1');
-      assert.deepEqual(store.listSnapshots('acme'), []);
-      assert.throws(() => store.resolveSnapshot('jan', 'acme'), InputError);
+      assert.equal(await store.schemaVersion(), MIGRATIONS.at(-1)!.version);
+      assert.deepEqual((await store.listSnapshots()).map((s) => [s.name, s.base ?? null]), [['jan', null], ['feb', 'jan']]);
+      assert.equal((await store.devices((await store.resolveSnapshot('feb')).id))[0]!.id, 'd1');
+      assert.deepEqual(await store.listSnapshots('acme'), []);
+      await assert.rejects(async () => await store.resolveSnapshot('jan', 'acme'), InputError);
     } finally {
-      store.close();
+      await store.close();
     }
     const raw = new Database(db);
     try {
@@ -103,21 +103,21 @@ describe('organisations migration', () => {
 
   it('keeps names unique per organisation and bases within it, through the store', async (t) => {
     const db = join(tempDir(t), 's.db');
-    openTokenStore(db).createToken({ organisation: 'acme', role: 'admin', label: 'x' });
+    await openTokenStore(db).createToken({ organisation: 'acme', role: 'admin', label: 'x' });
     const store = openStore(db);
     try {
-      store.beginImport({ snapshot: 'q1' }).commit();
-      store.beginImport({ snapshot: 'q1', organisation: 'acme' }).commit();
-      assert.throws(() => store.beginImport({ snapshot: 'q1', organisation: 'acme' }), /already exists/);
-      assert.throws(() => store.beginImport({ snapshot: 'q2', organisation: 'nobody' }), /no organisation named "nobody"/);
-      store.beginImport({ snapshot: 'q2', base: 'q1', organisation: 'acme' }).commit();
-      assert.deepEqual(store.listSnapshots('acme').map((s) => [s.name, s.base ?? null]), [['q1', null], ['q2', 'q1']]);
-      assert.deepEqual(store.listSnapshots().map((s) => s.name), ['q1']);
-      assert.notEqual(store.resolveSnapshot('q1').id, store.resolveSnapshot('q1', 'acme').id);
-      assert.equal(store.resolveSnapshot('latest', 'acme').name, 'q2');
-      assert.throws(() => store.resolveSnapshot('q2'), (e: unknown) => e instanceof InputError && /available: q1$/.test(e.message));
+      await (await store.beginImport({ snapshot: 'q1' })).commit();
+      await (await store.beginImport({ snapshot: 'q1', organisation: 'acme' })).commit();
+      await assert.rejects(async () => await store.beginImport({ snapshot: 'q1', organisation: 'acme' }), /already exists/);
+      await assert.rejects(async () => await store.beginImport({ snapshot: 'q2', organisation: 'nobody' }), /no organisation named "nobody"/);
+      await (await store.beginImport({ snapshot: 'q2', base: 'q1', organisation: 'acme' })).commit();
+      assert.deepEqual((await store.listSnapshots('acme')).map((s) => [s.name, s.base ?? null]), [['q1', null], ['q2', 'q1']]);
+      assert.deepEqual((await store.listSnapshots()).map((s) => s.name), ['q1']);
+      assert.notEqual((await store.resolveSnapshot('q1')).id, (await store.resolveSnapshot('q1', 'acme')).id);
+      assert.equal((await store.resolveSnapshot('latest', 'acme')).name, 'q2');
+      await assert.rejects(async () => await store.resolveSnapshot('q2'), (e: unknown) => e instanceof InputError && /available: q1$/.test(e.message));
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

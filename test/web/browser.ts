@@ -34,16 +34,16 @@ export async function importInto(db: string, files: string[], snapshot: string):
   try {
     await importFiles(store, files, { snapshot });
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
-export function adminToken(db: string): string {
+export async function adminToken(db: string): Promise<string> {
   const tokens = openTokenStore(db);
   try {
-    return tokens.createToken({ organisation: DEFAULT_ORGANISATION, role: 'admin', label: 'browser test' }).token;
+    return (await tokens.createToken({ organisation: DEFAULT_ORGANISATION, role: 'admin', label: 'browser test' })).token;
   } finally {
-    tokens.close();
+    await tokens.close();
   }
 }
 
@@ -56,7 +56,7 @@ export interface Served {
 }
 
 export async function serve(db: string, webDir: string): Promise<Served> {
-  const token = adminToken(db);
+  const token = await adminToken(db);
   const { app, url } = await startServer({ db, webDir, host: '127.0.0.1', port: 0, rateLimit: false, planTimeLimit: 20 });
   return {
     app,

@@ -23,12 +23,12 @@ function sourceText(s: Evidence['source']): string {
 }
 
 /** The store's own view of the snapshot, computed here without the report code. */
-function storeFacts(db: string, snapshot: string) {
+async function storeFacts(db: string, snapshot: string) {
   const store = openStore(db, { readonly: true });
   try {
-    const snap = store.resolveSnapshot(snapshot);
-    const devices = store.devices(snap.id);
-    const siteRows = new Map(store.sites(snap.id).map((s) => [s.id, s]));
+    const snap = await store.resolveSnapshot(snapshot);
+    const devices = await store.devices(snap.id);
+    const siteRows = new Map((await store.sites(snap.id)).map((s) => [s.id, s]));
     const bySite = new Map<string, Device[]>();
     for (const d of devices) if (d.site) bySite.set(d.site, [...(bySite.get(d.site) ?? []), d]);
     const located = new Map<string, { lon: number; name: string; country: string | null; devices: number }>();
@@ -41,7 +41,7 @@ function storeFacts(db: string, snapshot: string) {
     }
     return { devices, located, byId: new Map(devices.map((d) => [d.id, d])) };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -57,14 +57,14 @@ describe('dashboard on the demo store, in chromium', { skip: NO_CHROMIUM }, () =
   let page: Page;
   let trouble: PageTrouble;
   const requested: string[] = [];
-  let facts: ReturnType<typeof storeFacts>;
+  let facts: Awaited<ReturnType<typeof storeFacts>>;
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cleanpath-web-'));
     db = join(dir, 'demo.db');
     const { files } = writeDemoScenario(join(dir, 'demo'));
     await importInto(db, files, 'demo');
-    facts = storeFacts(db, 'demo');
+    facts = await storeFacts(db, 'demo');
     await buildDashboard(join(dir, 'web'));
     server = await serve(db, join(dir, 'web'));
     browser = await launchChromium();

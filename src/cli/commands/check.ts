@@ -5,7 +5,7 @@ import {
   evaluate, FAIL_ON, isRealDate, loadRuleCatalog, meetsFailOn, parseCustomRules, STATUSES, todayUtc,
   type FailOn, type Finding, type Rule, type Status,
 } from '../../policy/index.js';
-import { openStore } from '../../store/index.js';
+import { openStore, storeLabel } from '../../store/index.js';
 import { collectList, DEFAULT_DB, outputFormatOf, parseOutputFormat } from '../options.js';
 import { render, renderJson, renderTable, type OutputFormat, type Row } from '../output.js';
 
@@ -119,7 +119,7 @@ export function register(program: Command): void {
   program
     .command('check')
     .description("Check a snapshot's devices against the policy catalog (and your own rules) as of a date")
-    .option('--db <path>', 'SQLite store', DEFAULT_DB)
+    .option('--db <path>', 'store: an SQLite file or a postgres:// URL', DEFAULT_DB)
     .option('-s, --snapshot <name>', 'snapshot to read (default: the latest)')
     .option('--as-of <date>', 'judge as of this day, YYYY-MM-DD (default: today, UTC)')
     .option('--policy <ids>', 'only these rule ids, comma-separated (repeatable)', collectList)
@@ -142,7 +142,7 @@ Examples:
   cleanpath check --rules our-policy.yaml --format csv > findings.csv
   cleanpath check --json | jq '.findings[] | select(.status=="overdue") | {device, rule}'`,
     )
-    .action((opts: CheckOptions) => {
+    .action(async (opts: CheckOptions) => {
       const asOf = parseAsOf(opts.asOf);
       const failOn = parseFailOn(opts.failOn);
       const { rules, catalogVersion } = selectRules(opts);
@@ -151,11 +151,11 @@ Examples:
       let findings: Finding[];
       let snapshot: string;
       try {
-        const snap = store.resolveSnapshot(opts.snapshot);
+        const snap = await store.resolveSnapshot(opts.snapshot);
         snapshot = snap.name;
-        findings = evaluate({ devices: store.devices(snap.id), rules, asOf });
+        findings = evaluate({ devices: await store.devices(snap.id), rules, asOf });
       } finally {
-        store.close();
+        await store.close();
       }
       if (countries) findings = findings.filter((f) => f.country !== null && countries.includes(f.country));
       const failed = failOn ? findings.filter((f) => meetsFailOn(f, failOn)) : [];
@@ -164,7 +164,7 @@ Examples:
         const byCountry: Record<string, Partial<Record<Status, number>>> = {};
         for (const c of new Set(findings.map((f) => f.country ?? '??'))) byCountry[c] = countByStatus(findings.filter((f) => (f.country ?? '??') === c));
         process.stdout.write(
-          renderJson({ asOf, db: opts.db, snapshot, catalogVersion, rules: rules.map((r) => r.id), failOn: failOn ?? null, failed: failed.length, byCountry, findings }),
+          renderJson({ asOf, db: storeLabel(opts.db), snapshot, catalogVersion, rules: rules.map((r) => r.id), failOn: failOn ?? null, failed: failed.length, byCountry, findings }),
         );
       } else if (format === 'csv') {
         process.stdout.write(render('csv', findings.map(findingRow), CSV_COLUMNS));

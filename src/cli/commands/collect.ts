@@ -112,7 +112,7 @@ export function register(program: Command): void {
     .option('--max-targets <n>', 'refuse to start when the targets expand to more addresses than this', parsePositiveInt, DEFAULT_MAX_TARGETS)
     .option('--json', 'print what was collected, the devices, links and attributions as JSON')
     .option('--import', 'store the devices and LLDP links in a new snapshot')
-    .option('--db <path>', 'SQLite store for --import', DEFAULT_DB)
+    .option('--db <path>', 'store for --import: an SQLite file or a postgres:// URL', DEFAULT_DB)
     .option('-s, --snapshot <name>', 'name of the new snapshot (default: snmp-collect-<time>)')
     .option('--base <snapshot>', 'start the new snapshot from a copy of this one ("latest" for the newest)')
     .addHelpText(
@@ -163,16 +163,16 @@ description as evidence, and a link. Exit code 1 when no device answered.`,
       if (opts.import) {
         const store = openStore(opts.db);
         try {
-          const s = storeResults(store, topo, {
+          const s = await storeResults(store, topo, {
             label: `collect snmp ${args.join(' ')}`.slice(0, 200),
             format: 'snmp-collect',
             ctx,
             ...(opts.snapshot !== undefined ? { snapshot: opts.snapshot } : {}),
             ...(opts.base !== undefined ? { base: opts.base } : {}),
           });
-          process.stderr.write(`snapshot ${s.snapshot.name}: ${s.devices} devices, ${s.links} links written to ${opts.db}\n`);
+          process.stderr.write(`snapshot ${s.snapshot.name}: ${s.devices} devices, ${s.links} links written to ${store.path}\n`);
         } finally {
-          store.close();
+          await store.close();
         }
       }
       if (!collected.some((c) => c.ok)) process.exitCode = 1;

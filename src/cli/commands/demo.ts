@@ -130,7 +130,7 @@ inspect them, then explore with e.g.
           onProgress: (p) => progress.update(p.records, undefined, p.file),
         });
         progress.done();
-        const devices = store.devices(summary.snapshot.id, {});
+        const devices = await store.devices(summary.snapshot.id, {});
         const byCountry = pivotByVendor(devices, (d) => d.country ?? '??');
         const byLayer = pivotByVendor(devices, (d) => d.layer ?? '?');
         const conflicts = devices.filter((d) => d.attribution.conflicts.length > 0);
@@ -140,7 +140,7 @@ inspect them, then explore with e.g.
         const planned = await planDemo(db, new Map(devices.map((d) => [d.id, d.country])));
         if (opts.json) {
           process.stdout.write(
-            renderJson({ db, snapshot: summary.snapshot, files: summary.files, warnings: summary.warnings, byCountry: byCountry.rows, byLayer: byLayer.rows, exposure: { untrusted: UNTRUSTED, summary: analysis.exposure.summary, sensitiveFlows: analysis.flows }, killswitch: { vendors: ['huawei'], removedDevices: ks.removedDevices, disrupted: ks.disrupted, restore: ks.restore }, policy: demoPolicyJson(db, 'demo', DEMO_AS_OF), screening: demoScreening(db, 'demo', DEMO_AS_OF).findings, plan: { method: planned.plan.method, status: planned.plan.status, totalCost: planned.plan.totalCost, lowerBound: planned.plan.lowerBound, gap: planned.plan.gap, devices: planned.plan.devices, deadlines: planned.deadlines, missedDeadlines: planned.phasing?.missedDeadlines ?? [] }, conflicts: conflicts.map((d) => ({ id: d.id, vendor: d.vendor, conflicts: d.attribution.conflicts })) }),
+            renderJson({ db, snapshot: summary.snapshot, files: summary.files, warnings: summary.warnings, byCountry: byCountry.rows, byLayer: byLayer.rows, exposure: { untrusted: UNTRUSTED, summary: analysis.exposure.summary, sensitiveFlows: analysis.flows }, killswitch: { vendors: ['huawei'], removedDevices: ks.removedDevices, disrupted: ks.disrupted, restore: ks.restore }, policy: await demoPolicyJson(db, 'demo', DEMO_AS_OF), screening: (await demoScreening(db, 'demo', DEMO_AS_OF)).findings, plan: { method: planned.plan.method, status: planned.plan.status, totalCost: planned.plan.totalCost, lowerBound: planned.plan.lowerBound, gap: planned.plan.gap, devices: planned.plan.devices, deadlines: planned.deadlines, missedDeadlines: planned.phasing?.missedDeadlines ?? [] }, conflicts: conflicts.map((d) => ({ id: d.id, vendor: d.vendor, conflicts: d.attribution.conflicts })) }),
           );
           return;
         }
@@ -173,8 +173,8 @@ inspect them, then explore with e.g.
             `the main network shrinks from ${ks.mainNetworkBefore} to ${ks.mainNetworkAfter} devices.\n`,
         );
         if (ks.restore[0]) out.write(`Replacing ${ks.restore[0].id} alone would restore ${ks.restore[0].sensitiveFlows} sensitive flow(s).\n`);
-        out.write('\n' + renderDemoPolicySection(db, 'demo', DEMO_AS_OF));
-        out.write('\n' + renderDemoScreeningSection(db, 'demo', DEMO_AS_OF));
+        out.write('\n' + (await renderDemoPolicySection(db, 'demo', DEMO_AS_OF)));
+        out.write('\n' + (await renderDemoScreeningSection(db, 'demo', DEMO_AS_OF)));
         const p = planned.plan;
         const byReason = (r: string) => p.devices.filter((d) => d.reasons.includes(r as never)).length;
         out.write(
@@ -192,7 +192,7 @@ inspect them, then explore with e.g.
         progress.done();
         throw e;
       } finally {
-        store.close();
+        await store.close();
       }
       if (opts.report) await writeDemoReport(db, reportFile, !opts.json);
       if (opts.serve) await serveDemo(db, opts.host, opts.port, opts.report ? reportFile : undefined);

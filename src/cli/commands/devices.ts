@@ -67,7 +67,7 @@ export function register(program: Command): void {
   program
     .command('devices')
     .description('List the devices of a snapshot with their attributed vendor, confidence and evidence')
-    .option('--db <path>', 'SQLite store', DEFAULT_DB)
+    .option('--db <path>', 'store: an SQLite file or a postgres:// URL', DEFAULT_DB)
     .option('-s, --snapshot <name>', 'snapshot to read (default: the latest)')
     .option('--vendor <slugs>', 'only these vendors, comma-separated (repeatable)', collectList)
     .option('--country <codes>', 'only these ISO country codes (repeatable)', collectList)
@@ -86,11 +86,11 @@ Examples:
   cleanpath devices --unknown              # what identification could not attribute
   cleanpath devices --json | jq '.[] | select(.conflicts | length > 0)'`,
     )
-    .action((opts: DevicesOptions) => {
+    .action(async (opts: DevicesOptions) => {
       const store = openStore(opts.db, { readonly: true });
       try {
-        const snap = store.resolveSnapshot(opts.snapshot);
-        const devices = store.devices(snap.id, {
+        const snap = await store.resolveSnapshot(opts.snapshot);
+        const devices = await store.devices(snap.id, {
           vendor: opts.vendor?.map((v) => v.toLowerCase()),
           country: opts.country?.map((c) => c.toUpperCase()),
           layer: opts.layer,
@@ -102,7 +102,7 @@ Examples:
         process.stdout.write(render(format, devices.map(toRow), COLUMNS, devices.map(toJson)));
         if (format === 'table') process.stderr.write(`${devices.length} device(s) in snapshot ${snap.name}\n`);
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

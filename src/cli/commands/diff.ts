@@ -43,28 +43,28 @@ export function register(program: Command): void {
     .description('Compare two snapshots: devices added and removed per vendor, findings opened and closed, progress toward each removal deadline')
     .argument('<snapshotA>', 'the earlier snapshot')
     .argument('<snapshotB>', 'the later snapshot')
-    .option('--db <path>', 'SQLite store to read', DEFAULT_DB)
+    .option('--db <path>', 'store to read: an SQLite file or a postgres:// URL', DEFAULT_DB)
     .option('--as-of <date>', "date to evaluate both snapshots as of (default: each snapshot's own date)")
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .addHelpText('after', `
 Examples:
   cleanpath diff 2026-q1 2026-q4
   cleanpath diff 2026-q1 latest --as-of 2026-12-31 --format json`)
-    .action((nameA: string, nameB: string, opts: DiffOptions) => {
+    .action(async (nameA: string, nameB: string, opts: DiffOptions) => {
       if (opts.asOf !== undefined && !isRealDate(opts.asOf)) throw new InputError('--as-of', undefined, `${opts.asOf} is not a date as YYYY-MM-DD`);
       const store = openStore(opts.db, { readonly: true });
       try {
-        const side = (name: string) => {
-          const snap = store.resolveSnapshot(name);
+        const side = async (name: string) => {
+          const snap = await store.resolveSnapshot(name);
           const date = snap.createdAt.slice(0, 10);
-          return { name: snap.name, date, asOf: opts.asOf ?? date, devices: store.devices(snap.id) };
+          return { name: snap.name, date, asOf: opts.asOf ?? date, devices: await store.devices(snap.id) };
         };
-        const a = side(nameA);
-        const b = side(nameB);
+        const a = await side(nameA);
+        const b = await side(nameB);
         const result = diffSnapshots({ a, b, rules: loadRuleCatalog().rules });
         process.stdout.write(opts.format === 'json' ? renderJson(result) : renderDiffTable(result));
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

@@ -1,13 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { untrustedNodes, type AvoidOptions } from '../../analyses/untrusted.js';
+import { distributedExposure } from '../../distributed/coordinator.js';
 import { analyseExposure, buildGraph, exposureCsv, exposureDocument } from '../../graph/index.js';
 import { addAvoidOptions, addNetworkSourceOptions, loadNetwork, type NetworkSourceOptions } from '../network-input.js';
 import { parsePositiveInt } from '../options.js';
 import { renderJson } from '../output.js';
 import { createProgress } from '../progress.js';
+import { addDistributedOptions, distributedSettings, type DistributedCliOptions } from './worker.js';
 
-interface ExposureCliOptions extends NetworkSourceOptions, AvoidOptions {
+interface ExposureCliOptions extends NetworkSourceOptions, AvoidOptions, DistributedCliOptions {
   workers?: number;
   format: 'csv' | 'json';
   json?: boolean;
@@ -24,6 +26,7 @@ export function register(program: Command): void {
     );
   addNetworkSourceOptions(cmd);
   addAvoidOptions(cmd);
+  addDistributedOptions(cmd);
   cmd
     .option('--workers <n>', 'worker threads (default: all cores); results do not depend on it', parsePositiveInt)
     .addOption(new Option('--format <format>', 'output format').choices(['csv', 'json']).default('csv'))
@@ -48,17 +51,28 @@ Examples:
     .action(async (opts: ExposureCliOptions) => {
       const progress = createProgress('exposure');
       progress.update(0, undefined, 'loading');
+      const json = opts.json || opts.format === 'json';
+      const onProgress = (done: number, total: number) => progress.update(done, total, 'sources');
+      const dist = distributedSettings(opts, onProgress);
+      if (dist) {
+        const { result, network } = await distributedExposure(opts, opts, { chokepoints: json, topChokepoints: opts.top }, dist);
+        for (const note of network.net.notes) process.stderr.write(`note: ${note}\n`);
+        progress.done();
+        const text = json ? renderJson(exposureDocument(result)) : exposureCsv(result);
+        if (opts.output) await writeFile(opts.output, text);
+        else process.stdout.write(text);
+        return;
+      }
       const net = await loadNetwork(opts);
       for (const note of net.notes) process.stderr.write(`note: ${note}\n`);
       const g = buildGraph(net, { source: net.label });
       const untrusted = untrustedNodes(net.nodes, opts);
-      const json = opts.json || opts.format === 'json';
       const result = await analyseExposure(g, untrusted, net.flows, {
         workers: opts.workers,
         chokepoints: json,
         topChokepoints: opts.top,
         source: net.label,
-        onProgress: (done, total) => progress.update(done, total, 'sources'),
+        onProgress,
       });
       progress.done();
       const text = json ? renderJson(exposureDocument(result)) : exposureCsv(result);

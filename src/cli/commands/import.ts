@@ -22,7 +22,7 @@ export function register(program: Command): void {
     .command('import')
     .description('Read inventories, topologies and traffic demands into a new snapshot of the store')
     .argument('<files...>', 'files to import, all into one snapshot (format detected from content)')
-    .option('--db <path>', 'SQLite store', DEFAULT_DB)
+    .option('--db <path>', 'store: an SQLite file or a postgres:// URL', DEFAULT_DB)
     .option('-s, --snapshot <name>', 'name of the new snapshot (default: import-<time>)')
     .option('--base <snapshot>', 'start the new snapshot from a copy of this one ("latest" for the newest)')
     .option('--format <id>', 'force the format of every file instead of detecting it')
@@ -72,12 +72,12 @@ Examples:
             80,
           ),
         );
-        process.stdout.write(`snapshot ${summary.snapshot.name} written to ${opts.db}\n`);
+        process.stdout.write(`snapshot ${summary.snapshot.name} written to ${store.path}\n`);
       } catch (e) {
         progress.done();
         throw e;
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

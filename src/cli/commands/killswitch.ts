@@ -1,12 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { distributedKillSwitch } from '../../distributed/coordinator.js';
 import { buildGraph, buildKillSet, FLOW_DISRUPTED, killSwitch, type FlowInput, type KillSwitchResult } from '../../graph/index.js';
 import { addNetworkSourceOptions, loadNetwork, type NetworkSourceOptions } from '../network-input.js';
 import { collectList, parsePositiveInt } from '../options.js';
 import { renderJson, renderTable } from '../output.js';
 import { createProgress } from '../progress.js';
+import { addDistributedOptions, distributedSettings, type DistributedCliOptions } from './worker.js';
 
-interface KillSwitchCliOptions extends NetworkSourceOptions {
+interface KillSwitchCliOptions extends NetworkSourceOptions, DistributedCliOptions {
   vendors: string[];
   layer?: string[];
   country?: string[];
@@ -63,6 +65,7 @@ export function register(program: Command): void {
     .command('killswitch')
     .description('What a vendor kill-switch would cut: every matching device off at once; disrupted flows, volume lost, sites cut off, and the single replacements that restore most');
   addNetworkSourceOptions(cmd);
+  addDistributedOptions(cmd);
   cmd
     .requiredOption('--vendors <vendors>', 'vendors switched off, comma separated', collectList)
     .option('--layer <layers>', 'only their devices in these layers', collectList)
@@ -84,11 +87,20 @@ Examples:
     .action(async (opts: KillSwitchCliOptions) => {
       const progress = createProgress('killswitch');
       progress.update(0, undefined, 'loading');
-      const net = await loadNetwork(opts);
-      for (const note of net.notes) process.stderr.write(`note: ${note}\n`);
-      const g = buildGraph(net, { source: net.label });
-      const removed = buildKillSet(net.nodes, { vendors: opts.vendors, layers: opts.layer, countries: opts.country });
-      const r = killSwitch(g, net.nodes, net.flows, removed, { top: opts.top });
+      const dist = distributedSettings(opts);
+      const spec = { vendors: opts.vendors, layers: opts.layer, countries: opts.country };
+      let r: KillSwitchResult, net: { notes: string[]; flows: FlowInput[] };
+      if (dist) {
+        const d = await distributedKillSwitch(opts, { ...spec, top: opts.top }, dist);
+        ({ result: r, network: { net } } = d);
+        for (const note of net.notes) process.stderr.write(`note: ${note}\n`);
+      } else {
+        const loaded = await loadNetwork(opts);
+        net = loaded;
+        for (const note of net.notes) process.stderr.write(`note: ${note}\n`);
+        const g = buildGraph(loaded, { source: loaded.label });
+        r = killSwitch(g, loaded.nodes, loaded.flows, buildKillSet(loaded.nodes, spec), { top: opts.top });
+      }
       progress.done();
       const text = opts.json ? renderJson(toJson(r, net.flows)) : toText(r, opts.top);
       if (opts.output) await writeFile(opts.output, text);

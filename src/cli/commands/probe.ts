@@ -67,7 +67,7 @@ export function register(program: Command): void {
     .option('--json', 'print every result as JSON (engineId hex, vendor slug, evidence, conflicts)')
     .option('--all', 'also list targets that did not answer (table output)')
     .option('--import', 'store the replies as devices with their evidence in a new snapshot')
-    .option('--db <path>', 'SQLite store for --import', DEFAULT_DB)
+    .option('--db <path>', 'store for --import: an SQLite file or a postgres:// URL', DEFAULT_DB)
     .option('-s, --snapshot <name>', 'name of the new snapshot (default: snmpv3-discovery-<time>)')
     .option('--base <snapshot>', 'start the new snapshot from a copy of this one ("latest" for the newest)')
     .addHelpText(
@@ -125,7 +125,7 @@ Exit code 0 when at least one target answered, 1 when none did, 2 for bad target
         const records = results.map(probeDeviceRecord).filter((d): d is DeviceRecord => d !== undefined);
         const store = openStore(opts.db);
         try {
-          const s = storeResults(store, { devices: records }, {
+          const s = await storeResults(store, { devices: records }, {
             label: `probe snmp ${args.concat((opts.targetsFile ?? []).map((f) => `@${f}`)).join(' ')}`.slice(0, 200),
             format: 'snmpv3-discovery',
             ctx,
@@ -134,7 +134,7 @@ Exit code 0 when at least one target answered, 1 when none did, 2 for bad target
           });
           process.stderr.write(`snapshot ${s.snapshot.name}: ${s.devices} devices written to ${opts.db}\n`);
         } finally {
-          store.close();
+          await store.close();
         }
       }
       if (replies === 0) process.exitCode = 1;

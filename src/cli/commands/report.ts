@@ -49,7 +49,7 @@ export function register(program: Command): void {
     .description('Write a report of a snapshot: summary, map, vendor shares, findings with evidence, flow exposure, kill-switch, plan, deadlines (HTML is one self-contained file)')
     .addOption(new Option('--format <format>', 'report format').choices([...REPORT_FORMATS]).default('html'))
     .option('-o, --output <file>', 'write to a file instead of stdout')
-    .option('--db <path>', 'SQLite store to read', DEFAULT_DB)
+    .option('--db <path>', 'store to read: an SQLite file or a postgres:// URL', DEFAULT_DB)
     .option('-s, --snapshot <name>', 'snapshot of the store (default: the latest)')
     .option('--as-of <date>', 'date for the policy check and deadlines (default: today)')
     .option('--untrusted <vendors>', `untrusted vendors, comma separated (default ${DEFAULT_UNTRUSTED.join(',')})`, collectList)

@@ -5,7 +5,7 @@ import {
   bundledLists, loadListFile, MATCH_THRESHOLD, POSSIBLE_THRESHOLD, screenInventory, Screener,
   type ScreeningFinding, type ScreeningList, type ScreenResult,
 } from '../../screen/index.js';
-import { openStore } from '../../store/index.js';
+import { openStore, storeLabel } from '../../store/index.js';
 import { loadCatalog } from '../../vendors/index.js';
 import { DEFAULT_DB, outputFormatOf, parseOutputFormat } from '../options.js';
 import { render, renderJson, renderTable, type OutputFormat, type Row } from '../output.js';
@@ -94,7 +94,7 @@ export function register(program: Command): void {
     .description('Screen company names — or every maker, supplier, reseller and maintainer in the store — against restricted-party lists')
     .argument('[names...]', 'company names to screen')
     .option('--inventory', 'screen every maker and party of a snapshot in the store')
-    .option('--db <path>', 'SQLite store (with --inventory)', DEFAULT_DB)
+    .option('--db <path>', 'store for --inventory: an SQLite file or a postgres:// URL', DEFAULT_DB)
     .option('-s, --snapshot <name>', 'snapshot to read (default: the latest)')
     .option('--list <file>', 'a list file: CSL bulk JSON or FollowTheMoney JSON lines (repeatable)', collectFiles)
     .option('--no-bundled', 'leave out the bundled lists (sample CSL and OpenSanctions files, FCC Covered List from the policy catalog)')
@@ -122,7 +122,7 @@ Examples:
   cleanpath screen --inventory --list consolidated.json --list entities.ftm.json --json
   cleanpath screen --no-bundled --list our-list.ftm.jsonl "Acme Trading" --fail-on possible`,
     )
-    .action((names: string[], opts: ScreenCliOptions) => {
+    .action(async (names: string[], opts: ScreenCliOptions) => {
       if (!opts.inventory && names.length === 0) throw new InputError('screen', undefined, 'name at least one company, or use --inventory');
       const asOf = opts.asOf ?? todayUtc();
       if (!isRealDate(asOf)) throw new InputError('--as-of', undefined, `${asOf} is not a date as YYYY-MM-DD`);
@@ -148,15 +148,15 @@ Examples:
         let snapshot: string;
         let result;
         try {
-          const snap = store.resolveSnapshot(opts.snapshot);
+          const snap = await store.resolveSnapshot(opts.snapshot);
           snapshot = snap.name;
-          result = screenInventory(store.devices(snap.id), screener, (v) => catalog.get(v));
+          result = screenInventory(await store.devices(snap.id), screener, (v) => catalog.get(v));
         } finally {
-          store.close();
+          await store.close();
         }
         verdicts = result.findings.map((f) => f.verdict);
         if (format === 'json') {
-          process.stdout.write(renderJson({ ...meta, db: opts.db, snapshot, parties: result.parties.length, findings: result.findings }));
+          process.stdout.write(renderJson({ ...meta, db: storeLabel(opts.db), snapshot, parties: result.parties.length, findings: result.findings }));
         } else if (format === 'csv') {
           process.stdout.write(render('csv', findingRows(result.findings), [...FINDING_COLUMNS, 'first device']));
         } else {
@@ -188,22 +188,22 @@ Examples:
 }
 
 /** The demo's screening: every party of the snapshot against the bundled lists, as of a date. */
-export function demoScreening(db: string, snapshot: string, asOf: string) {
+export async function demoScreening(db: string, snapshot: string, asOf: string) {
   const lists = screeningLists([], true);
   const screener = new Screener(lists, { asOf, limit: 3 });
   const catalog = new Map(loadCatalog().vendors.map((v) => [v.slug, v.legalNames[0]]));
   const store = openStore(db, { readonly: true });
   try {
-    const snap = store.resolveSnapshot(snapshot);
-    return { lists: listSummary(lists), ...screenInventory(store.devices(snap.id), screener, (v) => catalog.get(v)) };
+    const snap = await store.resolveSnapshot(snapshot);
+    return { lists: listSummary(lists), ...screenInventory(await store.devices(snap.id), screener, (v) => catalog.get(v)) };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 /** A short text section: the hits on suppliers, resellers and maintainers (makers are what `check` covers). */
-export function renderDemoScreeningSection(db: string, snapshot: string, asOf: string): string {
-  const s = demoScreening(db, snapshot, asOf);
+export async function renderDemoScreeningSection(db: string, snapshot: string, asOf: string): Promise<string> {
+  const s = await demoScreening(db, snapshot, asOf);
   const parties = s.findings.filter((f) => f.role !== 'maker');
   // One row per party: its best hit (findings come best first).
   const seen = new Set<string>();

@@ -54,7 +54,7 @@ export function register(program: Command): void {
   program
     .command('serve')
     .description('Serve the HTTP API (OpenAPI at /api/openapi.json) and the dashboard over a store; every /api/ call needs a token (cleanpath token create)')
-    .option('--db <path>', 'SQLite store', DEFAULT_DB)
+    .option('--db <path>', 'store: an SQLite file or a postgres:// URL', DEFAULT_DB)
     .option('--host <address>', 'address to listen on; anything but loopback exposes the API to the network', '127.0.0.1')
     .option('--port <n>', 'TCP port (0: any free port)', parsePort, 8080)
     .addOption(new Option('--body-limit <size>', 'largest import upload, e.g. 256M').argParser(parseByteSize).default(DEFAULT_BODY_LIMIT, '64M'))
@@ -95,11 +95,11 @@ Examples:
       if (!isLoopback(opts.host)) out.write('  warning: reachable from the network over plain HTTP; tokens travel in clear unless a TLS proxy is in front\n');
       const tokens = openTokenStore(opts.db);
       try {
-        if (!tokens.listTokens().some((t) => !t.revokedAt)) {
+        if (!await (await tokens.listTokens()).some((t) => !t.revokedAt)) {
           out.write(`  no live token yet: cleanpath token create --db ${opts.db} --org default --role admin --label me\n`);
         }
       } finally {
-        tokens.close();
+        await tokens.close();
       }
       const stop = (): void => {
         out.write('cleanpath serve: closing\n');

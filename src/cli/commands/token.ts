@@ -32,39 +32,39 @@ Examples:
   token
     .command('create')
     .description('Create a token and print its secret (this once)')
-    .option('--db <path>', 'SQLite store', DEFAULT_DB)
+    .option('--db <path>', 'store: an SQLite file or a postgres:// URL', DEFAULT_DB)
     .option('--org <name>', 'organisation (created when new)', DEFAULT_ORGANISATION)
     .addOption(new Option('--role <role>', 'what the token may do').choices([...ROLES]).makeOptionMandatory())
     .requiredOption('--label <text>', 'who or what holds it')
     .option('--json', 'print {id, organisation, role, label, token} as JSON')
-    .action((opts: { db: string; org: string; role: Role; label: string; json?: boolean }) => {
+    .action(async (opts: { db: string; org: string; role: Role; label: string; json?: boolean }) => {
       const tokens = openTokenStore(opts.db);
       try {
-        const t = tokens.createToken({ organisation: opts.org, role: opts.role, label: opts.label });
+        const t = await tokens.createToken({ organisation: opts.org, role: opts.role, label: opts.label });
         if (opts.json) process.stdout.write(renderJson({ id: t.id, organisation: t.organisation, role: t.role, label: t.label, token: t.token }));
         else {
           process.stdout.write(`${t.token}\n`);
           process.stderr.write(`token ${t.id} (${t.role} of ${t.organisation}); shown this once: the store keeps only its hash\n`);
         }
       } finally {
-        tokens.close();
+        await tokens.close();
       }
     });
 
   token
     .command('list')
     .description('List tokens (never their secrets), revoked ones too')
-    .option('--db <path>', 'SQLite store', DEFAULT_DB)
+    .option('--db <path>', 'store: an SQLite file or a postgres:// URL', DEFAULT_DB)
     .option('--org <name>', 'only this organisation')
     .option('--json', 'print as JSON')
-    .action((opts: { db: string; org?: string; json?: boolean }) => {
+    .action(async (opts: { db: string; org?: string; json?: boolean }) => {
       const tokens = openTokenStore(opts.db);
       try {
-        const list = tokens.listTokens(opts.org);
+        const list = await tokens.listTokens(opts.org);
         if (opts.json) process.stdout.write(renderJson(list));
         else process.stdout.write(renderTable(list.map((t) => ({ ...t, revokedAt: t.revokedAt ?? null })), ['id', 'organisation', 'role', 'label', 'createdAt', 'revokedAt']));
       } finally {
-        tokens.close();
+        await tokens.close();
       }
     });
 
@@ -72,14 +72,14 @@ Examples:
     .command('revoke')
     .description('Revoke a token: it stops working at once')
     .argument('<id>', 'token id (cleanpath token list)', parseId)
-    .option('--db <path>', 'SQLite store', DEFAULT_DB)
-    .action((id: number, opts: { db: string }) => {
+    .option('--db <path>', 'store: an SQLite file or a postgres:// URL', DEFAULT_DB)
+    .action(async (id: number, opts: { db: string }) => {
       const tokens = openTokenStore(opts.db);
       try {
-        if (!tokens.revokeToken(id)) throw new InputError(opts.db, undefined, `no live token with id ${id} (cleanpath token list)`);
+        if (!(await tokens.revokeToken(id))) throw new InputError(opts.db, undefined, `no live token with id ${id} (cleanpath token list)`);
         process.stderr.write(`token ${id} revoked\n`);
       } finally {
-        tokens.close();
+        await tokens.close();
       }
     });
 }

@@ -86,13 +86,13 @@ async function report(job: Extract<AnalysisJob, { kind: 'report' }>): Promise<un
   return model;
 }
 
-function findings(job: Extract<AnalysisJob, { kind: 'findings' }>): unknown {
+async function findings(job: Extract<AnalysisJob, { kind: 'findings' }>): Promise<unknown> {
   const store = openStore(job.db, { readonly: true });
   try {
-    const snap = store.resolveSnapshot(job.snapshot, job.organisation);
-    return { asOf: job.params.asOf, findings: evaluate({ devices: store.devices(snap.id), rules: loadRuleCatalog().rules, asOf: job.params.asOf }) };
+    const snap = await store.resolveSnapshot(job.snapshot, job.organisation);
+    return { asOf: job.params.asOf, findings: evaluate({ devices: await store.devices(snap.id), rules: loadRuleCatalog().rules, asOf: job.params.asOf }) };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -139,13 +139,13 @@ async function plan(job: Extract<AnalysisJob, { kind: 'plan' }>): Promise<unknow
   return planDocument(plan, phasing);
 }
 
-function topology(job: Extract<AnalysisJob, { kind: 'topology' }>): unknown {
+async function topology(job: Extract<AnalysisJob, { kind: 'topology' }>): Promise<unknown> {
   const store = openStore(job.db, { readonly: true });
   try {
-    const snap = store.resolveSnapshot(job.snapshot, job.organisation);
+    const snap = await store.resolveSnapshot(job.snapshot, job.organisation);
     const untrusted = new Set(job.params.untrusted);
     const nodes = [];
-    for (const d of store.iterateDevices(snap.id)) {
+    for await (const d of store.iterateDevices(snap.id)) {
       nodes.push({
         id: d.id,
         name: d.name ?? null,
@@ -156,10 +156,10 @@ function topology(job: Extract<AnalysisJob, { kind: 'topology' }>): unknown {
         untrusted: d.vendor !== null && untrusted.has(d.vendor),
       });
     }
-    const links = store.links(snap.id).map((l) => ({ a: l.a, b: l.b, metric: l.metric }));
+    const links = (await store.links(snap.id)).map((l) => ({ a: l.a, b: l.b, metric: l.metric }));
     return { untrusted: job.params.untrusted, nodes, links };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -171,7 +171,7 @@ export async function runAnalysisJob(job: AnalysisJob): Promise<string> {
       value = await report(job);
       break;
     case 'findings':
-      value = findings(job);
+      value = await findings(job);
       break;
     case 'exposure':
       value = await exposure(job);
@@ -183,7 +183,7 @@ export async function runAnalysisJob(job: AnalysisJob): Promise<string> {
       value = await plan(job);
       break;
     case 'topology':
-      value = topology(job);
+      value = await topology(job);
       break;
   }
   return JSON.stringify(value);

@@ -19,8 +19,8 @@ function canonical(params: object): string {
   return JSON.stringify(Object.fromEntries(entries));
 }
 
-export function analyse<K extends AnalysisKind>(ctx: ServerContext, auth: TokenInfo | undefined, snapshot: string, kind: K, params: AnalysisParams[K]): Promise<AnalysisResult> {
-  const snap = snapshotOf(ctx, auth, snapshot);
+export async function analyse<K extends AnalysisKind>(ctx: ServerContext, auth: TokenInfo | undefined, snapshot: string, kind: K, params: AnalysisParams[K]): Promise<AnalysisResult> {
+  const snap = await snapshotOf(ctx, auth, snapshot);
   const organisation = auth!.organisation;
   // Snapshot ids are unique across organisations; the organisation is in the key all the same.
   const key = `${organisation}\u0000${snap.id}\u0000${kind}\u0000${canonical(params)}`;

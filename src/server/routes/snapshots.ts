@@ -46,15 +46,15 @@ export const SNAPSHOT_ROUTES: RouteSpec[] = [
     query: DevicesQuery,
     notFound: true,
     response: { description: 'one page of matching devices and how many match', schema: schemaRef('DevicePage') },
-    handle: ({ ctx, auth, params, query }) => {
-      const snap = snapshotOf(ctx, auth, params.snapshot);
+    handle: async ({ ctx, auth, params, query }) => {
+      const snap = await snapshotOf(ctx, auth, params.snapshot);
       const filter: DeviceFilter = {};
       if (query.vendor) filter.vendor = query.vendor;
       if (query.country) filter.country = query.country;
       if (query.layer) filter.layer = query.layer;
       if (query.network) filter.network = query.network;
-      const total = ctx.reads.countDevices(snap.id, [], filter)[0]?.count ?? 0;
-      const devices = ctx.reads.devices(snap.id, { ...filter, limit: query.limit, offset: query.offset });
+      const total = (await ctx.reads.countDevices(snap.id, [], filter))[0]?.count ?? 0;
+      const devices = await ctx.reads.devices(snap.id, { ...filter, limit: query.limit, offset: query.offset });
       return { total, devices };
     },
   }),
@@ -68,9 +68,9 @@ export const SNAPSHOT_ROUTES: RouteSpec[] = [
     params: DeviceParams,
     notFound: true,
     response: { description: 'the device', schema: schemaRef('Device') },
-    handle: ({ ctx, auth, params }) => {
-      const snap = snapshotOf(ctx, auth, params.snapshot);
-      const d = ctx.reads.device(snap.id, params.id);
+    handle: async ({ ctx, auth, params }) => {
+      const snap = await snapshotOf(ctx, auth, params.snapshot);
+      const d = await ctx.reads.device(snap.id, params.id);
       if (!d) throw notFound('device', params.id);
       return d;
     },

@@ -28,8 +28,8 @@ export const TOKEN_ROUTES: RouteSpec[] = [
     summary: "The organisation's tokens, revoked ones too; never a secret",
     access: 'admin',
     response: { description: 'tokens', schema: arrayOf(schemaRef('TokenInfo')) },
-    handle: ({ ctx, auth }) =>
-      ctx.tokens.listTokens(auth!.organisation).map(({ id, label, role, createdAt, revokedAt }) => ({ id, label, role, createdAt, ...(revokedAt && { revokedAt }) })),
+    handle: async ({ ctx, auth }) =>
+      (await ctx.tokens.listTokens(auth!.organisation)).map(({ id, label, role, createdAt, revokedAt }) => ({ id, label, role, createdAt, ...(revokedAt && { revokedAt }) })),
   }),
   route<z.infer<typeof TokenParams>>({
     method: 'DELETE',

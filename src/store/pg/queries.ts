@@ -1,0 +1,143 @@
+// The store's reads in PostgreSQL: the SQLite queries (../sqlite-queries.ts, ../sqlite-snapshots.ts)
+// with `$n` placeholders, byte-wise ("C") text order and SQLite's NULLs-first, so that both
+// backends answer in the same order.
+import type pg from 'pg';
+import type { Device, Flow, ImportWarning, Link, Site } from '../../model/index.js';
+import { readDevice, readFlow, readLink, readSite } from '../rows.js';
+import { deviceWhere } from '../sqlite-queries.js';
+import { DEFAULT_ORGANISATION, GROUP_FIELDS, type DeviceCount, type DeviceFilter, type GroupField, type ImportRecord, type SnapshotInfo } from '../types.js';
+import { dollar } from './connection.js';
+
+/** A pool or one of its connections (inside an import's transaction). */
+export type Queryable = Pick<pg.Pool, 'query'>;
+type Row = Record<string, unknown>;
+
+const PAGE = 1000;
+
+async function all(db: Queryable, sql: string, params: unknown[] = []): Promise<Row[]> {
+  return (await db.query(dollar(sql), params)).rows as Row[];
+}
+
+// ---- snapshots ----
+
+interface SnapshotRow {
+  id: number;
+  name: string;
+  created_at: string;
+  note: string | null;
+  base_name: string | null;
+  device_count: number;
+  site_count: number;
+  link_count: number;
+  flow_count: number;
+}
+
+const SELECT = `SELECT s.id, s.name, s.created_at, s.note, b.name AS base_name, s.device_count, s.site_count, s.link_count, s.flow_count
+  FROM snapshots s LEFT JOIN snapshots b ON b.id = s.base`;
+const IN_ORGANISATION = 's.organisation = (SELECT id FROM organisations WHERE name = ?)';
+
+function toInfo(r: Row): SnapshotInfo {
+  const s = r as unknown as SnapshotRow;
+  const info: SnapshotInfo = { id: s.id, name: s.name, createdAt: s.created_at, devices: s.device_count, sites: s.site_count, links: s.link_count, flows: s.flow_count };
+  if (s.note !== null) info.note = s.note;
+  if (s.base_name !== null) info.base = s.base_name;
+  return info;
+}
+
+export async function listSnapshots(db: Queryable, organisation = DEFAULT_ORGANISATION): Promise<SnapshotInfo[]> {
+  return (await all(db, `${SELECT} WHERE ${IN_ORGANISATION} ORDER BY s.id`, [organisation])).map(toInfo);
+}
+
+export async function findSnapshot(db: Queryable, name: string, organisation = DEFAULT_ORGANISATION): Promise<SnapshotInfo | undefined> {
+  const r = (await all(db, `${SELECT} WHERE ${IN_ORGANISATION} AND s.name = ?`, [organisation, name]))[0];
+  return r && toInfo(r);
+}
+
+export async function latestSnapshot(db: Queryable, organisation = DEFAULT_ORGANISATION): Promise<SnapshotInfo | undefined> {
+  const r = (await all(db, `${SELECT} WHERE ${IN_ORGANISATION} ORDER BY s.id DESC LIMIT 1`, [organisation]))[0];
+  return r && toInfo(r);
+}
+
+export async function snapshotById(db: Queryable, id: number): Promise<SnapshotInfo> {
+  const r = (await all(db, `${SELECT} WHERE s.id = ?`, [id]))[0];
+  if (!r) throw new Error(`no snapshot with id ${id}`);
+  return toInfo(r);
+}
+
+export async function organisationId(db: Queryable, organisation: string): Promise<number | undefined> {
+  return (await all(db, 'SELECT id FROM organisations WHERE name = ?', [organisation]))[0]?.id as number | undefined;
+}
+
+export async function snapshotNames(db: Queryable, organisation = DEFAULT_ORGANISATION, max = 20): Promise<string> {
+  const names = (await all(db, `SELECT s.name FROM snapshots s WHERE ${IN_ORGANISATION} ORDER BY s.id DESC LIMIT ?`, [organisation, max + 1])).map((r) => r.name as string);
+  if (names.length === 0) return '(none: nothing has been imported yet)';
+  return names.length > max ? `${names.slice(0, max).join(', ')}, ...` : names.join(', ');
+}
+
+// ---- rows ----
+
+export async function* iterateDevices(db: Queryable, snapshotId: number, filter: DeviceFilter = {}): AsyncGenerator<Device> {
+  const { sql, params } = deviceWhere(snapshotId, filter);
+  let remaining = filter.limit ?? Infinity;
+  let after = 0;
+  let skip = filter.offset ?? 0;
+  while (remaining > 0) {
+    const rows =
+      skip > 0
+        ? await all(db, `SELECT * FROM devices WHERE ${sql} ORDER BY seq LIMIT ? OFFSET ?`, [...params, Math.min(PAGE, remaining), skip])
+        : await all(db, `SELECT * FROM devices WHERE ${sql} AND seq > ? ORDER BY seq LIMIT ?`, [...params, after, Math.min(PAGE, remaining)]);
+    skip = 0;
+    if (rows.length === 0) return;
+    for (const r of rows) yield readDevice(r);
+    after = rows[rows.length - 1]!.seq as number;
+    remaining -= rows.length;
+    if (rows.length < PAGE) return;
+  }
+}
+
+export async function deviceById(db: Queryable, snapshotId: number, id: string): Promise<Device | undefined> {
+  const r = (await all(db, 'SELECT * FROM devices WHERE snapshot = ? AND id = ?', [snapshotId, id]))[0];
+  return r && readDevice(r);
+}
+
+export async function countDevices(db: Queryable, snapshotId: number, groupBy: readonly GroupField[], filter: DeviceFilter = {}): Promise<DeviceCount[]> {
+  for (const g of groupBy) {
+    if (!(GROUP_FIELDS as readonly string[]).includes(g)) throw new Error(`cannot group devices by "${String(g)}"; choose from ${GROUP_FIELDS.join(', ')}`);
+  }
+  const cols = [...new Set(groupBy)];
+  const { sql, params } = deviceWhere(snapshotId, filter);
+  if (cols.length === 0) {
+    const n = (await all(db, `SELECT COUNT(*) AS n FROM devices WHERE ${sql}`, params))[0]?.n as number | undefined;
+    return [{ key: {}, count: n ?? 0 }];
+  }
+  const list = cols.join(', ');
+  // SQLite's order: binary text comparison, NULLs first.
+  const order = cols.map((c) => `${c} COLLATE "C" NULLS FIRST`).join(', ');
+  const rows = await all(db, `SELECT ${list}, COUNT(*) AS n FROM devices WHERE ${sql} GROUP BY ${list} ORDER BY n DESC, ${order}`, params);
+  return rows.map((r) => {
+    const key: Record<string, string | null> = {};
+    for (const c of cols) key[c] = r[c] as string | null;
+    return { key, count: r.n as number };
+  });
+}
+
+const inOrder = (db: Queryable, table: string, snapshotId: number): Promise<Row[]> => all(db, `SELECT * FROM ${table} WHERE snapshot = ? ORDER BY seq`, [snapshotId]);
+
+export const sites = async (db: Queryable, snapshotId: number): Promise<Site[]> => (await inOrder(db, 'sites', snapshotId)).map(readSite);
+export const links = async (db: Queryable, snapshotId: number): Promise<Link[]> => (await inOrder(db, 'links', snapshotId)).map(readLink);
+export const flows = async (db: Queryable, snapshotId: number): Promise<Flow[]> => (await inOrder(db, 'flows', snapshotId)).map(readFlow);
+
+export async function imports(db: Queryable, snapshotId: number): Promise<ImportRecord[]> {
+  const rows = await all(db, 'SELECT i.*, o.name AS origin_name FROM imports i JOIN snapshots o ON o.id = i.origin WHERE i.snapshot = ? ORDER BY i.seq', [snapshotId]);
+  return rows.map((r) => {
+    const rec: ImportRecord = {
+      file: r.file as string,
+      format: r.format as string,
+      records: r.records as number,
+      warnings: JSON.parse(r.warnings as string) as ImportWarning[],
+      importedInto: r.origin_name as string,
+    };
+    for (const k of ['devices', 'sites', 'links', 'flows'] as const) if (r[k] !== null) rec[k] = r[k] as number;
+    return rec;
+  });
+}

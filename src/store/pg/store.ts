@@ -1,0 +1,115 @@
+// The PostgreSQL store: the Store contract over a connection pool, for many users and machines
+// sharing one database. Connecting and migrating happen on first use, so that opening a store
+// stays synchronous on both backends; a failure to connect rejects that first call.
+import { InputError, type Device, type Flow, type Link, type Site } from '../../model/index.js';
+import {
+  DEFAULT_ORGANISATION,
+  type BeginImportOptions, type DeviceCount, type DeviceFilter, type GroupField, type ImportRecord, type ImportWriter, type OpenStoreOptions, type SnapshotInfo, type Store,
+} from '../types.js';
+import { connectionError, createPool, redactUrl, type Pool } from './connection.js';
+import { migrate } from './migrations.js';
+import * as q from './queries.js';
+import { PgImportWriter } from './writer.js';
+
+export class PgStore implements Store {
+  readonly path: string;
+  readonly readonly: boolean;
+  private readonly pool: Pool;
+  private readonly ready: Promise<number>;
+  private closed = false;
+  /** Imports still open, rolled back by close(). */
+  private readonly open = new Set<ImportWriter>();
+
+  constructor(url: string, opts: OpenStoreOptions = {}) {
+    this.path = redactUrl(url);
+    this.readonly = opts.readonly ?? false;
+    this.pool = createPool(url, this.readonly);
+    this.ready = migrate(this.pool, this.readonly, this.path).catch((e: unknown) => {
+      throw connectionError(this.path, e);
+    });
+    // Rejections are reported to the calls that await `ready`; none may go unhandled meanwhile.
+    this.ready.catch(() => undefined);
+  }
+
+  /** The pool once the schema is current. */
+  private async db(): Promise<Pool> {
+    if (this.closed) throw new Error(`the store ${this.path} is closed`);
+    await this.ready;
+    return this.pool;
+  }
+
+  async schemaVersion(): Promise<number> {
+    return this.ready;
+  }
+
+  async beginImport(opts: BeginImportOptions): Promise<ImportWriter> {
+    if (this.readonly) throw new InputError(this.path, undefined, 'the database is open read-only; cannot import');
+    // onClose is called from begin() too when it fails, before there is a writer to forget.
+    let w: PgImportWriter | undefined;
+    w = await PgImportWriter.begin(await this.db(), this.path, opts, () => {
+      if (w) this.open.delete(w);
+    });
+    this.open.add(w);
+    return w;
+  }
+
+  async listSnapshots(organisation = DEFAULT_ORGANISATION): Promise<SnapshotInfo[]> {
+    return q.listSnapshots(await this.db(), organisation);
+  }
+
+  async resolveSnapshot(nameOrLatest?: string, organisation = DEFAULT_ORGANISATION): Promise<SnapshotInfo> {
+    const db = await this.db();
+    const of = organisation === DEFAULT_ORGANISATION ? '' : ` of organisation "${organisation}"`;
+    if (nameOrLatest === undefined || nameOrLatest === 'latest') {
+      const s = await q.latestSnapshot(db, organisation);
+      if (!s) throw new InputError(this.path, undefined, `the database holds no snapshot${of} yet: import something first`);
+      return s;
+    }
+    const s = await q.findSnapshot(db, nameOrLatest, organisation);
+    if (!s) throw new InputError(this.path, undefined, `no snapshot named "${nameOrLatest}"${of}; available: ${await q.snapshotNames(db, organisation)}`);
+    return s;
+  }
+
+  async devices(snapshotId: number, filter: DeviceFilter = {}): Promise<Device[]> {
+    const out: Device[] = [];
+    for await (const d of q.iterateDevices(await this.db(), snapshotId, filter)) out.push(d);
+    return out;
+  }
+
+  async *iterateDevices(snapshotId: number, filter: DeviceFilter = {}): AsyncGenerator<Device> {
+    yield* q.iterateDevices(await this.db(), snapshotId, filter);
+  }
+
+  async device(snapshotId: number, id: string): Promise<Device | undefined> {
+    return q.deviceById(await this.db(), snapshotId, id);
+  }
+
+  async countDevices(snapshotId: number, groupBy: readonly GroupField[], filter: DeviceFilter = {}): Promise<DeviceCount[]> {
+    return q.countDevices(await this.db(), snapshotId, groupBy, filter);
+  }
+
+  async sites(snapshotId: number): Promise<Site[]> {
+    return q.sites(await this.db(), snapshotId);
+  }
+
+  async links(snapshotId: number): Promise<Link[]> {
+    return q.links(await this.db(), snapshotId);
+  }
+
+  async flows(snapshotId: number): Promise<Flow[]> {
+    return q.flows(await this.db(), snapshotId);
+  }
+
+  async imports(snapshotId: number): Promise<ImportRecord[]> {
+    return q.imports(await this.db(), snapshotId);
+  }
+
+  /** An import still open is rolled back by the server when its connection ends. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const w of this.open) await w.rollback();
+    await this.ready.catch(() => undefined);
+    await this.pool.end();
+  }
+}
