@@ -1,8 +1,9 @@
 // Output of an exposure run: the per-flow CSV of DESIGN section 4 (byte-identical to the
-// reference) and a JSON document with per-flow objects and the summary.
+// reference) and a JSON document with per-flow objects and the summary; a kill-switch run's JSON.
 import type { ExposureResult } from './exposure.js';
+import { FLOW_DISRUPTED, type KillSwitchResult } from './killswitch.js';
 import { isSensitive, volumeOf, type ExposureSummary } from './summary.js';
-import { EXPOSURE_CLASSES, type ExposureClass } from './types.js';
+import { EXPOSURE_CLASSES, type ExposureClass, type FlowInput } from './types.js';
 
 const num = (x: number): string => (x === Infinity ? 'inf' : String(x));
 
@@ -53,4 +54,22 @@ export function exposureDocument(r: ExposureResult): ExposureDocument {
     };
   });
   return { flows, summary: r.summary };
+}
+
+/**
+ * A kill-switch run as JSON: the result without its per-flow status array, plus the ids of the
+ * flows it disrupts (in input order). One shape for the CLI, the API and distributed runs.
+ */
+export function killSwitchDocument(r: KillSwitchResult, flows: readonly FlowInput[]) {
+  return {
+    removedDevices: r.removedDevices,
+    disrupted: r.disrupted,
+    endpointRemoved: r.endpointRemoved,
+    alreadyUnreachable: r.alreadyUnreachable,
+    mainNetworkBefore: r.mainNetworkBefore,
+    mainNetworkAfter: r.mainNetworkAfter,
+    sitesCutOff: r.sitesCutOff,
+    restore: r.restore,
+    disruptedFlows: flows.filter((_, i) => r.flowStatus[i] === FLOW_DISRUPTED).map((f) => f.id),
+  };
 }

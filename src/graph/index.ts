@@ -5,7 +5,7 @@ export { buildUntrusted, type NodePredicate } from './untrusted.js';
 export { analyseExposure, type ExposureOptions, type ExposureResult } from './exposure.js';
 export { defaultWorkers, type ProgressFn } from './parallel.js';
 export { summarise, isSensitive, volumeOf, type ExposureSummary, type Chokepoint, type ClassCounts } from './summary.js';
-export { exposureCsv, exposureDocument, type ExposureDocument, type FlowExposure } from './format.js';
+export { exposureCsv, exposureDocument, killSwitchDocument, type ExposureDocument, type FlowExposure } from './format.js';
 export {
   killSwitch,
   buildKillSet,

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { distributedKillSwitch } from '../../distributed/coordinator.js';
-import { buildGraph, buildKillSet, FLOW_DISRUPTED, killSwitch, type FlowInput, type KillSwitchResult } from '../../graph/index.js';
+import { buildGraph, buildKillSet, killSwitch, killSwitchDocument, type FlowInput, type KillSwitchResult } from '../../graph/index.js';
 import { addNetworkSourceOptions, loadNetwork, type NetworkSourceOptions } from '../network-input.js';
 import { collectList, parsePositiveInt } from '../options.js';
 import { renderJson, renderTable } from '../output.js';
@@ -18,20 +18,6 @@ interface KillSwitchCliOptions extends NetworkSourceOptions, DistributedCliOptio
 }
 
 const round = (x: number): number => Math.round(x * 100) / 100;
-
-function toJson(r: KillSwitchResult, flows: readonly FlowInput[]) {
-  return {
-    removedDevices: r.removedDevices,
-    disrupted: r.disrupted,
-    endpointRemoved: r.endpointRemoved,
-    alreadyUnreachable: r.alreadyUnreachable,
-    mainNetworkBefore: r.mainNetworkBefore,
-    mainNetworkAfter: r.mainNetworkAfter,
-    sitesCutOff: r.sitesCutOff,
-    restore: r.restore,
-    disruptedFlows: flows.filter((_, i) => r.flowStatus[i] === FLOW_DISRUPTED).map((f) => f.id),
-  };
-}
 
 function toText(r: KillSwitchResult, top: number): string {
   const d = r.disrupted;
@@ -102,7 +88,7 @@ Examples:
         r = killSwitch(g, loaded.nodes, loaded.flows, buildKillSet(loaded.nodes, spec), { top: opts.top });
       }
       progress.done();
-      const text = opts.json ? renderJson(toJson(r, net.flows)) : toText(r, opts.top);
+      const text = opts.json ? renderJson(killSwitchDocument(r, net.flows)) : toText(r, opts.top);
       if (opts.output) await writeFile(opts.output, text);
       else process.stdout.write(text);
     });

@@ -11,8 +11,8 @@ import {
   buildGraph,
   buildKillSet,
   exposureDocument,
-  FLOW_DISRUPTED,
   killSwitch,
+  killSwitchDocument,
 } from '../../graph/index.js';
 import { planDocument } from '../../plan/index.js';
 import { evaluate, loadRuleCatalog } from '../../policy/index.js';
@@ -107,19 +107,7 @@ async function killswitch(job: Extract<AnalysisJob, { kind: 'killswitch' }>): Pr
   const net = await loadNetwork({ db: job.db, snapshot: job.snapshot, organisation: job.organisation });
   const g = buildGraph(net, { source: sourceLabel(job) });
   const r = killSwitch(g, net.nodes, net.flows, buildKillSet(net.nodes, { vendors: job.params.vendors }), { top: 10 });
-  return {
-    vendors: job.params.vendors,
-    removedDevices: r.removedDevices,
-    disrupted: r.disrupted,
-    endpointRemoved: r.endpointRemoved,
-    alreadyUnreachable: r.alreadyUnreachable,
-    mainNetworkBefore: r.mainNetworkBefore,
-    mainNetworkAfter: r.mainNetworkAfter,
-    sitesCutOff: r.sitesCutOff,
-    restore: r.restore,
-    disruptedFlows: net.flows.filter((_, i) => r.flowStatus[i] === FLOW_DISRUPTED).map((f) => f.id),
-    notes: net.notes,
-  };
+  return { vendors: job.params.vendors, ...killSwitchDocument(r, net.flows), notes: net.notes };
 }
 
 async function plan(job: Extract<AnalysisJob, { kind: 'plan' }>): Promise<unknown> {
