@@ -1,6 +1,7 @@
 // Conversion between domain objects and table rows. Absent optional fields are stored as NULL
 // and left out again when read, so a Device read back equals the one written.
-import type { Conflict, Device, Evidence, Flow, Link, Site, SourceRef } from '../model/index.js';
+import type { Conflict, Device, Evidence, Flow, ImportWarning, Link, Site, SourceRef } from '../model/index.js';
+import type { ImportRecord, SnapshotInfo } from './types.js';
 
 export type SqlValue = string | number | null;
 type Row = Record<string, unknown>;
@@ -188,4 +189,42 @@ export function readFlow(r: Row): Flow {
   f.extra = r.extra ? JSON.parse(r.extra as string) : {};
   f.source = readSource(r);
   return f as unknown as Flow;
+}
+
+// ---- snapshots and import records: the same SQL and row shape on both backends ----
+
+/** Every snapshot read: the snapshot and its base's name. */
+export const SNAPSHOT_SELECT = `SELECT s.id, s.name, s.created_at, s.note, b.name AS base_name, s.device_count, s.site_count, s.link_count, s.flow_count
+  FROM snapshots s LEFT JOIN snapshots b ON b.id = s.base`;
+/** Names are unique per organisation only, and one organisation never learns another's names. */
+export const SNAPSHOT_IN_ORGANISATION = 's.organisation = (SELECT id FROM organisations WHERE name = ?)';
+
+export function readSnapshotInfo(r: Row): SnapshotInfo {
+  const info: SnapshotInfo = {
+    id: r.id as number,
+    name: r.name as string,
+    createdAt: r.created_at as string,
+    devices: r.device_count as number,
+    sites: r.site_count as number,
+    links: r.link_count as number,
+    flows: r.flow_count as number,
+  };
+  if (r.note !== null) info.note = r.note as string;
+  if (r.base_name !== null) info.base = r.base_name as string;
+  return info;
+}
+
+/** A snapshot's import records in order, with the snapshot each was first imported into. */
+export const IMPORTS_SELECT = 'SELECT i.*, o.name AS origin_name FROM imports i JOIN snapshots o ON o.id = i.origin WHERE i.snapshot = ? ORDER BY i.seq';
+
+export function readImportRecord(r: Row): ImportRecord {
+  const rec: ImportRecord = {
+    file: r.file as string,
+    format: r.format as string,
+    records: r.records as number,
+    warnings: JSON.parse(r.warnings as string) as ImportWarning[],
+    importedInto: r.origin_name as string,
+  };
+  for (const k of ['devices', 'sites', 'links', 'flows'] as const) if (r[k] !== null) rec[k] = r[k] as number;
+  return rec;
 }

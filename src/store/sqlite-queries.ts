@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { Device, Flow, ImportWarning, Link, Site } from '../model/index.js';
-import { readDevice, readFlow, readLink, readSite } from './rows.js';
+import type { Device, Flow, Link, Site } from '../model/index.js';
+import { IMPORTS_SELECT, readDevice, readFlow, readImportRecord, readLink, readSite } from './rows.js';
 import { GROUP_FIELDS, type DeviceCount, type DeviceFilter, type GroupField, type ImportRecord } from './types.js';
 
 type Db = Database.Database;
@@ -93,18 +93,5 @@ export const links = (db: Db, snapshotId: number): Link[] => inOrder(db, 'links'
 export const flows = (db: Db, snapshotId: number): Flow[] => inOrder(db, 'flows', snapshotId).map(readFlow);
 
 export function imports(db: Db, snapshotId: number): ImportRecord[] {
-  const rows = db
-    .prepare('SELECT i.*, o.name AS origin_name FROM imports i JOIN snapshots o ON o.id = i.origin WHERE i.snapshot = ? ORDER BY i.seq')
-    .all(snapshotId) as Row[];
-  return rows.map((r) => {
-    const rec: ImportRecord = {
-      file: r.file as string,
-      format: r.format as string,
-      records: r.records as number,
-      warnings: JSON.parse(r.warnings as string) as ImportWarning[],
-      importedInto: r.origin_name as string,
-    };
-    for (const k of ['devices', 'sites', 'links', 'flows'] as const) if (r[k] !== null) rec[k] = r[k] as number;
-    return rec;
-  });
+  return (db.prepare(IMPORTS_SELECT).all(snapshotId) as Row[]).map(readImportRecord);
 }

@@ -1,40 +1,10 @@
 import type Database from 'better-sqlite3';
+import { readSnapshotInfo as toInfo, SNAPSHOT_IN_ORGANISATION as IN_ORGANISATION, SNAPSHOT_SELECT as SELECT } from './rows.js';
 import { DEFAULT_ORGANISATION, type SnapshotInfo } from './types.js';
 
+// Every look-up by name is within one organisation (see rows.ts).
 type Db = Database.Database;
-
-interface SnapshotRow {
-  id: number;
-  name: string;
-  created_at: string;
-  note: string | null;
-  base_name: string | null;
-  device_count: number;
-  site_count: number;
-  link_count: number;
-  flow_count: number;
-}
-
-// Every look-up by name is within one organisation: names are unique per organisation only, and
-// one organisation never learns another's names (not even in an error message).
-const SELECT = `SELECT s.id, s.name, s.created_at, s.note, b.name AS base_name, s.device_count, s.site_count, s.link_count, s.flow_count
-  FROM snapshots s LEFT JOIN snapshots b ON b.id = s.base`;
-const IN_ORGANISATION = 's.organisation = (SELECT id FROM organisations WHERE name = ?)';
-
-function toInfo(r: SnapshotRow): SnapshotInfo {
-  const info: SnapshotInfo = {
-    id: r.id,
-    name: r.name,
-    createdAt: r.created_at,
-    devices: r.device_count,
-    sites: r.site_count,
-    links: r.link_count,
-    flows: r.flow_count,
-  };
-  if (r.note !== null) info.note = r.note;
-  if (r.base_name !== null) info.base = r.base_name;
-  return info;
-}
+type SnapshotRow = Record<string, unknown>;
 
 export function listSnapshots(db: Db, organisation = DEFAULT_ORGANISATION): SnapshotInfo[] {
   return (db.prepare(`${SELECT} WHERE ${IN_ORGANISATION} ORDER BY s.id`).all(organisation) as SnapshotRow[]).map(toInfo);

@@ -2,8 +2,8 @@
 // with `$n` placeholders, byte-wise ("C") text order and SQLite's NULLs-first, so that both
 // backends answer in the same order.
 import type pg from 'pg';
-import type { Device, Flow, ImportWarning, Link, Site } from '../../model/index.js';
-import { readDevice, readFlow, readLink, readSite } from '../rows.js';
+import type { Device, Flow, Link, Site } from '../../model/index.js';
+import { IMPORTS_SELECT, readDevice, readFlow, readImportRecord, readLink, readSite, readSnapshotInfo as toInfo, SNAPSHOT_IN_ORGANISATION as IN_ORGANISATION, SNAPSHOT_SELECT as SELECT } from '../rows.js';
 import { deviceWhere } from '../sqlite-queries.js';
 import { DEFAULT_ORGANISATION, GROUP_FIELDS, type DeviceCount, type DeviceFilter, type GroupField, type ImportRecord, type SnapshotInfo } from '../types.js';
 import { dollar } from './connection.js';
@@ -19,30 +19,6 @@ async function all(db: Queryable, sql: string, params: unknown[] = []): Promise<
 }
 
 // ---- snapshots ----
-
-interface SnapshotRow {
-  id: number;
-  name: string;
-  created_at: string;
-  note: string | null;
-  base_name: string | null;
-  device_count: number;
-  site_count: number;
-  link_count: number;
-  flow_count: number;
-}
-
-const SELECT = `SELECT s.id, s.name, s.created_at, s.note, b.name AS base_name, s.device_count, s.site_count, s.link_count, s.flow_count
-  FROM snapshots s LEFT JOIN snapshots b ON b.id = s.base`;
-const IN_ORGANISATION = 's.organisation = (SELECT id FROM organisations WHERE name = ?)';
-
-function toInfo(r: Row): SnapshotInfo {
-  const s = r as unknown as SnapshotRow;
-  const info: SnapshotInfo = { id: s.id, name: s.name, createdAt: s.created_at, devices: s.device_count, sites: s.site_count, links: s.link_count, flows: s.flow_count };
-  if (s.note !== null) info.note = s.note;
-  if (s.base_name !== null) info.base = s.base_name;
-  return info;
-}
 
 export async function listSnapshots(db: Queryable, organisation = DEFAULT_ORGANISATION): Promise<SnapshotInfo[]> {
   return (await all(db, `${SELECT} WHERE ${IN_ORGANISATION} ORDER BY s.id`, [organisation])).map(toInfo);
@@ -128,16 +104,5 @@ export const links = async (db: Queryable, snapshotId: number): Promise<Link[]> 
 export const flows = async (db: Queryable, snapshotId: number): Promise<Flow[]> => (await inOrder(db, 'flows', snapshotId)).map(readFlow);
 
 export async function imports(db: Queryable, snapshotId: number): Promise<ImportRecord[]> {
-  const rows = await all(db, 'SELECT i.*, o.name AS origin_name FROM imports i JOIN snapshots o ON o.id = i.origin WHERE i.snapshot = ? ORDER BY i.seq', [snapshotId]);
-  return rows.map((r) => {
-    const rec: ImportRecord = {
-      file: r.file as string,
-      format: r.format as string,
-      records: r.records as number,
-      warnings: JSON.parse(r.warnings as string) as ImportWarning[],
-      importedInto: r.origin_name as string,
-    };
-    for (const k of ['devices', 'sites', 'links', 'flows'] as const) if (r[k] !== null) rec[k] = r[k] as number;
-    return rec;
-  });
+  return (await all(db, IMPORTS_SELECT, [snapshotId])).map(readImportRecord);
 }
