@@ -4,3 +4,5 @@ export * from './device.js';
 export * from './topology.js';
 export * from './batch.js';
 export * from './errors.js';
+export * from './closest.js';
+export * from './country.js';
