@@ -4,6 +4,7 @@ import type { ImportBatch } from '../model/index.js';
 import { detectFormat } from './detect.js';
 import { DEFAULT_BATCH_SIZE, HEAD_BYTES } from './limits.js';
 import { formatModule } from './registry.js';
+import type { ColumnMap } from './column-map.js';
 import type { FormatId, ImportReader } from './types.js';
 import { FORMAT_IDS } from './types.js';
 import { errorText } from './util/read-whole.js';
@@ -12,13 +13,21 @@ export type { FormatId, FormatInfo, ImportReader } from './types.js';
 export { FORMAT_IDS } from './types.js';
 export { FORMATS } from './registry.js';
 export { detectFormat } from './detect.js';
+export { parseColumnMap, readColumnMapFile, type ColumnMap } from './column-map.js';
+
+export interface OpenOptions {
+  format?: FormatId;
+  batchSize?: number;
+  /** Column renames for inventory CSV/JSON (`--map`); other formats are read as they are. */
+  columns?: ColumnMap;
+}
 
 /**
  * Opens a file for import: checks it is a readable regular file, detects its format from its
  * first 64 KiB (unless `format` is given) and returns a reader that yields its records in
  * batches. Throws InputError for an unreadable file or an unknown format.
  */
-export async function openImport(path: string, opts: { format?: FormatId; batchSize?: number } = {}): Promise<ImportReader> {
+export async function openImport(path: string, opts: OpenOptions = {}): Promise<ImportReader> {
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
   if (opts.format !== undefined && !(FORMAT_IDS as readonly string[]).includes(opts.format)) {
@@ -26,11 +35,11 @@ export async function openImport(path: string, opts: { format?: FormatId; batchS
   }
   const head = await readHead(path);
   const format = opts.format ?? detectFormat(head, path);
-  return formatModule(format).open(path, { batchSize });
+  return formatModule(format).open(path, opts.columns === undefined ? { batchSize } : { batchSize, columns: opts.columns });
 }
 
 /** Reads a whole file into one batch (all batches merged). */
-export async function readImport(path: string, opts: { format?: FormatId } = {}): Promise<ImportBatch> {
+export async function readImport(path: string, opts: Omit<OpenOptions, 'batchSize'> = {}): Promise<ImportBatch> {
   const reader = await openImport(path, { ...opts, batchSize: Number.MAX_SAFE_INTEGER });
   return mergeBatches(reader);
 }

@@ -1,4 +1,5 @@
 import type { ImportBatch } from '../model/index.js';
+import type { ColumnMap } from './column-map.js';
 
 export const FORMAT_IDS = [
   'inventory-csv',
@@ -31,6 +32,8 @@ export interface ImportReader {
 export interface ReaderOptions {
   /** Records per batch for streaming formats; formats read whole yield one batch. */
   batchSize: number;
+  /** Renames an inventory's (CSV or JSON) columns before it is read; other formats ignore it. */
+  columns?: ColumnMap;
 }
 
 /** One importable format: what it is and how to open a file of it. */

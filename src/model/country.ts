@@ -31,6 +31,15 @@ const EXTRA: Record<string, string> = {
   'u.s.': 'US',
   'u.s.a.': 'US',
   'kosovo': 'XK',
+  // Short forms the registry only knows in their long official form (Zoo files use the first two).
+  'moldova': 'MD',
+  'syria': 'SY',
+  'laos': 'LA',
+  'vatican': 'VA',
+  'micronesia': 'FM',
+  'dr congo': 'CD',
+  'swaziland': 'SZ',
+  'holland': 'NL',
 };
 
 const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase().replace(/\s+/g, ' ');

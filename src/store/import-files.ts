@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { attributeDevice, createIdentifyContext } from '../identify/index.js';
-import { FORMAT_IDS, openImport } from '../ingest/index.js';
+import { FORMAT_IDS, openImport, type ColumnMap } from '../ingest/index.js';
 import { InputError, isOneOf } from '../model/index.js';
 import { runImport, type ImportFilesOptions, type ImportPipeline, type ImportSource, type ImportSummary } from './import-run.js';
 import { workerBatches } from './import-threaded.js';
@@ -19,10 +19,12 @@ export type { FileSummary, ImportFilesOptions, ImportProgress, ImportSummary } f
 export function importFiles(store: Store, paths: string[], opts: ImportFilesOptions = {}): Promise<ImportSummary> {
   // Both backends' writers take the worker's pre-encoded rows (SQLite binds them, PostgreSQL COPYs them).
   const threaded = opts.worker !== false;
-  return runImport(store, paths, opts, realPipeline(opts.tacCsvPath, threaded ? (opts.worker === true ? 0 : WORKER_MIN_BYTES) : Infinity));
+  // A column map is applied in this thread only: a mapped file is never read by the worker.
+  const workerMin = threaded && opts.columns === undefined ? (opts.worker === true ? 0 : WORKER_MIN_BYTES) : Infinity;
+  return runImport(store, paths, opts, realPipeline(opts.tacCsvPath, workerMin, opts.columns));
 }
 
-function realPipeline(tacCsvPath: string | undefined, workerMinBytes: number): ImportPipeline {
+function realPipeline(tacCsvPath: string | undefined, workerMinBytes: number, columns?: ColumnMap): ImportPipeline {
   let ctx: ReturnType<typeof createIdentifyContext> | undefined;
   const size = (path: string): number | undefined => {
     try {
@@ -37,7 +39,7 @@ function realPipeline(tacCsvPath: string | undefined, workerMinBytes: number): I
         throw new InputError(path, undefined, `unknown format '${format}' (known formats: ${FORMAT_IDS.join(', ')})`);
       }
       // Detects the format (and rejects an unreadable or unknown file) before any thread starts.
-      const reader = await openImport(path, format === undefined ? {} : { format });
+      const reader = await openImport(path, { ...(format !== undefined && { format }), ...(columns !== undefined && { columns }) });
       // Only the streaming inventory CSV reader is threaded: the other formats are read whole
       // and hold topology rather than many devices.
       if (reader.format !== 'inventory-csv' || (size(path) ?? 0) < workerMinBytes) return reader;

@@ -1,4 +1,5 @@
 import { InputError, type Device, type DeviceRecord, type ImportBatch, type ImportWarning } from '../model/index.js';
+import type { ColumnMap } from '../ingest/column-map.js';
 import type { EncodedBatch } from './import-threaded.js';
 import type { SqlValue } from './rows.js';
 import { defaultSnapshotName } from './snapshot-name.js';
@@ -45,6 +46,8 @@ export interface ImportFilesOptions {
   organisation?: string;
   /** Read every file as this format instead of detecting each one's. */
   format?: string;
+  /** Renames the columns of inventory CSV/JSON files before they are read (`--map`). */
+  columns?: ColumnMap;
   /** Any warning aborts the import (nothing is written). */
   strict?: boolean;
   /**

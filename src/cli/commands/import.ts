@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { FORMATS, type FormatId } from '../../ingest/index.js';
+import { FORMATS, parseColumnMap, readColumnMapFile, type ColumnMap, type FormatId } from '../../ingest/index.js';
+import { InputError } from '../../model/index.js';
 import { openStore } from '../../store/index.js';
 import { importFiles } from '../../store/import-files.js';
 import { DEFAULT_DB } from '../options.js';
@@ -14,6 +15,8 @@ interface ImportOptions {
   strict?: boolean;
   tacDb?: string;
   json?: boolean;
+  map?: string;
+  mapFile?: string;
 }
 
 export function register(program: Command): void {
@@ -28,6 +31,8 @@ export function register(program: Command): void {
     .option('--format <id>', 'force the format of every file instead of detecting it')
     .option('--strict', 'treat every bad value (unparseable MAC, bad IMEI check digit...) as an error: exit 2, store unchanged')
     .option('--tac-db <file>', 'Osmocom-format TAC CSV used to identify handsets by IMEI')
+    .option('--map <renames>', 'rename an inventory\'s columns before reading it: "Vendor Name=vendor,Hostname=name"')
+    .option('--map-file <file>', 'the same as a YAML mapping of source column to our column')
     .option('--json', 'print the import summary as JSON')
     .addHelpText(
       'after',
@@ -47,6 +52,8 @@ Examples:
   cleanpath import phones.csv --tac-db tacdb.csv --base latest`,
     )
     .action(async (files: string[], opts: ImportOptions) => {
+      // A bad map is refused before the store is opened.
+      const columns = await columnMapOf(opts);
       const store = openStore(opts.db);
       const progress = createProgress('importing');
       try {
@@ -56,6 +63,7 @@ Examples:
           strict: opts.strict,
           format: opts.format,
           tacCsvPath: opts.tacDb,
+          columns,
           onProgress: (p) => progress.update(p.records, undefined, p.file),
         });
         progress.done();
@@ -80,4 +88,10 @@ Examples:
         await store.close();
       }
     });
+}
+
+async function columnMapOf(opts: ImportOptions): Promise<ColumnMap | undefined> {
+  if (opts.map !== undefined && opts.mapFile !== undefined) throw new InputError('--map', undefined, 'give --map or --map-file, not both');
+  if (opts.map !== undefined) return parseColumnMap(opts.map);
+  return opts.mapFile === undefined ? undefined : readColumnMapFile(opts.mapFile);
 }

@@ -1,6 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { InputError, emptyBatch } from '../../model/index.js';
 import type { ImportBatch } from '../../model/index.js';
+import { mapHeader } from '../column-map.js';
+import type { ColumnMap } from '../column-map.js';
 import type { ImportReader, ReaderOptions } from '../types.js';
 import { errorText } from '../util/read-whole.js';
 import { WarningSink } from '../util/warnings.js';
@@ -23,17 +25,18 @@ export function csvReader(file: string, kind: CsvKind, opts: ReaderOptions): Imp
   return {
     format,
     file,
-    batches: () => csvBatches(file, kind, format, opts.batchSize),
+    // A column map is for inventories; a links or flows file beside it is read as it is.
+    batches: () => csvBatches(file, kind, format, opts.batchSize, kind === 'inventory' ? opts.columns : undefined),
   };
 }
 
-async function* csvBatches(file: string, kind: CsvKind, format: string, batchSize: number): AsyncGenerator<ImportBatch> {
+async function* csvBatches(file: string, kind: CsvKind, format: string, batchSize: number, columns: ColumnMap | undefined): AsyncGenerator<ImportBatch> {
   const warnings = new WarningSink(file);
   let rows: RowBuilder | undefined;
   let total = 0;
   const tokenizer = new CsvTokenizer(file, (fields, line) => {
     if (rows === undefined) {
-      rows = ROW_BUILDERS[kind](file, fields, warnings);
+      rows = ROW_BUILDERS[kind](file, columns === undefined ? fields : mapHeader(columns, fields, file), warnings);
       return;
     }
     rows.add(fields, line);

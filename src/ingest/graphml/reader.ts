@@ -7,7 +7,7 @@ import { WarningSink } from '../util/warnings.js';
 import { attr, children, startTagLines, text } from '../xml/parse.js';
 import type { XmlElement } from '../xml/parse.js';
 import { parseXml } from '../xml/parse.js';
-import { countryCodeOf } from './countries.js';
+import { readCountry } from '../util/country.js';
 
 export function graphmlReader(file: string, _opts: ReaderOptions): ImportReader {
   return {
@@ -120,9 +120,8 @@ function nodeDevice(id: string, attrs: Map<string, string>, file: string, line: 
         break;
       }
       case 'Country': {
-        const cc = countryCodeOf(value);
+        const cc = readCountry(value, name, d.extra, warn);
         if (cc !== undefined) d.country = cc;
-        else if (value !== '') d.extra[name] = value;
         break;
       }
       default:

@@ -3,6 +3,8 @@ import type { ImportBatch } from '../../model/index.js';
 import { DEVICE_COLUMNS, buildDevice, deviceColumnIndex } from '../records/device.js';
 import { FLOW_COLUMNS, LINK_COLUMNS, buildFlow, buildLink } from '../records/topology.js';
 import { UniqueIds } from '../records/unique.js';
+import { renamingFor } from '../column-map.js';
+import type { ColumnMap } from '../column-map.js';
 import type { ImportReader, ReaderOptions } from '../types.js';
 import { readWholeFile } from '../util/read-whole.js';
 import { WarningSink } from '../util/warnings.js';
@@ -13,17 +15,17 @@ import type { JsonObject, JsonValue, ParsedJson } from './parse.js';
  * Inventory JSON: an array of device objects, or `{devices: [...], links?: [...], flows?: [...]}`,
  * with the inventory CSV's snake_case keys (case-insensitive). Read whole (bounded in size).
  */
-export function inventoryJsonReader(file: string, _opts: ReaderOptions): ImportReader {
+export function inventoryJsonReader(file: string, opts: ReaderOptions): ImportReader {
   return {
     format: 'inventory-json',
     file,
     async *batches() {
-      yield readInventoryJson(file, await readWholeFile(file));
+      yield readInventoryJson(file, await readWholeFile(file), opts.columns);
     },
   };
 }
 
-export function readInventoryJson(file: string, text: string): ImportBatch {
+export function readInventoryJson(file: string, text: string, columns?: ColumnMap): ImportBatch {
   const doc = parseJson(text, file);
   const root = doc.value;
   const batch = emptyBatch('inventory-json', file);
@@ -36,12 +38,14 @@ export function readInventoryJson(file: string, text: string): ImportBatch {
   else throw new InputError(file, 1, 'expected an array of devices or an object with a "devices" array');
 
   const deviceIds = new UniqueIds(file, 'device');
-  for (const [o, line] of records(doc, devices, 'devices', file)) {
+  const deviceList = [...records(doc, devices, 'devices', file)];
+  const rename = columns === undefined ? undefined : renamingFor(columns, keysOf(deviceList), file);
+  for (const [o, line] of deviceList) {
     const v = new Array<string | undefined>(DEVICE_COLUMNS.length);
     const extra: Record<string, string> = {};
     const warn = (m: string) => warnings.warn(line, m);
     for (const [key, val] of Object.entries(o)) {
-      const ci = deviceColumnIndex(key);
+      const ci = deviceColumnIndex(rename?.get(key.trim().toLowerCase()) ?? key);
       if (ci === undefined) {
         if (val !== null) extra[key] = typeof val === 'string' ? val : JSON.stringify(val);
         continue;
@@ -68,6 +72,13 @@ export function readInventoryJson(file: string, text: string): ImportBatch {
   }
   batch.warnings = warnings.take(true);
   return batch;
+}
+
+/** Every key any device object uses: a mapped column must be in at least one of them. */
+function keysOf(list: ReadonlyArray<readonly [JsonObject, number]>): Set<string> {
+  const keys = new Set<string>();
+  for (const [o] of list) for (const k of Object.keys(o)) keys.add(k);
+  return keys;
 }
 
 function* records(doc: ParsedJson, list: JsonValue | undefined, what: string, file: string): Generator<[JsonObject, number]> {

@@ -1,6 +1,7 @@
 import { LAYERS, NETWORK_KINDS, TECHNOLOGIES, isOneOf } from '../../model/index.js';
 import type { DeviceRecord, RawIdentifiers } from '../../model/index.js';
-import { isIsoDate, normalizeCountry, parseDecimal, quote } from '../util/values.js';
+import { readCountry } from '../util/country.js';
+import { isIsoDate, parseDecimal, quote } from '../util/values.js';
 
 /**
  * Inventory columns of DESIGN section 3 (plus banner/lldp raw evidence, and the supplier, reseller
@@ -71,11 +72,10 @@ export function buildDevice(
     if (isOneOf(NETWORK_KINDS, network)) d.network = network;
     else warn(`unknown network ${quote(network)} (expected one of ${NETWORK_KINDS.join(', ')}); network dropped`);
   }
-  const country = present(v[C.country]);
+  const country = v[C.country];
   if (country !== undefined) {
-    const cc = normalizeCountry(country);
+    const cc = readCountry(country, 'country', extra, warn);
     if (cc !== undefined) d.country = cc;
-    else warn(`country ${quote(country)} is not an ISO 3166 alpha-2 code; country dropped`);
   }
   const installed = present(v[C.installed]);
   if (installed !== undefined) {

@@ -30,11 +30,6 @@ export function isIsoDate(s: string): boolean {
   return d <= days;
 }
 
-export function normalizeCountry(s: string): string | undefined {
-  const t = s.trim().toUpperCase();
-  return /^[A-Z]{2}$/.test(t) ? t : undefined;
-}
-
 export function quote(s: string, max = 60): string {
   return `'${s.length > max ? `${s.slice(0, max)}...` : s}'`;
 }
