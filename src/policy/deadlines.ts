@@ -32,7 +32,8 @@ export interface UpcomingDeadline extends RuleDate {
 /** Dates on or after `asOf` of the rules behind `findings`, soonest first. */
 export function upcomingDeadlines(rules: readonly Rule[], findings: readonly Finding[], asOf: string): UpcomingDeadline[] {
   const counts = new Map<string, number>();
-  for (const f of findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+  // A needs-data finding is not yet bound by the rule's dates: counting it would guess it into them.
+  for (const f of findings) if (f.status !== 'needs-data') counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
   const now = day(asOf);
   const out: UpcomingDeadline[] = [];
   for (const r of rules) {

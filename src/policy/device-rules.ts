@@ -1,11 +1,14 @@
 // Rules judged one device at a time: prohibitions, removal deadlines, approvals, advisories.
+// At most one finding per (device, rule). When the rule's applicability rests on a field the
+// device lacks, that one finding is `needs-data`; an unknown vendor on top of it is one more
+// missing field of the same finding, not a second finding.
 import type { PolicyDevice } from './device.js';
 import { conflictNotices, evidenceFor, ruleRef, vendorList, verificationNotices } from './explain.js';
 import type { Finding } from './findings.js';
 import type { Rule } from './schema.js';
-import { matchScope } from './scope.js';
-import { deviceTiming } from './timing.js';
-import { coverage, type VendorFamilies } from './vendor-family.js';
+import { describeMissing, matchScope, missingNames, type MissingField } from './scope.js';
+import { deviceTiming, type Timing } from './timing.js';
+import { coverage, type Coverage, type VendorFamilies } from './vendor-family.js';
 
 export function deviceContext(d: PolicyDevice) {
   return {
@@ -14,18 +17,40 @@ export function deviceContext(d: PolicyDevice) {
   };
 }
 
-export function evaluateDevice(rule: Rule, d: PolicyDevice, asOf: string, fam: VendorFamilies): Finding | null {
-  const scope = matchScope(rule.scope, d);
-  if (!scope.inScope) return null;
+export interface JudgeOptions {
+  /** Read blank classification fields and installed dates as putting the device under the rule. */
+  assumeInScope?: boolean;
+}
+
+type Base = Omit<Finding, 'status' | 'coveredAs' | 'reason' | 'notices'>;
+
+/** The one finding for a device the data cannot place: no deadline, what to fill in, and what it would be. */
+function needsData(rule: Rule, base: Base, cov: Coverage, t: Timing, missing: MissingField[], notices: string[]): Finding {
+  const all: MissingField[] = cov.kind === 'unknown' ? [{ field: 'vendor', wanted: [vendorList(rule)] }, ...missing] : missing;
+  const vendorWhy = cov.kind === 'unknown' ? ` (vendor: ${cov.why})` : '';
+  return {
+    ...base, deadline: null, daysLeft: null, status: 'needs-data', ifCovered: t.status, missing: missingNames(all),
+    coveredAs: cov.kind === 'covered' ? cov.vendor : null, ...(cov.kind === 'covered' && cov.via ? { via: cov.via } : {}),
+    reason: `needs ${describeMissing(all)} to be judged under ${rule.id}${vendorWhy}; if so, ${t.status}: ${t.reason}`,
+    notices,
+  };
+}
+
+export function evaluateDevice(rule: Rule, d: PolicyDevice, asOf: string, fam: VendorFamilies, opts: JudgeOptions = {}): Finding | null {
+  const assume = opts.assumeInScope ?? false;
+  const scope = matchScope(rule.scope, d, assume);
+  if (scope.kind === 'out') return null;
   const cov = coverage(rule.vendors, rule.affiliates ?? true, d, fam);
   if (cov.kind === 'not-covered') return null;
-  const t = deviceTiming(rule, d.installed, asOf);
+  const t = deviceTiming(rule, d.installed, asOf, assume);
   if (!t) return null;
   const notices = [...scope.assumptions, ...t.notices, ...conflictNotices(d), ...verificationNotices(rule)];
-  const base = {
+  const base: Base = {
     device: d.id, rule: rule.id, deadline: t.deadline, daysLeft: t.daysLeft, vendor: d.vendor,
     ...deviceContext(d), evidence: evidenceFor(d), ruleRef: ruleRef(rule),
   };
+  const missing = [...(scope.kind === 'needs-data' ? scope.missing : []), ...(t.needs ? [t.needs] : [])];
+  if (missing.length) return needsData(rule, base, cov, t, missing, notices);
   if (cov.kind === 'unknown') {
     return {
       ...base, status: 'vendor-unknown', ifCovered: t.status, coveredAs: null,

@@ -15,18 +15,24 @@ export interface CheckInput {
   /** YYYY-MM-DD */
   asOf: string;
   families?: VendorFamilies;
+  /**
+   * The conservative reading: blank layer, technology, network, use and installed date count as
+   * putting a device under the rule (stated on each finding) instead of making it needs-data.
+   */
+  assumeInScope?: boolean;
 }
 
 export function evaluate(input: CheckInput): Finding[] {
   const fam = input.families ?? vendorFamilies();
+  const assume = input.assumeInScope ?? false;
   const out: Finding[] = [];
   for (const rule of input.rules) {
     if (!ruleInForce(rule, input.asOf)) continue;
-    if (rule.kind === 'share-cap') out.push(...evaluateShareCap(rule, input.devices, input.asOf, fam));
-    else if (rule.kind === 'concentration') out.push(...evaluateConcentration(rule, input.devices, input.asOf));
+    if (rule.kind === 'share-cap') out.push(...evaluateShareCap(rule, input.devices, input.asOf, fam, assume));
+    else if (rule.kind === 'concentration') out.push(...evaluateConcentration(rule, input.devices, input.asOf, assume));
     else {
       for (const d of input.devices) {
-        const f = evaluateDevice(rule, d, input.asOf, fam);
+        const f = evaluateDevice(rule, d, input.asOf, fam, { assumeInScope: assume });
         if (f) out.push(f);
       }
     }

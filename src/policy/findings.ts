@@ -2,8 +2,11 @@
 // share caps and concentration, each carrying what it needs to explain itself.
 import type { RuleKind, VerificationLevel } from './schema.js';
 
-/** Most to least urgent; the table and the demo list findings in this order. */
-export const STATUSES = ['overdue', 'banned-new-install', 'vendor-unknown', 'due', 'approval-required', 'advisory'] as const;
+/**
+ * Most to least urgent; the table and the demo list findings in this order. `needs-data` sits
+ * with `vendor-unknown`: both are devices the check cannot judge without more inventory data.
+ */
+export const STATUSES = ['overdue', 'banned-new-install', 'vendor-unknown', 'needs-data', 'due', 'approval-required', 'advisory'] as const;
 export type Status = (typeof STATUSES)[number];
 
 export const FAIL_ON = ['overdue', 'due', 'any'] as const;
@@ -43,6 +46,8 @@ export interface GroupInfo {
   unknown: number;
   /** share cap: the vendors' devices; concentration: empty (every device counts). */
   devices: string[];
+  /** Devices the group could not place: a field the rule's scope constrains is blank (needs-data). */
+  uncertain?: { device: string; missing: string[] }[];
   sharePercent?: number;
   capPercent?: number;
   /** Fewest of the vendors' devices to replace to get within the cap. */
@@ -58,8 +63,17 @@ export interface Finding {
   device: string | null;
   rule: string;
   status: Status;
-  /** vendor-unknown only: what the status would be if the device were the rule's vendor. */
+  /**
+   * vendor-unknown and needs-data only: what the status would be if the missing facts (the
+   * vendor, the scope fields in `missing`) all made the rule apply.
+   */
   ifCovered?: Status;
+  /**
+   * needs-data only: the inventory fields whose absence leaves the rule's applicability open,
+   * in the order the reason names them (`vendor`, `country`, `layer`, `technology`, `network`,
+   * `operator`, `site`, `use`, `installed`).
+   */
+  missing?: string[];
   /** The date that drives the status (last permitted day, cut-off for new installs), if any. */
   deadline: string | null;
   /** Days from the as-of date to the deadline: 0 on the last permitted day, negative once past. */
@@ -90,18 +104,25 @@ const LEVEL: Record<Status, number> = {
   overdue: 0,
   'banned-new-install': 0,
   'vendor-unknown': 1,
+  'needs-data': 1,
   due: 1,
   'approval-required': 1,
   advisory: 2,
 };
 const THRESHOLD: Record<FailOn, number> = { overdue: 0, due: 1, any: 2 };
 
+/** Statuses of findings the data cannot settle: they count as their `ifCovered`. */
+export function isUndecided(s: Status): s is 'vendor-unknown' | 'needs-data' {
+  return s === 'vendor-unknown' || s === 'needs-data';
+}
+
 /**
- * Whether a finding trips `--fail-on`. A vendor-unknown finding counts as what it would be if the
- * vendor were covered: a gate cannot pass a device it cannot prove compliant.
+ * Whether a finding trips `--fail-on`. A vendor-unknown or needs-data finding counts as what it
+ * would be if the missing facts made the rule apply: a gate cannot pass a device it cannot prove
+ * compliant.
  */
 export function meetsFailOn(f: Finding, failOn: FailOn): boolean {
-  const level = f.status === 'vendor-unknown' ? LEVEL[f.ifCovered ?? 'due'] : LEVEL[f.status];
+  const level = isUndecided(f.status) ? LEVEL[f.ifCovered ?? 'due'] : LEVEL[f.status];
   return level <= THRESHOLD[failOn];
 }
 

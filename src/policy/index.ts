@@ -3,7 +3,7 @@ export { RuleSchema, RuleFile, RULE_KINDS, VERIFICATION_LEVELS, type Rule, type 
 export { loadRuleCatalog, parseRuleCatalog, crossCheckRules, type RuleCatalog, type RuleProblem } from './catalog.js';
 export { parseCustomRules } from './custom-rules.js';
 export { evaluate, type CheckInput } from './evaluate.js';
-export { STATUSES, FAIL_ON, meetsFailOn, statusRank, type Status, type FailOn, type Finding, type GroupInfo, type EvidenceNote, type RuleRef } from './findings.js';
+export { STATUSES, FAIL_ON, meetsFailOn, isUndecided, statusRank, type Status, type FailOn, type Finding, type GroupInfo, type EvidenceNote, type RuleRef } from './findings.js';
 export { ruleDates, upcomingDeadlines, type RuleDate, type UpcomingDeadline, type DateField } from './deadlines.js';
 export { buildFamilies, vendorFamilies, coverage, type VendorFamilies, type Coverage } from './vendor-family.js';
 export { herfindahl } from './concentration.js';
@@ -12,3 +12,5 @@ export { lastPermittedDay } from './timing.js';
 export { addDays, isRealDate, todayUtc, dayNumber } from './dates.js';
 export { vendorList } from './explain.js';
 export type { PolicyDevice } from './device.js';
+export { missingDataSummary, missingDataLines, FILL_IN_HINT, type MissingCount } from './needs-data.js';
+export { MISSING_FIELDS, type MissingFieldName } from './scope.js';

@@ -4,6 +4,7 @@
 import { dateOf, day } from './dates.js';
 import type { Status } from './findings.js';
 import type { Rule } from './schema.js';
+import type { MissingField } from './scope.js';
 
 export interface Timing {
   status: Status;
@@ -11,6 +12,11 @@ export interface Timing {
   daysLeft: number | null;
   reason: string;
   notices: string[];
+  /**
+   * Set when the status rests on an installed date the inventory lacks: `status` is then what
+   * the device is if the date puts it under the rule, and the finding is needs-data.
+   */
+  needs?: MissingField;
 }
 
 /** The last permitted day of a removal or share-cap deadline, as a date. */
@@ -39,8 +45,14 @@ export function deadlineTiming(rule: Rule, last: string, asOf: string, what = 'r
   return { status: left >= 0 ? 'due' : 'overdue', deadline: last, daysLeft: left, reason, notices: [] };
 }
 
-/** Null when the rule says nothing about this device on this day. */
-export function deviceTiming(rule: Rule, installed: string | undefined, asOf: string): Timing | null {
+/**
+ * Null when the rule says nothing about this device on this day. A blank installed date decides
+ * between "the rule applies" and "it does not" for approval regimes and for a passed `noNewAfter`
+ * with no removal deadline: then the timing carries `needs` (or, with `assumeInScope`, assumes the
+ * date that makes the rule apply and says so). When a removal deadline applies whatever the date,
+ * the finding is that deadline's, with a notice that it may also be a banned new install.
+ */
+export function deviceTiming(rule: Rule, installed: string | undefined, asOf: string, assumeInScope = false): Timing | null {
   const now = day(asOf);
   if (now < day(rule.effective)) return null;
   if (installed && day(installed) > now) return null;
@@ -50,8 +62,11 @@ export function deviceTiming(rule: Rule, installed: string | undefined, asOf: st
     case 'notification-required': {
       const what = rule.kind === 'approval-required' ? 'prior approval' : 'prior notification';
       if (installed && day(installed) < day(rule.effective)) return null;
-      if (!installed) notices.push(`installed date not recorded: assumed on or after ${rule.effective}, when the rule took effect`);
-      return { status: 'approval-required', deadline: null, daysLeft: null, reason: `${what} required for equipment installed from ${rule.effective}`, notices };
+      const t: Timing = { status: 'approval-required', deadline: null, daysLeft: null, reason: `${what} required for equipment installed from ${rule.effective}`, notices };
+      if (installed) return t;
+      if (!assumeInScope) return { ...t, needs: { field: 'installed', wanted: [`on or after ${rule.effective}`] } };
+      notices.push(`installed date not recorded: assumed on or after ${rule.effective}, when the rule took effect`);
+      return t;
     }
     case 'advisory': {
       const last = lastPermittedDay(rule);
@@ -65,17 +80,25 @@ export function deviceTiming(rule: Rule, installed: string | undefined, asOf: st
       if (rule.noNewAfter && installed && day(installed) > day(rule.noNewAfter)) {
         return { status: 'banned-new-install', deadline: rule.noNewAfter, daysLeft: null, reason: `installed ${installed}, after ${rule.noNewAfter}, the last day new equipment was allowed`, notices };
       }
-      if (rule.noNewAfter && !installed) notices.push(`installed date not recorded: a banned new install if installed after ${rule.noNewAfter}`);
+      const cut = rule.noNewAfter;
+      const cutPassed = cut !== undefined && now > day(cut);
       if (last) {
+        if (cutPassed && !installed) notices.push(`installed date not recorded: a banned new install if installed after ${cut}`);
         const t = deadlineTiming(rule, last, asOf);
         return { ...t, notices };
       }
       // A ban on new procurement only: what is installed may stay, but may not be renewed or added to.
-      const cut = rule.noNewAfter!;
-      const left = day(cut) - now;
+      if (cutPassed && !installed) {
+        const banned: Timing = { status: 'banned-new-install', deadline: cut, daysLeft: null, reason: `a banned new install if installed after ${cut}, the last day new equipment was allowed`, notices };
+        if (!assumeInScope) return { ...banned, needs: { field: 'installed', wanted: [`after ${cut}`] } };
+        notices.push(`installed date not recorded: assumed after ${cut}, a banned new install (--assume-in-scope)`);
+        return banned;
+      }
+      const until = cut!;
+      const left = day(until) - now;
       return left >= 0
-        ? { status: 'advisory', deadline: cut, daysLeft: left, reason: `new installs banned after ${cut} (${daysWord(left)} from now); existing equipment may stay`, notices }
-        : { status: 'advisory', deadline: cut, daysLeft: left, reason: `installed by ${cut}, before new installs were banned: may stay, but may not be renewed or extended`, notices };
+        ? { status: 'advisory', deadline: until, daysLeft: left, reason: `new installs banned after ${until} (${daysWord(left)} from now); existing equipment may stay`, notices }
+        : { status: 'advisory', deadline: until, daysLeft: left, reason: `installed by ${until}, before new installs were banned: may stay, but may not be renewed or extended`, notices };
     }
     case 'share-cap':
     case 'concentration':

@@ -43,10 +43,16 @@ describe('scope filters', () => {
     assert.deepEqual(check('de-2024-5g-core', [deCore('x', 'huawei', { network: 'military' })]), []);
   });
 
-  it('a core with no technology recorded is in scope, and the finding says what was assumed', () => {
+  it('a core with no technology recorded needs data, naming the field; --assume-in-scope reads it as in scope and says so', () => {
     const [f] = check('de-2024-5g-core', [deCore('c2', 'huawei', { technology: undefined })]);
-    assert.equal(f?.status, 'due');
-    assert.ok(f?.notices.some((n) => /technology not recorded: assumed 5g/.test(n)));
+    assert.equal(f?.status, 'needs-data');
+    assert.deepEqual(f?.missing, ['technology']);
+    assert.equal(f?.ifCovered, 'due');
+    assert.equal(f?.deadline, null);
+    assert.match(f?.reason ?? '', /^needs technology \(5g\?\) to be judged under de-2024-5g-core/);
+    const [g] = evaluate({ devices: [deCore('c2', 'huawei', { technology: undefined })], rules: [rule('de-2024-5g-core')], asOf: '2026-06-01', assumeInScope: true });
+    assert.equal(g?.status, 'due');
+    assert.ok(g?.notices.some((n) => /technology not recorded: assumed 5g/.test(n)));
   });
 
   it('a use-scoped rule: a camera used for retail analytics is out, one with no recorded use is in with a notice', () => {

@@ -1,0 +1,36 @@
+// What to fill in: per inventory field, how many devices lack it where a rule's applicability
+// depends on it. Drives the check's "37 devices need a layer to be judged" lines and its JSON.
+import type { Finding } from './findings.js';
+import { MISSING_FIELDS, type MissingFieldName } from './scope.js';
+
+export interface MissingCount {
+  field: MissingFieldName;
+  /** Distinct devices lacking the field in at least one needs-data finding. */
+  devices: number;
+}
+
+/** The command that completes a snapshot in place of rewriting it (issue 14, point 3). */
+export const FILL_IN_HINT = 'cleanpath import changes.csv --base latest --update';
+
+export function missingDataSummary(findings: readonly Finding[]): MissingCount[] {
+  const byField = new Map<string, Set<string>>();
+  const add = (device: string, fields: readonly string[]) => {
+    for (const f of fields) byField.set(f, (byField.get(f) ?? new Set()).add(device));
+  };
+  for (const f of findings) {
+    if (f.status !== 'needs-data') continue;
+    if (f.device !== null) add(f.device, f.missing ?? []);
+    for (const u of f.group?.uncertain ?? []) add(u.device, u.missing);
+  }
+  return MISSING_FIELDS.filter((f) => byField.has(f)).map((field) => ({ field, devices: byField.get(field)!.size }));
+}
+
+const WHAT: Record<MissingFieldName, string> = {
+  vendor: 'a vendor', country: 'a country', layer: 'a layer', technology: 'a technology', network: 'a network',
+  operator: 'an operator', site: 'a site', use: 'a use', installed: 'an installed date',
+};
+
+/** "37 devices need a layer to be judged: cleanpath import changes.csv --base latest --update" */
+export function missingDataLines(summary: readonly MissingCount[]): string[] {
+  return summary.map((m) => `${m.devices} ${m.devices === 1 ? 'device needs' : 'devices need'} ${WHAT[m.field]} to be judged: ${FILL_IN_HINT}`);
+}
