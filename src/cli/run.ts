@@ -1,7 +1,7 @@
 import { CommanderError, type Command } from 'commander';
-import { isInputError } from '../model/index.js';
+import { isInputError, isNothingToAnalyse } from '../model/index.js';
 
-/** Exit codes: 0 ok, 1 a check failed or internal error, 2 bad input (file:line: what is wrong). */
+/** Exit codes: 0 ok, 1 a check failed, nothing to analyse or internal error, 2 bad input (file:line: what is wrong). */
 export const EXIT_BAD_INPUT = 2;
 
 /** `cleanpath devices | head` closes the pipe early: that is the reader's choice, not an error. */
@@ -26,6 +26,11 @@ export async function runCli(program: Command, argv: string[]): Promise<void> {
     if (isInputError(e)) {
       process.stderr.write(`cleanpath: ${e.message}\n`);
       process.exitCode = EXIT_BAD_INPUT;
+      return;
+    }
+    if (isNothingToAnalyse(e)) {
+      process.stderr.write(`cleanpath: ${e.message}\n`);
+      process.exitCode = 1;
       return;
     }
     process.stderr.write(`cleanpath: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);

@@ -6,7 +6,9 @@ import type { FormatId } from './types.js';
 import { FORMAT_IDS } from './types.js';
 
 const NETBOX_APPS = /"model"\s*:\s*"(dcim|contenttypes|auth|extras|ipam|circuits|tenancy|virtualization|users|sessions|admin)\./;
-const API_PAGE = /"results"\s*:\s*\[/;
+// Any "results" value, not only a list: a page whose results are wrong-shaped is still a NetBox
+// page, and its reader says what is wrong (read as an inventory it would import nothing).
+const API_PAGE = /"results"\s*:/;
 
 /**
  * Names the format of a file from its first bytes (`head`, about 64 KiB), using the file name
@@ -28,7 +30,7 @@ export function detectFormat(head: string, fileName: string): FormatId {
   if (start.startsWith('[') || start.startsWith('{')) {
     if (/^\{\s*"(lldp|local-chassis)"\s*:/.test(start)) return 'lldp-json';
     if (NETBOX_APPS.test(start) && /"fields"\s*:/.test(start)) return 'netbox-dumpdata';
-    if (API_PAGE.test(start) && (/"count"\s*:/.test(start) || /"next"\s*:/.test(start))) return 'netbox-api';
+    if (/^\{\s*"results"\s*:/.test(start) || (API_PAGE.test(start) && (/"count"\s*:/.test(start) || /"next"\s*:/.test(start)))) return 'netbox-api';
     return 'inventory-json';
   }
   if (isSnmpwalkLine(start.slice(0, start.indexOf('\n') === -1 ? undefined : start.indexOf('\n')).replace(/\r$/, ''))) return 'snmpwalk';

@@ -16,3 +16,16 @@ export class InputError extends Error {
 export function isInputError(e: unknown): e is InputError {
   return e instanceof InputError;
 }
+
+/**
+ * Nothing to analyse: no flows, no sensitive flows, a filter matching no device, a file with no
+ * records. Said plainly with exit code 1 (HTTP answers carry it as a note) rather than shown as
+ * an empty, all-clear result.
+ */
+export class NothingToAnalyse extends Error {
+  override readonly name = 'NothingToAnalyse';
+}
+
+export function isNothingToAnalyse(e: unknown): e is NothingToAnalyse {
+  return e instanceof NothingToAnalyse;
+}

@@ -8,6 +8,11 @@ export interface ParsedJson {
   value: JsonValue;
   /** 1-based line where an object or array of `value` starts. */
   lineOf(node: object): number | undefined;
+  /**
+   * 1-based line where the value of `key` in object `node` (or of element `key` of array
+   * `node`) starts: scalars too, unlike lineOf.
+   */
+  lineOfKey(node: object, key: string | number): number | undefined;
 }
 
 /**
@@ -17,6 +22,15 @@ export interface ParsedJson {
  */
 export function parseJson(text: string, file: string): ParsedJson {
   const lines = new WeakMap<object, number>();
+  // Only values that sit on another line than their object are kept: most keys of a compact
+  // document cost nothing, and lineOfKey falls back to the object's own line.
+  const keyLines = new WeakMap<object, Map<string, number>>();
+  const noteLine = (node: object, key: string): void => {
+    if (line === lines.get(node)) return;
+    let m = keyLines.get(node);
+    if (m === undefined) keyLines.set(node, (m = new Map()));
+    m.set(key, line);
+  };
   let i = 0;
   let line = 1;
   const n = text.length;
@@ -149,6 +163,8 @@ export function parseJson(text: string, file: string): ParsedJson {
       ws();
       if (text.charCodeAt(i) !== 58) fail(`expected ':' after property name, got ${describe()}`);
       i++;
+      ws();
+      noteLine(o, key);
       const v = value(depth);
       // Defined, not assigned: a "__proto__" key must stay data, not change the prototype.
       if (key === '__proto__') Object.defineProperty(o, key, { value: v, enumerable: true, writable: true, configurable: true });
@@ -174,6 +190,8 @@ export function parseJson(text: string, file: string): ParsedJson {
       return a;
     }
     for (;;) {
+      ws();
+      noteLine(a, String(a.length));
       a.push(value(depth));
       ws();
       const c = text.charCodeAt(i);
@@ -188,7 +206,11 @@ export function parseJson(text: string, file: string): ParsedJson {
   const root = value(0);
   ws();
   if (i < n) fail(`unexpected ${describe()} after the end of the document`);
-  return { value: root, lineOf: (o) => lines.get(o) };
+  return {
+    value: root,
+    lineOf: (o) => lines.get(o),
+    lineOfKey: (o, key) => keyLines.get(o)?.get(String(key)) ?? lines.get(o),
+  };
 }
 
 export function isObject(v: JsonValue | undefined): v is JsonObject {

@@ -12,6 +12,7 @@ import type { DeviceRecord, ImportBatch } from '../../model/index.js';
 import { isObject, parseJson, type JsonObject, type JsonValue } from '../json/parse.js';
 import type { ImportReader, ReaderOptions } from '../types.js';
 import { readWholeFile } from '../util/read-whole.js';
+import { ShapeReader, kindOf } from '../json/shape.js';
 import { WarningSink } from '../util/warnings.js';
 import { TopologyBuilder, type LldpNeighborInput } from './neighbors.js';
 
@@ -95,42 +96,33 @@ export function readLldpJson(file: string, text: string): ImportBatch {
   const b = new TopologyBuilder();
   for (const d of batch.devices) b.addDevice(d);
   let count = 0;
-  for (const lldp of list(root['lldp'])) {
-    if (!isObject(lldp)) {
-      if (lldp !== null && !(Array.isArray(lldp) && lldp.length === 0)) throw new InputError(file, lineOf(root), '"lldp" must be an object or a list of objects');
-      continue;
-    }
-    for (const ifEntry of list(lldp['interface'])) {
-      for (const [ifName, iface] of named(ifEntry)) {
-        const line = lineOf(iface);
-        if (++count > MAX_NEIGHBORS) throw new InputError(file, line, `more than ${MAX_NEIGHBORS} neighbours`);
-        const port = list(iface['port'])[0];
-        const portObj = isObject(port) ? port : {};
-        const chassisList = list(iface['chassis']).flatMap(named);
-        if (chassisList.length === 0) warnings.warn(line, `interface ${ifName ?? scalar(iface['name']) ?? '?'} lists no neighbour chassis; skipped`);
-        {
-          for (const [chassisName, ch] of chassisList) {
-            const cid = idOf(ch['id']);
-            const pid = idOf(portObj['id']);
-            const caps = list(ch['capability'])
-              .filter((c) => isObject(c) && (c['enabled'] === true || scalar(c['enabled']) === 'true' || scalar(c['enabled']) === 'on'))
-              .map((c) => (isObject(c) ? scalar(c['type']) : undefined))
-              .filter((s): s is string => s !== undefined);
-            const n: LldpNeighborInput = { localId, chassisIsMac: cid.type === 'mac', managementAddresses: [...strings(ch['mgmt-ip'])], capabilities: caps };
-            const lp = ifName ?? scalar(iface['name']);
-            if (lp !== undefined) n.localPort = lp;
-            if (cid.value !== undefined) n.chassisId = cid.value;
-            const sn = chassisName ?? scalar(ch['name']);
-            if (sn !== undefined) n.sysName = sn;
-            const desc = scalar(ch['descr']);
-            if (desc !== undefined) n.sysDesc = desc;
-            if (pid.value !== undefined) n.portId = pid.value;
-            const pd = scalar(portObj['descr']);
-            if (pd !== undefined) n.portDesc = pd;
-            if (b.addNeighbor(n, { file, line: lineOf(ch) }) === undefined) warnings.warn(line, `neighbour on ${lp ?? 'an interface'} has no chassis ID, name or management address; skipped`);
-          }
-        }
-      }
+  const shape = new ShapeReader(file, parsed);
+  for (const [ifName, iface] of interfaces(shape, root)) {
+    const line = lineOf(iface);
+    if (++count > MAX_NEIGHBORS) throw new InputError(file, line, `more than ${MAX_NEIGHBORS} neighbours`);
+    const port = objectsOf(shape, iface, 'port')[0];
+    const portObj = port ?? {};
+    const chassisList = objectsOf(shape, iface, 'chassis').flatMap((c) => namedStrict(shape, c, 'chassis'));
+    if (chassisList.length === 0) warnings.warn(line, `interface ${ifName ?? scalar(iface['name']) ?? '?'} lists no neighbour chassis; skipped`);
+    for (const [chassisName, ch] of chassisList) {
+      const cid = idOf(ch['id']);
+      const pid = idOf(portObj['id']);
+      const caps = list(ch['capability'])
+        .filter((c) => isObject(c) && (c['enabled'] === true || scalar(c['enabled']) === 'true' || scalar(c['enabled']) === 'on'))
+        .map((c) => (isObject(c) ? scalar(c['type']) : undefined))
+        .filter((s): s is string => s !== undefined);
+      const n: LldpNeighborInput = { localId, chassisIsMac: cid.type === 'mac', managementAddresses: [...strings(ch['mgmt-ip'])], capabilities: caps };
+      const lp = ifName ?? scalar(iface['name']);
+      if (lp !== undefined) n.localPort = lp;
+      if (cid.value !== undefined) n.chassisId = cid.value;
+      const sn = chassisName ?? scalar(ch['name']);
+      if (sn !== undefined) n.sysName = sn;
+      const desc = scalar(ch['descr']);
+      if (desc !== undefined) n.sysDesc = desc;
+      if (pid.value !== undefined) n.portId = pid.value;
+      const pd = scalar(portObj['descr']);
+      if (pd !== undefined) n.portDesc = pd;
+      if (b.addNeighbor(n, { file, line: lineOf(ch) }) === undefined) warnings.warn(line, `neighbour on ${lp ?? 'an interface'} has no chassis ID, name or management address; skipped`);
     }
   }
   batch.devices = [...b.devices.values()];
@@ -139,4 +131,45 @@ export function readLldpJson(file: string, text: string): ImportBatch {
   batch.meta['localHost'] = localId;
   batch.warnings = warnings.take(true);
   return batch;
+}
+
+/**
+ * Every interface entry of every "lldp" object, as [name, entry]. lldpd writes an "lldp" object
+ * holding only "interface" (absent when it sees no neighbour); anything else is not neighbours
+ * output and is refused at the line of the offending value, never read as "no neighbours".
+ */
+function interfaces(shape: ShapeReader, root: JsonObject): [string | undefined, JsonObject][] {
+  const top = root['lldp'];
+  if (top === null || top === undefined) return [];
+  const lldps = Array.isArray(top) ? top : [top];
+  const out: [string | undefined, JsonObject][] = [];
+  for (const [i, lldp] of lldps.entries()) {
+    if (!isObject(lldp)) {
+      if (Array.isArray(lldp) && lldp.length === 0) continue;
+      return Array.isArray(top) ? shape.fail(top, i, `every element of "lldp" must be an object, got ${kindOf(lldp)}`) : shape.fail(root, 'lldp', '"lldp" must be an object or a list of objects');
+    }
+    const keys = Object.keys(lldp);
+    if (!('interface' in lldp) && keys.length > 0) {
+      shape.fail(lldp, undefined, `"lldp" has no "interface" (keys: ${keys.slice(0, 5).join(', ')}): not the output of lldpcli -f json show neighbors`);
+    }
+    for (const entry of objectsOf(shape, lldp, 'interface')) out.push(...namedStrict(shape, entry, 'interface'));
+  }
+  return out;
+}
+
+/** `o[key]` as lldpd writes a list: absent or null (none), one object, or a list of objects. */
+function objectsOf(shape: ShapeReader, o: JsonObject, key: string): JsonObject[] {
+  const v = o[key];
+  if (v === undefined || v === null) return [];
+  if (isObject(v)) return [v];
+  if (!Array.isArray(v)) return shape.fail(o, key, `"${key}" must be an object or a list of objects, got ${kindOf(v)}`);
+  return shape.objects(v, `"${key}"`);
+}
+
+/** Like `named`, but an entry keyed by name must hold an object. */
+function namedStrict(shape: ShapeReader, v: JsonObject, what: string): [string | undefined, JsonObject][] {
+  const entries = named(v);
+  if (entries.length === 1 && entries[0]![1] === v) return entries;
+  for (const [k, x] of Object.entries(v)) if (!isObject(x)) shape.fail(v, k, `${what} "${k}" must be an object, got ${kindOf(x)}`);
+  return entries;
 }

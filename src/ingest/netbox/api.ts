@@ -1,10 +1,10 @@
 import { InputError } from '../../model/index.js';
 import type { ImportBatch } from '../../model/index.js';
 import { isObject, parseJson } from '../json/parse.js';
-import type { JsonObject, JsonValue, ParsedJson } from '../json/parse.js';
+import type { JsonObject, JsonValue } from '../json/parse.js';
 import type { ImportReader, ReaderOptions } from '../types.js';
 import { readWholeFile } from '../util/read-whole.js';
-import { choice, obj, scalarOrUndefined, str } from './json-access.js';
+import { ShapeReader, scalarOrUndefined, str } from './json-access.js';
 import { netboxBatch } from './model.js';
 import type { NbCable, NbCableEnd, NbDevice, NbSite } from './model.js';
 
@@ -45,22 +45,26 @@ const BUNDLE_KEYS: Record<string, Endpoint> = {
  */
 export function readNetboxApi(file: string, text: string): ImportBatch {
   const doc = parseJson(text, file);
+  const shape = new ShapeReader(file, doc);
   const items = new Map<Endpoint, Array<{ o: JsonObject; line: number }>>(NETBOX_ENDPOINTS.map((e) => [e, []]));
-  const addPages = (v: JsonValue | undefined, endpoint: Endpoint | undefined) => {
-    const pages = Array.isArray(v) ? v : [v];
-    for (const page of pages) {
-      if (!isObject(page) || !Array.isArray(page['results'])) {
-        const line = isObject(page) || Array.isArray(page) ? (doc.lineOf(page) ?? 1) : 1;
-        throw new InputError(file, line, 'expected a NetBox API page {count, next, previous, results: [...]}');
-      }
-      for (const r of page['results']) {
-        if (!isObject(r)) continue;
-        const line = doc.lineOf(r) ?? 1;
-        const ep = endpoint ?? endpointOf(r);
-        if (ep === undefined) throw new InputError(file, line, 'cannot tell which NetBox endpoint this result comes from (no url)');
-        items.get(ep)?.push({ o: r, line });
-      }
+  const addPage = (page: JsonObject, endpoint: Endpoint | undefined) => {
+    if (!('results' in page)) shape.fail(page, undefined, 'expected a NetBox API page {count, next, previous, results: [...]}: no "results"');
+    for (const r of shape.objects(shape.list(page, 'results'), '"results"')) {
+      const line = shape.lineOf(r);
+      const ep = endpoint ?? endpointOf(r);
+      if (ep === undefined) throw new InputError(file, line, 'cannot tell which NetBox endpoint this result comes from (no url)');
+      if (shape.str(r, 'id') === undefined) shape.fail(r, undefined, `NetBox ${ep} result without an "id"`);
+      items.get(ep)?.push({ o: r, line });
     }
+  };
+  /** `v` is the value of `key` in `parent` (a bundle), or the whole document. */
+  const addPages = (v: JsonValue, endpoint: Endpoint | undefined, parent?: JsonObject, key?: string) => {
+    const pages = Array.isArray(v) ? v : [v];
+    if (!isObject(v) && !Array.isArray(v)) {
+      if (parent) shape.fail(parent, key, `"${key}" must be a NetBox API page {count, next, previous, results: [...]} or a list of pages`);
+      throw new InputError(file, 1, 'expected a NetBox API page {count, next, previous, results: [...]} or a list of pages');
+    }
+    for (const page of shape.objects(pages, 'a list of NetBox API pages')) addPage(page, endpoint);
   };
   const root = doc.value;
   if (isObject(root) && !('results' in root)) {
@@ -69,13 +73,13 @@ export function readNetboxApi(file: string, text: string): ImportBatch {
       const ep = BUNDLE_KEYS[key];
       if (ep === undefined) continue;
       any = true;
-      addPages(v, ep);
+      addPages(v, ep, root, key);
     }
     if (!any) throw new InputError(file, 1, `a NetBox API bundle needs one of the keys ${NETBOX_ENDPOINTS.join(', ')}`);
   } else {
     addPages(root, undefined);
   }
-  return netboxBatch('netbox-api', file, toContent(items, doc));
+  return netboxBatch('netbox-api', file, toContent(items, shape));
 }
 
 function endpointOf(r: JsonObject): Endpoint | undefined {
@@ -90,61 +94,63 @@ function endpointOf(r: JsonObject): Endpoint | undefined {
   return undefined;
 }
 
-function toContent(items: Map<Endpoint, Array<{ o: JsonObject; line: number }>>, _doc: ParsedJson) {
+function toContent(items: Map<Endpoint, Array<{ o: JsonObject; line: number }>>, shape: ShapeReader) {
   const list = (e: Endpoint) => items.get(e) ?? [];
   const manufacturerNames = new Set<string>();
   for (const { o } of list('manufacturers')) {
-    const n = str(o['name']);
+    const n = shape.str(o, 'name');
     if (n) manufacturerNames.add(n);
   }
   const deviceTypes = new Set<string>();
-  for (const { o } of list('device-types')) deviceTypes.add(str(o['id']) ?? '');
+  for (const { o } of list('device-types')) deviceTypes.add(shape.str(o, 'id') ?? '');
   const sites: NbSite[] = list('sites').map(({ o, line }) => {
-    const s: NbSite = { pk: str(o['id']) ?? '', line, lat: scalarOrUndefined(o['latitude']), lon: scalarOrUndefined(o['longitude']) };
-    const name = str(o['name']);
-    const slug = str(o['slug']);
+    const s: NbSite = { pk: shape.str(o, 'id') ?? '', line, lat: scalarOrUndefined(o['latitude']), lon: scalarOrUndefined(o['longitude']) };
+    const name = shape.str(o, 'name');
+    const slug = shape.str(o, 'slug');
     if (name) s.name = name;
     if (slug) s.slug = slug;
     return s;
   });
   const devices: NbDevice[] = list('devices').map(({ o, line }) => {
-    const d: NbDevice = { pk: str(o['id']) ?? '', line };
-    const type = obj(o['device_type']);
+    const d: NbDevice = { pk: shape.str(o, 'id') ?? '', line };
+    const type = shape.obj(o, 'device_type');
+    const maker = type && shape.obj(type, 'manufacturer', '"device_type.manufacturer"');
+    const role = shape.obj(o, 'role') ?? shape.obj(o, 'device_role');
     const set = (k: 'name' | 'manufacturer' | 'model' | 'role' | 'serial' | 'status', v: string | undefined) => {
       if (v) d[k] = v;
     };
-    set('name', str(o['name']));
-    set('model', str(type?.['model']));
-    set('manufacturer', str(obj(type?.['manufacturer'])?.['name']));
-    set('role', str(obj(o['role'] ?? o['device_role'])?.['name']));
-    set('serial', str(o['serial']));
-    set('status', choice(o['status']));
-    const site = obj(o['site']);
-    const sitePk = str(site?.['id']);
-    if (sitePk) {
-      const slug = str(site?.['slug']);
+    set('name', shape.str(o, 'name'));
+    set('model', type && shape.str(type, 'model', '"device_type.model"'));
+    set('manufacturer', maker && shape.str(maker, 'name', '"device_type.manufacturer.name"'));
+    set('role', role && shape.str(role, 'name', '"role.name"'));
+    set('serial', shape.str(o, 'serial'));
+    set('status', shape.choice(o, 'status'));
+    const site = shape.obj(o, 'site');
+    const sitePk = site && shape.str(site, 'id', '"site.id"');
+    if (site && sitePk) {
+      const slug = shape.str(site, 'slug', '"site.slug"');
       d.site = slug ? { pk: sitePk, slug } : { pk: sitePk };
     }
     return d;
   });
-  const ends = (v: JsonValue | undefined): NbCableEnd[] =>
-    (Array.isArray(v) ? v : []).filter(isObject).map((t) => {
-      const target = obj(t['object']);
-      const device = obj(target?.['device']);
-      const end: NbCableEnd = { type: str(t['object_type']) ?? '', objectId: str(t['object_id']) ?? '' };
-      const devicePk = str(device?.['id']);
-      const deviceName = str(device?.['name']);
-      const name = str(target?.['name']);
+  const ends = (cable: JsonObject, key: string): NbCableEnd[] =>
+    shape.objects(shape.list(cable, key), `"${key}"`).map((t) => {
+      const target = shape.obj(t, 'object');
+      const device = target && shape.obj(target, 'device', '"object.device"');
+      const end: NbCableEnd = { type: shape.str(t, 'object_type') ?? '', objectId: shape.str(t, 'object_id') ?? '' };
+      const devicePk = device && shape.str(device, 'id', '"object.device.id"');
+      const deviceName = device && shape.str(device, 'name', '"object.device.name"');
+      const name = target && shape.str(target, 'name', '"object.name"');
       if (devicePk) end.devicePk = devicePk;
       if (deviceName) end.deviceName = deviceName;
       if (name) end.name = name;
       return end;
     });
   const cables: NbCable[] = list('cables').map(({ o, line }) => {
-    const c: NbCable = { pk: str(o['id']) ?? '', a: ends(o['a_terminations']), b: ends(o['b_terminations']), line };
-    const label = str(o['label']);
-    const type = choice(o['type']);
-    const status = choice(o['status']);
+    const c: NbCable = { pk: shape.str(o, 'id') ?? '', a: ends(o, 'a_terminations'), b: ends(o, 'b_terminations'), line };
+    const label = shape.str(o, 'label');
+    const type = shape.choice(o, 'type');
+    const status = shape.choice(o, 'status');
     if (label) c.label = label;
     if (type) c.type = type;
     if (status) c.status = status;

@@ -21,3 +21,5 @@ export function choice(v: JsonValue | undefined): string | undefined {
 export function scalarOrUndefined(v: JsonValue | undefined): string | number | undefined {
   return typeof v === 'string' || typeof v === 'number' ? v : undefined;
 }
+
+export { ShapeReader } from '../json/shape.js';
