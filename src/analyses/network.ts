@@ -4,7 +4,8 @@
 import { loadPlainFiles, type FlowInput, type LinkArrays, type LinkInput, type NodeInput } from '../graph/index.js';
 import { attributeDevice, createIdentifyContext } from '../identify/index.js';
 import { readImport } from '../ingest/index.js';
-import { InputError, type Flow } from '../model/index.js';
+import { InputError, type Flow, type Link } from '../model/index.js';
+import { FlowEndpoints, quoted } from './flow-endpoints.js';
 import { openStore, storeLabel } from '../store/index.js';
 
 export interface NetworkSourceOptions {
@@ -31,22 +32,14 @@ export interface LoadedNetwork {
 const toFlowInput = (f: Flow): FlowInput => ({ id: f.id, src: f.src, dst: f.dst, class: f.class, volume: f.volume });
 
 /**
- * Links may name endpoints that no device row describes (a topology imported apart from its
- * inventory). They become nodes of unknown vendor, and the user is told how many.
+ * Every link endpoint must be a device of the input: a phantom would be analysed as a device of
+ * unknown vendor, and a "clean path" could run through it — a false all-clear.
  */
-function addMissingEndpoints(nodes: NodeInput[], links: readonly LinkInput[], notes: string[]): void {
+function checkEndpoints(nodes: readonly NodeInput[], links: readonly Link[], where: (l: Link, id: string) => InputError): void {
   const known = new Set(nodes.map((n) => n.id));
-  let added = 0;
   for (const l of links) {
-    for (const id of [l.a, l.b]) {
-      if (!known.has(id)) {
-        known.add(id);
-        nodes.push({ id, vendor: null });
-        added++;
-      }
-    }
+    for (const id of [l.a, l.b]) if (!known.has(id)) throw where(l, id);
   }
-  if (added) notes.push(`${added} link endpoint(s) are not devices of the input; analysed as devices of unknown vendor`);
 }
 
 export async function loadNetwork(opts: NetworkSourceOptions): Promise<LoadedNetwork> {
@@ -67,12 +60,13 @@ async function loadTopologyFile(path: string, flowsPath?: string): Promise<Loade
     const d = attributeDevice(rec, ctx).device;
     return { id: d.id, vendor: d.vendor, country: d.country ?? null, operator: d.operator ?? null, layer: d.layer ?? null, site: d.site ?? null };
   });
+  checkEndpoints(nodes, batch.links, (l, id) =>
+    new InputError(l.source.file ?? path, l.source.line, `link ${quoted(l.a)}-${quoted(l.b)} names ${quoted(id)}, which is not a device of ${path}`));
   const links = batch.links.map((l) => ({ a: l.a, b: l.b, metric: l.metric }));
-  const notes: string[] = [];
-  addMissingEndpoints(nodes, links, notes);
-  let flows = batch.flows.map(toFlowInput);
-  if (flowsPath) flows = (await readImport(flowsPath, { format: 'flows-csv' })).flows.map(toFlowInput);
-  return { nodes, links, flows, label: path, notes };
+  const endpoints = new FlowEndpoints(batch.devices, path);
+  const flowsIn = flowsPath ? (await readImport(flowsPath, { format: 'flows-csv' })).flows : batch.flows;
+  const flows = flowsIn.map((f) => endpoints.resolve(f));
+  return { nodes, links, flows, label: path, notes: [] };
 }
 
 async function loadSnapshot(db: string, snapshot?: string, organisation?: string): Promise<LoadedNetwork> {
@@ -83,12 +77,16 @@ async function loadSnapshot(db: string, snapshot?: string, organisation?: string
     for await (const d of store.iterateDevices(snap.id, {})) {
       nodes.push({ id: d.id, vendor: d.vendor, country: d.country ?? null, operator: d.operator ?? null, layer: d.layer ?? null, site: d.site ?? null });
     }
-    const links = (await store.links(snap.id)).map((l) => ({ a: l.a, b: l.b, metric: l.metric }));
+    const stored = await store.links(snap.id);
+    const label = `${storeLabel(db)}#${snap.name}`;
+    // Imports refuse phantoms; one here predates that check and must not be analysed as clean.
+    checkEndpoints(nodes, stored, (l, id) =>
+      new InputError(label, undefined, `link ${quoted(l.a)}-${quoted(l.b)} (from ${l.source.file ?? '?'}:${l.source.line ?? '?'}) names ${quoted(id)}, which is not a device of the snapshot; import it again with its devices`));
+    const links = stored.map((l) => ({ a: l.a, b: l.b, metric: l.metric }));
     const notes: string[] = [];
-    addMissingEndpoints(nodes, links, notes);
     const flows = (await store.flows(snap.id)).map(toFlowInput);
     if (links.length === 0) notes.push(`snapshot ${snap.name} has no links: import a links file or a topology into it (cleanpath import --base ${snap.name} links.csv)`);
-    return { nodes, links, flows, label: `${storeLabel(db)}#${snap.name}`, notes };
+    return { nodes, links, flows, label, notes };
   } finally {
     await store.close();
   }

@@ -1,6 +1,7 @@
 // Fast loader for the plain files of DESIGN section 4 (also the benchmark format):
-// nodes.csv id,vendor[,country,operator,layer,site,...]; links.csv a,b[,metric];
-// flows.csv id,src,dst[,class,volume]. Unknown columns are ignored.
+// nodes.csv id,vendor[,country,operator,layer,site,name,...]; links.csv a,b[,metric];
+// flows.csv id,src,dst[,class,volume], src/dst a node id or a unique node name. Unknown columns
+// are ignored.
 import { readFile } from 'node:fs/promises';
 import { FLOW_CLASSES, InputError, isOneOf } from '../model/index.js';
 import { columns, readCsv } from './csv.js';
@@ -23,16 +24,22 @@ export interface PlainPaths {
 const cell = (fields: string[], i: number): string => (i >= 0 ? (fields[i] ?? '') : '');
 const orNull = (s: string): string | null => (s.trim() === '' ? null : s.trim());
 
-export function parseNodes(text: string, file: string): { nodes: NodeInput[]; index: Map<string, number> } {
+/** A node name -> its id, or null when several nodes bear it (a flow must then use the id). */
+export type NodeNames = Map<string, string | null>;
+
+export function parseNodes(text: string, file: string): { nodes: NodeInput[]; index: Map<string, number>; names: NodeNames } {
   const nodes: NodeInput[] = [];
   const index = new Map<string, number>();
+  const names: NodeNames = new Map();
   readCsv(text, file, (header) => {
-    const c = columns(header, file, ['id'], ['vendor', 'country', 'operator', 'layer', 'site']);
+    const c = columns(header, file, ['id'], ['vendor', 'country', 'operator', 'layer', 'site', 'name']);
     return (f, line) => {
       const id = cell(f, c.id);
       if (id === '') throw new InputError(file, line, 'empty node id');
       if (index.has(id)) throw new InputError(file, line, `duplicate node id "${id}"`);
       index.set(id, nodes.length);
+      const name = cell(f, c.name).trim();
+      if (name !== '') names.set(name, names.has(name) ? null : id);
       nodes.push({
         id,
         vendor: orNull(cell(f, c.vendor)),
@@ -43,7 +50,7 @@ export function parseNodes(text: string, file: string): { nodes: NodeInput[]; in
       });
     };
   });
-  return { nodes, index };
+  return { nodes, index, names };
 }
 
 export function parseLinks(text: string, file: string, index: ReadonlyMap<string, number>): LinkArrays {
@@ -77,15 +84,29 @@ function grow(x: Int32Array): Int32Array<ArrayBuffer> {
   return y;
 }
 
-export function parseFlows(text: string, file: string, index: ReadonlyMap<string, number>): FlowInput[] {
+/**
+ * A flow endpoint as a node id: the id itself, else the unique node of that name (nodes.csv's
+ * optional `name` column). Ids win, as in links.csv.
+ */
+function endpoint(value: string, end: string, index: ReadonlyMap<string, number>, names: NodeNames, file: string, line: number): string {
+  if (index.has(value)) return value;
+  const id = names.get(value.trim());
+  if (id === null) throw new InputError(file, line, `${end} "${bounded(value)}" is the name of several nodes: name it by id`);
+  if (id === undefined) throw new InputError(file, line, `unknown ${end} node "${bounded(value)}" (neither a node id nor a node name)`);
+  return id;
+}
+
+const bounded = (s: string): string => (s.length > 60 ? `${s.slice(0, 60)}...` : s);
+
+export function parseFlows(text: string, file: string, index: ReadonlyMap<string, number>, names: NodeNames = new Map()): FlowInput[] {
   const flows: FlowInput[] = [];
   readCsv(text, file, (header) => {
     const c = columns(header, file, ['id', 'src', 'dst'], ['class', 'volume']);
     return (f, line) => {
-      const id = cell(f, c.id), src = cell(f, c.src), dst = cell(f, c.dst);
+      const id = cell(f, c.id);
       if (id === '') throw new InputError(file, line, 'empty flow id');
-      if (!index.has(src)) throw new InputError(file, line, `unknown source node "${src}"`);
-      if (!index.has(dst)) throw new InputError(file, line, `unknown destination node "${dst}"`);
+      const src = endpoint(cell(f, c.src), 'source', index, names, file, line);
+      const dst = endpoint(cell(f, c.dst), 'destination', index, names, file, line);
       const flow: FlowInput = { id, src, dst };
       const cls = cell(f, c.class).trim().toLowerCase();
       if (cls !== '') {
@@ -118,8 +139,8 @@ export async function loadPlainFiles(paths: PlainPaths): Promise<PlainNetwork> {
     readText(paths.links),
     paths.flows === undefined ? Promise.resolve(null) : readText(paths.flows),
   ]);
-  const { nodes, index } = parseNodes(nodesText, paths.nodes);
+  const { nodes, index, names } = parseNodes(nodesText, paths.nodes);
   const links = parseLinks(linksText, paths.links, index);
-  const flows = flowsText === null ? [] : parseFlows(flowsText, paths.flows!, index);
+  const flows = flowsText === null ? [] : parseFlows(flowsText, paths.flows!, index, names);
   return { nodes, links, flows };
 }
