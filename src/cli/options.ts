@@ -1,9 +1,15 @@
 import { InvalidArgumentError } from 'commander';
+import { splitVendorList } from '../vendors/resolve.js';
 import { OUTPUT_FORMATS, type OutputFormat } from './output.js';
 
 /** `--vendor huawei,zte --vendor hikvision` → ['huawei','zte','hikvision'] */
 export function collectList(value: string, previous: string[] = []): string[] {
   return previous.concat(value.split(',').map((s) => s.trim()).filter(Boolean));
+}
+
+/** Like collectList, for vendor names: "Huawei Technologies Co., Ltd." keeps its comma. */
+export function collectVendors(value: string, previous: string[] = []): string[] {
+  return previous.concat(splitVendorList(value));
 }
 
 export function parseOutputFormat(value: string): OutputFormat {

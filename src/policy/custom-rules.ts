@@ -4,6 +4,7 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { core } from 'zod';
 import { InputError } from '../model/index.js';
+import { createVendorResolver } from '../vendors/resolve.js';
 import { crossCheckRules, type RuleProblem } from './catalog.js';
 import { RuleFile, type Rule } from './schema.js';
 
@@ -62,6 +63,29 @@ function fail(file: string, problems: Located[]): never {
 }
 
 /**
+ * Vendor names in `rules[i].vendors` → catalog slugs, in place ("Huawei Technologies Co., Ltd."
+ * → huawei); one that names no vendor is a problem with the nearest slug, never a rule that
+ * silently matches no device.
+ */
+function resolveRuleVendors(data: unknown, located: (path: Path) => number): Located[] {
+  if (!data || typeof data !== 'object' || !Array.isArray((data as { rules?: unknown }).rules)) return [];
+  const resolver = createVendorResolver();
+  const problems: Located[] = [];
+  (data as { rules: unknown[] }).rules.forEach((rule, i) => {
+    const vendors = rule && typeof rule === 'object' ? (rule as { vendors?: unknown }).vendors : undefined;
+    if (!Array.isArray(vendors)) return;
+    vendors.forEach((v, j) => {
+      if (typeof v !== 'string') return;
+      const slug = resolver.resolve(v);
+      const path = ['rules', i, 'vendors', j];
+      if (slug === undefined) problems.push({ line: located(path), text: `${pathText(path)}: ${resolver.unknownMessage(v)}` });
+      else vendors[j] = slug;
+    });
+  });
+  return problems;
+}
+
+/**
  * Parses and validates a custom rule file. `taken` are ids already in use (the catalog's), so a
  * custom rule cannot silently shadow a catalogued one.
  */
@@ -72,13 +96,19 @@ export function parseCustomRules(text: string, file: string, taken: ReadonlySet<
     fail(file, doc.errors.map((e) => ({ line: lc.linePos(e.pos[0]).line, text: `YAML: ${e.message.split('\n')[0]}` })));
   }
   if (doc.contents === null) throw new InputError(file, 1, 'empty rule file; expected `version: 1` and `rules:` with at least one rule');
-  const parsed = RuleFile.safeParse(doc.toJS());
+  const data: unknown = doc.toJS();
+  const vendorProblems = resolveRuleVendors(data, (path) => lineOf(doc, lc, path));
+  const parsed = RuleFile.safeParse(data);
   if (!parsed.success) {
-    fail(file, parsed.error.issues.map((i) => {
-      const key = i.code === 'unrecognized_keys' ? i.keys[0] : undefined;
-      return { line: lineOf(doc, lc, i.path, key), text: `${pathText(i.path)}: ${issueMessage(i)}` };
-    }));
+    fail(file, [
+      ...vendorProblems,
+      ...parsed.error.issues.map((i) => {
+        const key = i.code === 'unrecognized_keys' ? i.keys[0] : undefined;
+        return { line: lineOf(doc, lc, i.path, key), text: `${pathText(i.path)}: ${issueMessage(i)}` };
+      }),
+    ]);
   }
+  if (vendorProblems.length) fail(file, vendorProblems);
   const problems: RuleProblem[] = crossCheckRules(parsed.data.rules, taken);
   if (problems.length) fail(file, problems.map((p) => ({ line: lineOf(doc, lc, p.path), text: `${pathText(p.path)}: ${p.message}` })));
   return parsed.data.rules;

@@ -50,7 +50,7 @@ describe('custom YAML rules', () => {
     ['a source that is not a URL', 'source: https://intranet.acme.example/policy/7.2', 'source: see the wiki', 8, /source: expected an http\(s\) URL/],
     ['an impossible date', 'removeBy: 2026-06-30', 'removeBy: 2026-02-30', 16, /removeBy: expected a real date/],
     ['an unknown field', '    severity: high\n', '    severity: high\n    deadline: 2027-01-01\n', 18, /unknown field deadline/],
-    ['an unknown vendor', 'vendors: [huawei, zte]', 'vendors: [huawei, zet]', 11, /rules\[0\]\.vendors\[1\]: unknown vendor zet/],
+    ['an unknown vendor', 'vendors: [huawei, zte]', 'vendors: [huawei, zet]', 11, /rules\[0\]\.vendors\[1\]: unknown vendor 'zet'; did you mean zte\? \(cleanpath vendors lists them\)/],
     ['an id the catalog already uses', 'id: acme-no-hrv-base-feeds', 'id: de-2024-5g-core', 3, /duplicate rule id de-2024-5g-core/],
     ['a removal deadline without a date', '    removeBy: 2026-06-30\n', '', 3, /needs removeBy or prohibitedFrom/],
     ['a bad vendor selector', 'vendors: [huawei, zte]', 'vendors: 42', 11, /expected a list of vendor slugs/],

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { resolveCountries } from '../../analyses/untrusted.js';
 import { InputError } from '../../model/index.js';
 import {
   evaluate, FAIL_ON, isRealDate, loadRuleCatalog, meetsFailOn, parseCustomRules, STATUSES, todayUtc,
@@ -146,7 +147,7 @@ Examples:
       const asOf = parseAsOf(opts.asOf);
       const failOn = parseFailOn(opts.failOn);
       const { rules, catalogVersion } = selectRules(opts);
-      const countries = opts.country?.map((c) => c.toUpperCase());
+      const countries = opts.country && resolveCountries(opts.country, '--country');
       const store = openStore(opts.db, { readonly: true });
       let findings: Finding[];
       let snapshot: string;

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { LAYERS, NETWORK_KINDS, type Device } from '../../model/index.js';
+import { resolveCountries, resolveLayers, resolveVendors, snapshotProfile } from '../../analyses/untrusted.js';
+import { closest, InputError, LAYERS, NETWORK_KINDS, type Device } from '../../model/index.js';
 import { openStore } from '../../store/index.js';
-import { collectList, DEFAULT_DB, outputFormatOf, parseOutputFormat, parsePositiveInt } from '../options.js';
+import { collectList, collectVendors, DEFAULT_DB, outputFormatOf, parseOutputFormat, parsePositiveInt } from '../options.js';
 import { render, type OutputFormat, type Row } from '../output.js';
 
 interface DevicesOptions {
@@ -63,14 +64,24 @@ function toJson(d: Device) {
   };
 }
 
+/** Network kinds, case-insensitive; anything else is an error, never a filter matching nothing. */
+function networkKinds(inputs: readonly string[]): string[] {
+  return inputs.map((input) => {
+    const n = input.trim().toLowerCase();
+    if ((NETWORK_KINDS as readonly string[]).includes(n)) return n;
+    const hint = closest(n, NETWORK_KINDS);
+    throw new InputError('--network', undefined, `unknown network '${input}'${hint ? `; did you mean ${hint}?` : ''} (networks: ${NETWORK_KINDS.join(', ')})`);
+  });
+}
+
 export function register(program: Command): void {
   program
     .command('devices')
     .description('List the devices of a snapshot with their attributed vendor, confidence and evidence')
     .option('--db <path>', 'store: an SQLite file or a postgres:// URL', DEFAULT_DB)
     .option('-s, --snapshot <name>', 'snapshot to read (default: the latest)')
-    .option('--vendor <slugs>', 'only these vendors, comma-separated (repeatable)', collectList)
-    .option('--country <codes>', 'only these ISO country codes (repeatable)', collectList)
+    .option('--vendor <vendors>', 'only these vendors, comma-separated slugs or names (repeatable; cleanpath vendors lists them)', collectVendors)
+    .option('--country <codes>', 'only these countries: ISO codes or English names (repeatable)', collectList)
     .option('--layer <layers>', `only these layers: ${LAYERS.join(', ')}`, collectList)
     .option('--network <kinds>', `only these networks: ${NETWORK_KINDS.join(', ')}`, collectList)
     .option('--unknown', 'only devices whose vendor could not be identified')
@@ -91,10 +102,10 @@ Examples:
       try {
         const snap = await store.resolveSnapshot(opts.snapshot);
         const devices = await store.devices(snap.id, {
-          vendor: opts.vendor?.map((v) => v.toLowerCase()),
-          country: opts.country?.map((c) => c.toUpperCase()),
-          layer: opts.layer,
-          network: opts.network,
+          vendor: opts.vendor && resolveVendors(opts.vendor, '--vendor', await snapshotProfile(store, snap.id)),
+          country: opts.country && resolveCountries(opts.country, '--country'),
+          layer: opts.layer && resolveLayers(opts.layer, '--layer'),
+          network: opts.network && networkKinds(opts.network),
           unknownVendor: opts.unknown,
           limit: opts.limit,
         });

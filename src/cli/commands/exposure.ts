@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { untrustedNodes, type AvoidOptions } from '../../analyses/untrusted.js';
 import { distributedExposure } from '../../distributed/coordinator.js';
 import { analyseExposure, buildGraph, exposureCsv, exposureDocument } from '../../graph/index.js';
-import { addAvoidOptions, addNetworkSourceOptions, loadNetwork, type NetworkSourceOptions } from '../network-input.js';
+import { addAvoidOptions, addNetworkSourceOptions, checkAvoidOptions, checkBeforeLoad, loadNetwork, type NetworkSourceOptions } from '../network-input.js';
 import { parsePositiveInt } from '../options.js';
 import { renderJson } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -55,7 +55,8 @@ Examples:
       const onProgress = (done: number, total: number) => progress.update(done, total, 'sources');
       const dist = distributedSettings(opts, onProgress);
       if (dist) {
-        const { result, network } = await distributedExposure(opts, opts, { chokepoints: json, topChokepoints: opts.top }, dist);
+        const avoid = await checkBeforeLoad((nodes) => checkAvoidOptions(opts, nodes), opts);
+        const { result, network } = await distributedExposure(opts, avoid, { chokepoints: json, topChokepoints: opts.top }, dist);
         for (const note of network.net.notes) process.stderr.write(`note: ${note}\n`);
         progress.done();
         const text = json ? renderJson(exposureDocument(result)) : exposureCsv(result);
@@ -66,7 +67,7 @@ Examples:
       const net = await loadNetwork(opts);
       for (const note of net.notes) process.stderr.write(`note: ${note}\n`);
       const g = buildGraph(net, { source: net.label });
-      const untrusted = untrustedNodes(net.nodes, opts);
+      const untrusted = untrustedNodes(net.nodes, checkAvoidOptions(opts, net.nodes));
       const result = await analyseExposure(g, untrusted, net.flows, {
         workers: opts.workers,
         chokepoints: json,

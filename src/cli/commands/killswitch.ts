@@ -1,9 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { distributedKillSwitch } from '../../distributed/coordinator.js';
-import { buildGraph, buildKillSet, killSwitch, killSwitchDocument, type FlowInput, type KillSwitchResult } from '../../graph/index.js';
-import { addNetworkSourceOptions, loadNetwork, type NetworkSourceOptions } from '../network-input.js';
-import { collectList, parsePositiveInt } from '../options.js';
+import { killSetNodes } from '../../analyses/untrusted.js';
+import { buildGraph, killSwitch, killSwitchDocument, type FlowInput, type KillSwitchResult } from '../../graph/index.js';
+import { addNetworkSourceOptions, checkBeforeLoad, checkKillSwitchOptions, loadNetwork, type NetworkSourceOptions } from '../network-input.js';
+import { collectList, collectVendors, parsePositiveInt } from '../options.js';
 import { renderJson, renderTable } from '../output.js';
 import { createProgress } from '../progress.js';
 import { addDistributedOptions, distributedSettings, type DistributedCliOptions } from './worker.js';
@@ -53,9 +54,9 @@ export function register(program: Command): void {
   addNetworkSourceOptions(cmd);
   addDistributedOptions(cmd);
   cmd
-    .requiredOption('--vendors <vendors>', 'vendors switched off, comma separated', collectList)
+    .requiredOption('--vendors <vendors>', 'vendors switched off, comma separated: slugs or names (cleanpath vendors lists them)', collectVendors)
     .option('--layer <layers>', 'only their devices in these layers', collectList)
-    .option('--country <codes>', 'only their devices in these countries', collectList)
+    .option('--country <codes>', 'only their devices in these countries (ISO alpha-2 or English names)', collectList)
     .option('--json', 'machine-readable output')
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('--top <n>', 'restoration candidates (and sites in text) listed', parsePositiveInt, 10)
@@ -74,9 +75,10 @@ Examples:
       const progress = createProgress('killswitch');
       progress.update(0, undefined, 'loading');
       const dist = distributedSettings(opts);
-      const spec = { vendors: opts.vendors, layers: opts.layer, countries: opts.country };
+      const given = { vendors: opts.vendors, layers: opts.layer, countries: opts.country };
       let r: KillSwitchResult, net: { notes: string[]; flows: FlowInput[] };
       if (dist) {
+        const spec = await checkBeforeLoad((nodes) => checkKillSwitchOptions(given, nodes), opts);
         const d = await distributedKillSwitch(opts, { ...spec, top: opts.top }, dist);
         ({ result: r, network: { net } } = d);
         for (const note of net.notes) process.stderr.write(`note: ${note}\n`);
@@ -85,7 +87,8 @@ Examples:
         net = loaded;
         for (const note of net.notes) process.stderr.write(`note: ${note}\n`);
         const g = buildGraph(loaded, { source: loaded.label });
-        r = killSwitch(g, loaded.nodes, loaded.flows, buildKillSet(loaded.nodes, spec), { top: opts.top });
+        const spec = checkKillSwitchOptions(given, loaded.nodes);
+        r = killSwitch(g, loaded.nodes, loaded.flows, killSetNodes(loaded.nodes, spec), { top: opts.top });
       }
       progress.done();
       const text = opts.json ? renderJson(killSwitchDocument(r, net.flows)) : toText(r, opts.top);

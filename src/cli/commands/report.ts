@@ -10,7 +10,8 @@ import { renderHtml } from '../../report/html.js';
 import { renderJsonReport } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { buildReportModel, type ReportModel } from '../../report/model.js';
-import { collectList } from '../options.js';
+import { checkSnapshotVendors } from '../network-input.js';
+import { collectVendors } from '../options.js';
 import { DEFAULT_DB } from '../options.js';
 import { DEFAULT_UNTRUSTED } from '../../analyses/plan-run.js';
 
@@ -52,7 +53,7 @@ export function register(program: Command): void {
     .option('--db <path>', 'store to read: an SQLite file or a postgres:// URL', DEFAULT_DB)
     .option('-s, --snapshot <name>', 'snapshot of the store (default: the latest)')
     .option('--as-of <date>', 'date for the policy check and deadlines (default: today)')
-    .option('--untrusted <vendors>', `untrusted vendors, comma separated (default ${DEFAULT_UNTRUSTED.join(',')})`, collectList)
+    .option('--untrusted <vendors>', `untrusted vendors, comma separated (default ${DEFAULT_UNTRUSTED.join(',')})`, collectVendors)
     .option('--budget <amount/period>', 'replacement budget, e.g. 2000000/year: phases the plan')
     .option('--budget-start <date>', 'first day of the first budget period (default: the as-of date)')
     .option('--time-limit <seconds>', 'wall-clock limit for the planner', '60')
@@ -74,7 +75,7 @@ Examples:
         db: opts.db,
         snapshot: opts.snapshot,
         asOf,
-        untrusted: opts.untrusted?.map((v) => v.toLowerCase()) ?? DEFAULT_UNTRUSTED,
+        untrusted: opts.untrusted ? await checkSnapshotVendors(opts.untrusted, '--untrusted', opts.db, opts.snapshot) : DEFAULT_UNTRUSTED,
         budget: opts.budget,
         budgetStart: opts.budgetStart,
         planTimeLimit: timeLimit,
