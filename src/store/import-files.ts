@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { attributeDevice, createIdentifyContext } from '../identify/index.js';
 import { FORMAT_IDS, openImport, type ColumnMap } from '../ingest/index.js';
+import { withNetboxLive } from '../ingest/netbox/live.js';
 import { InputError, isOneOf } from '../model/index.js';
 import { runImport, type ImportFilesOptions, type ImportPipeline, type ImportSource, type ImportSummary } from './import-run.js';
 import { workerBatches } from './import-threaded.js';
@@ -21,7 +22,7 @@ export function importFiles(store: Store, paths: string[], opts: ImportFilesOpti
   const threaded = opts.worker !== false;
   // A column map is applied in this thread only: a mapped file is never read by the worker.
   const workerMin = threaded && opts.columns === undefined ? (opts.worker === true ? 0 : WORKER_MIN_BYTES) : Infinity;
-  return runImport(store, paths, opts, realPipeline(opts.tacCsvPath, workerMin, opts.columns));
+  return runImport(store, paths, opts, withNetboxLive(realPipeline(opts.tacCsvPath, workerMin, opts.columns), opts.netbox));
 }
 
 function realPipeline(tacCsvPath: string | undefined, workerMinBytes: number, columns?: ColumnMap): ImportPipeline {

@@ -1,5 +1,6 @@
 import { InputError, type Device, type DeviceRecord, type ImportBatch, type ImportWarning } from '../model/index.js';
 import type { ColumnMap } from '../ingest/column-map.js';
+import type { NetboxLiveOptions } from '../ingest/netbox/live.js';
 import type { EncodedBatch } from './import-threaded.js';
 import type { SqlValue } from './rows.js';
 import { defaultSnapshotName } from './snapshot-name.js';
@@ -56,6 +57,8 @@ export interface ImportFilesOptions {
    */
   worker?: boolean;
   tacCsvPath?: string;
+  /** For `netbox+https://HOST/` paths: token variable, role map, progress (ingest/netbox/live.ts). */
+  netbox?: NetboxLiveOptions;
   onProgress?: (p: ImportProgress) => void;
 }
 

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { FORMATS, parseColumnMap, readColumnMapFile, type ColumnMap, type FormatId } from '../../ingest/index.js';
+import { checkNetboxOptions, describeLiveStats } from '../../ingest/netbox/live.js';
 import { InputError } from '../../model/index.js';
 import { openStore } from '../../store/index.js';
 import { importFiles } from '../../store/import-files.js';
@@ -17,6 +18,8 @@ interface ImportOptions {
   json?: boolean;
   map?: string;
   mapFile?: string;
+  tokenEnv?: string;
+  roleMap?: string;
 }
 
 export function register(program: Command): void {
@@ -33,6 +36,8 @@ export function register(program: Command): void {
     .option('--tac-db <file>', 'Osmocom-format TAC CSV used to identify handsets by IMEI')
     .option('--map <renames>', 'rename an inventory\'s columns before reading it: "Vendor Name=vendor,Hostname=name"')
     .option('--map-file <file>', 'the same as a YAML mapping of source column to our column')
+    .option('--token-env <var>', 'NetBox source: the environment variable holding the API token (default NETBOX_TOKEN when set)')
+    .option('--role-map <map>', 'NetBox source: device role, tag or custom-field value to layer/network, "core-switch=core,dc1=military"')
     .option('--json', 'print the import summary as JSON')
     .addHelpText(
       'after',
@@ -49,11 +54,13 @@ Examples:
   cleanpath import inventory.csv links.csv flows.csv --snapshot 2026-q4
   cleanpath import ../shared/data/topologyzoo/Dfn.graphml
   cleanpath import netbox-demo-v3.6.json --db netbox.db
+  NETBOX_TOKEN=... cleanpath import netbox+https://netbox.example.net/ --token-env NETBOX_TOKEN --role-map pe=transport
   cleanpath import phones.csv --tac-db tacdb.csv --base latest`,
     )
     .action(async (files: string[], opts: ImportOptions) => {
       // A bad map is refused before the store is opened.
       const columns = await columnMapOf(opts);
+      checkNetboxOptions(files, opts);
       const store = openStore(opts.db);
       const progress = createProgress('importing');
       try {
@@ -64,6 +71,12 @@ Examples:
           format: opts.format,
           tacCsvPath: opts.tacDb,
           columns,
+          netbox: {
+            tokenEnv: opts.tokenEnv,
+            roleMap: opts.roleMap,
+            onPage: (p) => progress.update(p.pages, p.totalPages, `pages of ${p.endpoint}`),
+            onStats: (s, label) => process.stderr.write(`${describeLiveStats(s, label)}\n`),
+          },
           onProgress: (p) => progress.update(p.records, undefined, p.file),
         });
         progress.done();
