@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { resolveCountries } from '../../analyses/untrusted.js';
 import { InputError } from '../../model/index.js';
 import {
-  evaluate, FAIL_ON, isRealDate, loadRuleCatalog, meetsFailOn, parseCustomRules, STATUSES, todayUtc,
-  type FailOn, type Finding, type Rule, type Status,
+  evaluate, FAIL_ON, isRealDate, isUndecided, loadRuleCatalog, meetsFailOn, missingDataLines, missingDataSummary, parseCustomRules,
+  STATUSES, todayUtc, type FailOn, type Finding, type Rule, type Status,
 } from '../../policy/index.js';
 import { openStore, storeLabel } from '../../store/index.js';
 import { collectList, DEFAULT_DB, outputFormatOf, parseOutputFormat } from '../options.js';
@@ -66,7 +66,7 @@ export function statusLine(findings: readonly Finding[]): string {
 
 const TABLE_COLUMNS = ['status', 'days', 'deadline', 'device', 'rule', 'vendor', 'layer', 'operator', 'reason'];
 const CSV_COLUMNS = [
-  'device', 'rule', 'status', 'if_covered', 'deadline', 'days_left', 'vendor', 'covered_as', 'via', 'country', 'operator', 'layer',
+  'device', 'rule', 'status', 'if_covered', 'missing', 'deadline', 'days_left', 'vendor', 'covered_as', 'via', 'country', 'operator', 'layer',
   'technology', 'installed', 'group', 'group_devices', 'reason', 'evidence', 'clause', 'source', 'verification', 'notices',
 ];
 
@@ -76,16 +76,28 @@ function evidenceText(f: Finding): string {
 
 export function findingRow(f: Finding): Row {
   return {
-    device: f.device ?? '', rule: f.rule, status: f.status, if_covered: f.ifCovered, deadline: f.deadline, days_left: f.daysLeft,
-    days: f.daysLeft, vendor: f.vendor ?? (f.status === 'vendor-unknown' ? '?' : ''), covered_as: f.coveredAs, via: f.via, country: f.country,
+    device: f.device ?? '', rule: f.rule, status: f.status, if_covered: f.ifCovered, missing: f.missing?.join(' '), deadline: f.deadline,
+    days_left: f.daysLeft, days: f.daysLeft, vendor: f.vendor ?? (isUndecided(f.status) ? '?' : ''), covered_as: f.coveredAs, via: f.via, country: f.country,
     operator: f.operator, layer: f.layer, technology: f.technology, installed: f.installed, group: f.group ? f.name : '',
     group_devices: f.group?.devices.join(' '), reason: f.reason, evidence: evidenceText(f), clause: f.ruleRef.clause,
     source: f.ruleRef.source, verification: f.ruleRef.verification, notices: f.notices.join(' | '),
   };
 }
 
+/**
+ * What to fill in before these findings can be judged, per field, and the conservative
+ * alternative; empty when nothing needs data.
+ */
+export function needsDataText(findings: readonly Finding[], assumed = false): string {
+  const lines = missingDataLines(missingDataSummary(findings));
+  if (!lines.length) return '';
+  const n = findings.filter((f) => f.status === 'needs-data').length;
+  const alt = assumed ? '' : '  Or read blank layer, technology, network, use and installed date as in scope: --assume-in-scope\n';
+  return `Needs data: ${n} finding(s) cannot be judged until the inventory says more\n${lines.map((l) => `  ${l}\n`).join('')}${alt}\n`;
+}
+
 /** Table output: per country its findings, then every cited rule with its clause and source. */
-export function renderFindingsTable(findings: readonly Finding[], rules: readonly Rule[]): string {
+export function renderFindingsTable(findings: readonly Finding[], rules: readonly Rule[], assumed = false): string {
   const countries = [...new Set(findings.map((f) => f.country ?? '??'))];
   let out = '';
   for (const c of countries) {
@@ -93,6 +105,7 @@ export function renderFindingsTable(findings: readonly Finding[], rules: readonl
     out += `${c}: ${statusLine(mine)}\n`;
     out += renderTable(mine.map((f) => ({ ...findingRow(f), device: f.device ?? f.name })), TABLE_COLUMNS, 90) + '\n';
   }
+  out += needsDataText(findings, assumed);
   const cited = rules.filter((r) => findings.some((f) => f.rule === r.id));
   if (cited.length) {
     out += 'Rules cited\n';
@@ -112,6 +125,7 @@ interface CheckOptions {
   rules?: string[];
   country?: string[];
   failOn?: string;
+  assumeInScope?: boolean;
   format?: OutputFormat;
   json?: boolean;
 }
@@ -127,20 +141,26 @@ export function register(program: Command): void {
     .option('--rules <file.yaml>', 'add custom rules from a YAML file (repeatable)', collectList)
     .option('--country <codes>', "only findings in these countries (the device's country)", collectList)
     .option('--fail-on <level>', `exit 1 when a finding is at least: ${FAIL_ON.join(', ')}`)
+    .option('--assume-in-scope', 'read a blank layer, technology, network, use or installed date as putting the device under the rule (stated on each finding) instead of needs-data')
     .option('--format <fmt>', 'table, csv or json', parseOutputFormat, 'table')
     .option('--json', 'same as --format json')
     .addHelpText(
       'after',
       `
-Statuses: overdue, banned-new-install, vendor-unknown, due, approval-required, advisory.
+Statuses: ${STATUSES.join(', ')}.
+needs-data: whether the rule applies rests on a field the device lacks (the finding names it);
+it carries no deadline and forces nothing into a plan. --assume-in-scope reads blank layer,
+technology, network, use and installed date as in scope instead; a blank country, operator or
+site stays needs-data.
 --fail-on overdue trips on overdue and banned-new-install; due adds due and approval-required;
-any trips on every finding. A vendor-unknown finding counts as what it would be if the device
-were the rule's vendor: a gate cannot pass what it cannot prove.
+any trips on every finding. A vendor-unknown or needs-data finding counts as what it would be if
+the missing facts made the rule apply: a gate cannot pass what it cannot prove.
 
 Examples:
   cleanpath check --as-of 2026-12-31
   cleanpath check --country DE --policy de-2024-5g-core --fail-on due
   cleanpath check --rules our-policy.yaml --format csv > findings.csv
+  cleanpath check --json | jq '.needsData'
   cleanpath check --json | jq '.findings[] | select(.status=="overdue") | {device, rule}'`,
     )
     .action(async (opts: CheckOptions) => {
@@ -154,7 +174,7 @@ Examples:
       try {
         const snap = await store.resolveSnapshot(opts.snapshot);
         snapshot = snap.name;
-        findings = evaluate({ devices: await store.devices(snap.id), rules, asOf });
+        findings = evaluate({ devices: await store.devices(snap.id), rules, asOf, assumeInScope: opts.assumeInScope ?? false });
       } finally {
         await store.close();
       }
@@ -165,13 +185,17 @@ Examples:
         const byCountry: Record<string, Partial<Record<Status, number>>> = {};
         for (const c of new Set(findings.map((f) => f.country ?? '??'))) byCountry[c] = countByStatus(findings.filter((f) => (f.country ?? '??') === c));
         process.stdout.write(
-          renderJson({ asOf, db: storeLabel(opts.db), snapshot, catalogVersion, rules: rules.map((r) => r.id), failOn: failOn ?? null, failed: failed.length, byCountry, findings }),
+          renderJson({
+            asOf, db: storeLabel(opts.db), snapshot, catalogVersion, rules: rules.map((r) => r.id), assumeInScope: opts.assumeInScope ?? false,
+            failOn: failOn ?? null, failed: failed.length, byCountry, needsData: missingDataSummary(findings), findings,
+          }),
         );
       } else if (format === 'csv') {
         process.stdout.write(render('csv', findings.map(findingRow), CSV_COLUMNS));
       } else {
-        process.stdout.write(`Compliance as of ${asOf}, snapshot ${snapshot}, ${rules.length} rule(s), catalog ${catalogVersion}\n\n`);
-        process.stdout.write(findings.length ? renderFindingsTable(findings, rules) : 'No findings.\n');
+        const assumed = opts.assumeInScope ? ', blank scope fields assumed in scope (--assume-in-scope)' : '';
+        process.stdout.write(`Compliance as of ${asOf}, snapshot ${snapshot}, ${rules.length} rule(s), catalog ${catalogVersion}${assumed}\n\n`);
+        process.stdout.write(findings.length ? renderFindingsTable(findings, rules, opts.assumeInScope ?? false) : 'No findings.\n');
       }
       if (failOn && failed.length) {
         process.stderr.write(`cleanpath: ${failed.length} finding(s) at or above --fail-on ${failOn}\n`);
