@@ -22,9 +22,10 @@ import {
   type PhasedPlan,
   type PlanResult,
 } from '../plan/index.js';
-import { evaluate, isRealDate, loadRuleCatalog, todayUtc } from '../policy/index.js';
+import { evaluate, isRealDate, loadRuleCatalog, todayUtc, type Finding } from '../policy/index.js';
 import { openStore } from '../store/index.js';
 import { loadNetwork, type NetworkSourceOptions } from './network.js';
+import { avoidFilterText, countSet, NOTHING_UNTRUSTED, requireDevices, requireFlows } from './nothing.js';
 import { untrustedNodes, type AvoidOptions } from './untrusted.js';
 
 export { DEFAULT_UNTRUSTED } from './untrusted.js';
@@ -43,6 +44,11 @@ export interface PlanRunOptions extends NetworkSourceOptions, AvoidOptions {
   forced?: string;
   policy: boolean;
   asOf?: string;
+  /**
+   * The policy check's conservative reading: blank layer, technology, network, use and installed
+   * date count as in scope, so such devices can be forced in; the plan says so in its notes.
+   */
+  assumeInScope?: boolean;
   exact?: boolean;
   heuristic?: boolean;
   timeLimit: number;
@@ -55,17 +61,36 @@ export interface PlanRunOptions extends NetworkSourceOptions, AvoidOptions {
 /**
  * Devices whose removal a rule mandates by a deadline (overdue or due findings of the policy
  * check on the same snapshot), so that the plan buys them by then whatever the flows need.
+ * Needs-data findings force nothing: the notes say how many devices wait on data instead.
  */
-async function policyForced(opts: PlanRunOptions): Promise<ForcedDevice[]> {
+async function policyForced(opts: PlanRunOptions): Promise<{ forced: ForcedDevice[]; notes: string[] }> {
   const asOf = opts.asOf ?? todayUtc();
   if (!isRealDate(asOf)) throw new InputError('--as-of', undefined, `expected a date as YYYY-MM-DD, got "${opts.asOf}"`);
   const store = openStore(opts.db, { readonly: true });
   try {
     const snap = await store.resolveSnapshot(opts.snapshot, opts.organisation);
-    return forcedFromFindings(evaluate({ devices: await store.devices(snap.id), rules: loadRuleCatalog().rules, asOf }));
+    const findings = evaluate({ devices: await store.devices(snap.id), rules: loadRuleCatalog().rules, asOf, assumeInScope: opts.assumeInScope ?? false });
+    const forced = forcedFromFindings(findings);
+    return { forced, notes: policyNotes(findings, forced, opts.assumeInScope ?? false) };
   } finally {
     await store.close();
   }
+}
+
+/** What the plan's forcing rests on: the assumption it was told to make, or the devices it could not judge. */
+export function policyNotes(findings: readonly Finding[], forced: readonly ForcedDevice[], assumed: boolean): string[] {
+  const notes: string[] = [];
+  const assumedIds = new Set(findings.filter((f) => f.device !== null && f.notices.some((n) => / not recorded: assumed /.test(n))).map((f) => f.device!));
+  if (assumed) {
+    const n = forced.filter((d) => assumedIds.has(d.id)).length;
+    notes.push(`--assume-in-scope: the policy check read blank layer, technology, network, use and installed date as in scope; ${n} forced device(s) rest on that assumption`);
+  }
+  const waiting = new Set(findings.filter((f) => f.status === 'needs-data' && f.device !== null && (f.ifCovered === 'overdue' || f.ifCovered === 'due')).map((f) => f.device!));
+  for (const d of forced) waiting.delete(d.id);
+  if (waiting.size) {
+    notes.push(`${waiting.size} device(s) would be forced by a rule deadline but need data to be judged (needs-data): not forced; see cleanpath check${assumed ? '' : ', or plan with --assume-in-scope'}`);
+  }
+  return notes;
 }
 
 async function readText(file: string): Promise<string> {
@@ -125,8 +150,11 @@ export async function computePlan(opts: PlanRunOptions, progress: PlanProgress =
   }
   const net = await loadNetwork(opts);
   for (const note of net.notes) process.stderr.write(`note: ${note}\n`);
+  // No sensitive flow, or nothing untrusted: a plan would have nothing to protect or replace.
+  requireFlows(net, net.flows, 'sensitive-flows');
   const g = buildGraph(net, { source: net.label });
   const untrusted = untrustedNodes(net.nodes, opts);
+  requireDevices(net, countSet(untrusted), avoidFilterText(opts), NOTHING_UNTRUSTED);
   const table = new CostTable(DEFAULT_COST_TABLE, opts.costTable ? await loadCostTable(opts.costTable) : []);
   const attrs = await loadCostAttributes(opts);
   const { cost, fromTable } = nodeCosts(
@@ -135,7 +163,8 @@ export async function computePlan(opts: PlanRunOptions, progress: PlanProgress =
   );
   let forced: ForcedDevice[] = [];
   if (opts.forced) forced = parseForced(await readText(opts.forced), opts.forced);
-  if (opts.policy && !opts.nodes && !opts.links && !opts.topology) forced.push(...(await policyForced(opts)));
+  const policyRun = opts.policy && !opts.nodes && !opts.links && !opts.topology ? await policyForced(opts) : undefined;
+  if (policyRun) forced.push(...policyRun.forced);
   progress.update(0, undefined, 'solving');
   const plan = await planReplacement(
     { g, untrusted, cost, flows: net.flows },
@@ -148,6 +177,7 @@ export async function computePlan(opts: PlanRunOptions, progress: PlanProgress =
       ...(opts.flowCosts ? { flowMetrics: true } : {}),
     },
   );
+  if (policyRun) plan.notes.push(...policyRun.notes);
   let untrustedFromTable = 0;
   for (let i = 0; i < untrusted.length; i++) if (untrusted[i] && !(typeof attrs.get(net.nodes[i]!.id)?.cost === 'number')) untrustedFromTable++;
   if (fromTable && untrustedFromTable) plan.notes.push(`${untrustedFromTable} untrusted device(s) have no cost in the input: priced from the cost table by layer and role`);

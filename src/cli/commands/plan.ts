@@ -120,6 +120,7 @@ export function register(program: Command): void {
     .option('--forced <file>', 'devices rules force out: CSV id,deadline[,reason] or JSON [{id,deadline,reason}]')
     .option('--as-of <date>', 'date for the policy check whose overdue and due findings force devices into the plan (default: today)')
     .option('--no-policy', 'do not force in the devices that national rules require removed (store input only)')
+    .option('--assume-in-scope', "policy check: read a blank layer, technology, network, use or installed date as in scope, so such devices are forced too (the plan's notes say so)")
     .addOption(new Option('--exact', 'exact MILP (HiGHS) with lazy separator cuts, within the time limit').conflicts('heuristic'))
     .addOption(new Option('--heuristic', 'heuristic with a lower bound (default for large instances)').conflicts('exact'))
     .option('--time-limit <seconds>', 'wall-clock limit for the solve', parsePositiveNumber, 60)
