@@ -1,6 +1,7 @@
 // Evidence → one attribution. The rule (noisy-OR per vendor, rival discount) is documented in
 // weights.ts; every piece naming another vendor than the winner is kept as a Conflict.
 import type { Attribution, Conflict, Evidence } from '../model/index.js';
+import { isCatalogVendor } from '../vendors/index.js';
 import { RIVAL_DISCOUNT, roundConfidence } from './weights.js';
 
 interface Tally {
@@ -9,6 +10,7 @@ interface Tally {
   strongest: number;
   first: number;
   pieces: number[];
+  catalog: boolean;
 }
 
 export function combineEvidence(evidence: Evidence[]): Attribution {
@@ -34,7 +36,7 @@ export function combineEvidence(evidence: Evidence[]): Attribution {
     if (!e.valid || e.vendor === null || e.confidence <= 0) continue;
     let t = byVendor.get(e.vendor);
     if (!t) {
-      t = { vendor: e.vendor, miss: 1, strongest: 0, first: i, pieces: [] };
+      t = { vendor: e.vendor, miss: 1, strongest: 0, first: i, pieces: [], catalog: false };
       byVendor.set(e.vendor, t);
     }
     t.miss *= 1 - e.confidence;
@@ -42,12 +44,16 @@ export function combineEvidence(evidence: Evidence[]): Attribution {
     t.pieces.push(i);
   }
   if (byVendor.size === 0) return { vendor: null, confidence: 0, evidence, conflicts: [] };
+  for (const t of byVendor.values()) t.catalog = isCatalogVendor(t.vendor);
   const ranked = [...byVendor.values()].sort(
-    (a, b) => a.miss - b.miss || b.strongest - a.strongest || a.first - b.first,
+    (a, b) => Number(b.catalog) - Number(a.catalog) || a.miss - b.miss || b.strongest - a.strongest || a.first - b.first,
   );
   const win = ranked[0]!;
   const s1 = 1 - win.miss;
-  const s2 = ranked.length > 1 ? 1 - ranked[1]!.miss : 0;
+  // A catalog winner is discounted by catalog rivals only (weights.ts: a component maker's MAC
+  // in the box is expected); a maker outside the catalog by any rival.
+  const rival = ranked.find((t, i) => i > 0 && (t.catalog || !win.catalog));
+  const s2 = rival ? 1 - rival.miss : 0;
   const conflicts: Conflict[] = [];
   for (const rival of ranked.slice(1)) {
     const kinds = [...new Set(rival.pieces.map((i) => evidence[i]!.kind))].join(', ');

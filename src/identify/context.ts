@@ -1,8 +1,9 @@
 // Everything identification needs, built once and shared by every call: catalog indexes, the OUI
 // index, compiled patterns, an optional TAC table and small memo caches for repeated raw values.
 import { buildNameIndex, catalogIndex, getOuiIndex, loadCatalog } from '../vendors/index.js';
-import type { CatalogIndex, NameHit, OuiIndex } from '../vendors/index.js';
+import type { Catalog, CatalogIndex, NameHit, OuiIndex } from '../vendors/index.js';
 import type { Finding } from './finding.js';
+import type { RegistryMaker } from './maker.js';
 import { buildBrandWords } from './brand-words.js';
 import { compilePatterns, type CompiledPattern } from './patterns.js';
 import { loadTacCsv, type TacTable } from './tac-table.js';
@@ -39,7 +40,11 @@ export interface IdentifyContext {
   /** Findings per field, then raw value, for fields whose values repeat; immutable and shared. */
   memo: Map<string, MemoCache<readonly Finding[]>>;
   /** MAC OUI description per assigned block (see OuiIndex.blockKey): bounded by the registry's size. */
-  macBlockMemo: Map<number, { vendor: string | null; verified: boolean; description: string }>;
+  macBlockMemo: Map<number, { vendor: string | null; cap: number; description: string }>;
+  /** Registered or declared organisation name → who it names (see maker.ts). */
+  makerMemo: Map<string, RegistryMaker>;
+  /** Normalised catalog names and slugs → slug: what a misspelt declared vendor is compared with. */
+  typoTargets: ReadonlyMap<string, string>;
 }
 
 export interface IdentifyOptions {
@@ -47,12 +52,20 @@ export interface IdentifyOptions {
   tacCsvPath?: string;
 }
 
+function typoTargets(catalog: Catalog, names: ReadonlyMap<string, NameHit>): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  for (const v of catalog.vendors) out.set(v.slug.replace(/-/g, ' '), v.slug);
+  for (const [key, hit] of names) if (!out.has(key)) out.set(key, hit.vendor);
+  return out;
+}
+
 export function createIdentifyContext(opts: IdentifyOptions = {}): IdentifyContext {
   const catalog = loadCatalog();
+  const names = buildNameIndex(catalog);
   return {
     catalog: catalogIndex(catalog),
     oui: getOuiIndex(),
-    names: buildNameIndex(catalog),
+    names,
     patterns: compilePatterns(catalog),
     brandWords: buildBrandWords(catalog),
     // Longest prefix first so a specific rule wins over a broader one.
@@ -60,5 +73,7 @@ export function createIdentifyContext(opts: IdentifyOptions = {}): IdentifyConte
     tac: opts.tacCsvPath ? loadTacCsv(opts.tacCsvPath, catalog) : null,
     memo: new Map(),
     macBlockMemo: new Map(),
+    makerMemo: new Map(),
+    typoTargets: typoTargets(catalog, names),
   };
 }

@@ -4,6 +4,7 @@
 import type { IdentifyContext } from './context.js';
 import { clip, finding, invalid, type Finding } from './finding.js';
 import { macFinding, macFromBits, type ParsedMac } from './mac.js';
+import { registryPenFinding } from './oid.js';
 import { WEIGHTS } from './weights.js';
 
 const MAX_INPUT = 160;
@@ -171,7 +172,7 @@ export function engineIdFindings(raw: string, ctx: IdentifyContext): Finding[] {
   const meaning = ctx.catalog.pens.get(e.enterprise);
   const layout = e.rfc3411 ? `format ${e.formatByte} (${e.format})` : 'RFC 1910 layout';
   if (meaning === undefined) {
-    out.push(finding('engineid', raw, null, 0, `enterprise ${e.enterprise} is not a catalog vendor's; ${layout}`));
+    out.push(registryPenFinding('engineid', raw, e.enterprise, WEIGHTS.engineIdPen, ctx, `; ${layout}`));
   } else if (meaning.kind === 'non-vendor') {
     const when = e.netSnmpCreated ? `; engine ID created ${e.netSnmpCreated}` : '';
     out.push(finding('engineid', raw, null, 0, `enterprise ${e.enterprise} (${meaning.entry.registrant}): ${meaning.entry.detail}; ${layout}${when}`));
@@ -183,7 +184,8 @@ export function engineIdFindings(raw: string, ctx: IdentifyContext): Finding[] {
     const mf = macFinding(e.mac, raw, ctx, 'engineid', WEIGHTS.engineIdMac, `MAC ${e.mac.mac} inside the engine ID: `);
     const penVendor = out[0]!.vendor;
     if (mf.vendor !== null && penVendor !== null && mf.vendor !== penVendor) {
-      mf.detail += `; disagrees with enterprise ${e.enterprise} (${penVendor}): the MAC is preferred`;
+      const preferred = mf.confidence > out[0]!.confidence ? ': the MAC is preferred' : '';
+      mf.detail += `; disagrees with enterprise ${e.enterprise} (${penVendor})${preferred}`;
     }
     out.push(mf);
   }

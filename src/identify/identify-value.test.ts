@@ -31,7 +31,8 @@ test('details carry the parsed fields and the result is plain JSON', () => {
   assert.equal(mac.attribution.vendor, 'nokia');
   const other = identifyValue('40:2c:76:10:00:00', ctx);
   assert.equal(other.details.registryOrg, 'Shanghai Dahua Scale Factory');
-  assert.equal(other.attribution.vendor, null);
+  // A maker outside the catalog under its own slug, never Dahua by a shared word.
+  assert.equal(other.attribution.vendor, 'shanghai-dahua-scale-factory');
   const eng = identifyValue('0x800007DB03101081ABCDEF', ctx);
   assert.equal(eng.details.enterprise, 2011);
   assert.equal(eng.details.format, 'mac');

@@ -1,13 +1,14 @@
 // `cleanpath identify VALUE`: guess what kind of identifier a single value is, parse it, attribute
 // it, and return plain JSON-serialisable data (plus a human text rendering).
 import type { Attribution, Evidence } from '../model/index.js';
+import { makerLabel } from '../vendors/index.js';
 import { combineEvidence } from './combine.js';
 import type { IdentifyContext } from './context.js';
 import { engineIdFindings, parseEngineId } from './engine-id.js';
 import type { Finding } from './finding.js';
 import { imeiFindings, parseImei } from './imei.js';
 import { macDetails, macFindings, parseMac } from './mac.js';
-import { oidFindings, parseOid } from './oid.js';
+import { oidFindings, parseOid, registryOrganisation } from './oid.js';
 import { parseGponSerial, serialFindings } from './serial.js';
 import { matchCompanyName, textFindings } from './text.js';
 
@@ -36,6 +37,13 @@ const KIND_LABEL: Record<ValueKind, string> = {
 function attribution(found: readonly Finding[]): Attribution {
   const ev: Evidence[] = found.map((f) => ({ ...f, source: { probe: 'identify' } }));
   return combineEvidence(ev);
+}
+
+/** Who an enterprise number is registered to: the catalog's record, else the IANA registry's. */
+function registrantOf(enterprise: number, ctx: IdentifyContext): string | undefined {
+  const pen = ctx.catalog.pens.get(enterprise);
+  if (pen !== undefined) return pen.kind === 'vendor' ? pen.pen.registrant : pen.entry.registrant;
+  return registryOrganisation(enterprise);
 }
 
 function clean(d: Record<string, DetailValue | undefined>): Record<string, DetailValue> {
@@ -91,8 +99,7 @@ export function identifyValue(value: string, ctx: IdentifyContext): IdentifyResu
     const r = parseOid(s);
     const found = oidFindings(s, ctx);
     if (!r.ok) return { input, kind: 'oid', details: { valid: false, problem: r.error }, attribution: attribution(found) };
-    const pen = r.value.enterprise === null ? undefined : ctx.catalog.pens.get(r.value.enterprise);
-    const registrant = pen === undefined ? undefined : pen.kind === 'vendor' ? pen.pen.registrant : pen.entry.registrant;
+    const registrant = r.value.enterprise === null ? undefined : registrantOf(r.value.enterprise, ctx);
     return {
       input,
       kind: 'oid',
@@ -118,7 +125,6 @@ export function identifyValue(value: string, ctx: IdentifyContext): IdentifyResu
       return { input, kind: 'engine-id', details: clean({ valid: false, problem: r.error, enterprise: r.enterprise }), attribution: attribution(found) };
     }
     const e = r.value;
-    const pen = ctx.catalog.pens.get(e.enterprise);
     const m = e.mac ? macDetails(e.mac, ctx) : undefined;
     return {
       input,
@@ -129,7 +135,7 @@ export function identifyValue(value: string, ctx: IdentifyContext): IdentifyResu
         octets: e.length,
         layout: e.rfc3411 ? 'RFC 3411' : 'RFC 1910',
         enterprise: e.enterprise,
-        registrant: pen === undefined ? undefined : pen.kind === 'vendor' ? pen.pen.registrant : pen.entry.registrant,
+        registrant: registrantOf(e.enterprise, ctx),
         formatByte: e.formatByte,
         format: e.format,
         ipv4: e.ipv4,
@@ -166,7 +172,9 @@ export function formatIdentifyResult(r: IdentifyResult): string {
   const lines: string[] = [];
   const shown = r.input.length > 120 ? `${r.input.slice(0, 117)}...` : r.input;
   lines.push(`${shown}  (${KIND_LABEL[r.kind]})`);
-  lines.push(`  vendor: ${a.vendor ?? 'unknown'}${a.vendor ? `  (confidence ${a.confidence.toFixed(2)})` : ''}`);
+  const who = makerLabel(a.vendor, a.evidence);
+  const outside = who && !who.inCatalog ? ` (not in catalog: ${who.name})` : '';
+  lines.push(`  vendor: ${a.vendor ?? 'unknown'}${outside}${a.vendor ? `  (confidence ${a.confidence.toFixed(2)})` : ''}`);
   const keys = Object.keys(r.details);
   const width = Math.max(0, ...keys.map((k) => k.length));
   for (const k of keys) lines.push(`  ${k.padEnd(width)}  ${String(r.details[k])}`);

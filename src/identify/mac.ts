@@ -3,6 +3,7 @@ import type { EvidenceKind } from '../model/index.js';
 import { parseMacInto, type MacShape, type OuiMatch } from '../vendors/index.js';
 import type { IdentifyContext } from './context.js';
 import { clip, finding, invalid, type Finding } from './finding.js';
+import { registryMaker } from './maker.js';
 import { WEIGHTS } from './weights.js';
 
 export interface ParsedMac {
@@ -70,7 +71,8 @@ export function unidentifiableReason(p: ParsedMac): string | null {
 
 interface BlockInfo {
   vendor: string | null;
-  verified: boolean;
+  /** Highest confidence this block's evidence may carry (1: the catalog vouches for the link). */
+  cap: number;
   description: string;
 }
 
@@ -81,7 +83,12 @@ function blockInfo(p: ParsedMac, ctx: IdentifyContext): BlockInfo | null {
   let info = ctx.macBlockMemo.get(key);
   if (info === undefined) {
     const m = ctx.oui.match(p.hi24, p.lo24)!;
-    info = { vendor: m.vendor, verified: m.verified, description: describeMatch(m) };
+    if (m.vendor !== null) info = { vendor: m.vendor, cap: m.verified ? 1 : WEIGHTS.ouiUnverified, description: describeMatch(m) };
+    else {
+      const who = registryMaker(m.org, ctx);
+      const cap = who.inCatalog ? WEIGHTS.registryName : WEIGHTS.ouiNonCatalog;
+      info = { vendor: who.vendor, cap, description: `IEEE ${m.block} ${m.prefix}: ${m.org}; ${who.phrase}` };
+    }
     ctx.macBlockMemo.set(key, info);
   }
   return info;
@@ -93,7 +100,7 @@ export function macFinding(p: ParsedMac, raw: string, ctx: IdentifyContext, kind
   if (why) return finding(kind, raw, null, 0, `${context}${why}`);
   const b = blockInfo(p, ctx);
   if (b === null) return finding(kind, raw, null, 0, `${context}prefix ${p.mac.slice(0, 8).toUpperCase()} is not in the IEEE registry`);
-  return finding(kind, raw, b.vendor, b.verified ? confidence : Math.min(confidence, WEIGHTS.ouiUnverified), context + b.description);
+  return finding(kind, raw, b.vendor, Math.min(confidence, b.cap), context + b.description);
 }
 
 export function describeMatch(m: OuiMatch): string {

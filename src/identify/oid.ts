@@ -1,8 +1,32 @@
 // sysObjectID → IANA enterprise number → vendor, with the catalog's known traps (legacy H3C under
 // Huawei's 2011 tree, Dahua's non-IANA number, numbers that name software or squatters).
+import type { EvidenceKind } from '../model/index.js';
+import { getPenRegistry } from '../vendors/index.js';
 import type { IdentifyContext } from './context.js';
 import { clip, finding, invalid, type Finding } from './finding.js';
+import { registryMaker } from './maker.js';
 import { WEIGHTS } from './weights.js';
+
+/** The IANA registry's organisation for a number the catalog does not list, or undefined. */
+export function registryOrganisation(enterprise: number): string | undefined {
+  // 0 is IANA's "Reserved": a zeroed or placeholder value, not an enterprise.
+  return enterprise === 0 ? undefined : getPenRegistry().organisation(enterprise);
+}
+
+/**
+ * Evidence from an enterprise number the catalog does not list: the maker IANA registered it to
+ * (suffix is appended to the detail, e.g. the engine ID layout).
+ */
+export function registryPenFinding(kind: EvidenceKind, raw: string, enterprise: number, confidence: number, ctx: IdentifyContext, suffix = ''): Finding {
+  const org = registryOrganisation(enterprise);
+  if (org === undefined) {
+    const r = getPenRegistry().source;
+    return finding(kind, raw, null, 0, `enterprise ${enterprise} is not in the IANA registry (as of ${r.registryLastUpdated})${suffix}`);
+  }
+  const who = registryMaker(org, ctx);
+  const c = who.inCatalog ? Math.min(confidence, WEIGHTS.registryName) : confidence;
+  return finding(kind, raw, who.vendor, c, `enterprise ${enterprise} (IANA: ${org}); ${who.phrase}${suffix}`);
+}
 
 const ENTERPRISES = '1.3.6.1.4.1';
 const MAX_OID_CHARS = 512;
@@ -54,7 +78,7 @@ export function oidFindings(raw: string, ctx: IdentifyContext): Finding[] {
     }
   }
   const meaning = ctx.catalog.pens.get(enterprise);
-  if (meaning === undefined) return [finding('sysobjectid', raw, null, 0, `enterprise ${enterprise} is not a catalog vendor's`)];
+  if (meaning === undefined) return [registryPenFinding('sysobjectid', raw, enterprise, WEIGHTS.registryPen, ctx)];
   if (meaning.kind === 'non-vendor') {
     return [finding('sysobjectid', raw, null, 0, `enterprise ${enterprise} (${meaning.entry.registrant}): ${meaning.entry.detail}`)];
   }

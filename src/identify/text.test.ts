@@ -57,7 +57,8 @@ test('company names with legal suffixes, aliases and subsidiaries', () => {
   assert.equal(matchCompanyName('Honor Device Co., Ltd.', ctx)?.vendor, 'honor');
   assert.equal(matchCompanyName('Huawei Technologies Experts Club', ctx), null);
   assert.equal(declaredFindings('Huawei', ctx)[0]!.vendor, 'huawei');
-  assert.equal(declaredFindings('Acme Widgets Ltd', ctx)[0]!.vendor, null);
+  // Not a catalog name: the declared maker itself, outside the catalog.
+  assert.equal(declaredFindings('Acme Widgets Ltd', ctx)[0]!.vendor, 'acme-widgets');
 });
 
 test('hostile long strings return quickly', () => {

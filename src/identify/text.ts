@@ -4,7 +4,8 @@ import type { EvidenceKind } from '../model/index.js';
 import { normaliseCompanyName } from '../vendors/index.js';
 import type { IdentifyContext } from './context.js';
 import { findBrandWords } from './brand-words.js';
-import { clip, finding, type Finding } from './finding.js';
+import { clip, finding, invalid, type Finding } from './finding.js';
+import { declaredMaker } from './maker.js';
 import { matchPatterns, MAX_TEXT } from './patterns.js';
 import { WEIGHTS } from './weights.js';
 
@@ -36,7 +37,14 @@ export function declaredFindings(raw: string, ctx: IdentifyContext): Finding[] {
   if (m) return [nameFinding('declared', raw, m, WEIGHTS.declared)];
   const hits = patternFindings('declared', raw, ctx, WEIGHTS.declared);
   if (hits.length > 0) return hits;
-  return [finding('declared', clip(raw), null, 0, `"${clip(raw).slice(0, 80)}" is not a catalog vendor name`)];
+  const shown = clip(raw).slice(0, 80);
+  const d = declaredMaker(raw, ctx);
+  if (d.kind === 'junk') return [finding('declared', clip(raw), null, 0, `"${shown}" names no maker`)];
+  if (d.kind === 'typo') {
+    return [invalid('declared', clip(raw), `"${shown}" is not a catalog vendor but close to ${d.suggestion}: fix the spelling (cleanpath vendors lists the catalog)`)];
+  }
+  const c = d.maker.inCatalog ? Math.min(WEIGHTS.declared, WEIGHTS.registryName) : WEIGHTS.declared;
+  return [finding('declared', clip(raw), d.maker.vendor, c, `declared ${d.maker.phrase}`)];
 }
 
 function patternFindings(kind: EvidenceKind, raw: string, ctx: IdentifyContext, cap = 1): Finding[] {

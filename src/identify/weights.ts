@@ -8,6 +8,18 @@ export const WEIGHTS = {
   oui: 0.8,
   /** OUI organisation whose link to the vendor the catalog marks unverified. */
   ouiUnverified: 0.5,
+  /**
+   * MAC OUI of an organisation outside the catalog: as often the NIC's or module's maker as the
+   * box's, so below a declared vendor (a Dell server with an Intel NIC stays Dell).
+   */
+  ouiNonCatalog: 0.6,
+  /** sysObjectID under an enterprise number from the IANA registry that the catalog does not list. */
+  registryPen: 0.8,
+  /**
+   * An OUI or enterprise number the catalog does not list, whose registered organisation name is
+   * exactly a catalog vendor's legal name or alias: that vendor, but unreviewed.
+   */
+  registryName: 0.6,
   /** sysObjectID under a vendor's IANA enterprise number: set by the vendor's own agent. */
   sysObjectId: 0.9,
   /** SNMPv3 engine ID's enterprise number alone: spoofable, and OEM boxes carry their own. */
@@ -37,7 +49,9 @@ export const WEIGHTS = {
  * - Per vendor: noisy-OR of its valid pieces, 1 − Π(1 − cᵢ): independent observations that agree
  *   raise confidence, none alone reaches certainty.
  * - The vendor with the highest combined score wins (ties: the one whose strongest piece is
- *   strongest, then catalog order of first appearance).
+ *   strongest, then catalog order of first appearance). Catalog vendors rank before makers outside
+ *   the catalog: a chip or NIC maker's MAC in a Huawei box is expected, and must not turn a Huawei
+ *   into "not covered". Such a maker is kept as a Conflict but does not discount the winner.
  * - The winner's confidence is discounted by its strongest rival: c = s₁ · (1 − RIVAL_DISCOUNT · s₂).
  *   Two strong disagreeing signals leave a visibly uncertain answer, and the rival is kept as a
  *   Conflict.

@@ -105,11 +105,14 @@ export function namedAffiliate(device: PolicyDevice, parent: string, fam: Vendor
 
 export function coverage(selector: VendorSelector, affiliates: boolean, device: PolicyDevice, fam: VendorFamilies = vendorFamilies()): Coverage {
   const v = device.vendor;
-  if (v === null) return { kind: 'unknown', why: 'no evidence attributes the device to a vendor' };
+  // Only a device without usable evidence has no vendor; a maker outside the catalog is known
+  // (DESIGN §4) and is simply not one a vendor list names.
+  if (v === null) return { kind: 'unknown', why: 'no usable evidence names its maker' };
   if (selector === 'any') return { kind: 'covered', vendor: v };
   if (!Array.isArray(selector)) {
     const c = fam.country.get(v);
-    if (c === undefined) return { kind: 'unknown', why: `vendor ${v} is not in the vendor catalog, so its home country is unknown` };
+    // The catalog records home countries; for other makers the registries give none.
+    if (c === undefined) return { kind: 'unknown', why: `maker ${v} is not in the vendor catalog, so its home country is unknown` };
     return selector.madeOutside.includes(c) ? { kind: 'not-covered' } : { kind: 'covered', vendor: v, via: `${fam.names.get(v) ?? v} is headquartered in ${c}` };
   }
   if (selector.includes(v)) {

@@ -6,3 +6,7 @@ export { parseMacInto } from './mac-parse.js';
 export type { MacShape } from './mac-parse.js';
 export { OuiIndex, getOuiIndex, normaliseOrgName, OUI_INVALID, OUI_UNASSIGNED } from './oui-index.js';
 export type { OuiMatch, OuiBlock } from './oui-index.js';
+export { makerSlug, makerKey, isJunkMakerName, isCatalogVendor, makerPhrase, makerNameInDetail, makerLabel, vendorCell } from './makers.js';
+export type { MakerLabel } from './makers.js';
+export { getPenRegistry, parsePenRegistry } from './pen-registry.js';
+export type { PenRegistry, PenRegistrySource } from './pen-registry.js';

@@ -1,0 +1,107 @@
+// Makers outside the risk catalog. Evidence that names a registered organisation (an IEEE OUI
+// assignee, an IANA enterprise, a declared manufacturer) attributes the device to that maker under
+// a slug derived from the registered name, so "who made it" is answered even when the catalog has
+// nothing to say about the maker. A slug is never a catalog slug unless it is that vendor.
+import { catalogIndex } from './catalog.js';
+import { normaliseCompanyName } from './names.js';
+
+/** Longest name we turn into a slug; longer registry or inventory text is not a company name. */
+const MAX_MAKER_NAME = 120;
+const MAX_MAKER_WORDS = 8;
+
+// Placeholder values inventories put in a vendor column when nobody knows.
+const JUNK = new Set([
+  'unknown', 'unkown', 'n a', 'na', 'none', 'null', 'nil', 'generic', 'other', 'others', 'various', 'misc',
+  'tbd', 'tba', 'todo', 'not applicable', 'not available', 'unspecified', 'undefined', 'default', 'vendor',
+  'manufacturer', 'no name', 'noname', 'no brand', 'white box', 'whitebox', 'test', 'xxx', 'reserved', 'private',
+]);
+
+/**
+ * Registry names carry notes in brackets: "IBM (https://w3.ibm.com/standards )", "Alcatel-Lucent
+ * Enterprise (previous was 'Alcatel')". They are kept in the display name but not in the slug.
+ */
+function withoutBrackets(name: string): string {
+  const cut = name.replace(/\s*\([^)]*\)/g, ' ').replace(/\s*\[[^\]]*\]/g, ' ').trim();
+  return cut === '' ? name : cut;
+}
+
+/** Normalised name (as normaliseCompanyName) with accents folded to ASCII. */
+export function makerKey(name: string): string {
+  const n = normaliseCompanyName(withoutBrackets(name));
+  return n.normalize('NFKD').replace(/\p{M}+/gu, '');
+}
+
+/**
+ * Stable slug for a registered name: "American Power Conversion Corp." → `american-power-conversion`;
+ * "" when nothing usable is left (punctuation only, or not a name at all).
+ */
+export function makerSlug(name: string): string {
+  if (name.length > MAX_MAKER_NAME) return '';
+  const key = makerKey(name);
+  if (key === '' || !/\p{L}/u.test(key) || key.split(' ').length > MAX_MAKER_WORDS) return '';
+  return key.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').toLowerCase();
+}
+
+/** A vendor column value that says nobody knows ("", "unknown", "n/a", "-", "generic"...). */
+export function isJunkMakerName(name: string): boolean {
+  const t = name.trim();
+  if (t === '' || !/\p{L}/u.test(t)) return true;
+  return JUNK.has(normaliseCompanyName(t).replace(/\s+/g, ' ')) || JUNK.has(t.toLowerCase().replace(/[^a-z]+/g, ' ').trim());
+}
+
+/** Whether a vendor slug is one of the risk catalog's vendors (not a maker found in a registry). */
+export function isCatalogVendor(slug: string | null | undefined): boolean {
+  return slug != null && catalogIndex().vendors.has(slug);
+}
+
+// Attribution detail for a maker outside the catalog ends with this, the registered name quoted
+// as JSON, so any stage can show the maker's name from the stored evidence alone.
+const MARK = ', not in the catalog';
+const MAKER_IN_DETAIL = /maker ("(?:[^"\\]|\\.)*"), not in the catalog/;
+
+/** The phrase a finding's detail carries for a maker outside the catalog. */
+export function makerPhrase(name: string): string {
+  return `maker ${JSON.stringify(name)}${MARK}`;
+}
+
+/** The registered name quoted in a detail written with makerPhrase, if any. */
+export function makerNameInDetail(detail: string | undefined): string | undefined {
+  if (!detail || !detail.includes(MARK)) return undefined;
+  const m = MAKER_IN_DETAIL.exec(detail);
+  if (!m) return undefined;
+  try {
+    const v: unknown = JSON.parse(m[1]!);
+    return typeof v === 'string' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface MakerLabel {
+  slug: string;
+  /** Display name: the catalog's name, or the registered name the evidence quoted. */
+  name: string;
+  inCatalog: boolean;
+}
+
+/** Who an attributed vendor slug is, for display: catalog vendor or registered maker. */
+export function makerLabel(
+  vendor: string | null,
+  evidence: readonly { vendor: string | null; detail?: string | undefined }[] = [],
+): MakerLabel | null {
+  if (vendor === null) return null;
+  const v = catalogIndex().vendors.get(vendor);
+  if (v) return { slug: vendor, name: v.name, inCatalog: true };
+  for (const e of evidence) {
+    if (e.vendor !== vendor) continue;
+    const name = makerNameInDetail(e.detail);
+    if (name !== undefined) return { slug: vendor, name, inCatalog: false };
+  }
+  return { slug: vendor, name: vendor, inCatalog: false };
+}
+
+/** "american-power-conversion (not in catalog)" / "huawei": a vendor slug as tables show it. */
+export function vendorCell(vendor: string | null): string {
+  if (vendor === null) return '?';
+  return isCatalogVendor(vendor) ? vendor : `${vendor} (not in catalog)`;
+}
