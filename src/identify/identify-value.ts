@@ -1,7 +1,7 @@
 // `cleanpath identify VALUE`: guess what kind of identifier a single value is, parse it, attribute
 // it, and return plain JSON-serialisable data (plus a human text rendering).
 import type { Attribution, Evidence } from '../model/index.js';
-import { makerLabel } from '../vendors/index.js';
+import { makerLabel, type MakerLabel } from '../vendors/index.js';
 import { combineEvidence } from './combine.js';
 import type { IdentifyContext } from './context.js';
 import { engineIdFindings, parseEngineId } from './engine-id.js';
@@ -22,6 +22,8 @@ export interface IdentifyResult {
   /** Parsed fields; absent ones are omitted. */
   details: Record<string, DetailValue>;
   attribution: Attribution;
+  /** Who the attributed slug is: catalog vendor, or a maker outside the catalog with its registered name. */
+  maker: MakerLabel | null;
 }
 
 const KIND_LABEL: Record<ValueKind, string> = {
@@ -61,6 +63,11 @@ function looksLikeHexBlob(s: string): boolean {
 }
 
 export function identifyValue(value: string, ctx: IdentifyContext): IdentifyResult {
+  const r = identifyParsed(value, ctx);
+  return { ...r, maker: makerLabel(r.attribution.vendor, r.attribution.evidence) };
+}
+
+function identifyParsed(value: string, ctx: IdentifyContext): Omit<IdentifyResult, 'maker'> {
   const input = value.length > 4096 ? value.slice(0, 4096) : value;
   const s = input.trim();
 
@@ -172,8 +179,7 @@ export function formatIdentifyResult(r: IdentifyResult): string {
   const lines: string[] = [];
   const shown = r.input.length > 120 ? `${r.input.slice(0, 117)}...` : r.input;
   lines.push(`${shown}  (${KIND_LABEL[r.kind]})`);
-  const who = makerLabel(a.vendor, a.evidence);
-  const outside = who && !who.inCatalog ? ` (not in catalog: ${who.name})` : '';
+  const outside = r.maker && !r.maker.inCatalog ? ` (not in catalog: ${r.maker.name})` : '';
   lines.push(`  vendor: ${a.vendor ?? 'unknown'}${outside}${a.vendor ? `  (confidence ${a.confidence.toFixed(2)})` : ''}`);
   const keys = Object.keys(r.details);
   const width = Math.max(0, ...keys.map((k) => k.length));

@@ -20,13 +20,16 @@ export function register(program: Command): void {
 Examples:
   cleanpath identify 00:E0:FC:12:34:56          # MAC (also 00-e0-fc-..., 00e0.fc12.3456, 00e0fc123456)
   cleanpath identify 1.3.6.1.4.1.2011.2.23.306  # sysObjectID: enterprise 2011 = Huawei
+  cleanpath identify 1.3.6.1.4.1.318.1.3.27     # enterprise 318: American Power Conversion (not in catalog)
   cleanpath identify 0x800007DB03001122334455   # SNMPv3 engine ID: enterprise, format, embedded MAC
   cleanpath identify 490154203237518 --tac-db tacdb.csv   # IMEI: Luhn check, TAC
   cleanpath identify HWTC1A2B3C4D               # GPON ONU serial
   cleanpath identify "SSH-2.0-HUAWEI-1.5" "HUAWEI TECHNOLOGIES CO.,LTD"
 
 An engine ID written as digits only needs its 0x prefix (otherwise it reads as an IMEI).
-Exit code 0 when every value was attributed to a vendor, 1 when some were not.`,
+A maker outside the risk catalog (any IEEE OUI assignee or IANA enterprise) is named with
+"(not in catalog)"; only a value that names nobody is "unknown".
+Exit code 0 when every value was attributed to a vendor or maker, 1 when some were not.`,
     )
     .action((values: string[], opts: IdentifyOptions) => {
       const ctx = createIdentifyContext({ tacCsvPath: opts.tacDb });
