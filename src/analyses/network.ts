@@ -3,7 +3,7 @@
 // identified like an import, nothing stored), or a snapshot of the store (the default).
 import { loadPlainFiles, type FlowInput, type LinkArrays, type LinkInput, type NodeInput } from '../graph/index.js';
 import { attributeDevice, createIdentifyContext } from '../identify/index.js';
-import { readImport } from '../ingest/index.js';
+import { readImport, type ColumnMap } from '../ingest/index.js';
 import { InputError, type Flow, type Link } from '../model/index.js';
 import { FlowEndpoints, quoted } from './flow-endpoints.js';
 import { openStore, storeLabel } from '../store/index.js';
@@ -17,6 +17,8 @@ export interface NetworkSourceOptions {
   nodes?: string;
   links?: string;
   flows?: string;
+  /** Renames the columns of --nodes, or of an inventory given as --topology (`--map`). */
+  columns?: ColumnMap;
 }
 
 export interface LoadedNetwork {
@@ -45,16 +47,17 @@ function checkEndpoints(nodes: readonly NodeInput[], links: readonly Link[], whe
 export async function loadNetwork(opts: NetworkSourceOptions): Promise<LoadedNetwork> {
   if (opts.nodes || opts.links) {
     if (!opts.nodes || !opts.links) throw new InputError(opts.nodes ?? opts.links ?? '-', undefined, '--nodes and --links go together');
-    const net = await loadPlainFiles({ nodes: opts.nodes, links: opts.links, flows: opts.flows });
+    const net = await loadPlainFiles({ nodes: opts.nodes, links: opts.links, flows: opts.flows, columns: opts.columns });
     return { ...net, label: opts.links, notes: [] };
   }
-  if (opts.topology) return loadTopologyFile(opts.topology, opts.flows);
+  if (opts.topology) return loadTopologyFile(opts.topology, opts.flows, opts.columns);
+  if (opts.columns) throw new InputError(opts.columns.origin, undefined, 'a column map renames the columns of --nodes or of an inventory given as --topology; a snapshot has ours already');
   if (opts.flows) throw new InputError(opts.flows, undefined, '--flows needs --nodes/--links or --topology (a snapshot has its own flows)');
   return await loadSnapshot(opts.db, opts.snapshot, opts.organisation);
 }
 
-async function loadTopologyFile(path: string, flowsPath?: string): Promise<LoadedNetwork> {
-  const batch = await readImport(path);
+async function loadTopologyFile(path: string, flowsPath?: string, columns?: ColumnMap): Promise<LoadedNetwork> {
+  const batch = await readImport(path, { columns });
   const ctx = createIdentifyContext();
   const nodes: NodeInput[] = batch.devices.map((rec) => {
     const d = attributeDevice(rec, ctx).device;

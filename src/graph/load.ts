@@ -3,6 +3,7 @@
 // flows.csv id,src,dst[,class,volume], src/dst a node id or a unique node name. Unknown columns
 // are ignored.
 import { readFile } from 'node:fs/promises';
+import { mapHeader, type ColumnMap } from '../ingest/column-map.js';
 import { FLOW_CLASSES, InputError, isOneOf } from '../model/index.js';
 import { columns, readCsv } from './csv.js';
 import { checkMetric } from './graph.js';
@@ -19,6 +20,8 @@ export interface PlainPaths {
   nodes: string;
   links: string;
   flows?: string;
+  /** Renames nodes.csv's columns (`--map`); links and flows keep theirs. */
+  columns?: ColumnMap;
 }
 
 const cell = (fields: string[], i: number): string => (i >= 0 ? (fields[i] ?? '') : '');
@@ -27,12 +30,14 @@ const orNull = (s: string): string | null => (s.trim() === '' ? null : s.trim())
 /** A node name -> its id, or null when several nodes bear it (a flow must then use the id). */
 export type NodeNames = Map<string, string | null>;
 
-export function parseNodes(text: string, file: string): { nodes: NodeInput[]; index: Map<string, number>; names: NodeNames } {
+/** `rename`: a column map (`--map`) applied to the header first, as for an inventory import. */
+export function parseNodes(text: string, file: string, rename?: ColumnMap): { nodes: NodeInput[]; index: Map<string, number>; names: NodeNames } {
   const nodes: NodeInput[] = [];
   const index = new Map<string, number>();
   const names: NodeNames = new Map();
   readCsv(text, file, (header) => {
-    const c = columns(header, file, ['id'], ['vendor', 'country', 'operator', 'layer', 'site', 'name']);
+    const h = rename === undefined ? header : mapHeader(rename, header, file);
+    const c = columns(h, file, ['id'], ['vendor', 'country', 'operator', 'layer', 'site', 'name']);
     return (f, line) => {
       const id = cell(f, c.id);
       if (id === '') throw new InputError(file, line, 'empty node id');
@@ -139,7 +144,7 @@ export async function loadPlainFiles(paths: PlainPaths): Promise<PlainNetwork> {
     readText(paths.links),
     paths.flows === undefined ? Promise.resolve(null) : readText(paths.flows),
   ]);
-  const { nodes, index, names } = parseNodes(nodesText, paths.nodes);
+  const { nodes, index, names } = parseNodes(nodesText, paths.nodes, paths.columns);
   const links = parseLinks(linksText, paths.links, index);
   const flows = flowsText === null ? [] : parseFlows(flowsText, paths.flows!, index, names);
   return { nodes, links, flows };

@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadNetwork } from '../../src/analyses/network.js';
+import { parseColumnMap } from '../../src/ingest/index.js';
 import { InputError } from '../../src/model/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cleanpath-network-'));
@@ -61,4 +62,19 @@ test('plain files: flows may name nodes by the optional name column of nodes.csv
   await fails(loadNetwork({ db: '-', nodes, links, flows: amb }), amb, 2, /source "Milan" is the name of several nodes/);
   const unk = write('punk.csv', 'id,src,dst\nf1,n1,Rome\n');
   await fails(loadNetwork({ db: '-', nodes, links, flows: unk }), unk, 2, /unknown destination node "Rome"/);
+});
+
+test('--map renames the columns of plain nodes (and of an inventory given as --topology); a snapshot refuses it', async () => {
+  const nodes = write('cmdb-nodes.csv', 'Asset,Maker,Hostname\nn1,huawei,Frankfurt\nn2,cisco,Paris\n');
+  const links = write('cmdb-links.csv', 'a,b\nn1,n2\n');
+  const flows = write('cmdb-flows.csv', 'id,src,dst\nf1,Frankfurt,Paris\n');
+  const columns = parseColumnMap('asset=id,Maker=vendor,Hostname=name');
+  const net = await loadNetwork({ db: '-', nodes, links, flows, columns });
+  assert.deepEqual(net.nodes.map((n) => [n.id, n.vendor]), [['n1', 'huawei'], ['n2', 'cisco']]);
+  assert.deepEqual(net.flows.map((f) => [f.src, f.dst]), [['n1', 'n2']]);
+  await fails(loadNetwork({ db: '-', nodes, links, columns: parseColumnMap('Make=vendor') }), nodes, 1, /column 'Make' .* is not in the file; did you mean maker\?/i);
+  const topo = write('cmdb.json', '[{"Asset": "r1", "Maker": "ZTE"}]');
+  const t = await loadNetwork({ db: '-', topology: topo, columns: parseColumnMap('Asset=id,Maker=vendor') });
+  assert.deepEqual(t.nodes.map((n) => [n.id, n.vendor]), [['r1', 'zte']]);
+  await fails(loadNetwork({ db: join(dir, 'none.db'), columns }), '--map', undefined, /a snapshot has ours already/);
 });
