@@ -4,6 +4,7 @@
 // Every string from the model goes through esc() (text and attributes) or jsonForScript().
 import { createHash } from 'node:crypto';
 import type { Finding } from '../policy/index.js';
+import { isCatalogVendor } from '../vendors/index.js';
 import { esc, jsonForScript, safeHttpUrl } from './escape.js';
 import { EXPOSURE_COLOURS, renderMapSvg } from './map.js';
 import type { ReportModel, VendorShare } from './model.js';
@@ -56,12 +57,17 @@ function card(label: string, value: string, cls = ''): string {
   return `<div class="card"><b class="${cls}">${esc(value)}</b>${esc(label)}</div>`;
 }
 
+/** A maker outside the risk catalog is a known maker, marked so nobody reads it as a catalog vendor. */
+function vendorShown(vendor: string): string {
+  return vendor === 'unknown' || isCatalogVendor(vendor) ? vendor : `${vendor} (not in catalog)`;
+}
+
 function sharesTable(title: string, shares: VendorShare[], untrusted: ReadonlySet<string>): string {
   const rows = shares.map((s) => {
     const bar = s.vendors
       .map((v) => `<span style="width:${v.percent.toFixed(2)}%;background:${vendorColour(v.vendor, untrusted)}" title="${esc(`${v.vendor}: ${v.devices} (${v.percent}%)`)}"></span>`)
       .join('');
-    const list = s.vendors.map((v) => `${untrusted.has(v.vendor) ? '<b class="bad">' : ''}${esc(v.vendor)} ${esc(v.devices)} (${esc(v.percent)}%)${untrusted.has(v.vendor) ? '</b>' : ''}`).join(', ');
+    const list = s.vendors.map((v) => `${untrusted.has(v.vendor) ? '<b class="bad">' : ''}${esc(vendorShown(v.vendor))} ${esc(v.devices)} (${esc(v.percent)}%)${untrusted.has(v.vendor) ? '</b>' : ''}`).join(', ');
     return [td(s.key), tdn(s.total), `<td><div class="bar">${bar}</div></td>`, `<td>${list}</td>`];
   });
   return `<h3>${esc(title)}</h3>` + table(['', 'devices', 'share', 'vendors'], rows);

@@ -3,7 +3,10 @@
 // a slug derived from the registered name, so "who made it" is answered even when the catalog has
 // nothing to say about the maker. A slug is never a catalog slug unless it is that vendor.
 import { catalogIndex } from './catalog.js';
+import { makerNameInDetail } from './maker-detail.js';
 import { normaliseCompanyName } from './names.js';
+
+export { makerNameInDetail, makerPhrase } from './maker-detail.js';
 
 /** Longest name we turn into a slug; longer registry or inventory text is not a company name. */
 const MAX_MAKER_NAME = 120;
@@ -52,29 +55,6 @@ export function isJunkMakerName(name: string): boolean {
 /** Whether a vendor slug is one of the risk catalog's vendors (not a maker found in a registry). */
 export function isCatalogVendor(slug: string | null | undefined): boolean {
   return slug != null && catalogIndex().vendors.has(slug);
-}
-
-// Attribution detail for a maker outside the catalog ends with this, the registered name quoted
-// as JSON, so any stage can show the maker's name from the stored evidence alone.
-const MARK = ', not in the catalog';
-const MAKER_IN_DETAIL = /maker ("(?:[^"\\]|\\.)*"), not in the catalog/;
-
-/** The phrase a finding's detail carries for a maker outside the catalog. */
-export function makerPhrase(name: string): string {
-  return `maker ${JSON.stringify(name)}${MARK}`;
-}
-
-/** The registered name quoted in a detail written with makerPhrase, if any. */
-export function makerNameInDetail(detail: string | undefined): string | undefined {
-  if (!detail || !detail.includes(MARK)) return undefined;
-  const m = MAKER_IN_DETAIL.exec(detail);
-  if (!m) return undefined;
-  try {
-    const v: unknown = JSON.parse(m[1]!);
-    return typeof v === 'string' ? v : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export interface MakerLabel {

@@ -1,12 +1,19 @@
 // The evidence panel: one device as the API returns it (GET /devices/:id) with every piece of
 // evidence, its source file and line, and the conflicts between them; or a group finding (share
 // cap, concentration) with its devices, each one click from its own evidence.
+import { makerNameInDetail } from '../../../src/vendors/maker-detail.js';
 import { Api } from '../api.js';
 import { num, pct } from '../format.js';
 import { useAsync } from '../use-async.js';
 import type { Device, Evidence, Finding, ReportModel } from '../types.js';
 
 export type PanelSubject = { kind: 'device'; id: string; finding?: Finding } | { kind: 'group'; finding: Finding };
+
+/** The registered name of a maker outside the risk catalog, as the evidence quotes it. */
+function outsideMaker(d: Device): string | undefined {
+  for (const e of d.attribution.evidence) if (e.vendor === d.vendor && makerNameInDetail(e.detail)) return makerNameInDetail(e.detail);
+  return undefined;
+}
 
 function sourceText(s: Evidence['source']): string {
   if (s.file) return s.line !== undefined ? `${s.file}:${s.line}` : s.file;
@@ -39,7 +46,7 @@ function DeviceDetails({ d, report, onDevice }: { d: Device; report: ReportModel
         <dd>{d.id}</dd>
         <dt>vendor</dt>
         <dd className={d.vendor && report?.untrusted.includes(d.vendor) ? 'bad' : ''}>
-          {d.vendor ?? 'unknown'} ({pct(d.attribution.confidence, 0)} confidence)
+          {d.vendor ?? 'unknown'}{outsideMaker(d) ? ` — ${outsideMaker(d)}, not in the catalog` : ''} ({pct(d.attribution.confidence, 0)} confidence)
         </dd>
         {d.model ? (<><dt>model</dt><dd>{d.model}</dd></>) : null}
         <dt>where</dt>
