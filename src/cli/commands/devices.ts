@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { resolveCountries, resolveLayers, resolveVendors, snapshotProfile } from '../../analyses/untrusted.js';
 import { closest, InputError, LAYERS, NETWORK_KINDS, type Device } from '../../model/index.js';
 import { openStore } from '../../store/index.js';
+import { makerLabel, vendorCell } from '../../vendors/index.js';
 import { collectList, collectVendors, DEFAULT_DB, outputFormatOf, parseOutputFormat, parsePositiveInt } from '../options.js';
 import { render, type OutputFormat, type Row } from '../output.js';
 
@@ -25,7 +26,7 @@ function toRow(d: Device): Row {
   return {
     id: d.id,
     name: d.name,
-    vendor: d.vendor ?? '?',
+    vendor: vendorCell(d.vendor),
     confidence: Math.round(d.attribution.confidence * 100) / 100,
     evidence: [...new Set(valid.map((e) => e.kind))].join('+'),
     conflicts: d.attribution.conflicts.length || '',
@@ -40,10 +41,14 @@ function toRow(d: Device): Row {
 
 /** The JSON shape scripts rely on: id, attributed vendor slug (or null), confidence, evidence. */
 function toJson(d: Device) {
+  const maker = makerLabel(d.vendor, d.attribution.evidence);
   return {
     id: d.id,
     name: d.name ?? null,
     vendor: d.vendor,
+    /** Display name of the vendor or maker; inCatalog false for makers outside the risk catalog. */
+    maker: maker?.name ?? null,
+    inCatalog: maker ? maker.inCatalog : null,
     confidence: d.attribution.confidence,
     evidence: d.attribution.evidence,
     conflicts: d.attribution.conflicts,
