@@ -27,6 +27,8 @@ export interface LoadedNetwork {
   flows: FlowInput[];
   /** Names the input in error messages and reports: a file or `store.db#snapshot`. */
   label: string;
+  /** The snapshot's name when the input is a snapshot of the store (for "nothing to analyse" messages). */
+  snapshot?: string;
   /** Things the user should know about the input (e.g. link endpoints that are not devices). */
   notes: string[];
 }
@@ -89,7 +91,7 @@ async function loadSnapshot(db: string, snapshot?: string, organisation?: string
     const notes: string[] = [];
     const flows = (await store.flows(snap.id)).map(toFlowInput);
     if (links.length === 0) notes.push(`snapshot ${snap.name} has no links: import a links file or a topology into it (cleanpath import --base ${snap.name} links.csv)`);
-    return { nodes, links, flows, label, notes };
+    return { nodes, links, flows, label, snapshot: snap.name, notes };
   } finally {
     await store.close();
   }

@@ -1,3 +1,4 @@
+import { requireDevices } from '../../analyses/nothing.js';
 import type { Command } from 'commander';
 import { resolveCountries, resolveLayers, resolveVendors, snapshotProfile } from '../../analyses/untrusted.js';
 import { closest, InputError, LAYERS, NETWORK_KINDS, type Device } from '../../model/index.js';
@@ -79,6 +80,18 @@ function networkKinds(inputs: readonly string[]): string[] {
   });
 }
 
+/** The filters as the user typed them, for "no device matches ..." */
+function filterText(opts: DevicesOptions): string {
+  const parts = [
+    opts.vendor?.length ? `--vendor ${opts.vendor.join(',')}` : '',
+    opts.country?.length ? `--country ${opts.country.join(',')}` : '',
+    opts.layer?.length ? `--layer ${opts.layer.join(',')}` : '',
+    opts.network?.length ? `--network ${opts.network.join(',')}` : '',
+    opts.unknown ? '--unknown' : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join(' ') : 'any device (the snapshot is empty)';
+}
+
 export function register(program: Command): void {
   program
     .command('devices')
@@ -114,6 +127,8 @@ Examples:
           unknownVendor: opts.unknown,
           limit: opts.limit,
         });
+        // An empty table (or `[]`) would read as "none of those here": say what matched nothing.
+        requireDevices({ snapshot: snap.name, label: snap.name }, devices.length, filterText(opts), 'nothing to list');
         const format = outputFormatOf(opts);
         process.stdout.write(render(format, devices.map(toRow), COLUMNS, devices.map(toJson)));
         if (format === 'table') process.stderr.write(`${devices.length} device(s) in snapshot ${snap.name}\n`);

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
+import { avoidFilterText, countFlows, countSet, NOTHING_UNTRUSTED, nothingToAnalyse, requireDevices, requireFlows } from '../../analyses/nothing.js';
 import { untrustedNodes, type AvoidOptions } from '../../analyses/untrusted.js';
 import { distributedExposure } from '../../distributed/coordinator.js';
 import { analyseExposure, buildGraph, exposureCsv, exposureDocument } from '../../graph/index.js';
@@ -59,6 +60,7 @@ Examples:
         const { result, network } = await distributedExposure(opts, avoid, { chokepoints: json, topChokepoints: opts.top }, dist);
         for (const note of network.net.notes) process.stderr.write(`note: ${note}\n`);
         progress.done();
+        requireFlows(network.net, network.net.flows, 'flows');
         const text = json ? renderJson(exposureDocument(result)) : exposureCsv(result);
         if (opts.output) await writeFile(opts.output, text);
         else process.stdout.write(text);
@@ -66,8 +68,11 @@ Examples:
       }
       const net = await loadNetwork(opts);
       for (const note of net.notes) process.stderr.write(`note: ${note}\n`);
+      requireFlows(net, net.flows, 'flows');
       const g = buildGraph(net, { source: net.label });
-      const untrusted = untrustedNodes(net.nodes, checkAvoidOptions(opts, net.nodes));
+      const avoid = checkAvoidOptions(opts, net.nodes);
+      const untrusted = untrustedNodes(net.nodes, avoid);
+      requireDevices(net, countSet(untrusted), avoidFilterText(avoid), NOTHING_UNTRUSTED);
       const result = await analyseExposure(g, untrusted, net.flows, {
         workers: opts.workers,
         chokepoints: json,
@@ -79,5 +84,11 @@ Examples:
       const text = json ? renderJson(exposureDocument(result)) : exposureCsv(result);
       if (opts.output) await writeFile(opts.output, text);
       else process.stdout.write(text);
+      // Normal flows are still analysed and listed, but an answer without a sensitive flow is no all-clear.
+      const why = nothingToAnalyse(net, countFlows(net.flows), 'sensitive-flows');
+      if (why !== undefined) {
+        process.stderr.write(`cleanpath: ${why}\n`);
+        process.exitCode = 1;
+      }
     });
 }

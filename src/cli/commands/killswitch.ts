@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { distributedKillSwitch } from '../../distributed/coordinator.js';
+import { noFlowsMessage, requireDevices, type AnalysisSubject } from '../../analyses/nothing.js';
 import { killSetNodes } from '../../analyses/untrusted.js';
 import { buildGraph, killSwitch, killSwitchDocument, type FlowInput, type KillSwitchResult } from '../../graph/index.js';
 import { addNetworkSourceOptions, checkBeforeLoad, checkKillSwitchOptions, loadNetwork, type NetworkSourceOptions } from '../network-input.js';
@@ -20,13 +21,24 @@ interface KillSwitchCliOptions extends NetworkSourceOptions, DistributedCliOptio
 
 const round = (x: number): number => Math.round(x * 100) / 100;
 
-function toText(r: KillSwitchResult, top: number): string {
+/** The kill-switch filter as the user typed it. */
+function killFilterText(given: { vendors: string[]; layers?: string[] | undefined; countries?: string[] | undefined }): string {
+  return [`--vendors ${given.vendors.join(',')}`, ...(given.layers?.length ? [`--layer ${given.layers.join(',')}`] : []), ...(given.countries?.length ? [`--country ${given.countries.join(',')}`] : [])].join(' ');
+}
+
+/** `noFlows`: why flow lines are left out (zeros there would read as "nothing is cut"). */
+function toText(r: KillSwitchResult, top: number, noFlows?: string): string {
   const d = r.disrupted;
+  const flowLines = noFlows
+    ? [`flows disrupted:        not known: ${noFlows}`]
+    : [
+        `flows disrupted:        ${d.flows} (sensitive ${d.sensitiveFlows}), ${r.endpointRemoved} of them because an endpoint is removed`,
+        `volume lost:            ${round(d.volume)} (sensitive ${round(d.sensitiveVolume)})`,
+        `already unreachable:    ${r.alreadyUnreachable} flows (disconnected before the kill-switch)`,
+      ];
   const lines = [
     `devices removed:        ${r.removedDevices}`,
-    `flows disrupted:        ${d.flows} (sensitive ${d.sensitiveFlows}), ${r.endpointRemoved} of them because an endpoint is removed`,
-    `volume lost:            ${round(d.volume)} (sensitive ${round(d.sensitiveVolume)})`,
-    `already unreachable:    ${r.alreadyUnreachable} flows (disconnected before the kill-switch)`,
+    ...flowLines,
     `main network:           ${r.mainNetworkBefore} → ${r.mainNetworkAfter} devices`,
     `sites cut off:          ${r.sitesCutOff.length} (${r.sitesCutOff.filter((x) => x.reason === 'removed').length} removed outright, ${r.sitesCutOff.filter((x) => x.reason === 'isolated').length} isolated; a device without a site counts as its own)`,
     '',
@@ -76,7 +88,7 @@ Examples:
       progress.update(0, undefined, 'loading');
       const dist = distributedSettings(opts);
       const given = { vendors: opts.vendors, layers: opts.layer, countries: opts.country };
-      let r: KillSwitchResult, net: { notes: string[]; flows: FlowInput[] };
+      let r: KillSwitchResult, net: AnalysisSubject & { notes: string[]; flows: FlowInput[] };
       if (dist) {
         const spec = await checkBeforeLoad((nodes) => checkKillSwitchOptions(given, nodes), opts);
         const d = await distributedKillSwitch(opts, { ...spec, top: opts.top }, dist);
@@ -91,7 +103,11 @@ Examples:
         r = killSwitch(g, loaded.nodes, loaded.flows, killSetNodes(loaded.nodes, spec), { top: opts.top });
       }
       progress.done();
-      const text = opts.json ? renderJson(killSwitchDocument(r, net.flows)) : toText(r, opts.top);
+      requireDevices(net, r.removedDevices, killFilterText(given), 'nothing would be switched off');
+      const noFlows = net.flows.length === 0 ? noFlowsMessage(net) : undefined;
+      // Sites cut off are still a result; only the flow part has nothing to say.
+      if (noFlows) process.stderr.write(`note: ${noFlows}\n`);
+      const text = opts.json ? renderJson(killSwitchDocument(r, net.flows)) : toText(r, opts.top, noFlows);
       if (opts.output) await writeFile(opts.output, text);
       else process.stdout.write(text);
     });
