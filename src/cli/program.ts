@@ -19,10 +19,11 @@ import * as screen from './commands/screen.js';
 import * as serve from './commands/serve.js';
 import * as snapshots from './commands/snapshots.js';
 import * as token from './commands/token.js';
+import * as vendors from './commands/vendors.js';
 import * as worker from './commands/worker.js';
 
 /** Each command lives in ./commands/<name>.ts and exports `register(program)`; order = help order. */
-const COMMANDS = [importCommand, identify, devices, snapshots, probe, collect, policies, check, screen, exposure, killswitch, paths, plan, report, diff, serve, worker, token, demo];
+const COMMANDS = [importCommand, identify, devices, snapshots, probe, collect, policies, vendors, check, screen, exposure, killswitch, paths, plan, report, diff, serve, worker, token, demo];
 
 export function buildProgram(): Command {
   const program = new Command('cleanpath')

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { resolveCountries } from '../../analyses/untrusted.js';
 import type { Rule } from '../../policy/index.js';
 import { lastPermittedDay, vendorList } from '../../policy/index.js';
 import { collectList, outputFormatOf, parseOutputFormat } from '../options.js';
@@ -56,7 +57,7 @@ Examples:
     )
     .action((opts: PoliciesOptions) => {
       const { rules, catalogVersion } = selectRules({ rules: opts.rules });
-      const countries = opts.country?.map((c) => c.toUpperCase());
+      const countries = opts.country && resolveCountries(opts.country, '--country');
       const shown = countries ? rules.filter((r) => concernsCountry(r, countries)) : rules;
       const format = outputFormatOf(opts);
       process.stdout.write(render(format, shown.map(toRow), format === 'csv' ? CSV : TABLE, { catalogVersion, rules: shown }));
