@@ -20,6 +20,8 @@ export interface OpenOptions {
   batchSize?: number;
   /** Column renames for inventory CSV/JSON (`--map`); other formats are read as they are. */
   columns?: ColumnMap;
+  /** See ReaderOptions.nameKeyed (`import --update`). */
+  nameKeyed?: boolean;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function openImport(path: string, opts: OpenOptions = {}): Promise<
   }
   const head = await readHead(path);
   const format = opts.format ?? detectFormat(head, path);
-  return formatModule(format).open(path, opts.columns === undefined ? { batchSize } : { batchSize, columns: opts.columns });
+  return formatModule(format).open(path, { batchSize, ...(opts.columns !== undefined && { columns: opts.columns }), ...(opts.nameKeyed === true && { nameKeyed: true }) });
 }
 
 /** Reads a whole file into one batch (all batches merged). */

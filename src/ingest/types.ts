@@ -34,6 +34,11 @@ export interface ReaderOptions {
   batchSize: number;
   /** Renames an inventory's (CSV or JSON) columns before it is read; other formats ignore it. */
   columns?: ColumnMap;
+  /**
+   * An inventory CSV may name its devices by `name` instead of `id` (rows then have id ''):
+   * for `import --update`, which matches rows to existing devices.
+   */
+  nameKeyed?: boolean;
 }
 
 /** One importable format: what it is and how to open a file of it. */

@@ -74,7 +74,8 @@ export const KillSwitchQuery = z.object({ vendors: vendorList(`vendors switched 
 
 export const ImportQuery = z.object({
   snapshot: z.string().min(1).max(200).optional().describe('name of the new snapshot (default: import-<time>)'),
-  base: z.string().min(1).max(200).optional().describe("start from this snapshot's rows (e.g. add links to an inventory)"),
+  base: z.string().min(1).max(200).optional().describe("start from this snapshot's rows (e.g. add links to an inventory); latest names the newest"),
+  update: z.enum(['true', 'false']).default('false').describe('true: each device row changes the base device of its id (or unique name) instead of adding one; needs base'),
   format: z.enum(['auto', ...FORMAT_IDS]).default('auto').describe('input format; auto detects it from the content'),
   filename: z.string().max(200).optional().describe('the file\'s name, shown in evidence sources and error messages (default "upload")'),
 });

@@ -12,7 +12,7 @@ const INVENTORY = [
   'r2,Milan edge,Cisco Systems,transport,IT,commercial,,1.3.6.1.4.1.9.1.1208,B2',
   'r3,Ramstein gw,,core,DE,military,,,C3',
 ].join('\n');
-const LINKS = ['a,b,metric', 'r1,r2,10', 'r2,r3,5', 'r3,elsewhere,1'].join('\n');
+const LINKS = ['a,b,metric', 'r1,r2,10', 'r2,r3,5', 'r3,r1,1'].join('\n');
 
 test('importFiles reads, identifies and stores real files as one snapshot', async (t) => {
   const dir = tempDir(t);

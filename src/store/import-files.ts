@@ -21,11 +21,12 @@ export function importFiles(store: Store, paths: string[], opts: ImportFilesOpti
   // Both backends' writers take the worker's pre-encoded rows (SQLite binds them, PostgreSQL COPYs them).
   const threaded = opts.worker !== false;
   // A column map is applied in this thread only: a mapped file is never read by the worker.
-  const workerMin = threaded && opts.columns === undefined ? (opts.worker === true ? 0 : WORKER_MIN_BYTES) : Infinity;
-  return runImport(store, paths, opts, withNetboxLive(realPipeline(opts.tacCsvPath, workerMin, opts.columns), opts.netbox));
+  // So is an update: its rows are matched to the base's devices before they are identified.
+  const workerMin = threaded && opts.columns === undefined && !opts.update ? (opts.worker === true ? 0 : WORKER_MIN_BYTES) : Infinity;
+  return runImport(store, paths, opts, withNetboxLive(realPipeline(opts.tacCsvPath, workerMin, opts.columns, opts.update === true), opts.netbox));
 }
 
-function realPipeline(tacCsvPath: string | undefined, workerMinBytes: number, columns?: ColumnMap): ImportPipeline {
+function realPipeline(tacCsvPath: string | undefined, workerMinBytes: number, columns?: ColumnMap, nameKeyed = false): ImportPipeline {
   let ctx: ReturnType<typeof createIdentifyContext> | undefined;
   const size = (path: string): number | undefined => {
     try {
@@ -40,7 +41,7 @@ function realPipeline(tacCsvPath: string | undefined, workerMinBytes: number, co
         throw new InputError(path, undefined, `unknown format '${format}' (known formats: ${FORMAT_IDS.join(', ')})`);
       }
       // Detects the format (and rejects an unreadable or unknown file) before any thread starts.
-      const reader = await openImport(path, { ...(format !== undefined && { format }), ...(columns !== undefined && { columns }) });
+      const reader = await openImport(path, { ...(format !== undefined && { format }), ...(columns !== undefined && { columns }), ...(nameKeyed && { nameKeyed }) });
       // Only the streaming inventory CSV reader is threaded: the other formats are read whole
       // and hold topology rather than many devices.
       if (reader.format !== 'inventory-csv' || (size(path) ?? 0) < workerMinBytes) return reader;

@@ -45,8 +45,8 @@ function inventory(file: string, from: number, n: number, warnings: ImportWarnin
 
 function topology(file: string): ImportBatch {
   const b = emptyBatch('links-csv', file);
-  b.links = [link('dev-1', 'dev-2', 2), link('dev-2', 'not-in-any-file', 3)];
-  b.flows = [flow('f', 'dev-1', 'nowhere', 4)];
+  b.links = [link('dev-1', 'dev-2', 2), link('dev-2', 'dev-140', 3)];
+  b.flows = [flow('f', 'dev-1', 'dev-149', 4)];
   return b;
 }
 
@@ -74,7 +74,7 @@ test('all files land in one snapshot, with a summary per file', async (t) => {
     { file: 'l.csv', records: 3, totalBytes: 1000 },
   ]);
   assert.deepEqual((await store.imports(s.snapshot.id)).map((i) => [i.file, i.records]), [['a.csv', 150], ['l.csv', 3]]);
-  assert.equal((await store.links(s.snapshot.id))[1]!.b, 'not-in-any-file');
+  assert.equal((await store.links(s.snapshot.id))[1]!.b, 'dev-140');
 });
 
 test('a snapshot name is made from the time when none is given, and kept unique', async (t) => {

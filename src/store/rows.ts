@@ -13,6 +13,7 @@ export const DEVICE_COLUMNS = [
 ] as const;
 /** Positions inside a device row's values, for naming the culprit of a constraint failure. */
 export const DEVICE_ID_AT = 2;
+export const DEVICE_NAME_AT = 3;
 export const DEVICE_FILE_AT = 23;
 export const DEVICE_LINE_AT = 24;
 export const DEVICE_WIDTH = DEVICE_COLUMNS.length;

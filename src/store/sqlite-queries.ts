@@ -63,6 +63,19 @@ export function deviceById(db: Db, snapshotId: number, id: string): Device | und
   return r && readDevice(r);
 }
 
+/** Devices by id or name (see Store.devicesByKey): the ids through the index, the names by one scan. */
+export function devicesByKey(db: Db, snapshotId: number, keys: { ids?: readonly string[]; names?: readonly string[] }): Device[] {
+  const rows = new Map<number, Row>();
+  const by = (column: 'id' | 'name', values: readonly string[] | undefined): void => {
+    if (!values?.length) return;
+    const sql = `SELECT * FROM devices WHERE snapshot = ? AND ${column} IN (SELECT value FROM json_each(?))`;
+    for (const r of db.prepare(sql).all(snapshotId, JSON.stringify(values)) as Row[]) rows.set(r.seq as number, r);
+  };
+  by('id', keys.ids);
+  by('name', keys.names);
+  return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => readDevice(r));
+}
+
 export function countDevices(db: Db, snapshotId: number, groupBy: readonly GroupField[], filter: DeviceFilter = {}): DeviceCount[] {
   for (const g of groupBy) {
     if (!(GROUP_FIELDS as readonly string[]).includes(g)) throw new Error(`cannot group devices by "${String(g)}"; choose from ${GROUP_FIELDS.join(', ')}`);

@@ -8,7 +8,7 @@ import type { SqlValue } from './rows.js';
 import { SqliteImportWriter } from './sqlite-writer.js';
 import {
   DEFAULT_ORGANISATION,
-  type BeginImportOptions, type DeviceCount, type DeviceFilter, type GroupField, type ImportContent, type ImportRecord, type ImportRecordInput, type ImportWriter, type OpenStoreOptions, type SnapshotInfo, type Store,
+  type BeginImportOptions, type DeviceCount, type DeviceKeys, type DeviceFilter, type GroupField, type ImportContent, type ImportRecord, type ImportRecordInput, type ImportWriter, type OpenStoreOptions, type SnapshotInfo, type Store,
 } from './types.js';
 
 /** The embedded store: one SQLite file in WAL mode, one connection. */
@@ -82,6 +82,10 @@ export class SqliteStore implements Store {
     return settle(() => q.deviceById(this.db, snapshotId, id));
   }
 
+  devicesByKey(snapshotId: number, keys: { ids?: readonly string[]; names?: readonly string[] }): Promise<Device[]> {
+    return settle(() => q.devicesByKey(this.db, snapshotId, keys));
+  }
+
   countDevices(snapshotId: number, groupBy: readonly GroupField[], filter: DeviceFilter = {}): Promise<DeviceCount[]> {
     return settle(() => q.countDevices(this.db, snapshotId, groupBy, filter));
   }
@@ -140,6 +144,9 @@ class AsyncSqliteWriter implements ImportWriter {
   }
   addImportRecord(rec: ImportRecordInput): Promise<void> {
     return settle(() => this.w.addImportRecord(rec));
+  }
+  deviceKeys(): Promise<DeviceKeys> {
+    return settle(() => this.w.deviceKeys());
   }
   commit(): Promise<SnapshotInfo> {
     return settle(() => this.w.commit());

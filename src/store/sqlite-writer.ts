@@ -7,8 +7,8 @@ import {
 } from './rows.js';
 import { copyBaseRows } from './sqlite-copy-base.js';
 import { deferDeviceIndexes } from './sqlite-deferred-indexes.js';
-import { findSnapshot, organisationId, snapshotById, snapshotNames } from './sqlite-snapshots.js';
-import { DEFAULT_ORGANISATION, type BeginImportOptions, type ImportContent, type ImportRecordInput, type SnapshotInfo } from './types.js';
+import { findSnapshot, latestSnapshot, organisationId, snapshotById, snapshotNames } from './sqlite-snapshots.js';
+import { DEFAULT_ORGANISATION, type BeginImportOptions, type DeviceKeys, type ImportContent, type ImportRecordInput, type SnapshotInfo } from './types.js';
 
 type Db = Database.Database;
 
@@ -125,6 +125,19 @@ export class SqliteImportWriter {
     });
   }
 
+  deviceKeys(): DeviceKeys {
+    return this.guard(() => {
+      this.devices.flush();
+      const rows = this.db.prepare('SELECT id, name FROM devices WHERE snapshot = ? ORDER BY seq').raw().all(this.snapshotId) as [string, string | null][];
+      const keys: DeviceKeys = { ids: new Array<string>(rows.length), names: new Array<string | null>(rows.length) };
+      for (let i = 0; i < rows.length; i++) {
+        keys.ids[i] = rows[i]![0];
+        keys.names[i] = rows[i]![1];
+      }
+      return keys;
+    });
+  }
+
   commit(): SnapshotInfo {
     return this.guard(() => {
       this.devices.flush();
@@ -183,17 +196,18 @@ export class SqliteImportWriter {
     let baseId: number | null = null;
     if (opts.base !== undefined) {
       // A base is looked up in the same organisation: another's rows are never copied.
-      const base = findSnapshot(this.db, opts.base, org);
-      if (!base) throw new InputError(this.dbPath, undefined, `no base snapshot named "${opts.base}"; available: ${snapshotNames(this.db, org)}`);
+      const base = opts.base === 'latest' ? latestSnapshot(this.db, org) : findSnapshot(this.db, opts.base, org);
+      if (!base) throw noBase(this.dbPath, opts.base, snapshotNames(this.db, org));
       baseId = base.id;
     }
+    if (opts.replace?.length && baseId === null) throw new Error('devices can only replace those of a base snapshot');
     const id = Number(
       this.db
         .prepare('INSERT INTO snapshots (organisation, name, created_at, note, base) VALUES (?, ?, ?, ?, ?)')
         .run(orgId, this.snapshot, new Date().toISOString(), opts.note ?? null, baseId).lastInsertRowid,
     );
     this.rebuildIndexes = deferDeviceIndexes(this.db);
-    if (baseId !== null) Object.assign(this.seq, copyBaseRows(this.db, baseId, id));
+    if (baseId !== null) Object.assign(this.seq, copyBaseRows(this.db, baseId, id, opts.replace));
     return id;
   }
 
@@ -267,6 +281,12 @@ export function checkName(dbPath: string, name: string): string {
   if (n === '' || n !== name) throw new InputError(dbPath, undefined, `snapshot name "${name}" must be non-empty without surrounding spaces`);
   if (n === 'latest') throw new InputError(dbPath, undefined, '"latest" names whichever snapshot is newest and cannot be a snapshot\'s own name');
   return n;
+}
+
+/** The base named is not there ("latest": the organisation has no snapshot yet). */
+export function noBase(where: string, base: string, available: string): InputError {
+  if (base === 'latest') return new InputError(where, undefined, 'no base snapshot: "latest" names the newest snapshot, and nothing has been imported yet');
+  return new InputError(where, undefined, `no base snapshot named "${base}"; available: ${available}`);
 }
 
 export function sameSiteFacts(a: Site, b: Site): boolean {

@@ -54,15 +54,31 @@ export interface ImportWriter {
   readonly snapshot: string;
   add(batch: ImportContent): Promise<void>;
   addImportRecord(rec: ImportRecordInput): Promise<void>;
+  /**
+   * The id and name (null when none) of every device the new snapshot holds so far, base
+   * included, in input order: what links and flows may name.
+   */
+  deviceKeys(): Promise<DeviceKeys>;
   commit(): Promise<SnapshotInfo>;
   /** Safe to call more than once and after a failed `add`. */
   rollback(): Promise<void>;
 }
 
+/** Parallel arrays: the i-th device's id and name. */
+export interface DeviceKeys {
+  ids: string[];
+  names: (string | null)[];
+}
+
 export interface BeginImportOptions {
   snapshot: string;
-  /** Unique within the organisation. */
+  /** Unique within the organisation; "latest" is the organisation's newest snapshot. */
   base?: string;
+  /**
+   * Devices of the base, changed (`import --update`): each is written in place of the base's
+   * device of its id, in that device's position. Every id must be the base's.
+   */
+  replace?: readonly Device[];
   note?: string;
   /** Which organisation the snapshot belongs to (default DEFAULT_ORGANISATION); it must exist. */
   organisation?: string;
@@ -119,6 +135,8 @@ export interface Store {
   iterateDevices(snapshotId: number, filter?: DeviceFilter): AsyncIterable<Device>;
   /** One device by its id, undefined when the snapshot has none of that id. */
   device(snapshotId: number, id: string): Promise<Device | undefined>;
+  /** The devices whose id is one of `ids` or whose name is one of `names`, in input order. */
+  devicesByKey(snapshotId: number, keys: { ids?: readonly string[]; names?: readonly string[] }): Promise<Device[]>;
   /** Counts the devices matching `filter` (its limit and offset ignored), grouped by `groupBy`. */
   countDevices(snapshotId: number, groupBy: readonly GroupField[], filter?: DeviceFilter): Promise<DeviceCount[]>;
   sites(snapshotId: number): Promise<Site[]>;

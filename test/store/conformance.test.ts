@@ -335,6 +335,60 @@ for (const backend of [sqlite, postgres]) {
       }
     });
 
+    tc('an update writes changed base devices in place into a new snapshot; the base stays as it was', async (f) => {
+      const { store } = f;
+      const w = await store.beginImport({ snapshot: 'base' });
+      await w.add({ devices: [rich(), ...devices(0, 10)], sites: [], links: [link('dev-1', 'dev-2', 2)], flows: [] });
+      const base = await w.commit();
+      const all = await store.devices(base.id);
+      assert.deepEqual((await store.devicesByKey(base.id, { ids: ['dev-3', 'nope'], names: ['device 7', 'device 1'] })).map((d) => d.id), ['core-fra-1', 'dev-1', 'dev-3', 'dev-7']);
+      assert.deepEqual(await store.devicesByKey(base.id, {}), []);
+      const changed = { ...all[4]!, vendor: 'zte', layer: 'ran' as const, extra: { note: 'tab\there' } };
+      const w2 = await store.beginImport({ snapshot: 'changed', base: 'latest', replace: [changed] });
+      assert.deepEqual(await w2.deviceKeys(), { ids: all.map((d) => d.id), names: all.map((d) => d.name ?? null) });
+      await w2.add({ devices: [device(50)], sites: [], links: [], flows: [] });
+      const keys = await w2.deviceKeys();
+      assert.deepEqual(keys.ids.slice(-2), ['dev-9', 'dev-50']);
+      const next = await w2.commit();
+      assert.deepEqual(withoutVolatile(next), { name: 'changed', base: 'base', devices: 12, sites: 0, links: 1, flows: 0 });
+      assert.deepEqual(await store.devices(next.id), [...all.slice(0, 4), changed, ...all.slice(5), device(50)]);
+      assert.deepEqual(await store.devices(base.id), all);
+      await assert.rejects(() => store.beginImport({ snapshot: 'x', base: 'base', replace: [device(999)] }), /replaces none of the base/);
+      await assert.rejects(() => store.beginImport({ snapshot: 'x', replace: [device(1)] }), /only replace those of a base/);
+    });
+
+    tc('import --update, references checked, --base latest and empty files, through the real pipeline', async (f) => {
+      const { store } = f;
+      await assert.rejects(() => store.beginImport({ snapshot: 'x', base: 'latest' }), /no base snapshot: "latest"/);
+      const file = (name: string, text: string): string => {
+        const p = join(dir, `${++n}-${name}`);
+        writeFileSync(p, text);
+        return p;
+      };
+      const nodes = file('nodes.csv', 'id,name,vendor,layer\nr1,alpha,Cisco,core\nr2,beta,,core\nr3,gamma,,\nr4,gamma,,\n');
+      await importFiles(store, [file('links.csv', 'a,b\nr1,r2\nr2,r3\n'), nodes], { snapshot: 's1' });
+      const before = await f.dump();
+      const changes = file('changes.csv', 'name,vendor,layer\nbeta,Huawei,\nalpha,,access\n');
+      const s2 = (await importFiles(store, [changes, file('flows.csv', 'id,src,dst\nf1,alpha,r3\n')], { snapshot: 's2', base: 'latest', update: true })).snapshot;
+      const ds = await store.devices(s2.id);
+      assert.deepEqual(ds.map((d) => [d.id, d.vendor, d.layer ?? null]), [['r1', 'cisco', 'access'], ['r2', 'huawei', 'core'], ['r3', null, null], ['r4', null, null]]);
+      assert.deepEqual(ds[1]!.attribution.evidence.map((e) => [e.kind, e.vendor, e.source]), [['declared', 'huawei', { file: changes, line: 2 }]]);
+      assert.deepEqual((await store.flows(s2.id)).map((x) => [x.id, x.src, x.dst]), [['f1', 'r1', 'r3']]);
+      assert.deepEqual((await store.links(s2.id)).length, 2);
+      const after = await f.dump();
+      for (const [files, opts, expected] of [
+        [[file('nomatch.csv', 'name,vendor\nnobody,ZTE\n')], { update: true, base: 's1' }, /nomatch\.csv:2: no device named "nobody"/],
+        [[file('ambiguous.csv', 'name,vendor\ngamma,ZTE\n')], { update: true, base: 's1' }, /ambiguous\.csv:2: the name "gamma" is ambiguous/],
+        [[file('phantom.csv', 'a,b\nr1,r2\nr2,r9\n')], { base: 's1' }, /phantom\.csv:3: link r2 -> r9/],
+        [[file('phantom-flow.csv', 'id,src,dst\nf1,gamma,r1\n')], { base: 's1' }, /phantom-flow\.csv:2: flow "f1": src "gamma" is the name of 2 devices/],
+        [[file('empty.csv', 'id,vendor\n')], { base: 's1' }, /empty\.csv: no records/],
+      ] as const) {
+        await assert.rejects(() => importFiles(store, [...files], { snapshot: 'refused', ...opts }), expected);
+      }
+      assert.equal(await f.dump(), after);
+      assert.notEqual(before, after);
+    });
+
     tc('tokens: hashed, authenticated until revoked, per organisation', async ({ tokens }) => {
       const a = await tokens.createToken({ organisation: 'acme', role: 'analyst', label: 'ci' });
       assert.deepEqual(await tokens.authenticate(a.token), { id: a.id, organisation: 'acme', role: 'analyst', label: 'ci', createdAt: a.createdAt });

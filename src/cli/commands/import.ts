@@ -12,6 +12,7 @@ interface ImportOptions {
   db: string;
   snapshot?: string;
   base?: string;
+  update?: boolean;
   format?: FormatId;
   strict?: boolean;
   tacDb?: string;
@@ -31,6 +32,7 @@ export function register(program: Command): void {
     .option('--db <path>', 'store: an SQLite file or a postgres:// URL', DEFAULT_DB)
     .option('-s, --snapshot <name>', 'name of the new snapshot (default: import-<time>)')
     .option('--base <snapshot>', 'start the new snapshot from a copy of this one ("latest" for the newest)')
+    .option('--update', 'with --base: each device row changes the base device of its id (or, without an id column, its unique name); only filled columns change')
     .option('--format <id>', 'force the format of every file instead of detecting it')
     .option('--strict', 'treat every bad value (unparseable MAC, bad IMEI check digit...) as an error: exit 2, store unchanged')
     .option('--tac-db <file>', 'Osmocom-format TAC CSV used to identify handsets by IMEI')
@@ -48,14 +50,27 @@ ${formats}
 Every import is one transaction: if any file is bad, nothing is written and the
 command exits with code 2 and "file:line: what is wrong". Bad values inside a good
 file are warnings (file:line) and the device is kept with that evidence marked
-invalid; --strict makes them errors.
+invalid; --strict makes them errors. Every link and flow must name devices of the
+new snapshot (flows by device id or by a name only one device has): a phantom is
+an error at its file:line. A file with no records is said plainly (exit 1 when no
+file has any).
+
+With --update, device rows change existing devices instead of adding them: each
+row names one device of the base by id, or by name when the file has no id column
+(no match, or a name several devices share: file:line, exit 2). Only the columns
+a row fills change; a vendor set this way is declared evidence at that file:line,
+and the device is identified again. The base stays as it was: the result is a new
+snapshot.
 
 Examples:
   cleanpath import inventory.csv links.csv flows.csv --snapshot 2026-q4
   cleanpath import ../shared/data/topologyzoo/Dfn.graphml
   cleanpath import netbox-demo-v3.6.json --db netbox.db
   NETBOX_TOKEN=... cleanpath import netbox+https://netbox.example.net/ --token-env NETBOX_TOKEN --role-map pe=transport
-  cleanpath import phones.csv --tac-db tacdb.csv --base latest`,
+  cleanpath import phones.csv --tac-db tacdb.csv --base latest
+  cleanpath import vendors.csv --base latest --update --snapshot with-vendors
+      (vendors.csv: "name,vendor,layer" then "Frankfurt,Huawei,core" ...)
+  cleanpath import flows.csv --base with-vendors        # src/dst by device id or name`,
     )
     .action(async (files: string[], opts: ImportOptions) => {
       // A bad map is refused before the store is opened.
@@ -67,6 +82,7 @@ Examples:
         const summary = await importFiles(store, files, {
           snapshot: opts.snapshot,
           base: opts.base,
+          update: opts.update,
           strict: opts.strict,
           format: opts.format,
           tacCsvPath: opts.tacDb,

@@ -26,17 +26,17 @@ export function csvReader(file: string, kind: CsvKind, opts: ReaderOptions): Imp
     format,
     file,
     // A column map is for inventories; a links or flows file beside it is read as it is.
-    batches: () => csvBatches(file, kind, format, opts.batchSize, kind === 'inventory' ? opts.columns : undefined),
+    batches: () => csvBatches(file, kind, format, opts.batchSize, kind === 'inventory' ? opts.columns : undefined, opts.nameKeyed === true),
   };
 }
 
-async function* csvBatches(file: string, kind: CsvKind, format: string, batchSize: number, columns: ColumnMap | undefined): AsyncGenerator<ImportBatch> {
+async function* csvBatches(file: string, kind: CsvKind, format: string, batchSize: number, columns: ColumnMap | undefined, nameKeyed: boolean): AsyncGenerator<ImportBatch> {
   const warnings = new WarningSink(file);
   let rows: RowBuilder | undefined;
   let total = 0;
   const tokenizer = new CsvTokenizer(file, (fields, line) => {
     if (rows === undefined) {
-      rows = ROW_BUILDERS[kind](file, columns === undefined ? fields : mapHeader(columns, fields, file), warnings);
+      rows = ROW_BUILDERS[kind](file, columns === undefined ? fields : mapHeader(columns, fields, file), warnings, { nameKeyed });
       return;
     }
     rows.add(fields, line);

@@ -71,9 +71,19 @@ function extraOf(h: Header, fields: string[]): Record<string, string> {
   return extra;
 }
 
-export function inventoryRows(file: string, header: readonly string[], warnings: WarningSink): RowBuilder {
-  const h = readHeader(file, header, DEVICE_COLUMNS, ['id']);
+export interface RowOptions {
+  /** Without an id column, rows are keyed by name (their id left ''): see ReaderOptions.nameKeyed. */
+  nameKeyed?: boolean;
+}
+
+export function inventoryRows(file: string, header: readonly string[], warnings: WarningSink, opts: RowOptions = {}): RowBuilder {
+  const byName = opts.nameKeyed === true && !header.some((c) => c.trim().toLowerCase() === 'id');
+  if (byName && !header.some((c) => c.trim().toLowerCase() === 'name')) {
+    throw new InputError(file, 1, `missing column 'id' or 'name': each row names the device it changes (header: ${header.join(',').slice(0, 200)})`);
+  }
+  const h = readHeader(file, header, DEVICE_COLUMNS, byName ? ['name'] : ['id']);
   const canon = h.known.map((k) => (k === undefined ? -1 : (deviceColumnIndex(k) ?? -1)));
+  const nameAt = deviceColumnIndex('name')!;
   const ids = new UniqueIds(file, 'device');
   let out: DeviceRecord[] = [];
   const width = header.length;
@@ -87,9 +97,13 @@ export function inventoryRows(file: string, header: readonly string[], warnings:
         if (ci >= 0) v[ci] = fields[k];
         else hasExtra = true;
       }
-      const id = (v[0] ?? '').trim();
-      if (id === '') throw new InputError(file, line, 'device id is empty');
-      ids.add(id, line);
+      if (byName) {
+        if ((v[nameAt] ?? '').trim() === '') throw new InputError(file, line, 'device name is empty (this file names devices by name)');
+      } else {
+        const id = (v[0] ?? '').trim();
+        if (id === '') throw new InputError(file, line, 'device id is empty');
+        ids.add(id, line);
+      }
       const extra = hasExtra ? extraOf(h, fields) : {};
       out.push(buildDevice(v, extra, file, line, (m) => warnings.warn(line, m)));
     },
@@ -149,7 +163,7 @@ export function flowRows(file: string, header: readonly string[]): RowBuilder {
   };
 }
 
-export const ROW_BUILDERS: Record<CsvKind, (file: string, header: readonly string[], w: WarningSink) => RowBuilder> = {
+export const ROW_BUILDERS: Record<CsvKind, (file: string, header: readonly string[], w: WarningSink, opts?: RowOptions) => RowBuilder> = {
   inventory: inventoryRows,
   links: (file, header) => linkRows(file, header),
   flows: (file, header) => flowRows(file, header),

@@ -10,7 +10,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { isInputError, type InputError } from '../../model/index.js';
+import { isInputError, isNothingToAnalyse, type InputError } from '../../model/index.js';
 import { importFiles } from '../../store/index.js';
 import type { ServerContext } from '../context.js';
 import { HttpError } from '../http.js';
@@ -81,7 +81,7 @@ export const IMPORT_ROUTES: RouteSpec[] = [
     tag: 'imports',
     summary: 'Import one file (CSV, JSON, GraphML, SNDlib, nmap XML, snmpwalk, NetBox...) as a new snapshot',
     description:
-      'The request body is the file itself, any content type. One transaction: a bad file answers 400 with `file:line: what is wrong` and stores nothing.',
+      'The request body is the file itself, any content type. One transaction: a bad file answers 400 with `file:line: what is wrong` and stores nothing; so do a link or flow naming no device of the new snapshot and a file with no records. With `update=true` and `base`, each device row changes the base device of its id (or, without an id column, its unique name) into a new snapshot.',
     access: 'analyst',
     query: ImportQuery,
     body: { kind: 'file', description: 'the file, as raw bytes' },
@@ -98,6 +98,7 @@ export const IMPORT_ROUTES: RouteSpec[] = [
             organisation: auth!.organisation,
             ...(query.snapshot !== undefined && { snapshot: query.snapshot }),
             ...(query.base !== undefined && { base: query.base }),
+            ...(query.update === 'true' && { update: true }),
             ...(query.format !== 'auto' && { format: query.format }),
           }),
         );
@@ -105,6 +106,8 @@ export const IMPORT_ROUTES: RouteSpec[] = [
       } catch (e) {
         await rm(file.dir, { recursive: true, force: true });
         if (isInputError(e)) throw new HttpError(400, uploadMessage(e, file, ctx.opts.db));
+        // A file with no records: nothing was imported, said as plainly as the CLI's exit 1.
+        if (isNothingToAnalyse(e)) throw new HttpError(400, e.message.split(file.path).join(file.name));
         throw e;
       }
     },

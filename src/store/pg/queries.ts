@@ -76,6 +76,15 @@ export async function deviceById(db: Queryable, snapshotId: number, id: string):
   return r && readDevice(r);
 }
 
+/** Devices by id or name (see Store.devicesByKey), in input order. */
+export async function devicesByKey(db: Queryable, snapshotId: number, keys: { ids?: readonly string[]; names?: readonly string[] }): Promise<Device[]> {
+  const ids = keys.ids ?? [];
+  const names = keys.names ?? [];
+  if (ids.length === 0 && names.length === 0) return [];
+  const rows = await all(db, 'SELECT * FROM devices WHERE snapshot = ? AND (id = ANY(?::text[]) OR name = ANY(?::text[])) ORDER BY seq', [snapshotId, ids, names]);
+  return rows.map(readDevice);
+}
+
 export async function countDevices(db: Queryable, snapshotId: number, groupBy: readonly GroupField[], filter: DeviceFilter = {}): Promise<DeviceCount[]> {
   for (const g of groupBy) {
     if (!(GROUP_FIELDS as readonly string[]).includes(g)) throw new Error(`cannot group devices by "${String(g)}"; choose from ${GROUP_FIELDS.join(', ')}`);

@@ -84,6 +84,10 @@ export class PgStore implements Store {
     return q.deviceById(await this.db(), snapshotId, id);
   }
 
+  async devicesByKey(snapshotId: number, keys: { ids?: readonly string[]; names?: readonly string[] }): Promise<Device[]> {
+    return q.devicesByKey(await this.db(), snapshotId, keys);
+  }
+
   async countDevices(snapshotId: number, groupBy: readonly GroupField[], filter: DeviceFilter = {}): Promise<DeviceCount[]> {
     return q.countDevices(await this.db(), snapshotId, groupBy, filter);
   }

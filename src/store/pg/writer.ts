@@ -5,15 +5,15 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
-import { InputError, type Site } from '../../model/index.js';
+import { InputError, type Device, type Site } from '../../model/index.js';
 import {
   DEVICE_COLUMNS, DEVICE_FILE_AT, DEVICE_ID_AT, DEVICE_LINE_AT, DEVICE_WIDTH, FLOW_COLUMNS, LINK_COLUMNS, SITE_COLUMNS,
   pushDeviceValues, pushFlowValues, pushLinkValues, pushSiteValues, readSite, type SqlValue,
 } from '../rows.js';
-import { checkName, duplicateDevice, sameSiteFacts, where } from '../sqlite-writer.js';
-import { DEFAULT_ORGANISATION, type BeginImportOptions, type ImportContent, type ImportRecordInput, type ImportWriter, type SnapshotInfo } from '../types.js';
+import { checkName, duplicateDevice, noBase, sameSiteFacts, where } from '../sqlite-writer.js';
+import { DEFAULT_ORGANISATION, type BeginImportOptions, type DeviceKeys, type ImportContent, type ImportRecordInput, type ImportWriter, type SnapshotInfo } from '../types.js';
 import { dollar, sqlState, type Client, type Pool } from './connection.js';
-import { findSnapshot, organisationId, snapshotById, snapshotNames } from './queries.js';
+import { findSnapshot, latestSnapshot, organisationId, snapshotById, snapshotNames } from './queries.js';
 
 /** Bytes of COPY text buffered per table before it is sent. */
 const FLUSH_BYTES = 4 << 20;
@@ -158,6 +158,19 @@ export class PgImportWriter implements ImportWriter {
     });
   }
 
+  deviceKeys(): Promise<DeviceKeys> {
+    return this.guard(async () => {
+      await this.flush('devices');
+      const r = await this.client.query<[string, string | null]>({ text: 'SELECT id, name FROM devices WHERE snapshot = $1 ORDER BY seq', values: [this.snapshotId], rowMode: 'array' });
+      const keys: DeviceKeys = { ids: new Array<string>(r.rows.length), names: new Array<string | null>(r.rows.length) };
+      for (let i = 0; i < r.rows.length; i++) {
+        keys.ids[i] = r.rows[i]![0];
+        keys.names[i] = r.rows[i]![1];
+      }
+      return keys;
+    });
+  }
+
   commit(): Promise<SnapshotInfo> {
     return this.guard(async () => {
       for (const t of ['devices', 'links', 'flows'] as const) await this.flush(t);
@@ -203,10 +216,11 @@ export class PgImportWriter implements ImportWriter {
     if (await findSnapshot(db, this.snapshot, org)) throw taken();
     let baseId: number | null = null;
     if (opts.base !== undefined) {
-      const base = await findSnapshot(db, opts.base, org);
-      if (!base) throw new InputError(this.where, undefined, `no base snapshot named "${opts.base}"; available: ${await snapshotNames(db, org)}`);
+      const base = opts.base === 'latest' ? await latestSnapshot(db, org) : await findSnapshot(db, opts.base, org);
+      if (!base) throw noBase(this.where, opts.base, await snapshotNames(db, org));
       baseId = base.id;
     }
+    if (opts.replace?.length && baseId === null) throw new Error('devices can only replace those of a base snapshot');
     let id: number;
     try {
       // Two imports of one name at once: the second waits here for the first to finish, then
@@ -219,14 +233,30 @@ export class PgImportWriter implements ImportWriter {
       if (sqlState(e) === '23505') throw taken();
       throw e;
     }
-    if (baseId !== null) await this.copyBase(baseId, id);
+    if (baseId !== null) await this.copyBase(baseId, id, opts.replace ?? []);
     return id;
   }
 
-  private async copyBase(from: number, to: number): Promise<void> {
+  /** The base's rows, each device of `replace` instead of the base's of its id, at its position. */
+  private async copyBase(from: number, to: number, replace: readonly Device[]): Promise<void> {
+    const skip = replace.map((d) => d.id);
     for (const [table, cols] of Object.entries(BASE_TABLES)) {
       const rest = cols.slice(1).join(', ');
-      await this.client.query(`INSERT INTO ${table} (${cols.join(', ')}) SELECT $1, ${rest} FROM ${table} WHERE snapshot = $2 ORDER BY seq`, [to, from]);
+      const except = table === 'devices' && skip.length > 0;
+      const sql = `INSERT INTO ${table} (${cols.join(', ')}) SELECT $1, ${rest} FROM ${table} WHERE snapshot = $2${except ? ' AND NOT (id = ANY($3::text[]))' : ''} ORDER BY seq`;
+      await this.client.query(sql, except ? [to, from, skip] : [to, from]);
+    }
+    if (skip.length > 0) {
+      const r = await this.client.query<{ id: string; seq: number }>('SELECT id, seq FROM devices WHERE snapshot = $1 AND id = ANY($2::text[])', [from, skip]);
+      const seqOf = new Map(r.rows.map((x) => [x.id, x.seq]));
+      const values: SqlValue[] = [];
+      for (const d of replace) {
+        const seq = seqOf.get(d.id);
+        if (seq === undefined) throw new Error(`device "${d.id}" replaces none of the base snapshot's`);
+        pushDeviceValues(values, to, seq, d);
+      }
+      // Written with the devices COPY: not counted as duplicates, since the base's rows of these ids were left out.
+      await this.buffer('devices', values);
     }
     const max = async (table: string): Promise<number> =>
       ((await this.client.query<{ m: number }>(`SELECT COALESCE(MAX(seq), 0) AS m FROM ${table} WHERE snapshot = $1`, [to])).rows[0]?.m ?? 0);
