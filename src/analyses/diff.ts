@@ -1,7 +1,7 @@
 // Two snapshots compared: devices added and removed per vendor, findings opened and closed, and
 // progress toward each removal deadline (what is left, at what pace, will it make it). Pure: the
 // caller reads the store and the catalog; the result is plain JSON-serialisable data.
-import { addDays, dayNumber, evaluate, type Finding, type PolicyDevice, type Rule, type Status, type VendorFamilies } from '../policy/index.js';
+import { addDays, dayNumber, evaluate, isUndecided, type Finding, type PolicyDevice, type Rule, type Status, type VendorFamilies } from '../policy/index.js';
 
 export interface DiffSide {
   /** Snapshot name. */
@@ -130,7 +130,8 @@ function scoped(rule: Rule, side: DiffSide, families: VendorFamilies | undefined
   let excess = 0;
   let unknown = 0;
   for (const f of findings) {
-    if (f.status === 'vendor-unknown') { unknown++; continue; }
+    // Undecided (vendor or scope data missing): not known to be in scope, counted apart.
+    if (isUndecided(f.status)) { unknown++; continue; }
     if (f.device !== null) inScope.add(f.device);
     else if (f.group) {
       for (const id of f.group.devices) inScope.add(id);

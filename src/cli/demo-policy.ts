@@ -11,7 +11,7 @@ const DEADLINES_PER_COUNTRY = 4;
 export interface DemoCountryPolicy {
   country: string;
   counts: ReturnType<typeof countByStatus>;
-  /** The most urgent findings (overdue, banned, unknown, due), at most a few. */
+  /** The most urgent findings (overdue, banned, unknown vendor, needs data, due), at most a few. */
   urgent: Finding[];
   nextDeadlines: UpcomingDeadline[];
 }
@@ -23,7 +23,7 @@ export interface DemoPolicyResult {
   countries: DemoCountryPolicy[];
 }
 
-const URGENT = new Set(['overdue', 'banned-new-install', 'vendor-unknown', 'due']);
+const URGENT = new Set(['overdue', 'banned-new-install', 'vendor-unknown', 'needs-data', 'due']);
 
 export async function demoPolicyJson(db: string, snapshot: string, asOf: string): Promise<DemoPolicyResult> {
   const catalog = loadRuleCatalog();

@@ -12,5 +12,5 @@ export { lastPermittedDay } from './timing.js';
 export { addDays, isRealDate, todayUtc, dayNumber } from './dates.js';
 export { vendorList } from './explain.js';
 export type { PolicyDevice } from './device.js';
-export { missingDataSummary, missingDataLines, FILL_IN_HINT, type MissingCount } from './needs-data.js';
+export { missingDataSummary, missingDataLines, needsDataSentences, FILL_IN_HINT, type MissingCount } from './needs-data.js';
 export { MISSING_FIELDS, type MissingFieldName } from './scope.js';

@@ -30,6 +30,15 @@ const WHAT: Record<MissingFieldName, string> = {
   operator: 'an operator', site: 'a site', use: 'a use', installed: 'an installed date',
 };
 
+/**
+ * The report's sentences on judging: the assumption the check was told to make, then what to
+ * fill in. Empty when neither applies.
+ */
+export function needsDataSentences(findings: readonly Finding[], assumed: boolean): string[] {
+  const head = assumed ? ['Blank layer, technology, network, use and installed date were read as in scope (--assume-in-scope).'] : [];
+  return [...head, ...missingDataLines(missingDataSummary(findings))];
+}
+
 /** "37 devices need a layer to be judged: cleanpath import changes.csv --base latest --update" */
 export function missingDataLines(summary: readonly MissingCount[]): string[] {
   return summary.map((m) => `${m.devices} ${m.devices === 1 ? 'device needs' : 'devices need'} ${WHAT[m.field]} to be judged: ${FILL_IN_HINT}`);

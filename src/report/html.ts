@@ -3,7 +3,7 @@
 // and the deadline timeline, and the report model as JSON in a <script type="application/json">.
 // Every string from the model goes through esc() (text and attributes) or jsonForScript().
 import { createHash } from 'node:crypto';
-import type { Finding } from '../policy/index.js';
+import { needsDataSentences, type Finding } from '../policy/index.js';
 import { isCatalogVendor } from '../vendors/index.js';
 import { esc, jsonForScript, safeHttpUrl } from './escape.js';
 import { EXPOSURE_COLOURS, renderMapSvg } from './map.js';
@@ -18,7 +18,7 @@ th{background:#f5f5f5}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .cards{display:flex;flex-wrap:wrap;gap:10px}.card{border:1px solid #e0e0e0;border-radius:6px;padding:8px 14px;min-width:140px}
 .card b{display:block;font-size:22px}.bad{color:#c62828}.warn{color:#ef6c00}.ok{color:#2e7d32}
 .bar{display:flex;height:14px;width:320px;border:1px solid #bdbdbd}.bar span{display:block;height:100%}
-.status-overdue,.status-banned-new-install,.exp-all{background:#ffebee}.status-due,.status-vendor-unknown,.exp-some{background:#fff3e0}
+.status-overdue,.status-banned-new-install,.exp-all{background:#ffebee}.status-due,.status-vendor-unknown,.exp-some{background:#fff3e0}.status-needs-data{background:#ede7f6}
 .map{width:100%;max-width:960px;height:auto;border:1px solid #cfd8dc}code{background:#f5f5f5;padding:0 3px;word-break:break-all}
 details summary{cursor:pointer;color:#37474f}.muted{color:#757575}.filters{margin:8px 0}.filters input,.filters select{margin-right:8px}
 `;
@@ -104,6 +104,7 @@ function findingsSection(m: ReportModel): string {
   const counts = Object.entries(m.summary.findingsByStatus).map(([s, n]) => `${esc(n)} ${esc(s)}`).join(', ');
   return `<section id="findings"><h2>Findings as of ${esc(m.asOf)}</h2>
 <p>${esc(m.summary.findings)} finding(s) against the rule catalog ${esc(m.catalogVersion)}${counts ? `: ${counts}` : ''}. Each names its device, its rule with the instrument and source, and the evidence behind the vendor.</p>
+${needsDataSentences(m.findings, m.assumeInScope ?? false).map((l) => `<p class="needs-data">${esc(l)}</p>`).join('')}
 <div class="filters"><input id="f-text" type="search" placeholder="filter findings"><select id="f-status"><option value="">every status</option>${statuses.map((s) => `<option value="${esc(s)}">${esc(s)}</option>`).join('')}</select><span id="f-count" class="muted"></span></div>
 ${tbl}</section>`;
 }

@@ -1,6 +1,7 @@
 // The Markdown report: the same sections as the HTML without the map. Every string from the
 // model goes through md(): table pipes, backticks and Markdown punctuation are backslash-escaped,
 // `<`, `>` and `&` become entities (so no raw HTML reaches a renderer), newlines become spaces.
+import { needsDataSentences } from '../policy/index.js';
 import type { ReportModel } from './model.js';
 
 /** Escapes a value for Markdown text and table cells. */
@@ -60,6 +61,7 @@ export function renderMarkdown(m: ReportModel): string {
       m.findings.map((f) => [
         md(f.status),
         md(f.device ?? f.group?.operator ?? ''),
+  for (const l of needsDataSentences(m.findings, m.assumeInScope ?? false)) out.push(`> ${md(l)}\n`);
         md(f.name ?? ''),
         md(f.vendor ?? 'unknown'),
         md(f.country ?? ''),

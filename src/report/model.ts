@@ -109,6 +109,8 @@ export interface ReportModel {
   asOf: string;
   untrusted: string[];
   summary: {
+  /** Whether the policy check read blank scope fields as in scope (--assume-in-scope); absent in older reports. */
+  assumeInScope?: boolean;
     devices: number;
     attributed: number;
     untrustedDevices: number;
@@ -158,6 +160,8 @@ export interface ReportOptions {
   /** Fixed generation time (tests, reproducible reports); default now. */
   generatedAt?: string;
 }
+  /** The policy check's conservative reading (docs/policy.md): blank scope fields count as in scope. */
+  assumeInScope?: boolean;
 
 const SILENT = { update() {}, done() {} };
 const EXPOSURE_RANK: Record<ExposureLevel, number> = { all: 3, some: 2, none: 1, unreachable: 0 };
@@ -211,7 +215,7 @@ export async function buildReportModel(opts: ReportOptions): Promise<ReportModel
   const label = (id: string) => byId.get(id)?.name ?? id;
 
   // policy
-  const findings = evaluate({ devices, rules: catalog.rules, asOf: opts.asOf });
+  const findings = evaluate({ devices, rules: catalog.rules, asOf: opts.asOf, assumeInScope: opts.assumeInScope ?? false });
   const findingsByStatus: Partial<Record<Status, number>> = {};
   for (const s of STATUSES) {
     const n = findings.filter((f) => f.status === s).length;
@@ -285,6 +289,7 @@ export async function buildReportModel(opts: ReportOptions): Promise<ReportModel
       );
       plan = planDocument(r.plan, r.phasing);
     } catch (e) {
+          assumeInScope: opts.assumeInScope ?? false,
       notes.push(`replacement plan not computed: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
@@ -376,6 +381,7 @@ export async function buildReportModel(opts: ReportOptions): Promise<ReportModel
       flows: net.flows.length,
       sensitiveFlows: s.sensitiveFlows,
       sensitiveExposedAll: s.sensitiveByClass.all,
+    assumeInScope: opts.assumeInScope ?? false,
       sensitiveExposedSome: s.sensitiveByClass.some,
       exposedWithCleanPath: s.exposedWithCleanPath,
       exposedWithoutCleanPath: s.exposedWithoutCleanPath,

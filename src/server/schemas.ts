@@ -3,10 +3,11 @@
 import { z } from 'zod';
 import { DEFAULT_UNTRUSTED } from '../analyses/plan-run.js';
 import { FORMAT_IDS } from '../ingest/index.js';
-import { Device, LAYERS, NETWORK_KINDS } from '../model/index.js';
+import { countryCode, Device, isOneOf, LAYERS, NETWORK_KINDS, unknownCountryMessage } from '../model/index.js';
 import { parseBudget } from '../plan/index.js';
 import { isRealDate, STATUSES, todayUtc } from '../policy/index.js';
 import { ROLES } from '../store/index.js';
+import { nearest, splitVendorList } from '../vendors/resolve.js';
 import type { JsonSchema } from './route-spec.js';
 
 const MAX_LIST = 50;
@@ -21,10 +22,26 @@ function commaList<T extends string>(item: z.ZodType<T, string>, description: st
     .pipe(z.array(item).max(MAX_LIST));
 }
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'expected vendor slugs such as huawei,zte');
-export const vendorList = (description: string) => commaList(slug, description, (s) => s.toLowerCase());
-const countryList = commaList(z.string().regex(/^[A-Z]{2}$/, 'expected ISO 3166 alpha-2 country codes such as DE,GB'), 'countries (ISO 3166 alpha-2)', (s) => s.toUpperCase());
-const layerList = commaList(z.enum(LAYERS), `layers (${LAYERS.join(', ')})`, (s) => s.toLowerCase());
+// Vendor names keep their legal-form commas ("Huawei Technologies Co., Ltd."); the route resolves
+// them against the catalog and the snapshot's own vendors (routes/analyses.ts resolveQueryVendors).
+export const vendorList = (description: string) =>
+  z
+    .string()
+    .max(2000)
+    .describe(`${description}: slugs or names (case, punctuation and legal form ignored), comma separated`)
+    .transform((s) => [...new Set(splitVendorList(s))])
+    .pipe(z.array(z.string().max(200)).max(MAX_LIST));
+/** Country codes or English names → ISO alpha-2; an unknown one is refused with the nearest. */
+const countryItem = z.string().transform((s, ctx) => countryCode(s) ?? (ctx.addIssue({ code: 'custom', message: unknownCountryMessage(s) }), z.NEVER));
+const countryList = commaList(countryItem, 'countries (ISO 3166 alpha-2 codes or English names)');
+const layerItem = z.string().transform((s, ctx) => {
+  const l = s.toLowerCase();
+  if (isOneOf(LAYERS, l)) return l;
+  const hint = nearest(l, LAYERS);
+  ctx.addIssue({ code: 'custom', message: `unknown layer '${s}'${hint ? `; did you mean ${hint}?` : ''} (layers: ${LAYERS.join(', ')})` });
+  return z.NEVER;
+});
+const layerList = commaList(layerItem, `layers (${LAYERS.join(', ')})`);
 const networkList = commaList(z.enum(NETWORK_KINDS), `networks (${NETWORK_KINDS.join(', ')})`, (s) => s.toLowerCase());
 const statusList = commaList(z.enum(STATUSES), `finding statuses (${STATUSES.join(', ')})`);
 const ruleList = commaList(z.string().min(1).max(200), 'rule ids');
@@ -60,10 +77,15 @@ export const DevicesQuery = z.object({
   offset: z.coerce.number().int().min(0).max(1e9).default(0).describe('devices skipped first, in input order'),
 });
 
-export const ReportQuery = z.object({ asOf, untrusted, budget, budgetStart });
+const assumeInScope = z
+  .enum(['true', 'false'])
+  .default('false')
+  .describe('true: the policy check reads a blank layer, technology, network, use or installed date as in scope instead of needs-data (docs/policy.md)');
+export const ReportQuery = z.object({ asOf, untrusted, budget, budgetStart, assumeInScope });
 export const PlanQuery = ReportQuery;
 export const FindingsQuery = z.object({
   asOf,
+  assumeInScope,
   status: statusList.optional(),
   country: countryList.optional(),
   vendor: vendorList('attributed vendors').optional(),
@@ -148,6 +170,8 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
       daysLeft: nullable(int),
       vendor: nullable(str),
       coveredAs: nullable(str),
+      ifCovered: { enum: [...STATUSES], description: 'vendor-unknown and needs-data: the status if the missing facts made the rule apply' },
+      missing: { type: 'array', items: str, description: 'needs-data: the blank inventory fields the rule\'s applicability rests on' },
       name: nullable(str),
       country: nullable(str),
       operator: nullable(str),
@@ -159,7 +183,15 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
     ['device', 'rule', 'status', 'deadline', 'daysLeft', 'vendor'],
     { description: 'one device (or operator segment) against one rule, with the evidence that names the vendor' },
   ),
-  Findings: obj({ asOf: str, findings: arr(ref('Finding')) }),
+  Findings: obj(
+    {
+      asOf: str,
+      assumeInScope: { type: 'boolean' },
+      needsData: { ...arr(obj({ field: str, devices: int })), description: "per inventory field: devices lacking it where a rule's applicability rests on it" },
+      findings: arr(ref('Finding')),
+    },
+    ['asOf', 'findings'],
+  ),
   FlowExposure: obj({
     id: str,
     src: str,

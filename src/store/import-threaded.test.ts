@@ -97,3 +97,20 @@ test('an unreadable file fails before any thread starts, the same way', async (t
   assert.equal((threaded.error as Error).message, (plain.error as Error).message);
   assert.ok(plain.unchanged && threaded.unchanged);
 });
+
+test('links and flows are checked against devices read by the worker, whichever file comes first', async (t) => {
+  // Links before the inventory: held, then resolved against the worker's rows; after it: checked
+  // against the devices already written. Flows may name a device by its (unique) name.
+  const links = 'a,b\ndev-1,dev-2\ndev-1200,dev-3\n';
+  const flows = 'id,src,dst\nf1,node 5,dev-1199\n';
+  for (const names of [['links.csv', 'inv.csv', 'flows.csv'], ['inv.csv', 'links.csv', 'flows.csv']]) {
+    const { plain, threaded } = await both(t, { 'inv.csv': inventory(1200), 'links.csv': links, 'flows.csv': flows }, names);
+    assert.ok(!plain.ok && !threaded.ok);
+    assert.match(String((threaded.error as Error).message), /links\.csv:3: link dev-1200 -> dev-3: "dev-1200" is not a device id in this import/);
+    assert.equal((threaded.error as Error).message, (plain.error as Error).message);
+    assert.ok(plain.unchanged && threaded.unchanged);
+  }
+  const ok = await both(t, { 'inv.csv': inventory(1200), 'links.csv': 'a,b\ndev-1,dev-2\ndev-1199,dev-3\n', 'flows.csv': flows }, ['links.csv', 'inv.csv', 'flows.csv']);
+  assert.ok(ok.plain.ok && ok.threaded.ok);
+  assert.deepEqual(ok.threaded.summary.files, ok.plain.summary.files);
+});

@@ -105,6 +105,11 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
 
   const report = useAsync((signal) => (snapshot ? api.report(snapshot, params, signal) : new Promise<never>(() => {})), [api, snapshot, params.asOf, params.untrusted]);
 
+  // A name the server could not resolve (HTTP 400 naming the parameter) belongs next to the input
+  // that sent it, not only in the page body: the user fixes it where they typed it.
+  const untrustedError =
+    report.status === 'error' && report.error instanceof ApiError && report.error.status === 400 && /"untrusted"/.test(report.error.message) ? report.error.message.replace(/^query parameter "untrusted": /, '') : null;
+
   const openDevice = useCallback((id: string) => setPanel({ kind: 'device', id }), []);
   const openFinding = useCallback((f: Finding) => setPanel(f.device ? { kind: 'device', id: f.device, finding: f } : { kind: 'group', finding: f }), []);
 
@@ -112,6 +117,7 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
   if (snapshots.status === 'error') body = <p className="bad" role="alert">Cannot list snapshots: {snapshots.error.message}</p>;
   else if (snapshots.status === 'ok' && !snapshots.value.length) body = <p>No snapshot yet: import an inventory first (<code>cleanpath import</code> or <code>POST /api/imports</code>).</p>;
   else if (report.status === 'loading') body = <p className="loading" aria-busy="true">Computing the report for {snapshot ?? '…'} (policy, exposure, kill-switch, plan)…</p>;
+  else if (untrustedError) body = <p className="bad">Nothing computed: the untrusted vendors name one the catalog and this snapshot do not know ({untrustedError}).</p>;
   else if (report.status === 'error') body = <p className="bad" role="alert">Cannot load the report: {report.error.message}</p>;
   else {
     const m = report.value;
@@ -175,8 +181,20 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
         </label>
         <label>
           untrusted vendors{' '}
-          <input name="untrusted" defaultValue={params.untrusted} placeholder={report.status === 'ok' ? report.value.untrusted.join(',') : 'huawei,zte'} aria-label="untrusted vendors" />
+          <input
+            name="untrusted"
+            defaultValue={params.untrusted}
+            placeholder={report.status === 'ok' ? report.value.untrusted.join(',') : 'huawei,zte'}
+            aria-label="untrusted vendors"
+            aria-invalid={untrustedError ? true : undefined}
+            aria-describedby={untrustedError ? 'untrusted-error' : undefined}
+          />
         </label>
+        {untrustedError ? (
+          <span id="untrusted-error" className="bad" role="alert" data-testid="untrusted-error">
+            {untrustedError}
+          </span>
+        ) : null}
         <button type="submit">Apply</button>
         {report.status === 'ok' ? (
           <span className="muted">

@@ -29,6 +29,7 @@ interface ReportCliOptions {
   budgetStart?: string;
   plan: boolean;
   timeLimit?: string;
+  assumeInScope?: boolean;
 }
 
 export function renderReport(model: ReportModel, format: ReportFormat): string {
@@ -58,6 +59,7 @@ export function register(program: Command): void {
     .option('--budget-start <date>', 'first day of the first budget period (default: the as-of date)')
     .option('--time-limit <seconds>', 'wall-clock limit for the planner', '60')
     .option('--no-plan', 'skip the replacement plan')
+    .option('--assume-in-scope', 'policy check: read a blank layer, technology, network, use or installed date as in scope instead of needs-data (the report says so)')
     .addHelpText(
       'after',
       `
@@ -80,6 +82,7 @@ Examples:
         budgetStart: opts.budgetStart,
         planTimeLimit: timeLimit,
         noPlan: !opts.plan,
+        assumeInScope: opts.assumeInScope ?? false,
       });
       const text = renderReport(model, opts.format);
       if (opts.output) {

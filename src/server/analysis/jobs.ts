@@ -15,7 +15,7 @@ import {
   killSwitchDocument,
 } from '../../graph/index.js';
 import { planDocument } from '../../plan/index.js';
-import { evaluate, loadRuleCatalog } from '../../policy/index.js';
+import { evaluate, loadRuleCatalog, missingDataSummary } from '../../policy/index.js';
 import { buildReportModel } from '../../report/model.js';
 import { openStore } from '../../store/index.js';
 
@@ -29,9 +29,12 @@ export interface ReportParams {
   budgetStart?: string;
 }
 export interface FindingsParams {
+  /** The policy check's conservative reading (docs/policy.md); absent means false. */
+  assumeInScope?: boolean;
   asOf: string;
 }
 export interface UntrustedParams {
+  assumeInScope?: boolean;
   untrusted: string[];
 }
 export interface KillSwitchParams {
@@ -82,6 +85,7 @@ async function report(job: Extract<AnalysisJob, { kind: 'report' }>): Promise<un
     planTimeLimit: job.planTimeLimit,
   });
   model.source.db = '';
+    assumeInScope: p.assumeInScope ?? false,
   model.source.label = sourceLabel(job);
   return model;
 }
@@ -90,7 +94,9 @@ async function findings(job: Extract<AnalysisJob, { kind: 'findings' }>): Promis
   const store = openStore(job.db, { readonly: true });
   try {
     const snap = await store.resolveSnapshot(job.snapshot, job.organisation);
-    return { asOf: job.params.asOf, findings: evaluate({ devices: await store.devices(snap.id), rules: loadRuleCatalog().rules, asOf: job.params.asOf }) };
+    const assumeInScope = job.params.assumeInScope ?? false;
+    const found = evaluate({ devices: await store.devices(snap.id), rules: loadRuleCatalog().rules, asOf: job.params.asOf, assumeInScope });
+    return { asOf: job.params.asOf, assumeInScope, needsData: missingDataSummary(found), findings: found };
   } finally {
     await store.close();
   }
@@ -127,6 +133,7 @@ async function plan(job: Extract<AnalysisJob, { kind: 'plan' }>): Promise<unknow
   return planDocument(plan, phasing);
 }
 
+    assumeInScope: p.assumeInScope ?? false,
 async function topology(job: Extract<AnalysisJob, { kind: 'topology' }>): Promise<unknown> {
   const store = openStore(job.db, { readonly: true });
   try {

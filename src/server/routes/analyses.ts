@@ -2,6 +2,8 @@
 // is computed once per (snapshot, parameters) in the analysis worker and then served from the
 // cache as the JSON text it was (see analysis/runner.ts).
 import type { z } from 'zod';
+import { resolveVendors, snapshotProfile } from '../../analyses/untrusted.js';
+import { isInputError } from '../../model/index.js';
 import type { TokenInfo } from '../../store/index.js';
 import { DEFAULT_KILLSWITCH_VENDORS, type AnalysisJob, type AnalysisKind, type AnalysisParams } from '../analysis/jobs.js';
 import type { AnalysisResult } from '../analysis/runner.js';
@@ -28,6 +30,23 @@ export async function analyse<K extends AnalysisKind>(ctx: ServerContext, auth: 
   return ctx.analyses.get(key, job);
 }
 
+/**
+ * Vendor names of a query → slugs: the catalog's, or a vendor the snapshot's devices carry. A
+ * name matching neither is an InputError (HTTP 400) with the nearest name — never a filter that
+ * matches no device and reads as all clear.
+ */
+export async function resolveQueryVendors(ctx: ServerContext, auth: TokenInfo | undefined, snapshot: string, names: readonly string[] | undefined, param: string): Promise<string[] | undefined> {
+  if (!names) return undefined;
+  const where = `query parameter "${param}"`;
+  try {
+    return resolveVendors(names, where);
+  } catch (e) {
+    if (!isInputError(e)) throw e;
+  }
+  const snap = await snapshotOf(ctx, auth, snapshot);
+  return resolveVendors(names, where, await snapshotProfile(ctx.reads, snap.id));
+}
+
 function planParams(q: z.infer<typeof ReportQuery>): AnalysisParams['report'] {
   const asOf = asOfOr(q.asOf);
   return { asOf, untrusted: untrustedOr(q.untrusted), budget: q.budget?.trim(), budgetStart: q.budgetStart ?? (q.budget ? asOf : undefined) };
@@ -46,7 +65,10 @@ export const ANALYSIS_ROUTES: RouteSpec[] = [
     query: ReportQuery,
     notFound: true,
     response: { description: 'the report model (src/report/model.ts)', schema: schemaRef('ReportModel') },
-    handle: async ({ ctx, auth, params, query }) => new RawJson((await analyse(ctx, auth, params.snapshot, 'report', planParams(query))).bytes),
+    handle: async ({ ctx, auth, params, query }) => {
+      const untrusted = await resolveQueryVendors(ctx, auth, params.snapshot, query.untrusted, 'untrusted');
+      return new RawJson((await analyse(ctx, auth, params.snapshot, 'report', planParams({ ...query, untrusted }))).bytes);
+    },
   }),
   route<Params, z.infer<typeof FindingsQuery>>({
     method: 'GET',
@@ -61,6 +83,7 @@ export const ANALYSIS_ROUTES: RouteSpec[] = [
     response: { description: 'the findings', schema: schemaRef('Findings') },
     handle: async ({ ctx, auth, params, query }) => {
       const asOf = asOfOr(query.asOf);
+      const vendor = await resolveQueryVendors(ctx, auth, params.snapshot, query.vendor, 'vendor');
       const result = await analyse(ctx, auth, params.snapshot, 'findings', { asOf });
       const filtered = !!(query.status || query.country || query.vendor || query.rule);
       if (!filtered) return new RawJson(result.bytes);
@@ -68,7 +91,7 @@ export const ANALYSIS_ROUTES: RouteSpec[] = [
       const keep = (list: readonly string[] | undefined, v: string | null): boolean => !list || (v !== null && list.includes(v));
       return {
         asOf,
-        findings: all.findings.filter((f) => keep(query.status, f.status) && keep(query.country, f.country) && keep(query.vendor, f.vendor) && keep(query.rule, f.rule)),
+        findings: all.findings.filter((f) => keep(query.status, f.status) && keep(query.country, f.country) && keep(vendor, f.vendor) && keep(query.rule, f.rule)),
       };
     },
   }),
@@ -83,8 +106,10 @@ export const ANALYSIS_ROUTES: RouteSpec[] = [
     query: UntrustedQuery,
     notFound: true,
     response: { description: 'the exposure document', schema: schemaRef('Exposure') },
-    handle: async ({ ctx, auth, params, query }) =>
-      new RawJson((await analyse(ctx, auth, params.snapshot, 'exposure', { untrusted: untrustedOr(query.untrusted) })).bytes),
+    handle: async ({ ctx, auth, params, query }) => {
+      const untrusted = await resolveQueryVendors(ctx, auth, params.snapshot, query.untrusted, 'untrusted');
+      return new RawJson((await analyse(ctx, auth, params.snapshot, 'exposure', { untrusted: untrustedOr(untrusted) })).bytes);
+    },
   }),
   route<Params, z.infer<typeof KillSwitchQuery>>({
     method: 'GET',
@@ -98,7 +123,8 @@ export const ANALYSIS_ROUTES: RouteSpec[] = [
     notFound: true,
     response: { description: 'the kill-switch document', schema: schemaRef('KillSwitch') },
     handle: async ({ ctx, auth, params, query }) => {
-      const vendors = [...(query.vendors?.length ? query.vendors : DEFAULT_KILLSWITCH_VENDORS)].sort();
+      const named = await resolveQueryVendors(ctx, auth, params.snapshot, query.vendors, 'vendors');
+      const vendors = [...(named?.length ? named : DEFAULT_KILLSWITCH_VENDORS)].sort();
       return new RawJson((await analyse(ctx, auth, params.snapshot, 'killswitch', { vendors })).bytes);
     },
   }),
@@ -113,7 +139,10 @@ export const ANALYSIS_ROUTES: RouteSpec[] = [
     query: PlanQuery,
     notFound: true,
     response: { description: 'the plan document', schema: schemaRef('Plan') },
-    handle: async ({ ctx, auth, params, query }) => new RawJson((await analyse(ctx, auth, params.snapshot, 'plan', planParams(query))).bytes),
+    handle: async ({ ctx, auth, params, query }) => {
+      const untrusted = await resolveQueryVendors(ctx, auth, params.snapshot, query.untrusted, 'untrusted');
+      return new RawJson((await analyse(ctx, auth, params.snapshot, 'plan', planParams({ ...query, untrusted }))).bytes);
+    },
   }),
   route<Params, z.infer<typeof UntrustedQuery>>({
     method: 'GET',
@@ -126,7 +155,9 @@ export const ANALYSIS_ROUTES: RouteSpec[] = [
     query: UntrustedQuery,
     notFound: true,
     response: { description: 'nodes and links', schema: schemaRef('Topology') },
-    handle: async ({ ctx, auth, params, query }) =>
-      new RawJson((await analyse(ctx, auth, params.snapshot, 'topology', { untrusted: untrustedOr(query.untrusted) })).bytes),
+    handle: async ({ ctx, auth, params, query }) => {
+      const untrusted = await resolveQueryVendors(ctx, auth, params.snapshot, query.untrusted, 'untrusted');
+      return new RawJson((await analyse(ctx, auth, params.snapshot, 'topology', { untrusted: untrustedOr(untrusted) })).bytes);
+    },
   }),
 ];

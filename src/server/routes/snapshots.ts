@@ -5,6 +5,7 @@ import type { DeviceFilter } from '../../store/index.js';
 import { snapshotOf } from '../context.js';
 import { notFound } from '../http.js';
 import { route, type RouteSpec } from '../route-spec.js';
+import { resolveQueryVendors } from './analyses.js';
 import { arrayOf, DeviceParams, DevicesQuery, schemaRef, SnapshotParams } from '../schemas.js';
 
 function organisationOf(auth: { organisation: string } | undefined): string {
@@ -49,7 +50,7 @@ export const SNAPSHOT_ROUTES: RouteSpec[] = [
     handle: async ({ ctx, auth, params, query }) => {
       const snap = await snapshotOf(ctx, auth, params.snapshot);
       const filter: DeviceFilter = {};
-      if (query.vendor) filter.vendor = query.vendor;
+      if (query.vendor) filter.vendor = await resolveQueryVendors(ctx, auth, params.snapshot, query.vendor, 'vendor');
       if (query.country) filter.country = query.country;
       if (query.layer) filter.layer = query.layer;
       if (query.network) filter.network = query.network;

@@ -7,7 +7,10 @@ const day = (s: string): number => Date.parse(`${s}T00:00:00Z`) / 86400000;
 
 export function DeadlinesView({ report: m }: { report: ReportModel }) {
   const items = m.deadlines;
-  if (!items.length) return <p className="muted">No upcoming deadline for the findings as of {m.asOf}.</p>;
+  const undecided = m.findings.filter((f) => f.status === 'needs-data').length;
+  // needs-data findings have no deadline until the data says the rule applies: said, never drawn.
+  const note = undecided ? <p className="muted" data-testid="needs-data-deadlines">{undecided} finding(s) need data before any deadline applies to them (see Findings).</p> : null;
+  if (!items.length) return <>{note}<p className="muted">No upcoming deadline for the findings as of {m.asOf}.</p></>;
   const t0 = day(m.asOf);
   const t1 = Math.max(t0 + 30, ...items.map((d) => day(d.date)));
   const W = 960, left = 320, right = 20, rowH = 20, top = 26;
@@ -18,6 +21,7 @@ export function DeadlinesView({ report: m }: { report: ReportModel }) {
   return (
     <div className="deadlines">
       <h2>Deadlines after {m.asOf}</h2>
+      {note}
       <svg className="timeline" viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label="Deadline timeline" fontFamily="sans-serif" fontSize={11}>
         {years.map((y) => {
           const xx = x(day(`${y}-01-01`));

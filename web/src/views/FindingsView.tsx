@@ -43,6 +43,21 @@ function Select({ label, value, options, onChange }: { label: string; value: str
   );
 }
 
+/** Findings the data cannot settle: said plainly, with how to complete the data; and the reading used. */
+function NeedsData({ report: m }: { report: ReportModel }) {
+  const n = m.findings.filter((f) => f.status === 'needs-data').length;
+  return (
+    <>
+      {m.assumeInScope ? <p data-testid="assume-in-scope">Blank layer, technology, network, use and installed date were read as in scope (assumeInScope).</p> : null}
+      {n ? (
+        <p className="status-needs-data" data-testid="needs-data">
+          {n} finding(s) need data to be judged: each names the fields to fill in (cleanpath import changes.csv --base latest --update).
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 export function FindingsView({ report: m, onFinding, selected }: { report: ReportModel; onFinding: (f: Finding) => void; selected: PanelSubject | null }) {
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [limit, setLimit] = useState(PAGE);
@@ -80,6 +95,7 @@ export function FindingsView({ report: m, onFinding, selected }: { report: Repor
       <p className="muted">
         {m.findings.length} finding(s) against the rule catalog {m.catalogVersion}. Click a row for the evidence behind it.
       </p>
+      <NeedsData report={m} />
       <div className="filters" role="search">
         <Select label="status" value={filters.status} options={options.status} onChange={set('status')} />
         <Select label="country" value={filters.country} options={options.country} onChange={set('country')} />
