@@ -30,6 +30,11 @@ export async function analyse<K extends AnalysisKind>(ctx: ServerContext, auth: 
   return ctx.analyses.get(key, job);
 }
 
+/** Only when asked for, so the cache keys of the default reading stay as they were. */
+function assumed(q: { assumeInScope?: 'true' | 'false' }): { assumeInScope?: true } {
+  return q.assumeInScope === 'true' ? { assumeInScope: true } : {};
+}
+
 /**
  * Vendor names of a query → slugs: the catalog's, or a vendor the snapshot's devices carry. A
  * name matching neither is an InputError (HTTP 400) with the nearest name — never a filter that
@@ -49,7 +54,7 @@ export async function resolveQueryVendors(ctx: ServerContext, auth: TokenInfo | 
 
 function planParams(q: z.infer<typeof ReportQuery>): AnalysisParams['report'] {
   const asOf = asOfOr(q.asOf);
-  return { asOf, untrusted: untrustedOr(q.untrusted), budget: q.budget?.trim(), budgetStart: q.budgetStart ?? (q.budget ? asOf : undefined) };
+  return { asOf, untrusted: untrustedOr(q.untrusted), budget: q.budget?.trim(), budgetStart: q.budgetStart ?? (q.budget ? asOf : undefined), ...assumed(q) };
 }
 
 export const ANALYSIS_ROUTES: RouteSpec[] = [
@@ -84,13 +89,14 @@ export const ANALYSIS_ROUTES: RouteSpec[] = [
     handle: async ({ ctx, auth, params, query }) => {
       const asOf = asOfOr(query.asOf);
       const vendor = await resolveQueryVendors(ctx, auth, params.snapshot, query.vendor, 'vendor');
-      const result = await analyse(ctx, auth, params.snapshot, 'findings', { asOf });
+      const result = await analyse(ctx, auth, params.snapshot, 'findings', { asOf, ...assumed(query) });
       const filtered = !!(query.status || query.country || query.vendor || query.rule);
       if (!filtered) return new RawJson(result.bytes);
-      const all = result.parsed() as { findings: Array<{ status: string; country: string | null; vendor: string | null; rule: string }> };
+      const all = result.parsed() as { assumeInScope?: boolean; findings: Array<{ status: string; country: string | null; vendor: string | null; rule: string }> };
       const keep = (list: readonly string[] | undefined, v: string | null): boolean => !list || (v !== null && list.includes(v));
       return {
         asOf,
+        assumeInScope: all.assumeInScope ?? false,
         findings: all.findings.filter((f) => keep(query.status, f.status) && keep(query.country, f.country) && keep(vendor, f.vendor) && keep(query.rule, f.rule)),
       };
     },
