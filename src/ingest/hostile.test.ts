@@ -62,6 +62,7 @@ const WRONG_SHAPED: [string, string, number, RegExp][] = [
   ['links-noend.csv', 'a,b\nr1,r2\nr1,\n', 3, /link end b is empty/],
   ['flows-class.csv', 'id,src,dst,class\nf1,a,b,secret\n', 2, /class must be one of/],
   ['inv-devices.json', '{\n  "devices": "nope"\n}', 1, /"devices" must be an array/],
+  ['inv-other.json', '{"routers": [{"id": "r1"}]}', 1, /an object with "devices", "links" or "flows" \(this one has routers\)/],
   ['edge.graphml', '<?xml version="1.0"?>\n<graphml><graph>\n<edge source="0" target="1"/></graph></graphml>', 3, /unknown node/],
   ['no-nodes.txt', '?SNDlib native format\nLINKS (\n)\n', 1, /no NODES section/],
   ['no-structure.xml', '<?xml version="1.0"?>\n<network xmlns="http://sndlib.zib.de/network"></network>', 1, /not an SNDlib network/],

@@ -16,7 +16,7 @@ main{padding:8px 24px 40px;max-width:1300px}section{margin-top:28px}h2{border-bo
 table{border-collapse:collapse;margin:8px 0;font-size:13px}th,td{border:1px solid #e0e0e0;padding:3px 7px;text-align:left;vertical-align:top}
 th{background:#f5f5f5}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .cards{display:flex;flex-wrap:wrap;gap:10px}.card{border:1px solid #e0e0e0;border-radius:6px;padding:8px 14px;min-width:140px}
-.card b{display:block;font-size:22px}.bad{color:#c62828}.warn{color:#ef6c00}.ok{color:#2e7d32}
+.card b{display:block;font-size:22px}.nothing{border:2px solid #ef6c00;border-radius:6px;padding:8px 14px;background:#fff3e0;font-weight:bold}.bad{color:#c62828}.warn{color:#ef6c00}.ok{color:#2e7d32}
 .bar{display:flex;height:14px;width:320px;border:1px solid #bdbdbd}.bar span{display:block;height:100%}
 .status-overdue,.status-banned-new-install,.exp-all{background:#ffebee}.status-due,.status-vendor-unknown,.exp-some{background:#fff3e0}.status-needs-data{background:#ede7f6}
 .map{width:100%;max-width:960px;height:auto;border:1px solid #cfd8dc}code{background:#f5f5f5;padding:0 3px;word-break:break-all}
@@ -127,10 +127,17 @@ function devicesSection(m: ReportModel): string {
   return `<section id="devices"><h2>Equipment of untrusted vendors (${esc(m.devices.length)})</h2>${table(['id', 'name', 'vendor', 'confidence', 'model', 'layer', 'site', 'country', 'sysDescr', 'evidence'], rows)}</section>`;
 }
 
+/** The plain sentence that replaces counts when there is nothing to analyse. */
+function nothingBox(m: ReportModel): string {
+  return m.nothingToAnalyse ? `<p class="nothing" role="status">${esc(m.nothingToAnalyse)}</p>` : '';
+}
+
 function exposureSection(m: ReportModel): string {
   const s = m.exposure.summary;
-  const sensitive = m.exposure.flows.filter((f) => f.class === 'sensitive');
-  const rows = sensitive.map((f) => [
+  if (m.nothingToAnalyse && s.flows === 0) return `<section id="exposure"><h2>Flow exposure to ${esc(m.untrusted.join(', '))}</h2>${nothingBox(m)}</section>`;
+  // Without sensitive flows the normal ones are still shown (analysed, but none needs protecting).
+  const listed = m.nothingToAnalyse ? m.exposure.flows : m.exposure.flows.filter((f) => f.class === 'sensitive');
+  const rows = listed.map((f) => [
     td(f.id),
     td(f.srcName),
     td(f.dstName),
@@ -142,6 +149,10 @@ function exposureSection(m: ReportModel): string {
     td(f.cutBy.join(', ')),
   ]);
   const chokes = m.exposure.chokepoints.map((c) => [td(c.id), tdn(c.flows), tdn(c.flowsAll), tdn(c.volume)]);
+  if (m.nothingToAnalyse) {
+    return `<section id="exposure"><h2>Flow exposure to ${esc(m.untrusted.join(', '))}</h2>${nothingBox(m)}
+${table(['flow', 'from', 'to', 'exposure', 'cost', 'clean path cost', 'stretch', 'volume', 'cut by kill-switch of'], rows)}</section>`;
+  }
   return `<section id="exposure"><h2>Flow exposure to ${esc(m.untrusted.join(', '))}</h2>
 <p>Over all equal-cost shortest paths: of ${esc(s.sensitiveFlows)} sensitive flows, <b class="bad">${esc(s.sensitiveByClass.all)}</b> cross untrusted equipment on every shortest path, <b class="warn">${esc(s.sensitiveByClass.some)}</b> on some, ${esc(s.sensitiveByClass.none)} on none, ${esc(s.sensitiveByClass.unreachable)} unreachable. ${esc(s.exposedWithCleanPath)} exposed flow(s) have a clean path, <b class="bad">${esc(s.exposedWithoutCleanPath)}</b> have none. ${esc(s.flows - s.sensitiveFlows)} non-sensitive flow(s) not listed.</p>
 ${table(['flow', 'from', 'to', 'exposure', 'cost', 'clean path cost', 'stretch', 'volume', 'cut by kill-switch of'], rows)}
@@ -152,8 +163,11 @@ function killSwitchSection(m: ReportModel): string {
   const parts = m.killSwitches.map((k) => {
     const restore = k.restore.map((r) => [td(r.id), tdn(r.sensitiveFlows), tdn(r.flows), tdn(r.volume)]);
     const sites = k.sitesCutOff.map((s) => [td(s.site), tdn(s.devices), tdn(s.removed), td(s.reason)]);
+    const cut = m.summary.flows === 0
+      ? `<p>${esc(k.removedDevices)} device(s) off at once; the main network shrinks from ${esc(k.mainNetworkBefore)} to ${esc(k.mainNetworkAfter)} devices. Flows cut: not known — ${esc(m.nothingToAnalyse ?? 'no flows')}.</p>`
+      : undefined;
     return `<h3>${esc(k.vendors.join(' + '))} switched off</h3>
-<p>${esc(k.removedDevices)} device(s) off at once: <b class="bad">${esc(k.disrupted.sensitiveFlows)}</b> sensitive flow(s) cut (${esc(k.disrupted.flows)} flows in all, volume ${esc(num(k.disrupted.volume))}); ${esc(k.endpointRemoved)} flow(s) lose an endpoint; the main network shrinks from ${esc(k.mainNetworkBefore)} to ${esc(k.mainNetworkAfter)} devices.</p>
+${cut ?? `<p>${esc(k.removedDevices)} device(s) off at once: <b class="bad">${esc(k.disrupted.sensitiveFlows)}</b> sensitive flow(s) cut (${esc(k.disrupted.flows)} flows in all, volume ${esc(num(k.disrupted.volume))}); ${esc(k.endpointRemoved)} flow(s) lose an endpoint; the main network shrinks from ${esc(k.mainNetworkBefore)} to ${esc(k.mainNetworkAfter)} devices.</p>`}
 ${sites.length ? `<details><summary>${esc(sites.length)} site(s) cut off</summary>${table(['site', 'devices', 'removed', 'why'], sites)}</details>` : ''}
 ${restore.length ? `<p>Replacing one device would restore the most:</p>${table(['device', 'sensitive flows restored', 'flows', 'volume'], restore)}` : ''}`;
   });
@@ -162,6 +176,7 @@ ${restore.length ? `<p>Replacing one device would restore the most:</p>${table([
 
 function planSection(m: ReportModel): string {
   const p = m.plan;
+  if (!p && m.nothingToAnalyse) return `<section id="plan"><h2>Replacement plan</h2><p class="muted">not computed: nothing to protect.</p>${nothingBox(m)}</section>`;
   if (!p) return `<section id="plan"><h2>Replacement plan</h2><p class="muted">not computed${m.notes.find((n) => n.startsWith('replacement plan')) ? `: ${esc(m.notes.find((n) => n.startsWith('replacement plan')))}` : ''}</p></section>`;
   const phaseOf = new Map<string, number>();
   for (const ph of p.phasing?.phases ?? []) for (const d of ph.devices) phaseOf.set(d, ph.index + 1);
@@ -241,6 +256,23 @@ ${p.byCountry.length ? `<h3>Countries crossed</h3>${table(['country', '', 'paths
 ${p.notes.map((n) => `<p class="muted">${esc(n)}</p>`).join('')}</section>`;
 }
 
+/** Zero untrusted devices is green only when every device's vendor is known. */
+function untrustedCard(m: ReportModel): string {
+  const s = m.summary;
+  const unknown = s.devices - s.attributed;
+  if (s.untrustedDevices) return card('untrusted devices', num(s.untrustedDevices), 'bad');
+  return unknown ? card(`untrusted devices (${num(unknown)} of unknown vendor)`, num(s.untrustedDevices), 'warn') : card('untrusted devices', num(s.untrustedDevices), 'ok');
+}
+
+/** Exposure cards, or (nothing to analyse) only the flow counts: zeros there would read as clean. */
+function summaryFlowCards(m: ReportModel): string {
+  const s = m.summary;
+  if (m.nothingToAnalyse) return `${card('flows', num(s.flows), 'warn')}${card('sensitive flows', num(s.sensitiveFlows), 'warn')}`;
+  return `${card('sensitive flows', num(s.sensitiveFlows))}
+${card('exposed on every path', num(s.sensitiveExposedAll), s.sensitiveExposedAll ? 'bad' : 'ok')}${card('exposed on some paths', num(s.sensitiveExposedSome), s.sensitiveExposedSome ? 'warn' : 'ok')}
+${card('exposed, no clean path', num(s.exposedWithoutCleanPath), s.exposedWithoutCleanPath ? 'bad' : 'ok')}`;
+}
+
 export function renderHtml(m: ReportModel): string {
   const s = m.summary;
   const untrusted = new Set(m.untrusted);
@@ -261,12 +293,10 @@ export function renderHtml(m: ReportModel): string {
 <header><h1>${esc(m.report.title)}</h1><p>snapshot ${esc(m.source.snapshot)} (imported ${esc(m.source.snapshotCreatedAt)}) · rules as of ${esc(m.asOf)} · untrusted: ${esc(m.untrusted.join(', ') || 'none')} · generated ${esc(m.report.generatedAt)}</p></header>
 <main>
 <section id="summary"><h2>Summary</h2><div class="cards">
-${card('devices', num(s.devices))}${card('attributed to a vendor', num(s.attributed))}${card('untrusted devices', num(s.untrustedDevices), s.untrustedDevices ? 'bad' : 'ok')}
-${card('sites', num(s.sites))}${card('links', num(s.links))}${card('sensitive flows', num(s.sensitiveFlows))}
-${card('exposed on every path', num(s.sensitiveExposedAll), s.sensitiveExposedAll ? 'bad' : 'ok')}${card('exposed on some paths', num(s.sensitiveExposedSome), s.sensitiveExposedSome ? 'warn' : 'ok')}
-${card('exposed, no clean path', num(s.exposedWithoutCleanPath), s.exposedWithoutCleanPath ? 'bad' : 'ok')}${card('findings', num(s.findings), s.findings ? 'warn' : 'ok')}
-${card('plan: devices to replace', num(s.planDevices))}${card('plan: cost', num(s.planCost))}
-</div>${notes.length ? `<ul class="muted">${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}</section>
+${card('devices', num(s.devices))}${card('attributed to a vendor', num(s.attributed))}${untrustedCard(m)}
+${card('sites', num(s.sites))}${card('links', num(s.links))}${summaryFlowCards(m)}${card('findings', num(s.findings), s.findings ? 'warn' : 'ok')}
+${m.nothingToAnalyse ? '' : `${card('plan: devices to replace', num(s.planDevices))}${card('plan: cost', num(s.planCost))}`}
+</div>${nothingBox(m)}${notes.length ? `<ul class="muted">${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}</section>
 <section id="map"><h2>Map of sites and links</h2>${map.svg ?? `<p class="muted">${esc(map.note ?? 'no map')}</p>`}</section>
 <section id="shares"><h2>Vendor shares</h2>${sharesTable('By country', m.shares.byCountry, untrusted)}${sharesTable('By layer', m.shares.byLayer, untrusted)}</section>
 ${findingsSection(m)}

@@ -37,16 +37,22 @@ export function renderMarkdown(m: ReportModel): string {
       ['untrusted devices', num(s.untrustedDevices)],
       ['sites', num(s.sites)],
       ['links', num(s.links)],
-      ['sensitive flows', num(s.sensitiveFlows)],
-      ['exposed on every shortest path', num(s.sensitiveExposedAll)],
-      ['exposed on some shortest paths', num(s.sensitiveExposedSome)],
-      ['exposed, with a clean path', num(s.exposedWithCleanPath)],
-      ['exposed, no clean path', num(s.exposedWithoutCleanPath)],
+      // Nothing to analyse: the flow counts only, never exposure zeros that read as clean.
+      ...(m.nothingToAnalyse
+        ? [['flows', num(s.flows)], ['sensitive flows', num(s.sensitiveFlows)]]
+        : [
+            ['sensitive flows', num(s.sensitiveFlows)],
+            ['exposed on every shortest path', num(s.sensitiveExposedAll)],
+            ['exposed on some shortest paths', num(s.sensitiveExposedSome)],
+            ['exposed, with a clean path', num(s.exposedWithCleanPath)],
+            ['exposed, no clean path', num(s.exposedWithoutCleanPath)],
+          ]),
       ['findings', `${num(s.findings)}${Object.keys(s.findingsByStatus).length ? ` (${Object.entries(s.findingsByStatus).map(([k, v]) => `${v} ${md(k)}`).join(', ')})` : ''}`],
       ['plan: devices to replace', num(s.planDevices)],
       ['plan: cost', num(s.planCost)],
     ]),
   );
+  if (m.nothingToAnalyse) out.push(`> **${md(m.nothingToAnalyse)}**\n`);
   for (const n of m.notes) out.push(`> note: ${md(n)}\n`);
   out.push('## Vendor shares\n');
   for (const [title, list] of [['By country', m.shares.byCountry], ['By layer', m.shares.byLayer]] as const) {
@@ -55,13 +61,13 @@ export function renderMarkdown(m: ReportModel): string {
   }
   out.push(`## Findings as of ${md(m.asOf)}\n`);
   out.push(`${s.findings} finding(s) against rule catalog ${md(m.catalogVersion)}.\n`);
+  for (const l of needsDataSentences(m.findings, m.assumeInScope ?? false)) out.push(`> ${md(l)}\n`);
   out.push(
     table(
       ['status', 'device', 'name', 'vendor', 'country', 'rule', 'source', 'deadline', 'days left', 'why', 'evidence'],
       m.findings.map((f) => [
         md(f.status),
         md(f.device ?? f.group?.operator ?? ''),
-  for (const l of needsDataSentences(m.findings, m.assumeInScope ?? false)) out.push(`> ${md(l)}\n`);
         md(f.name ?? ''),
         md(f.vendor ?? 'unknown'),
         md(f.country ?? ''),
@@ -83,8 +89,12 @@ export function renderMarkdown(m: ReportModel): string {
   );
   const es = m.exposure.summary;
   out.push(`## Flow exposure to ${md(m.untrusted.join(', '))}\n`);
-  out.push(`Of ${es.sensitiveFlows} sensitive flows, ${es.sensitiveByClass.all} cross untrusted equipment on every shortest path, ${es.sensitiveByClass.some} on some, ${es.sensitiveByClass.none} on none, ${es.sensitiveByClass.unreachable} unreachable; ${es.exposedWithCleanPath} exposed flow(s) have a clean path, ${es.exposedWithoutCleanPath} have none.\n`);
-  out.push(
+  if (m.nothingToAnalyse) out.push(`**${md(m.nothingToAnalyse)}**\n`);
+  // Without sensitive flows the normal ones are still listed: analysed, but none needs protecting.
+  if (m.nothingToAnalyse && es.flows > 0) {
+    out.push(table(['flow', 'from', 'to', 'class', 'exposure', 'cost', 'clean cost'], m.exposure.flows.map((f) => [md(f.id), md(f.srcName), md(f.dstName), md(f.class), md(f.exposure), num(f.cost), f.cleanCost === null ? 'none' : num(f.cleanCost)])));
+  } else if (!m.nothingToAnalyse) out.push(`Of ${es.sensitiveFlows} sensitive flows, ${es.sensitiveByClass.all} cross untrusted equipment on every shortest path, ${es.sensitiveByClass.some} on some, ${es.sensitiveByClass.none} on none, ${es.sensitiveByClass.unreachable} unreachable; ${es.exposedWithCleanPath} exposed flow(s) have a clean path, ${es.exposedWithoutCleanPath} have none.\n`);
+  if (!m.nothingToAnalyse) out.push(
     table(
       ['flow', 'from', 'to', 'exposure', 'cost', 'clean cost', 'stretch', 'cut by'],
       m.exposure.flows.filter((f) => f.class === 'sensitive').map((f) => [md(f.id), md(f.srcName), md(f.dstName), md(f.exposure), num(f.cost), f.cleanCost === null ? 'none' : num(f.cleanCost), num(f.stretch, 2), md(f.cutBy.join(', '))]),
@@ -99,6 +109,10 @@ export function renderMarkdown(m: ReportModel): string {
   }
   out.push('## Kill-switch impact\n');
   for (const k of m.killSwitches) {
+    if (m.summary.flows === 0) {
+      out.push(`- **${md(k.vendors.join(' + '))}** off: ${k.removedDevices} device(s) removed, main network ${k.mainNetworkBefore} → ${k.mainNetworkAfter} devices; flows cut: not known (no flows).`);
+      continue;
+    }
     out.push(`- **${md(k.vendors.join(' + '))}** off: ${k.removedDevices} device(s) removed, ${k.disrupted.sensitiveFlows} sensitive flow(s) cut (${k.disrupted.flows} in all, volume ${num(k.disrupted.volume)}), main network ${k.mainNetworkBefore} → ${k.mainNetworkAfter} devices${k.restore[0] ? `; replacing ${md(k.restore[0].id)} alone restores ${k.restore[0].sensitiveFlows} sensitive flow(s)` : ''}.`);
   }
   out.push('');
@@ -111,7 +125,7 @@ export function renderMarkdown(m: ReportModel): string {
       out.push(table(['phase', 'from', 'to', 'available', 'spent', 'devices', 'still exposed'], p.phasing.phases.map((ph) => [num(ph.index + 1), md(ph.start), md(ph.end), num(ph.available), num(ph.spent), num(ph.devices.length), num(ph.flowsExposed)])));
       for (const x of p.phasing.missedDeadlines) out.push(`- deadline missed: ${md(x.id)} due ${md(x.deadline)}`);
     }
-  } else out.push('_not computed_\n');
+  } else out.push(m.nothingToAnalyse ? `_not computed: nothing to protect._ ${md(m.nothingToAnalyse)}\n` : '_not computed_\n');
   out.push('## Deadline timeline\n');
   out.push(table(['date', 'days left', 'rule', 'what', 'findings'], m.deadlines.map((d) => [md(d.date), num(d.daysLeft), md(d.rule), md(d.what), num(d.findings)])));
   return out.join('\n');

@@ -21,6 +21,7 @@ import { planDocument, type PlanDocument } from '../plan/index.js';
 import { evaluate, loadRuleCatalog, STATUSES, upcomingDeadlines, type Finding, type Status, type UpcomingDeadline } from '../policy/index.js';
 import { openStore, storeLabel } from '../store/index.js';
 import { loadNetwork } from '../analyses/network.js';
+import { countFlows, nothingToAnalyse } from '../analyses/nothing.js';
 import { computePlan } from '../analyses/plan-run.js';
 import { reportPaths, type ReportPaths } from '../paths/report-data.js';
 
@@ -108,9 +109,9 @@ export interface ReportModel {
   source: { db: string; snapshot: string; snapshotCreatedAt: string; label: string };
   asOf: string;
   untrusted: string[];
-  summary: {
   /** Whether the policy check read blank scope fields as in scope (--assume-in-scope); absent in older reports. */
   assumeInScope?: boolean;
+  summary: {
     devices: number;
     attributed: number;
     untrustedDevices: number;
@@ -140,6 +141,12 @@ export interface ReportModel {
   plan: PlanDocument | null;
   /** Measured paths (traceroutes) of the last 30 days; absent when the store holds none. */
   paths?: ReportPaths;
+  /**
+   * Why the flow analyses have nothing to say ("no flows in snapshot X: import a flows CSV
+   * id,src,dst ..."), or null. When set, renderers show this sentence instead of exposure counts,
+   * which would read as an all-clear.
+   */
+  nothingToAnalyse: string | null;
   notes: string[];
 }
 
@@ -153,6 +160,8 @@ export interface ReportOptions {
   /** Replacement budget, e.g. 2000000/year: phases the plan. */
   budget?: string;
   budgetStart?: string;
+  /** The policy check's conservative reading (docs/policy.md): blank scope fields count as in scope. */
+  assumeInScope?: boolean;
   /** Seconds for the planner (default 60). */
   planTimeLimit?: number;
   /** Skip the planner. */
@@ -160,8 +169,6 @@ export interface ReportOptions {
   /** Fixed generation time (tests, reproducible reports); default now. */
   generatedAt?: string;
 }
-  /** The policy check's conservative reading (docs/policy.md): blank scope fields count as in scope. */
-  assumeInScope?: boolean;
 
 const SILENT = { update() {}, done() {} };
 const EXPOSURE_RANK: Record<ExposureLevel, number> = { all: 3, some: 2, none: 1, unreachable: 0 };
@@ -227,6 +234,7 @@ export async function buildReportModel(opts: ReportOptions): Promise<ReportModel
   const net = await loadNetwork({ db: opts.db, snapshot: snap.name, organisation: opts.organisation });
   notes.push(...net.notes);
   const g = buildGraph(net, { source: net.label });
+  const nothing = nothingToAnalyse({ snapshot: snap.name, label: net.label }, countFlows(net.flows), 'sensitive-flows') ?? null;
   const exp = exposureDocument(await analyseExposure(g, buildUntrusted(net.nodes, { vendors: opts.untrusted }), net.flows, { chokepoints: true, topChokepoints: 10 }));
   const flowIndex = new Map(net.flows.map((f, i) => [f.id, i]));
   const cutBy = new Map<string, string[]>();
@@ -270,7 +278,8 @@ export async function buildReportModel(opts: ReportOptions): Promise<ReportModel
 
   // plan
   let plan: PlanDocument | null = null;
-  if (!opts.noPlan && opts.untrusted.length) {
+  // A plan with no sensitive flow to protect would only echo the rule-forced devices as "the plan".
+  if (!opts.noPlan && opts.untrusted.length && nothing === null) {
     try {
       const r = await computePlan(
         {
@@ -280,6 +289,7 @@ export async function buildReportModel(opts: ReportOptions): Promise<ReportModel
           untrusted: opts.untrusted,
           asOf: opts.asOf,
           policy: true,
+          assumeInScope: opts.assumeInScope ?? false,
           budget: opts.budget,
           budgetStart: opts.budgetStart ?? opts.asOf,
           carryOver: true,
@@ -289,7 +299,6 @@ export async function buildReportModel(opts: ReportOptions): Promise<ReportModel
       );
       plan = planDocument(r.plan, r.phasing);
     } catch (e) {
-          assumeInScope: opts.assumeInScope ?? false,
       notes.push(`replacement plan not computed: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
@@ -372,6 +381,7 @@ export async function buildReportModel(opts: ReportOptions): Promise<ReportModel
     source: { db: storeLabel(opts.db), snapshot: snap.name, snapshotCreatedAt: snap.createdAt, label: net.label },
     asOf: opts.asOf,
     untrusted: [...opts.untrusted],
+    assumeInScope: opts.assumeInScope ?? false,
     summary: {
       devices: devices.length,
       attributed: devices.filter((d) => d.vendor !== null).length,
@@ -381,7 +391,6 @@ export async function buildReportModel(opts: ReportOptions): Promise<ReportModel
       flows: net.flows.length,
       sensitiveFlows: s.sensitiveFlows,
       sensitiveExposedAll: s.sensitiveByClass.all,
-    assumeInScope: opts.assumeInScope ?? false,
       sensitiveExposedSome: s.sensitiveByClass.some,
       exposedWithCleanPath: s.exposedWithCleanPath,
       exposedWithoutCleanPath: s.exposedWithoutCleanPath,
@@ -400,6 +409,7 @@ export async function buildReportModel(opts: ReportOptions): Promise<ReportModel
     exposure: { summary: summaryRest, chokepoints: chokepoints ?? [], flows },
     killSwitches,
     plan,
+    nothingToAnalyse: nothing,
     notes,
     ...(paths ? { paths } : {}),
   };

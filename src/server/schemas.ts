@@ -130,6 +130,10 @@ const int: JsonSchema = { type: 'integer' };
 const num: JsonSchema = { type: 'number' };
 const nullable = (s: JsonSchema): JsonSchema => ({ anyOf: [s, { type: 'null' }] });
 const arr = (items: JsonSchema): JsonSchema => ({ type: 'array', items });
+const NOTHING_TO_ANALYSE: JsonSchema = {
+  ...nullable({ type: 'string' }),
+  description: 'why there is nothing to analyse (no flows, no sensitive flows, no device matching), else null: counts beside it are no all-clear',
+};
 
 function deviceSchema(): JsonSchema {
   const s = z.toJSONSchema(Device, { io: 'output', unrepresentable: 'any' }) as JsonSchema;
@@ -166,12 +170,12 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
       device: nullable(str),
       rule: str,
       status: { enum: [...STATUSES] },
+      ifCovered: { enum: [...STATUSES], description: 'vendor-unknown and needs-data: the status if the missing facts made the rule apply' },
+      missing: { type: 'array', items: str, description: 'needs-data: the blank inventory fields the rule\'s applicability rests on' },
       deadline: nullable(str),
       daysLeft: nullable(int),
       vendor: nullable(str),
       coveredAs: nullable(str),
-      ifCovered: { enum: [...STATUSES], description: 'vendor-unknown and needs-data: the status if the missing facts made the rule apply' },
-      missing: { type: 'array', items: str, description: 'needs-data: the blank inventory fields the rule\'s applicability rests on' },
       name: nullable(str),
       country: nullable(str),
       operator: nullable(str),
@@ -208,6 +212,7 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
       untrusted: arr(str),
       flows: arr(ref('FlowExposure')),
       summary: { type: 'object', description: 'counts by exposure class, and the chokepoints: devices that most sensitive flows cross' },
+      nothingToAnalyse: NOTHING_TO_ANALYSE,
       notes: arr(str),
     },
     ['untrusted', 'flows', 'summary'],
@@ -224,6 +229,7 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
       sitesCutOff: arr({ type: 'object' }),
       restore: arr({ type: 'object', description: 'a device whose replacement alone restores flows' }),
       disruptedFlows: arr(str),
+      nothingToAnalyse: NOTHING_TO_ANALYSE,
       notes: arr(str),
     },
     ['vendors', 'removedDevices', 'disrupted', 'sitesCutOff', 'restore', 'disruptedFlows'],
@@ -240,6 +246,7 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
       stats: { type: 'object' },
       notes: arr(str),
       phasing: { type: 'object', description: 'budget phases, when a budget is given' },
+      nothingToAnalyse: NOTHING_TO_ANALYSE,
     },
     ['method', 'status', 'totalCost', 'lowerBound', 'gap', 'devices', 'flows'],
   ),
@@ -265,6 +272,7 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
       exposure: obj({ summary: { type: 'object' }, chokepoints: arr({ type: 'object' }), flows: arr({ type: 'object' }) }),
       killSwitches: arr({ type: 'object' }),
       plan: nullable(ref('Plan')),
+      nothingToAnalyse: NOTHING_TO_ANALYSE,
       notes: arr(str),
     },
     undefined,

@@ -34,7 +34,14 @@ export function readInventoryJson(file: string, text: string, columns?: ColumnMa
   let links: JsonValue | undefined;
   let flows: JsonValue | undefined;
   if (Array.isArray(root)) devices = root;
-  else if (isObject(root)) ({ devices, links, flows } = root);
+  else if (isObject(root)) {
+    // An object with none of the three keys is some other document, not an empty inventory.
+    if (!('devices' in root) && !('links' in root) && !('flows' in root)) {
+      const keys = Object.keys(root).slice(0, 5).join(', ');
+      throw new InputError(file, 1, `expected an array of devices or an object with "devices", "links" or "flows"${keys ? ` (this one has ${keys})` : ' (this one is empty)'}`);
+    }
+    ({ devices, links, flows } = root);
+  }
   else throw new InputError(file, 1, 'expected an array of devices or an object with a "devices" array');
 
   const deviceIds = new UniqueIds(file, 'device');

@@ -4,6 +4,8 @@
 // answers requests. Thin on purpose: every one reuses the analyses stage, graph, plan or report.
 import { DEFAULT_UNTRUSTED } from '../../analyses/plan-run.js';
 import { computePlan } from '../../analyses/plan-run.js';
+import { countFlows, countSet, noDeviceMessage, noFlowsMessage, NOTHING_UNTRUSTED, nothingToAnalyse } from '../../analyses/nothing.js';
+import { isNothingToAnalyse } from '../../model/index.js';
 import { loadNetwork } from '../../analyses/network.js';
 import { untrustedNodes } from '../../analyses/untrusted.js';
 import {
@@ -27,14 +29,14 @@ export interface ReportParams {
   untrusted: string[];
   budget?: string;
   budgetStart?: string;
-}
-export interface FindingsParams {
   /** The policy check's conservative reading (docs/policy.md); absent means false. */
   assumeInScope?: boolean;
+}
+export interface FindingsParams {
   asOf: string;
+  assumeInScope?: boolean;
 }
 export interface UntrustedParams {
-  assumeInScope?: boolean;
   untrusted: string[];
 }
 export interface KillSwitchParams {
@@ -83,9 +85,9 @@ async function report(job: Extract<AnalysisJob, { kind: 'report' }>): Promise<un
     budget: p.budget,
     budgetStart: p.budgetStart,
     planTimeLimit: job.planTimeLimit,
+    assumeInScope: p.assumeInScope ?? false,
   });
   model.source.db = '';
-    assumeInScope: p.assumeInScope ?? false,
   model.source.label = sourceLabel(job);
   return model;
 }
@@ -105,35 +107,48 @@ async function findings(job: Extract<AnalysisJob, { kind: 'findings' }>): Promis
 async function exposure(job: Extract<AnalysisJob, { kind: 'exposure' }>): Promise<unknown> {
   const net = await loadNetwork({ db: job.db, snapshot: job.snapshot, organisation: job.organisation });
   const g = buildGraph(net, { source: sourceLabel(job) });
-  const result = await analyseExposure(g, untrustedNodes(net.nodes, { untrusted: job.params.untrusted }), net.flows, { chokepoints: true, topChokepoints: 20 });
-  return { untrusted: job.params.untrusted, ...exposureDocument(result), notes: net.notes };
+  const untrusted = untrustedNodes(net.nodes, { untrusted: job.params.untrusted });
+  const result = await analyseExposure(g, untrusted, net.flows, { chokepoints: true, topChokepoints: 20 });
+  const nothing =
+    nothingToAnalyse(net, countFlows(net.flows), 'sensitive-flows') ??
+    noDeviceMessage(net, countSet(untrusted), `untrusted ${job.params.untrusted.join(',')}`, NOTHING_UNTRUSTED) ??
+    null;
+  return { untrusted: job.params.untrusted, ...exposureDocument(result), nothingToAnalyse: nothing, notes: net.notes };
 }
 
 async function killswitch(job: Extract<AnalysisJob, { kind: 'killswitch' }>): Promise<unknown> {
   const net = await loadNetwork({ db: job.db, snapshot: job.snapshot, organisation: job.organisation });
   const g = buildGraph(net, { source: sourceLabel(job) });
   const r = killSwitch(g, net.nodes, net.flows, buildKillSet(net.nodes, { vendors: job.params.vendors }), { top: 10 });
-  return { vendors: job.params.vendors, ...killSwitchDocument(r, net.flows), notes: net.notes };
+  const nothing = noDeviceMessage(net, r.removedDevices, `vendors ${job.params.vendors.join(',')}`, 'nothing would be switched off') ?? (net.flows.length ? null : noFlowsMessage(net));
+  return { vendors: job.params.vendors, ...killSwitchDocument(r, net.flows), nothingToAnalyse: nothing, notes: net.notes };
 }
 
 async function plan(job: Extract<AnalysisJob, { kind: 'plan' }>): Promise<unknown> {
   const p = job.params;
-  const { plan, phasing } = await computePlan({
+  const run = await computePlan({
     db: job.db,
     organisation: job.organisation,
     snapshot: job.snapshot,
     untrusted: p.untrusted,
     asOf: p.asOf,
     policy: true,
+    assumeInScope: p.assumeInScope ?? false,
     budget: p.budget,
     budgetStart: p.budgetStart ?? p.asOf,
     carryOver: true,
     timeLimit: job.planTimeLimit,
+  }).catch((e: unknown) => {
+    if (isNothingToAnalyse(e)) return e;
+    throw e;
   });
-  return planDocument(plan, phasing);
+  // Nothing to protect or replace: an empty plan that says why, never one that reads as "done".
+  if (isNothingToAnalyse(run)) {
+    return { method: 'none', status: 'nothing-to-analyse', totalCost: 0, lowerBound: 0, gap: 0, devices: [], flows: [], notes: [run.message], nothingToAnalyse: run.message };
+  }
+  return { ...planDocument(run.plan, run.phasing), nothingToAnalyse: null };
 }
 
-    assumeInScope: p.assumeInScope ?? false,
 async function topology(job: Extract<AnalysisJob, { kind: 'topology' }>): Promise<unknown> {
   const store = openStore(job.db, { readonly: true });
   try {

@@ -3,11 +3,13 @@
 import { useMemo, useState } from 'react';
 import { num } from '../format.js';
 import type { ExposureLevel, ReportModel } from '../types.js';
+import { Nothing } from './Overview.js';
 
 const PAGE = 300;
 
 export function FlowsView({ report: m, onDevice }: { report: ReportModel; onDevice: (id: string) => void }) {
-  const [cls, setCls] = useState<'sensitive' | 'normal' | ''>('sensitive');
+  // Without sensitive flows the normal ones are still listed: analysed, but none needs protecting.
+  const [cls, setCls] = useState<'sensitive' | 'normal' | ''>(m.exposure.summary.sensitiveFlows ? 'sensitive' : '');
   const [exposure, setExposure] = useState<ExposureLevel | ''>('');
   const [limit, setLimit] = useState(PAGE);
   const s = m.exposure.summary;
@@ -15,102 +17,109 @@ export function FlowsView({ report: m, onDevice }: { report: ReportModel; onDevi
   return (
     <div className="flows">
       <h2>Flow exposure to {m.untrusted.join(', ') || 'no vendor'}</h2>
-      <p>
-        Of {num(s.sensitiveFlows)} sensitive flows, <b className="bad">{num(s.sensitiveByClass.all)}</b> cross untrusted equipment on every shortest path,{' '}
-        <b className="warn">{num(s.sensitiveByClass.some)}</b> on some, {num(s.sensitiveByClass.none)} on none, {num(s.sensitiveByClass.unreachable)} unreachable.{' '}
-        {num(s.exposedWithCleanPath)} exposed flow(s) have a clean path, <b className="bad">{num(s.exposedWithoutCleanPath)}</b> have none.
-      </p>
-      <div className="filters">
-        <label>
-          class{' '}
-          <select aria-label="flow class" value={cls} onChange={(e) => { setCls(e.target.value as typeof cls); setLimit(PAGE); }}>
-            <option value="sensitive">sensitive</option>
-            <option value="normal">normal</option>
-            <option value="">all</option>
-          </select>
-        </label>
-        <label>
-          exposure{' '}
-          <select aria-label="exposure" value={exposure} onChange={(e) => { setExposure(e.target.value as typeof exposure); setLimit(PAGE); }}>
-            <option value="">all</option>
-            <option value="all">every path</option>
-            <option value="some">some paths</option>
-            <option value="none">none</option>
-            <option value="unreachable">unreachable</option>
-          </select>
-        </label>
-        <span className="muted">{shown.length} shown</span>
-      </div>
-      <table>
-        <thead>
-          <tr>
-            <th>flow</th>
-            <th>from</th>
-            <th>to</th>
-            <th>class</th>
-            <th>exposure</th>
-            <th>cost</th>
-            <th>clean path cost</th>
-            <th>stretch</th>
-            <th>volume</th>
-            <th>cut by kill-switch of</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.slice(0, limit).map((f) => (
-            <tr key={f.id} data-testid="flow-row">
-              <td>{f.id}</td>
-              <td>
-                <button className="link" onClick={() => onDevice(f.src)}>
-                  {f.srcName}
-                </button>
-              </td>
-              <td>
-                <button className="link" onClick={() => onDevice(f.dst)}>
-                  {f.dstName}
-                </button>
-              </td>
-              <td>{f.class}</td>
-              <td className={`exp-${f.exposure}`}>{f.exposure}</td>
-              <td className="n">{num(f.cost)}</td>
-              <td className="n">{f.exposure === 'none' ? 'not needed' : f.cleanCost === null ? <b className="bad">none</b> : num(f.cleanCost)}</td>
-              <td className="n">{num(f.stretch, 2)}</td>
-              <td className="n">{num(f.volume)}</td>
-              <td>{f.cutBy.join(', ')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {shown.length > limit ? <button onClick={() => setLimit((l) => l + PAGE * 4)}>show more ({shown.length - limit} hidden)</button> : null}
-      {m.exposure.chokepoints.length ? (
+      <Nothing report={m} />
+      {m.nothingToAnalyse && !m.exposure.flows.length ? null : (
         <>
-          <h3>Chokepoints</h3>
+          {m.nothingToAnalyse ? null : (
+            <p>
+              Of {num(s.sensitiveFlows)} sensitive flows, <b className="bad">{num(s.sensitiveByClass.all)}</b> cross untrusted equipment on every shortest path,{' '}
+              <b className="warn">{num(s.sensitiveByClass.some)}</b> on some, {num(s.sensitiveByClass.none)} on none, {num(s.sensitiveByClass.unreachable)} unreachable.{' '}
+              {num(s.exposedWithCleanPath)} exposed flow(s) have a clean path, <b className="bad">{num(s.exposedWithoutCleanPath)}</b> have none.
+            </p>
+          )}
+          <div className="filters">
+            <label>
+              class{' '}
+              <select aria-label="flow class" value={cls} onChange={(e) => { setCls(e.target.value as typeof cls); setLimit(PAGE); }}>
+                <option value="sensitive">sensitive</option>
+                <option value="normal">normal</option>
+                <option value="">all</option>
+              </select>
+            </label>
+            <label>
+              exposure{' '}
+              <select aria-label="exposure" value={exposure} onChange={(e) => { setExposure(e.target.value as typeof exposure); setLimit(PAGE); }}>
+                <option value="">all</option>
+                <option value="all">every path</option>
+                <option value="some">some paths</option>
+                <option value="none">none</option>
+                <option value="unreachable">unreachable</option>
+              </select>
+            </label>
+            <span className="muted">{shown.length} shown</span>
+          </div>
           <table>
             <thead>
               <tr>
-                <th>device</th>
-                <th>sensitive flows through it</th>
-                <th>on every path</th>
+                <th>flow</th>
+                <th>from</th>
+                <th>to</th>
+                <th>class</th>
+                <th>exposure</th>
+                <th>cost</th>
+                <th>clean path cost</th>
+                <th>stretch</th>
                 <th>volume</th>
+                <th>cut by kill-switch of</th>
               </tr>
             </thead>
             <tbody>
-              {m.exposure.chokepoints.map((c) => (
-                <tr key={c.id}>
+              {shown.slice(0, limit).map((f) => (
+                <tr key={f.id} data-testid="flow-row">
+                  <td>{f.id}</td>
                   <td>
-                    <button className="link" onClick={() => onDevice(c.id)}>
-                      {c.id}
+                    <button className="link" onClick={() => onDevice(f.src)}>
+                      {f.srcName}
                     </button>
                   </td>
-                  <td className="n">{num(c.flows)}</td>
-                  <td className="n">{num(c.flowsAll)}</td>
-                  <td className="n">{num(c.volume)}</td>
+                  <td>
+                    <button className="link" onClick={() => onDevice(f.dst)}>
+                      {f.dstName}
+                    </button>
+                  </td>
+                  <td>{f.class}</td>
+                  <td className={`exp-${f.exposure}`}>{f.exposure}</td>
+                  <td className="n">{num(f.cost)}</td>
+                  <td className="n">{f.exposure === 'none' ? 'not needed' : f.cleanCost === null ? <b className="bad">none</b> : num(f.cleanCost)}</td>
+                  <td className="n">{num(f.stretch, 2)}</td>
+                  <td className="n">{num(f.volume)}</td>
+                  <td>{f.cutBy.join(', ')}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          {shown.length > limit ? <button onClick={() => setLimit((l) => l + PAGE * 4)}>show more ({shown.length - limit} hidden)</button> : null}
+          {m.exposure.chokepoints.length ? (
+            <>
+              <h3>Chokepoints</h3>
+              <table>
+                <thead>
+                  <tr>
+                    <th>device</th>
+                    <th>sensitive flows through it</th>
+                    <th>on every path</th>
+                    <th>volume</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {m.exposure.chokepoints.map((c) => (
+                    <tr key={c.id}>
+                      <td>
+                        <button className="link" onClick={() => onDevice(c.id)}>
+                          {c.id}
+                        </button>
+                      </td>
+                      <td className="n">{num(c.flows)}</td>
+                      <td className="n">{num(c.flowsAll)}</td>
+                      <td className="n">{num(c.volume)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          ) : null}
         </>
-      ) : null}
+      )}
     </div>
   );
 }

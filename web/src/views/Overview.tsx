@@ -54,27 +54,57 @@ function Shares({ title, shares, untrusted }: { title: string; shares: VendorSha
   );
 }
 
+/** The plain sentence shown instead of counts when the flow analyses have nothing to work on. */
+export function Nothing({ report: m }: { report: ReportModel }) {
+  return m.nothingToAnalyse ? (
+    <p className="nothing" role="status" data-testid="nothing-to-analyse">
+      {m.nothingToAnalyse}
+    </p>
+  ) : null;
+}
+
 export function Overview({ report: m, snapshots }: { report: ReportModel; snapshots: SnapshotInfo[] }) {
   const s = m.summary;
   const untrusted = new Set(m.untrusted);
   const tone = (n: number, bad: 'bad' | 'warn' = 'bad') => (n ? bad : 'ok');
+  // Zeros beside "nothing to analyse" would read as an all-clear: the exposure and plan cards go.
+  const nothing = m.nothingToAnalyse;
+  const unknown = s.devices - s.attributed;
   return (
     <div className="overview" data-testid="overview">
       <h2>{m.report.title}</h2>
       <div className="cards">
         <Card label="devices" value={s.devices} />
         <Card label="attributed to a vendor" value={s.attributed} />
-        <Card label="untrusted devices" value={s.untrustedDevices} tone={tone(s.untrustedDevices)} />
+        <Card
+          label={unknown && !s.untrustedDevices ? `untrusted devices (${num(unknown)} of unknown vendor)` : 'untrusted devices'}
+          value={s.untrustedDevices}
+          tone={s.untrustedDevices ? 'bad' : unknown ? 'warn' : 'ok'}
+        />
         <Card label="sites" value={s.sites} />
         <Card label="links" value={s.links} />
-        <Card label="sensitive flows" value={s.sensitiveFlows} />
-        <Card label="exposed on every path" value={s.sensitiveExposedAll} tone={tone(s.sensitiveExposedAll)} />
-        <Card label="exposed on some paths" value={s.sensitiveExposedSome} tone={tone(s.sensitiveExposedSome, 'warn')} />
-        <Card label="exposed, no clean path" value={s.exposedWithoutCleanPath} tone={tone(s.exposedWithoutCleanPath)} />
+        {nothing ? (
+          <>
+            <Card label="flows" value={s.flows} tone="warn" />
+            <Card label="sensitive flows" value={s.sensitiveFlows} tone="warn" />
+          </>
+        ) : (
+          <>
+            <Card label="sensitive flows" value={s.sensitiveFlows} />
+            <Card label="exposed on every path" value={s.sensitiveExposedAll} tone={tone(s.sensitiveExposedAll)} />
+            <Card label="exposed on some paths" value={s.sensitiveExposedSome} tone={tone(s.sensitiveExposedSome, 'warn')} />
+            <Card label="exposed, no clean path" value={s.exposedWithoutCleanPath} tone={tone(s.exposedWithoutCleanPath)} />
+          </>
+        )}
         <Card label="findings" value={s.findings} tone={tone(s.findings, 'warn')} />
-        <Card label="plan: devices to replace" value={s.planDevices} />
-        <Card label="plan: cost" value={s.planCost} />
+        {nothing ? null : (
+          <>
+            <Card label="plan: devices to replace" value={s.planDevices} />
+            <Card label="plan: cost" value={s.planCost} />
+          </>
+        )}
       </div>
+      <Nothing report={m} />
       {Object.keys(s.findingsByStatus).length ? (
         <p>
           Findings by status:{' '}
@@ -99,7 +129,14 @@ export function Overview({ report: m, snapshots }: { report: ReportModel; snapsh
           <ul>
             {m.killSwitches.map((k) => (
               <li key={k.vendors.join('+')}>
-                <b>{k.vendors.join(' + ')}</b> off ({num(k.removedDevices)} devices): <b className="bad">{num(k.disrupted.sensitiveFlows)}</b> sensitive flows cut,{' '}
+                <b>{k.vendors.join(' + ')}</b> off ({num(k.removedDevices)} devices):{' '}
+                {s.flows ? (
+                  <>
+                    <b className="bad">{num(k.disrupted.sensitiveFlows)}</b> sensitive flows cut,{' '}
+                  </>
+                ) : (
+                  'flows cut not known (no flows), '
+                )}
                 {num(k.sitesCutOff.length)} sites cut off; main network {num(k.mainNetworkBefore)} → {num(k.mainNetworkAfter)} devices
               </li>
             ))}

@@ -2,9 +2,19 @@
 // phases with what each one cleans and the deadlines the budget misses.
 import { num } from '../format.js';
 import type { ReportModel } from '../types.js';
+import { Nothing } from './Overview.js';
 
 export function PlanView({ report: m, onDevice }: { report: ReportModel; onDevice: (id: string) => void }) {
   const p = m.plan;
+  if (!p && m.nothingToAnalyse) {
+    return (
+      <div className="plan">
+        <h2>Replacement plan</h2>
+        <p className="muted">Not computed: nothing to protect.</p>
+        <Nothing report={m} />
+      </div>
+    );
+  }
   if (!p) {
     const why = m.notes.find((n) => n.startsWith('replacement plan'));
     return (
