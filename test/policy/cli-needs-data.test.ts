@@ -3,9 +3,9 @@
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, REPO, tempDir } from '../cli/helpers.js';
+import { cli, REPO, SHARED_DATA, tempDir } from '../cli/helpers.js';
 
 const ENTRY = join(REPO, 'test', 'policy', 'cli-entry.ts');
 function run(args: string[]) {
@@ -76,5 +76,37 @@ describe('check: missing data is a finding of its own', () => {
     assert.equal(run([...args, '--fail-on', 'overdue']).code, 0);
     const only = ['check', '--db', db, '--as-of', '2027-01-05', '--policy', 'de-2024-5g-nms', '--fail-on', 'due'];
     assert.equal(run(only).code, 1, 'the layer-less router would be due under the NMS rule: the gate cannot pass it');
+  });
+});
+
+describe('check on the GÉANT Topology Zoo file, completed with import --update', () => {
+  const GEANT = join(SHARED_DATA, 'topologyzoo', 'Geant2010.graphml');
+  const POLICY = ['--policy', 'de-2024-5g-core,de-2024-5g-nms', '--country', 'DE', '--as-of', '2026-06-01', '--json'];
+
+  it('the German router made Huawei is needs-data, not due twice; filling in its layer makes it due under the one rule it falls under', (t) => {
+    if (!existsSync(GEANT)) return t.skip('../shared/data absent');
+    const dir = tempDir('cleanpath-needs-data-geant-');
+    const db = join(dir, 'g.db');
+    const file = (name: string, text: string) => {
+      const p = join(dir, name);
+      writeFileSync(p, `${text}\n`);
+      return p;
+    };
+    assert.equal(cli(['import', GEANT, '--db', db, '--snapshot', 'zoo']).code, 0);
+    const hw = cli(['import', file('vendors.csv', 'name,vendor\nDE,Huawei'), '--db', db, '--base', 'latest', '--update', '--snapshot', 'hw']);
+    assert.equal(hw.code, 0, hw.stderr);
+    const judged = (extra: string[]) => {
+      const r = run(['check', '--db', db, ...POLICY, ...extra]);
+      assert.equal(r.code, 0, r.stderr);
+      return (JSON.parse(r.stdout) as Doc).findings.map((f) => [f.rule, f.status, f.missing ?? null]);
+    };
+    assert.deepEqual(judged(['--snapshot', 'hw']), [
+      ['de-2024-5g-core', 'needs-data', ['layer', 'technology', 'network']],
+      ['de-2024-5g-nms', 'needs-data', ['layer', 'technology', 'network']],
+    ]);
+    assert.deepEqual(judged(['--snapshot', 'hw', '--assume-in-scope']), [['de-2024-5g-core', 'due', null], ['de-2024-5g-nms', 'due', null]]);
+    const full = cli(['import', file('scope.csv', 'name,layer,technology,network\nDE,core,5g,commercial'), '--db', db, '--base', 'latest', '--update', '--snapshot', 'full']);
+    assert.equal(full.code, 0, full.stderr);
+    assert.deepEqual(judged(['--snapshot', 'full']), [['de-2024-5g-core', 'due', null]]);
   });
 });
