@@ -58,8 +58,9 @@ export async function snapshotProfile(store: Store, snapshotId: number): Promise
   return groups.map((g) => ({ id: '', vendor: g.key.vendor ?? null, country: g.key.country ?? null, operator: g.key.operator ?? null, layer: g.key.layer ?? null }));
 }
 
-/** Vendor names → slugs; unknown → InputError at `where`. */
+/** Vendor names → slugs; unknown → InputError at `where`. `none` alone: no vendor (only the --avoid-* criteria). */
 export function resolveVendors(inputs: readonly string[], where: string, nodes?: readonly NodeInput[]): string[] {
+  if (inputs.length === 1 && inputs[0]!.trim().toLowerCase() === 'none') return [];
   return resolveVendorList(inputs, { file: where }, vendorResolverFor(nodes));
 }
 

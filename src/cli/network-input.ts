@@ -74,16 +74,24 @@ export async function checkBeforeLoad<T>(check: (nodes?: readonly NodeInput[]) =
 
 /** Vendor names → slugs, accepting the vendors a snapshot's devices carry besides the catalog's. */
 export async function checkSnapshotVendors(inputs: readonly string[], where: string, db: string, snapshot?: string): Promise<string[]> {
+  let unknown: unknown;
   try {
     return resolveVendors(inputs, where);
   } catch (e) {
     if (!isInputError(e)) throw e;
+    unknown = e;
   }
-  const store = openStore(db, { readonly: true });
+  let profile;
   try {
-    const snap = await store.resolveSnapshot(snapshot);
-    return resolveVendors(inputs, where, await snapshotProfile(store, snap.id));
-  } finally {
-    await store.close();
+    const store = openStore(db, { readonly: true });
+    try {
+      profile = await snapshotProfile(store, (await store.resolveSnapshot(snapshot)).id);
+    } finally {
+      await store.close();
+    }
+  } catch {
+    // No store or snapshot to look in: the catalog's answer stands.
+    throw unknown;
   }
+  return resolveVendors(inputs, where, profile);
 }

@@ -36,6 +36,9 @@ test('a misspelt vendor, country or layer is exit 2 with the nearest name', () =
   refused(['exposure', ...net, '--avoid-layer', 'coer'], /--avoid-layer: unknown layer 'coer'; did you mean core\?/);
   refused(['killswitch', ...net, '--vendors', 'huawei', '--country', 'XX1'], /--country: unknown country 'XX1'/);
   refused(['killswitch', ...net, '--vendors', 'huawei', '--layer', 'coer'], /--layer: unknown layer 'coer'; did you mean core\?/);
+  const none = join(tempDir(), 'none.db');
+  refused(['paths', 'exposure', '--db', none, '--untrusted', 'hauwei'], /--untrusted: unknown vendor 'hauwei'; did you mean huawei\?/);
+  refused(['paths', 'exposure', '--db', none, '--avoid-country', 'XX1'], /--avoid-country: unknown country 'XX1'/);
 });
 
 test('legal names, any case and vendors outside the catalog that the network has resolve', () => {

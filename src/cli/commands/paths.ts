@@ -2,10 +2,11 @@
 // own — which cross untrusted vendors' routers, ASes or countries, at which hop, how often.
 import { writeFile } from 'node:fs/promises';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { DEFAULT_UNTRUSTED } from '../../analyses/untrusted.js';
+import { DEFAULT_UNTRUSTED, resolveCountries } from '../../analyses/untrusted.js';
+import { checkSnapshotVendors } from '../network-input.js';
 import { InputError } from '../../model/index.js';
 import { analysePathExposure, importPaths, PathStore, type PathExposureDocument, type WindowFilter } from '../../paths/index.js';
-import { collectList, DEFAULT_DB, parsePositiveInt } from '../options.js';
+import { collectList, collectVendors, DEFAULT_DB, parsePositiveInt } from '../options.js';
 import { render, renderJson, type Row } from '../output.js';
 import { createProgress } from '../progress.js';
 
@@ -198,7 +199,7 @@ Examples:
       .option('--until <date>', 'window end (exclusive)')
       .option('--days <n>', 'window of the last N days (up to --until, else the last measurement)', parsePositiveInt)
       .option('--time <when>', 'start time for mtr and traceroute text files given directly')
-      .option('--untrusted <vendors>', `untrusted vendors, comma separated (default ${DEFAULT_UNTRUSTED.join(',')} when no --avoid-* is given)`, collectList)
+      .option('--untrusted <vendors>', `untrusted vendors, comma separated: slugs or names (default ${DEFAULT_UNTRUSTED.join(',')} when no --avoid-* is given)`, collectVendors)
       .option('--avoid-as <asns>', 'also avoid these ASes, e.g. 4134,4837,9808,58453', collectAsns)
       .option('--avoid-country <codes>', 'also avoid hops in these countries (ISO alpha-2; from the enrichment data, else the device)', collectList)
       .option('--avoid-operator <names>', 'also avoid routers of these operators (from the store)', collectList),
@@ -248,9 +249,9 @@ Examples:
         ...(opts.discovery ? { discovery: opts.discovery } : {}),
         ...(opts.time !== undefined ? { time: parseTime('--time', opts.time) } : {}),
         window,
-        ...(opts.untrusted ? { untrusted: opts.untrusted } : {}),
+        ...(opts.untrusted ? { untrusted: await checkSnapshotVendors(opts.untrusted, '--untrusted', opts.db, opts.snapshot) } : {}),
         ...(opts.avoidAs ? { avoidAs: opts.avoidAs } : {}),
-        ...(opts.avoidCountry ? { avoidCountry: opts.avoidCountry } : {}),
+        ...(opts.avoidCountry ? { avoidCountry: resolveCountries(opts.avoidCountry, '--avoid-country') } : {}),
         ...(opts.avoidOperator ? { avoidOperator: opts.avoidOperator } : {}),
         examples: opts.examples,
       });
