@@ -112,6 +112,7 @@ const NO_RECORDS: [string, string, string][] = [
   ['sndlib-xml', 'empty.xml', '<?xml version="1.0"?>\n<network xmlns="http://sndlib.zib.de/network"><networkStructure><nodes/><links/></networkStructure></network>'],
   ['netbox-api', 'page.json', '{"count": 0, "next": null, "previous": null, "results": []}'],
   ['netbox-dumpdata', 'users.json', '[{"model": "auth.user", "fields": {"username": "admin"}}]'],
+  ['nmap-xml', 'nobody-up.xml', '<?xml version="1.0"?>\n<nmaprun scanner="nmap" args="nmap -sn 192.0.2.0/28"><verbose level="0"/>\n<runstats><finished time="1700000003" exit="success"/><hosts up="0" down="16" total="16"/></runstats>\n</nmaprun>\n'],
   ['lldp-json', 'lonely.json', '{\n  "lldp": {}\n}'],
   ['lldp-json', 'lonely0.json', '{"lldp": [{}]}'],
   ['lldp-json', 'lonely-list.json', '{"lldp": [{"interface": []}]}'],

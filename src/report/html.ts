@@ -163,6 +163,7 @@ function killSwitchSection(m: ReportModel): string {
   const parts = m.killSwitches.map((k) => {
     const restore = k.restore.map((r) => [td(r.id), tdn(r.sensitiveFlows), tdn(r.flows), tdn(r.volume)]);
     const sites = k.sitesCutOff.map((s) => [td(s.site), tdn(s.devices), tdn(s.removed), td(s.reason)]);
+    if (k.removedDevices === 0) return `<h3>${esc(k.vendors.join(' + '))} switched off</h3>\n<p class="muted">no device of ${esc(k.vendors.join(' or '))} in this snapshot: nothing to switch off.</p>`;
     const cut = m.summary.flows === 0
       ? `<p>${esc(k.removedDevices)} device(s) off at once; the main network shrinks from ${esc(k.mainNetworkBefore)} to ${esc(k.mainNetworkAfter)} devices. Flows cut: not known — ${esc(m.nothingToAnalyse ?? 'no flows')}.</p>`
       : undefined;

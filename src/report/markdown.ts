@@ -109,6 +109,10 @@ export function renderMarkdown(m: ReportModel): string {
   }
   out.push('## Kill-switch impact\n');
   for (const k of m.killSwitches) {
+    if (k.removedDevices === 0) {
+      out.push(`- **${md(k.vendors.join(' + '))}** off: no device of ${md(k.vendors.join(' or '))} in this snapshot, nothing to switch off.`);
+      continue;
+    }
     if (m.summary.flows === 0) {
       out.push(`- **${md(k.vendors.join(' + '))}** off: ${k.removedDevices} device(s) removed, main network ${k.mainNetworkBefore} → ${k.mainNetworkAfter} devices; flows cut: not known (no flows).`);
       continue;

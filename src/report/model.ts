@@ -21,7 +21,7 @@ import { planDocument, type PlanDocument } from '../plan/index.js';
 import { evaluate, loadRuleCatalog, STATUSES, upcomingDeadlines, type Finding, type Status, type UpcomingDeadline } from '../policy/index.js';
 import { openStore, storeLabel } from '../store/index.js';
 import { loadNetwork } from '../analyses/network.js';
-import { countFlows, nothingToAnalyse } from '../analyses/nothing.js';
+import { countFlows, noDeviceMessage, NOTHING_UNTRUSTED, nothingToAnalyse } from '../analyses/nothing.js';
 import { computePlan } from '../analyses/plan-run.js';
 import { reportPaths, type ReportPaths } from '../paths/report-data.js';
 
@@ -234,7 +234,11 @@ export async function buildReportModel(opts: ReportOptions): Promise<ReportModel
   const net = await loadNetwork({ db: opts.db, snapshot: snap.name, organisation: opts.organisation });
   notes.push(...net.notes);
   const g = buildGraph(net, { source: net.label });
-  const nothing = nothingToAnalyse({ snapshot: snap.name, label: net.label }, countFlows(net.flows), 'sensitive-flows') ?? null;
+  const subject = { snapshot: snap.name, label: net.label };
+  const nothing =
+    nothingToAnalyse(subject, countFlows(net.flows), 'sensitive-flows') ??
+    noDeviceMessage(subject, devices.filter(isUntrusted).length, `untrusted ${opts.untrusted.join(',') || '(none named)'}`, NOTHING_UNTRUSTED) ??
+    null;
   const exp = exposureDocument(await analyseExposure(g, buildUntrusted(net.nodes, { vendors: opts.untrusted }), net.flows, { chokepoints: true, topChokepoints: 10 }));
   const flowIndex = new Map(net.flows.map((f, i) => [f.id, i]));
   const cutBy = new Map<string, string[]>();

@@ -121,7 +121,14 @@ test('filters that match no device: exit 1 naming the filter', () => {
   const plan = cli(['plan', '--db', db, '--untrusted', 'zte']);
   assert.equal(plan.code, 1, plan.stderr);
   assert.match(plan.stderr, /no device in snapshot flows matches --untrusted zte/);
-  // and with a match, the same commands work
+  // the report analyses the flows but says that nothing it distrusts is there (no plan, no all-clear)
+  const rep = cli(['report', '--db', db, '--as-of', '2026-12-31', '--untrusted', 'zte', '--format', 'json']);
+  assert.equal(rep.code, 0, rep.stderr);
+  const m = JSON.parse(rep.stdout) as { nothingToAnalyse: string | null; plan: unknown; exposure: { flows: unknown[] } };
+  assert.match(m.nothingToAnalyse ?? '', /no device in snapshot flows matches untrusted zte/);
+  assert.equal(m.plan, null);
+  assert.equal(m.exposure.flows.length, 1);
+    // and with a match, the same commands work
   assert.equal(cli(['exposure', '--db', db, '--untrusted', 'huawei']).code, 0);
 });
 

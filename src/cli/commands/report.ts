@@ -84,6 +84,8 @@ Examples:
         noPlan: !opts.plan,
         assumeInScope: opts.assumeInScope ?? false,
       });
+      // The report is still written (devices, findings); the flow part says why it is empty.
+      if (model.nothingToAnalyse) process.stderr.write(`note: ${model.nothingToAnalyse}\n`);
       const text = renderReport(model, opts.format);
       if (opts.output) {
         await writeFile(opts.output, text);

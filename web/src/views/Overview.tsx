@@ -54,6 +54,31 @@ function Shares({ title, shares, untrusted }: { title: string; shares: VendorSha
   );
 }
 
+/** One vendor set off: what it cuts, or plainly that it has no device or that flows are unknown. */
+function KillSwitchLine({ k, flows }: { k: ReportModel['killSwitches'][number]; flows: number }) {
+  const name = <b>{k.vendors.join(' + ')}</b>;
+  if (k.removedDevices === 0) {
+    return (
+      <li>
+        {name} <span className="muted">: no device of this vendor here, nothing to switch off</span>
+      </li>
+    );
+  }
+  return (
+    <li>
+      {name} off ({num(k.removedDevices)} devices):{' '}
+      {flows ? (
+        <>
+          <b className="bad">{num(k.disrupted.sensitiveFlows)}</b> sensitive flows cut,{' '}
+        </>
+      ) : (
+        'flows cut not known (no flows), '
+      )}
+      {num(k.sitesCutOff.length)} sites cut off; main network {num(k.mainNetworkBefore)} → {num(k.mainNetworkAfter)} devices
+    </li>
+  );
+}
+
 /** The plain sentence shown instead of counts when the flow analyses have nothing to work on. */
 export function Nothing({ report: m }: { report: ReportModel }) {
   return m.nothingToAnalyse ? (
@@ -128,17 +153,7 @@ export function Overview({ report: m, snapshots }: { report: ReportModel; snapsh
           <h3>Kill-switch impact</h3>
           <ul>
             {m.killSwitches.map((k) => (
-              <li key={k.vendors.join('+')}>
-                <b>{k.vendors.join(' + ')}</b> off ({num(k.removedDevices)} devices):{' '}
-                {s.flows ? (
-                  <>
-                    <b className="bad">{num(k.disrupted.sensitiveFlows)}</b> sensitive flows cut,{' '}
-                  </>
-                ) : (
-                  'flows cut not known (no flows), '
-                )}
-                {num(k.sitesCutOff.length)} sites cut off; main network {num(k.mainNetworkBefore)} → {num(k.mainNetworkAfter)} devices
-              </li>
+              <KillSwitchLine key={k.vendors.join('+')} k={k} flows={s.flows} />
             ))}
           </ul>
         </section>
