@@ -73,3 +73,20 @@ describe('a snapshot with sensitive flows (the demo, organisation alpha)', () =>
     }
   });
 });
+
+describe('uploads of the wrong shape', () => {
+  it('answer 400 with the file and line of the offending value, and store nothing', async () => {
+    const before = await json<{ name: string }[]>(await s.get('/api/snapshots', f.tokens.betaViewer));
+    const cases: [string, string, RegExp][] = [
+      ['page.json', '{\n  "count": 1,\n  "next": null,\n  "results": "nope"\n}\n', /^page\.json:4: "results" must be a list/],
+      ['dump.json', '[\n  {"model": "dcim.device", "pk": 2,\n   "fields": null}\n]\n', /^dump\.json:3: "fields" of this dcim\.device row must be an object/],
+      ['edge.lldp.json', '{"lldp": {"interface": {"eth0": {\n  "chassis": "core-1"\n}}}}\n', /^edge\.lldp\.json:2: "chassis" must be an object or a list/],
+    ];
+    for (const [name, body, expected] of cases) {
+      const r = await s.get(`/api/imports?snapshot=bad-${name}&filename=${name}`, f.tokens.betaAnalyst, { method: 'POST', body });
+      assert.equal(r.status, 400, name);
+      assert.match((await json<{ error: string }>(r)).error, expected);
+    }
+    assert.deepEqual(await json(await s.get('/api/snapshots', f.tokens.betaViewer)), before);
+  });
+});
