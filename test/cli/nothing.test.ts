@@ -70,6 +70,9 @@ test('a snapshot with devices and links but no flows: exposure and plan exit 1 a
   assert.match(ks.stdout, /devices removed: +1/);
   assert.match(ks.stdout, /flows disrupted: +not known: no flows in snapshot net/);
   assert.doesNotMatch(ks.stdout, /flows disrupted: +0/);
+  const ksJson = cli(['killswitch', '--db', db, '--vendors', 'huawei', '--json']);
+  assert.equal(ksJson.code, 0, ksJson.stderr);
+  assert.match((JSON.parse(ksJson.stdout) as { nothingToAnalyse: string | null }).nothingToAnalyse ?? '', /^no flows in snapshot net/);
 });
 
 test('the report of a snapshot without flows says "no flows" and shows devices and findings, never "0 exposed"', () => {

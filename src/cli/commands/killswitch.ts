@@ -107,7 +107,8 @@ Examples:
       const noFlows = net.flows.length === 0 ? noFlowsMessage(net) : undefined;
       // Sites cut off are still a result; only the flow part has nothing to say.
       if (noFlows) process.stderr.write(`note: ${noFlows}\n`);
-      const text = opts.json ? renderJson(killSwitchDocument(r, net.flows)) : toText(r, opts.top, noFlows);
+      // The same explicit field as the API's answer: zero flows cut is no all-clear without flows.
+      const text = opts.json ? renderJson({ ...killSwitchDocument(r, net.flows), nothingToAnalyse: noFlows ?? null }) : toText(r, opts.top, noFlows);
       if (opts.output) await writeFile(opts.output, text);
       else process.stdout.write(text);
     });
