@@ -5,7 +5,7 @@ import { Api, ApiError } from './api.js';
 import { adoptTokenFromUrl, forgetToken, storeToken } from './token.js';
 import { todayIso } from './format.js';
 import { useAsync } from './use-async.js';
-import type { Finding, ReportParams } from './types.js';
+import type { Finding, ReportParams, SnapshotInfo } from './types.js';
 import { Overview } from './views/Overview.js';
 import { MapView } from './views/MapView.js';
 import { TopologyView } from './views/TopologyView.js';
@@ -13,7 +13,8 @@ import { FindingsView } from './views/FindingsView.js';
 import { FlowsView } from './views/FlowsView.js';
 import { PlanView } from './views/PlanView.js';
 import { DeadlinesView } from './views/DeadlinesView.js';
-import { SidePanel, type PanelSubject } from './views/SidePanel.js';
+import { SidePanel, type PanelEditing, type PanelSubject } from './views/SidePanel.js';
+import type { SavedEdit } from './views/DeviceEdit.js';
 
 const VIEWS = [
   ['overview', 'Overview'],
@@ -82,6 +83,9 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
   const [snapshot, setSnapshot] = useState<string | null>(null);
   const [params, setParams] = useState<ReportParams>({ asOf: todayIso(), untrusted: '' });
   const [panel, setPanel] = useState<PanelSubject | null>(null);
+  // Snapshots this tab created by editing a device: the import answers with them, so the list
+  // grows without a reload (which would empty the selector while it loads).
+  const [created, setCreated] = useState<SnapshotInfo[]>([]);
 
   useEffect(() => {
     const onHash = () => setView(viewFromHash());
@@ -94,7 +98,11 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
   }, []);
 
   const who = useAsync(() => api.whoami(), [api]);
-  const snapshots = useAsync(() => api.snapshots(), [api]);
+  const listed = useAsync(() => api.snapshots(), [api]);
+  const snapshots = useMemo(
+    () => (listed.status === 'ok' ? { status: 'ok' as const, value: [...listed.value, ...created.filter((c) => !listed.value.some((s) => s.id === c.id))] } : listed),
+    [listed, created],
+  );
   useEffect(() => {
     const failed = who.status === 'error' ? who.error : snapshots.status === 'error' ? snapshots.error : null;
     if (failed instanceof ApiError && failed.status === 401) onLogout('The token was not accepted.');
@@ -111,6 +119,16 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
     report.status === 'error' && report.error instanceof ApiError && report.error.status === 400 && /"untrusted"/.test(report.error.message) ? report.error.message.replace(/^query parameter "untrusted": /, '') : null;
 
   const openDevice = useCallback((id: string) => setPanel({ kind: 'device', id }), []);
+  // An edit is a new snapshot: show it, with the same device reopened and told what was saved.
+  const onSaved = useCallback((e: SavedEdit) => {
+    setCreated((old) => [...old, e.info]);
+    setSnapshot(e.info.name);
+    setPanel({ kind: 'device', id: e.id, saved: e });
+  }, []);
+  const editing = useMemo<PanelEditing>(
+    () => ({ role: who.status === 'ok' ? who.value.role : null, taken: snapshots.status === 'ok' ? snapshots.value.map((s) => s.name) : [], onSaved }),
+    [who, snapshots, onSaved],
+  );
   const openFinding = useCallback((f: Finding) => setPanel(f.device ? { kind: 'device', id: f.device, finding: f } : { kind: 'group', finding: f }), []);
 
   let body: ReactNode;
@@ -204,7 +222,7 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
       </form>
       <main className="content">{body}</main>
       {panel && snapshot ? (
-        <SidePanel api={api} snapshot={snapshot} subject={panel} report={report.status === 'ok' ? report.value : null} onDevice={openDevice} onClose={() => setPanel(null)} />
+        <SidePanel api={api} snapshot={snapshot} subject={panel} report={report.status === 'ok' ? report.value : null} editing={editing} onDevice={openDevice} onClose={() => setPanel(null)} />
       ) : null}
     </div>
   );

@@ -22,8 +22,13 @@ export class Api {
   constructor(private readonly token: string, private readonly base = '/api') {}
 
   private async get<T>(path: string, signal?: AbortSignal): Promise<T> {
+    return this.request<T>(path, { headers: { Authorization: `Bearer ${this.token}`, Accept: 'application/json' } }, signal);
+  }
+
+  /** Any request; a non-2xx answer throws ApiError with the server's `{error}` sentence. */
+  private async request<T>(path: string, init: RequestInit, signal?: AbortSignal): Promise<T> {
     const res = await fetch(`${this.base}/${path}`, {
-      headers: { Authorization: `Bearer ${this.token}`, Accept: 'application/json' },
+      ...init,
       cache: 'no-store',
       credentials: 'omit',
       ...(signal ? { signal } : {}),
@@ -55,6 +60,18 @@ export class Api {
 
   device(snapshot: string, id: string, signal?: AbortSignal): Promise<Device> {
     return this.get(`snapshots/${seg(snapshot)}/devices/${seg(id)}`, signal);
+  }
+
+  /**
+   * Uploads `csv` as update rows over `base` into the new snapshot `snapshot` (analyst role):
+   * the server's `import --update`, so the base stays as it was.
+   */
+  importUpdate(base: string, snapshot: string, filename: string, csv: string): Promise<SnapshotInfo> {
+    return this.request(`imports${query({ base, update: 'true', snapshot, filename })}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${this.token}`, Accept: 'application/json', 'Content-Type': 'text/csv' },
+      body: csv,
+    });
   }
 
   topology(snapshot: string, untrusted: string, signal?: AbortSignal): Promise<Topology> {

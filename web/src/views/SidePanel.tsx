@@ -1,13 +1,17 @@
 // The evidence panel: one device as the API returns it (GET /devices/:id) with every piece of
 // evidence, its source file and line, and the conflicts between them; or a group finding (share
-// cap, concentration) with its devices, each one click from its own evidence.
+// cap, concentration) with its devices, each one click from its own evidence. A device can be
+// edited from here into a new snapshot (DeviceEdit.tsx).
+import type { ReactNode } from 'react';
 import { makerNameInDetail } from '../../../src/vendors/maker-detail.js';
 import { Api } from '../api.js';
 import { num, pct } from '../format.js';
 import { useAsync } from '../use-async.js';
-import type { Device, Evidence, Finding, ReportModel } from '../types.js';
+import type { Device, Evidence, Finding, ReportModel, Role } from '../types.js';
+import { DeviceEdit, EditSavedNote, type SavedEdit } from './DeviceEdit.js';
 
-export type PanelSubject = { kind: 'device'; id: string; finding?: Finding } | { kind: 'group'; finding: Finding };
+/** What the panel shows; `saved` when the device was just edited into the snapshot now shown. */
+export type PanelSubject = { kind: 'device'; id: string; finding?: Finding; saved?: SavedEdit } | { kind: 'group'; finding: Finding };
 
 /** The registered name of a maker outside the risk catalog, as the evidence quotes it. */
 function outsideMaker(d: Device): string | undefined {
@@ -35,7 +39,7 @@ function FindingSummary({ f }: { f: Finding }) {
   );
 }
 
-function DeviceDetails({ d, report, onDevice }: { d: Device; report: ReportModel | null; onDevice: (id: string) => void }) {
+function DeviceDetails({ d, report, onDevice, edit }: { d: Device; report: ReportModel | null; onDevice: (id: string) => void; edit: ReactNode }) {
   const findings = report ? report.findings.filter((f) => f.device === d.id || f.group?.devices.includes(d.id)) : [];
   const raw = Object.entries(d.raw).filter(([, v]) => v !== undefined && v !== '');
   return (
@@ -55,6 +59,7 @@ function DeviceDetails({ d, report, onDevice }: { d: Device; report: ReportModel
         <dt>read from</dt>
         <dd>{sourceText(d.source) || '–'}</dd>
       </dl>
+      {edit}
       <h3>Evidence ({d.attribution.evidence.length})</h3>
       {d.attribution.evidence.length ? (
         <table className="evidence" data-testid="evidence-table">
@@ -196,8 +201,16 @@ function EvidenceNotes({ f }: { f: Finding }) {
   );
 }
 
-export function SidePanel(props: { api: Api; snapshot: string; subject: PanelSubject; report: ReportModel | null; onDevice: (id: string) => void; onClose: () => void }) {
-  const { api, snapshot, subject, report, onDevice, onClose } = props;
+/** What the panel needs to offer the edit form: the caller's role and where a saved edit goes. */
+export interface PanelEditing {
+  role: Role | null;
+  /** Every snapshot name of the organisation, so the default new name is a free one. */
+  taken: readonly string[];
+  onSaved: (e: SavedEdit) => void;
+}
+
+export function SidePanel(props: { api: Api; snapshot: string; subject: PanelSubject; report: ReportModel | null; editing: PanelEditing; onDevice: (id: string) => void; onClose: () => void }) {
+  const { api, snapshot, subject, report, editing, onDevice, onClose } = props;
   const deviceId = subject.kind === 'device' ? subject.id : null;
   const device = useAsync((signal) => (deviceId ? api.device(snapshot, deviceId, signal) : Promise.resolve(null)), [api, snapshot, deviceId]);
   return (
@@ -215,8 +228,15 @@ export function SidePanel(props: { api: Api; snapshot: string; subject: PanelSub
         </p>
       ) : device.value ? (
         <>
+          {subject.saved?.info.name === snapshot && subject.saved.id === device.value.id ? <EditSavedNote saved={subject.saved} device={device.value} /> : null}
           {subject.finding ? <FindingSummary f={subject.finding} /> : null}
-          <DeviceDetails d={device.value} report={report} onDevice={onDevice} />
+          <DeviceDetails
+            d={device.value}
+            report={report}
+            onDevice={onDevice}
+            // keyed so that another device or snapshot starts with a closed, blank form
+            edit={<DeviceEdit key={`${snapshot}\n${device.value.id}`} api={api} snapshot={snapshot} device={device.value} {...editing} />}
+          />
         </>
       ) : null}
     </aside>
