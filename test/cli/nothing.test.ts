@@ -99,6 +99,11 @@ test('flows all of class normal: exposure lists them but says none is sensitive 
   assert.equal(exp.code, 1, exp.stderr);
   assert.match(exp.stdout, /^id,cost,exposure,clean_cost\nf1,/);
   assert.match(exp.stderr, /no sensitive flows in snapshot normal: its 2 flow\(s\) are all of class normal/);
+  const expJson = cli(['exposure', '--db', db, '--json']);
+  assert.equal(expJson.code, 1, expJson.stderr);
+  const doc = JSON.parse(expJson.stdout) as { flows: unknown[]; nothingToAnalyse: string | null };
+  assert.equal(doc.flows.length, 2);
+  assert.match(doc.nothingToAnalyse ?? '', /^no sensitive flows in snapshot normal/);
   const plan = cli(['plan', '--db', db]);
   assert.equal(plan.code, 1, plan.stderr);
   assert.match(plan.stderr, /no sensitive flows in snapshot normal/);

@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { avoidFilterText, countFlows, countSet, NOTHING_UNTRUSTED, nothingToAnalyse, requireDevices, requireFlows } from '../../analyses/nothing.js';
+import { avoidFilterText, countFlows, countSet, NOTHING_UNTRUSTED, nothingToAnalyse, requireDevices, requireFlows, type AnalysisSubject } from '../../analyses/nothing.js';
 import { untrustedNodes, type AvoidOptions } from '../../analyses/untrusted.js';
 import { distributedExposure } from '../../distributed/coordinator.js';
-import { analyseExposure, buildGraph, exposureCsv, exposureDocument } from '../../graph/index.js';
+import { analyseExposure, buildGraph, exposureCsv, exposureDocument, type ExposureResult, type FlowInput } from '../../graph/index.js';
 import { addAvoidOptions, addNetworkSourceOptions, checkAvoidOptions, checkBeforeLoad, loadNetwork, type NetworkSourceOptions } from '../network-input.js';
 import { parsePositiveInt } from '../options.js';
 import { renderJson } from '../output.js';
@@ -61,9 +61,7 @@ Examples:
         for (const note of network.net.notes) process.stderr.write(`note: ${note}\n`);
         progress.done();
         requireFlows(network.net, network.net.flows, 'flows');
-        const text = json ? renderJson(exposureDocument(result)) : exposureCsv(result);
-        if (opts.output) await writeFile(opts.output, text);
-        else process.stdout.write(text);
+        await writeExposure(result, network.net, json, opts.output);
         return;
       }
       const net = await loadNetwork(opts);
@@ -81,14 +79,21 @@ Examples:
         onProgress,
       });
       progress.done();
-      const text = json ? renderJson(exposureDocument(result)) : exposureCsv(result);
-      if (opts.output) await writeFile(opts.output, text);
-      else process.stdout.write(text);
-      // Normal flows are still analysed and listed, but an answer without a sensitive flow is no all-clear.
-      const why = nothingToAnalyse(net, countFlows(net.flows), 'sensitive-flows');
-      if (why !== undefined) {
-        process.stderr.write(`cleanpath: ${why}\n`);
-        process.exitCode = 1;
-      }
+      await writeExposure(result, net, json, opts.output);
     });
+}
+
+/**
+ * Writes the result. Normal flows are still analysed and listed, but an answer without a
+ * sensitive flow is no all-clear: it says so (stderr, and `nothingToAnalyse` in JSON) and exits 1.
+ */
+async function writeExposure(result: ExposureResult, net: AnalysisSubject & { flows: readonly FlowInput[] }, json: boolean, file: string | undefined): Promise<void> {
+  const why = nothingToAnalyse(net, countFlows(net.flows), 'sensitive-flows');
+  const text = json ? renderJson({ ...exposureDocument(result), nothingToAnalyse: why ?? null }) : exposureCsv(result);
+  if (file) await writeFile(file, text);
+  else process.stdout.write(text);
+  if (why !== undefined) {
+    process.stderr.write(`cleanpath: ${why}\n`);
+    process.exitCode = 1;
+  }
 }
