@@ -18,13 +18,47 @@ export function printable(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 }
 
-export function renderTable(rows: readonly Row[], columns: readonly string[], maxWidth = 48): string {
-  const text = rows.map((r) => columns.map((c) => truncate(printable(cellText(r[c])), maxWidth)));
+/**
+ * Columns of the terminal the table is read on: the real width on a TTY, else $COLUMNS, else
+ * 100 (what a report pasted into a ticket or a CI log still shows without wrapping).
+ */
+export function terminalColumns(): number {
+  if (process.stdout.isTTY && process.stdout.columns) return process.stdout.columns;
+  const env = Number(process.env.COLUMNS);
+  return Number.isInteger(env) && env >= 40 ? env : 100;
+}
+
+/**
+ * `maxWidth` caps every cell; `totalWidth`, when given, narrows the widest columns (never below
+ * their header or 6 characters) until a line fits, so free text yields before ids do.
+ */
+export function renderTable(rows: readonly Row[], columns: readonly string[], maxWidth = 48, totalWidth?: number): string {
+  let text = rows.map((r) => columns.map((c) => truncate(printable(cellText(r[c])), maxWidth)));
   const widths = columns.map((c, i) => Math.max(c.length, ...text.map((t) => t[i]!.length)));
+  if (totalWidth !== undefined && fitWidths(widths, columns, totalWidth)) {
+    text = text.map((t) => t.map((cell, i) => truncate(cell, widths[i]!)));
+  }
   const numeric = columns.map((c) => rows.length > 0 && rows.every((r) => typeof r[c] === 'number' || r[c] == null));
   const fmt = (cells: string[]) =>
     cells.map((t, i) => (numeric[i] ? t.padStart(widths[i]!) : t.padEnd(widths[i]!))).join('  ').trimEnd();
   return [fmt([...columns]), fmt(widths.map((w) => '-'.repeat(w))), ...text.map(fmt)].join('\n') + '\n';
+}
+
+/** Narrows `widths` in place to fit `total` (with two spaces between columns); true when any changed. */
+function fitWidths(widths: number[], columns: readonly string[], total: number): boolean {
+  const line = () => widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
+  let changed = false;
+  while (line() > total) {
+    let widest = -1;
+    for (let i = 0; i < widths.length; i++) {
+      const floor = Math.max(6, columns[i]!.length);
+      if (widths[i]! > floor && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+    }
+    if (widest < 0) break;
+    widths[widest]! -= 1;
+    changed = true;
+  }
+  return changed;
 }
 
 function truncate(s: string, max: number): string {

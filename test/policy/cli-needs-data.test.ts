@@ -60,6 +60,19 @@ describe('check: missing data is a finding of its own', () => {
     assert.match(r.stdout, /--assume-in-scope/);
   });
 
+  it('table: a device\'s needs-data findings share one row naming their rules, and every line fits 100 columns', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', ENTRY, 'check', '--db', db, '--as-of', '2026-06-01', '--policy', 'de-2024-5g-core,de-2024-5g-nms'], {
+      cwd: REPO, encoding: 'utf8', env: { ...process.env, COLUMNS: '100' },
+    });
+    assert.equal(r.status, 0, r.stderr);
+    const rows = r.stdout.split('\n').filter((l) => l.startsWith('needs-data'));
+    assert.equal(rows.filter((l) => l.includes('de-hw-nolayer')).length, 1);
+    assert.match(rows.find((l) => l.includes('de-hw-nolayer'))!, /2 rules/);
+    assert.equal(rows.filter((l) => l.includes('de-hw-notech')).length, 1);
+    const wide = r.stdout.split('\n').filter((l) => l.length > 100 && !/^\s+https?:/.test(l.trim()) && !l.startsWith('  '));
+    assert.deepEqual(wide, []);
+  });
+
   it('--assume-in-scope: the conservative reading, the assumption stated, and said in the JSON', () => {
     const r = run(['check', '--db', db, '--as-of', '2026-06-01', '--policy', 'de-2024-5g-core,de-2024-5g-nms', '--assume-in-scope', '--json']);
     assert.equal(r.code, 0, r.stderr);

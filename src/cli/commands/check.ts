@@ -8,7 +8,7 @@ import {
 } from '../../policy/index.js';
 import { openStore, storeLabel } from '../../store/index.js';
 import { collectList, DEFAULT_DB, outputFormatOf, parseOutputFormat } from '../options.js';
-import { render, renderJson, renderTable, type OutputFormat, type Row } from '../output.js';
+import { render, renderJson, renderTable, terminalColumns, type OutputFormat, type Row } from '../output.js';
 
 export interface RuleSelection {
   rules?: string[];
@@ -64,7 +64,28 @@ export function statusLine(findings: readonly Finding[]): string {
   return STATUSES.filter((s) => c[s]).map((s) => `${c[s]} ${s}`).join(', ') || 'no findings';
 }
 
-const TABLE_COLUMNS = ['status', 'days', 'deadline', 'device', 'rule', 'vendor', 'layer', 'operator', 'reason'];
+const TABLE_COLUMNS = ['status', 'days', 'deadline', 'device', 'name', 'rule', 'vendor', 'layer', 'operator', 'reason'];
+
+/** Dropped in this order when a table would not fit the terminal: context before the verdict. */
+const DROPPABLE = ['operator', 'name', 'layer', 'days'];
+/** Room the free-text reason keeps while deciding what to drop; it takes whatever is left after. */
+const REASON_ROOM = 40;
+
+/**
+ * Table columns with something to show (an all-blank column only costs the reason its width),
+ * less the context columns that would push the line past the terminal's width.
+ */
+function shownColumns(rows: readonly Row[], width: number): string[] {
+  const textWidth = (c: string) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? '').length));
+  const cols = TABLE_COLUMNS.filter((c) => c === 'status' || c === 'device' || rows.some((r) => r[c] !== undefined && r[c] !== null && r[c] !== ''));
+  const line = () => cols.reduce((n, c) => n + (c === 'reason' ? Math.min(REASON_ROOM, textWidth(c)) : Math.min(90, textWidth(c))) + 2, -2);
+  for (const c of DROPPABLE) {
+    if (line() <= width) break;
+    const i = cols.indexOf(c);
+    if (i >= 0) cols.splice(i, 1);
+  }
+  return cols;
+}
 const CSV_COLUMNS = [
   'device', 'rule', 'status', 'if_covered', 'missing', 'deadline', 'days_left', 'vendor', 'covered_as', 'via', 'country', 'operator', 'layer',
   'technology', 'installed', 'group', 'group_devices', 'reason', 'evidence', 'clause', 'source', 'verification', 'notices',
@@ -76,7 +97,7 @@ function evidenceText(f: Finding): string {
 
 export function findingRow(f: Finding): Row {
   return {
-    device: f.device ?? '', rule: f.rule, status: f.status, if_covered: f.ifCovered, missing: f.missing?.join(' '), deadline: f.deadline,
+    device: f.device ?? '', name: f.group ? null : f.name, rule: f.rule, status: f.status, if_covered: f.ifCovered, missing: f.missing?.join(' '), deadline: f.deadline,
     days_left: f.daysLeft, days: f.daysLeft, vendor: f.vendor ?? (isUndecided(f.status) ? '?' : ''), covered_as: f.coveredAs, via: f.via, country: f.country,
     operator: f.operator, layer: f.layer, technology: f.technology, installed: f.installed, group: f.group ? f.name : '',
     group_devices: f.group?.devices.join(' '), reason: f.reason, evidence: evidenceText(f), clause: f.ruleRef.clause,
@@ -96,6 +117,31 @@ export function needsDataText(findings: readonly Finding[], assumed = false): st
   return `Needs data: ${n} finding(s) cannot be judged until the inventory says more\n${lines.map((l) => `  ${l}\n`).join('')}${alt}\n`;
 }
 
+/**
+ * Table rows: one per finding, except that a device's needs-data findings share one row naming
+ * every rule they wait on — one line per gap to fill, not one per (device, rule). JSON and CSV
+ * keep every finding.
+ */
+function tableRows(findings: readonly Finding[]): Row[] {
+  const rows: Row[] = [];
+  const waiting = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.status !== 'needs-data' || f.device === null) rows.push({ ...findingRow(f), device: f.device ?? f.name });
+    else waiting.set(f.device, [...(waiting.get(f.device) ?? []), f]);
+  }
+  for (const [device, mine] of waiting) {
+    const first = mine[0]!;
+    const missing = [...new Set(mine.flatMap((f) => f.missing ?? []))];
+    const ruleIds = mine.map((f) => f.rule);
+    rows.push({
+      ...findingRow(first), device,
+      rule: ruleIds.length === 1 ? first.rule : `${ruleIds.length} rules`,
+      reason: ruleIds.length === 1 ? first.reason : `needs ${missing.join(', ')} to be judged under ${ruleIds.join(', ')}`,
+    });
+  }
+  return rows;
+}
+
 /** Table output: per country its findings, then every cited rule with its clause and source. */
 export function renderFindingsTable(findings: readonly Finding[], rules: readonly Rule[], assumed = false): string {
   const countries = [...new Set(findings.map((f) => f.country ?? '??'))];
@@ -103,7 +149,9 @@ export function renderFindingsTable(findings: readonly Finding[], rules: readonl
   for (const c of countries) {
     const mine = findings.filter((f) => (f.country ?? '??') === c);
     out += `${c}: ${statusLine(mine)}\n`;
-    out += renderTable(mine.map((f) => ({ ...findingRow(f), device: f.device ?? f.name })), TABLE_COLUMNS, 90) + '\n';
+    const rows = tableRows(mine);
+    const width = terminalColumns();
+    out += renderTable(rows, shownColumns(rows, width), 90, width) + '\n';
   }
   out += needsDataText(findings, assumed);
   const cited = rules.filter((r) => findings.some((f) => f.rule === r.id));
