@@ -57,7 +57,10 @@ test('a NIC maker\'s MAC never outvotes a catalog vendor; it stays visible as a 
 });
 
 test('declared makers: names are makers, placeholders are not, near misses of catalog names are refused', () => {
-  assert.equal(attribute({ declaredVendor: 'APC' }).device.vendor, 'apc');
+  // APC is the brand; the registry also names it AMERICAN POWER CONVERSION CORP: one maker (data/maker-aliases.json).
+  assert.equal(attribute({ declaredVendor: 'APC' }).device.vendor, 'american-power-conversion');
+  assert.equal(attribute({ mac: '00:C0:B7:01:02:03' }).device.vendor, 'american-power-conversion');
+  assert.equal(attribute({ declaredVendor: 'Dell EMC' }).device.vendor, 'dell');
   assert.equal(attribute({ declaredVendor: 'Panduit' }).device.vendor, 'panduit');
   for (const junk of ['unknown', 'n/a', '-', 'Generic', 'N/A']) {
     const { device, warnings } = attribute({ declaredVendor: junk });

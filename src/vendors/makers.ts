@@ -5,6 +5,7 @@
 import { catalogIndex } from './catalog.js';
 import { makerNameInDetail } from './maker-detail.js';
 import { normaliseCompanyName } from './names.js';
+import aliasData from './data/maker-aliases.json' with { type: 'json' };
 
 export { makerNameInDetail, makerPhrase } from './maker-detail.js';
 
@@ -42,7 +43,23 @@ export function makerSlug(name: string): string {
   if (name.length > MAX_MAKER_NAME) return '';
   const key = makerKey(name);
   if (key === '' || !/\p{L}/u.test(key) || key.split(' ').length > MAX_MAKER_WORDS) return '';
-  return key.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').toLowerCase();
+  const slug = key.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').toLowerCase();
+  return makerAliases().get(slug) ?? slug;
+}
+
+let aliases: ReadonlyMap<string, string> | undefined;
+
+/**
+ * Slug of an alias → the maker's slug (data/maker-aliases.json, each with its registry source):
+ * "APC", "APC by Schneider Electric" and "American Power Conversion Corp" are one maker.
+ */
+function makerAliases(): ReadonlyMap<string, string> {
+  if (aliases) return aliases;
+  const m = new Map<string, string>();
+  const slugOf = (name: string) => makerKey(name).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').toLowerCase();
+  for (const maker of aliasData.makers) for (const a of maker.aliases) m.set(slugOf(a), maker.slug);
+  aliases = m;
+  return m;
 }
 
 /** A vendor column value that says nobody knows ("", "unknown", "n/a", "-", "generic"...). */

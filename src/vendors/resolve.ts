@@ -4,6 +4,7 @@
 import { closest, InputError } from '../model/index.js';
 import type { Catalog } from './catalog.js';
 import { loadCatalog } from './catalog.js';
+import { makerSlug } from './makers.js';
 import { buildNameIndex, normaliseCompanyName, type NameHit } from './names.js';
 
 /** Appended to every "unknown vendor" message: where the user finds the right names. */
@@ -92,7 +93,9 @@ export function createVendorResolver(extra: Iterable<string | null | undefined> 
     // "new-h3c" or "juniper networks" spelled as a slug.
     const asSlug = n.replace(/\s+/g, '-');
     if (keys.slugs.has(asSlug)) return asSlug;
-    return extraExact.get(lower) ?? extraNorm.get(n) ?? extraNorm.get(asSlug);
+    // A maker's brand or another registered spelling ("APC" for american-power-conversion).
+    const maker = makerSlug(input);
+    return extraExact.get(lower) ?? extraNorm.get(n) ?? extraNorm.get(asSlug) ?? (maker !== '' ? extraExact.get(maker) : undefined);
   };
 
   const unknownMessage = (input: string): string => {

@@ -57,6 +57,8 @@ test('legal names, any case and vendors outside the catalog that the network has
   const apc = cli(['exposure', ...net, '--untrusted', 'American Power Conversion Corp.']);
   assert.equal(apc.code, 0, apc.stderr);
   assert.equal(apc.stdout, 'id,cost,exposure,clean_cost\nf1,2,all,inf\n');
+  // Its brand names the same maker (data/maker-aliases.json).
+  assert.equal(cli(['exposure', ...net, '--untrusted', 'APC']).stdout, apc.stdout);
   const ks = cli(['killswitch', ...net, '--vendors', 'Huawei Technologies Co., Ltd.', '--json']);
   assert.equal(ks.code, 0, ks.stderr);
   assert.equal((JSON.parse(ks.stdout) as { removedDevices: number }).removedDevices, 1);

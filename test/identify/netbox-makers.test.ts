@@ -25,7 +25,7 @@ test('NetBox demo: every device with a manufacturer is attributed to it', { skip
     // The six left are passive panels whose manufacturer is recorded as "Generic": no maker named.
     assert.deepEqual(d.attribution.evidence.map((e) => e.raw), ['Generic'], d.id);
   }
-  for (const slug of ['apc', 'panduit', 'lenovo']) {
+  for (const slug of ['american-power-conversion', 'panduit', 'lenovo']) {
     assert.ok((counts.get(slug) ?? 0) > 0, slug);
     assert.equal(isCatalogVendor(slug), false);
   }
