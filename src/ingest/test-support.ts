@@ -3,13 +3,14 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { peer, type PeerOptions } from '../test-support/peer.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** `<repo root>/../shared/data/<sub>`, or a skip message when it is absent. */
-export function sharedData(sub: string): { dir: string; skip: false } | { dir: undefined; skip: string } {
+/** `<repo root>/../shared/data/<sub>`, and the options of a test that needs it (peer 'shared-data'). */
+export function sharedData(sub: string): { dir: string; needs: PeerOptions } {
   const dir = resolve(repoRoot, '..', 'shared', 'data', sub);
-  return existsSync(dir) ? { dir, skip: false } : { dir: undefined, skip: `shared data not found at ${dir}; skipped` };
+  return { dir, needs: peer('shared-data', existsSync(dir) || `${dir} not found`) };
 }
 
 /** A temporary directory removed by the returned cleanup. */

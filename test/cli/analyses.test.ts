@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, SHARED_DATA, tempDir } from './helpers.js';
+import { peerMissing } from '../support/peer.js';
 
 /** The demo scenario imported into a fresh store, shared by the tests of this file. */
 function demoStore(): { dir: string; db: string } {
@@ -41,8 +42,8 @@ test('exposure --json summarises classes and chokepoints; killswitch --json repo
 });
 
 test('exposure on a Topology Zoo GraphML with a country to avoid', (t) => {
-  if (!existsSync(join(SHARED_DATA, 'topologyzoo'))) return t.skip('../shared/data absent: Topology Zoo data not available');
   const file = join(SHARED_DATA, 'topologyzoo', 'DeutscheTelekom.graphml');
+  if (peerMissing(t, 'shared-data', existsSync(file) || `${file} not found`)) return;
   const dir = tempDir();
   // node ids of the Zoo file are its GraphML ids ("0", "1", ...)
   writeFileSync(join(dir, 'flows.csv'), 'id,src,dst\nf1,0,20\nf2,3,30\n');

@@ -6,11 +6,12 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { referenceBinary, runReference } from '../graph/helpers.js';
+import { needsReference } from '../graph/peers.js';
+import { peer, peers } from '../support/peer.js';
 import { cli, dumpStore, SHARED_DATA, tempDir } from './helpers.js';
 
 const ZOO = join(SHARED_DATA, 'topologyzoo', 'Geant2011.graphml');
-const ref = referenceBinary();
-const skip = !existsSync(ZOO) ? `${ZOO} absent: Topology Zoo data not available` : 'skip' in ref ? ref.skip : false;
+const needs = peers(peer('shared-data', existsSync(ZOO) || `${ZOO} absent`), needsReference());
 
 interface Zoo {
   nodes: Array<{ id: string; name: string }>;
@@ -41,7 +42,7 @@ function pairs(n: number): Array<[number, number]> {
   return out;
 }
 
-test('Zoo topology + vendors by name (--update) + flows by name: exposure identical to the C++ reference', { skip }, () => {
+test('Zoo topology + vendors by name (--update) + flows by name: exposure identical to the C++ reference', needs, () => {
   const zoo = readZoo(ZOO);
   const names = zoo.nodes.map((n) => n.name);
   assert.equal(new Set(names).size, names.length, 'names are unique in this file, so every row can name its device');
@@ -70,7 +71,9 @@ test('Zoo topology + vendors by name (--update) + flows by name: exposure identi
   writeFileSync(join(plain, 'nodes.csv'), 'id,vendor,name\n' + zoo.nodes.map((n, i) => `${n.id},${vendorOf(i)},${n.name}`).join('\n') + '\n');
   writeFileSync(join(plain, 'links.csv'), 'a,b,metric\n' + zoo.edges.map(([a, b]) => `${a},${b},1`).join('\n') + '\n');
   writeFileSync(join(plain, 'flows.csv'), 'id,src,dst\n' + flowPairs.map(([a, b], k) => `f${k},${zoo.nodes[a]!.id},${zoo.nodes[b]!.id}`).join('\n') + '\n');
-  const want = runReference((ref as { bin: string }).bin, plain, 'huawei,zte');
+  const ref = referenceBinary();
+  assert.ok('bin' in ref, 'the C++ reference is compiled (needsReference)');
+  const want = runReference(ref.bin, plain, 'huawei,zte');
   assert.equal(ours, want);
   const lines = want.trim().split('\n');
   assert.equal(lines.length, 1 + flowPairs.length);

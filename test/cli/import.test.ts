@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, dumpStore, SHARED_DATA, tempDir } from './helpers.js';
+import { peerMissing } from '../support/peer.js';
 
 const GOOD_INVENTORY = [
   'id,name,vendor,layer,country,mac,sys_object_id,imei',
@@ -97,7 +98,7 @@ test('a missing snapshot or store is a clear error, not a crash', () => {
 
 test('SNDlib nobel-germany imports through the CLI into one snapshot', (t) => {
   const file = join(SHARED_DATA, 'sndlib', 'native', 'nobel-germany.txt');
-  if (!existsSync(file)) return t.skip('../shared/data absent: SNDlib test data not available');
+  if (peerMissing(t, 'shared-data', existsSync(file) || `${file} not found`)) return;
   const dir = tempDir();
   const r = cli(['import', file, '--db', join(dir, 's.db'), '--json']);
   assert.equal(r.code, 0, r.stderr);

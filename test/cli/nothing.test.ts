@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, dumpStore, SHARED_DATA, tempDir } from './helpers.js';
+import { peerMissing } from '../support/peer.js';
 
 const NODES = 'id,vendor,site\na,huawei,s1\nb,cisco,s2\nc,cisco,s3\nd,nokia,s4\n';
 const LINKS = 'a,b\na,b\nb,c\na,c\nc,d\n';
@@ -142,7 +143,7 @@ test('filters that match no device: exit 1 naming the filter', () => {
 
 test('a Topology Zoo file imported alone (no flows): exposure exit 1 with the message, report says "no flows"', (t) => {
   const file = join(SHARED_DATA, 'topologyzoo', 'Geant2010.graphml');
-  if (!existsSync(file)) return t.skip(`../shared/data absent: ${file} not available`);
+  if (peerMissing(t, 'shared-data', existsSync(file) || `${file} not found`)) return;
   const dir = tempDir();
   const db = join(dir, 'store.db');
   assert.equal(cli(['import', file, '--db', db, '--snapshot', 'geant']).code, 0);

@@ -10,6 +10,8 @@ import assert from 'node:assert/strict';
 import { Redis } from 'ioredis';
 import { splitGroups } from '../../src/distributed/coordinator.js';
 import { checkRedis } from '../../src/distributed/queue.js';
+import { needsGenerator } from '../graph/peers.js';
+import { peer, peers } from '../support/peer.js';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const MAIN = join(REPO, 'src', 'cli', 'main.ts');
@@ -25,8 +27,7 @@ async function redisReachable(): Promise<string | null> {
   }
 }
 const unreachable = await redisReachable();
-if (unreachable && process.env.CI) throw new Error(`distributed tests need Redis (CLEANPATH_TEST_REDIS_URL): ${unreachable}; scripts/services.sh starts one`);
-const skip = unreachable ? `Redis unreachable, distributed tests skipped: ${unreachable}` : false;
+const needs = peers(peer('redis', unreachable === null || `${REDIS_URL} unreachable: ${unreachable}`), needsGenerator());
 
 let prefixCounter = 0;
 const newPrefix = () => `cptest-${process.pid}-${++prefixCounter}`;
@@ -92,7 +93,7 @@ function assertSame(actual: string, expected: string, what: string): void {
   assert.fail(`${what} differs from the single process at line ${i + 1}: got ${JSON.stringify(a[i])}, expected ${JSON.stringify(e[i])}`);
 }
 
-describe('distributed analyses', { skip, timeout: 600_000 }, () => {
+describe('distributed analyses', { ...needs, timeout: 600_000 }, () => {
   let dir = '';
   let input: string[] = [];
   const single: Record<string, string> = {};

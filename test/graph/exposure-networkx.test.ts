@@ -5,26 +5,25 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { readGraphml, readSndlib, toCase, withoutParallelLinks } from './convert.js';
-import { DATA, hasNetworkx, referenceBinary, runNetworkx, runOurs, runReference, tempDir, writeCase } from './helpers.js';
+import { peer, peers } from '../support/peer.js';
+import { DATA, referenceBinary, runNetworkx, runOurs, runReference, tempDir, writeCase } from './helpers.js';
+import { needsNetworkx, needsReference } from './peers.js';
 
 const ZOO = ['Abilene', 'Aarnet', 'Colt', 'GtsCe', 'Cogentco', 'Kdl'];
 const SND = ['abilene', 'geant', 'janos-us-ca', 'ta2'];
 
-const skip = !hasNetworkx()
-  ? 'python3 with networkx not found (Debian: apt-get install python3-networkx): NetworkX comparison skipped'
-  : !existsSync(DATA)
-    ? `${DATA} not found: the public topologies are absent, NetworkX comparison skipped`
-    : false;
+const needs = peers(needsNetworkx(), peer('shared-data', existsSync(DATA) || `${DATA} not found`), needsReference());
 
 async function agree(dir: string): Promise<void> {
   const want = runNetworkx(dir, 'huawei');
   assert.equal(await runOurs(dir, 'huawei', 1), want, `${dir} vs NetworkX`);
   assert.equal(await runOurs(dir, 'huawei', 2), want, `${dir} vs NetworkX, 2 workers`);
   const ref = referenceBinary();
-  if ('bin' in ref) assert.equal(runReference(ref.bin, dir, 'huawei'), want, `${dir}: the two references disagree`);
+  assert.ok('bin' in ref, 'the C++ reference is compiled (needsReference)');
+  assert.equal(runReference(ref.bin, dir, 'huawei'), want, `${dir}: the two references disagree`);
 }
 
-describe('exposure vs NetworkX on real topologies', { skip }, () => {
+describe('exposure vs NetworkX on real topologies', needs, () => {
   it('Topology Zoo', async () => {
     const root = tempDir();
     let n = 0;

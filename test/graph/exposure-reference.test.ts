@@ -3,19 +3,19 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { generate, hasPython, randInt, referenceBinary, rng, runOurs, runReference, tempDir, writeCase, type PlainCase } from './helpers.js';
-
-const ref = referenceBinary();
-const skip = 'skip' in ref ? ref.skip : false;
+import { generate, randInt, referenceBinary, rng, runOurs, runReference, tempDir, writeCase, type PlainCase } from './helpers.js';
+import { needsGenerator, needsReference } from './peers.js';
 
 async function agree(dir: string, vendors = 'huawei', workers = [1, 2, 3]): Promise<string> {
-  const want = runReference((ref as { bin: string }).bin, dir, vendors);
+  const ref = referenceBinary();
+  assert.ok('bin' in ref, 'the C++ reference is compiled (needsReference)');
+  const want = runReference(ref.bin, dir, vendors);
   for (const w of workers) assert.equal(await runOurs(dir, vendors, w), want, `${dir} with ${w} worker(s)`);
   return want;
 }
 
-describe('exposure vs the C++ reference', { skip }, () => {
-  it('generated workloads, several seeds and sizes', { skip: skip || (!hasPython() && 'python3 not found') }, async () => {
+describe('exposure vs the C++ reference', needsReference(), () => {
+  it('generated workloads, several seeds and sizes', needsGenerator(), async () => {
     const root = tempDir();
     const sizes: Array<[number, number, number, number]> = [
       [50, 5, 60, 1],

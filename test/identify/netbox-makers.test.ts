@@ -10,8 +10,8 @@ import { isCatalogVendor } from '../../src/vendors/index.js';
 
 const shared = sharedData('netbox');
 
-test('NetBox demo: every device with a manufacturer is attributed to it', { skip: shared.skip }, async () => {
-  const bundle = await readImport(join(shared.dir!, 'netbox-demo-v3.6.json'));
+test('NetBox demo: every device with a manufacturer is attributed to it', shared.needs, async () => {
+  const bundle = await readImport(join(shared.dir, 'netbox-demo-v3.6.json'));
   const ctx = createIdentifyContext();
   const devices = bundle.devices.map((r) => attributeDevice(r, ctx).device);
   const unknown = devices.filter((d) => d.vendor === null);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readTraceFile, type Measurement, type PathExposureDocument } from '../../src/paths/index.js';
 import { DISGUISES } from '../probe/snmpd.js';
-import { createChain, destroyChain, inNs, netnsSkip, startNsAgent, type Chain, type NsAgent } from './netns.js';
+import { createChain, destroyChain, inNs, needsNetns, startNsAgent, type Chain, type NsAgent } from './netns.js';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const ENTRY = join(REPO, 'test', 'paths', 'cli-entry.ts');
@@ -28,9 +28,7 @@ async function all(file: string, opts: { time?: number; site?: string } = {}): P
   return out;
 }
 
-const skip = netnsSkip();
-
-describe('a real path across network namespaces with vendor-dressed snmpd routers', { skip }, () => {
+describe('a real path across network namespaces with vendor-dressed snmpd routers', needsNetns(), () => {
   let chain: Chain | undefined;
   const agents: NsAgent[] = [];
   let dir = '';

@@ -6,24 +6,26 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { SNMPD, snmpdArgs, writeSnmpdFiles, type AgentSpec } from '../probe/snmpd.js';
+import { peer, type PeerOptions } from '../support/peer.js';
 
 function which(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 }
 
-/** Why the namespace tests cannot run here, or false when they can. */
-export function netnsSkip(): string | false {
-  if (process.platform !== 'linux') return 'network namespaces need Linux';
-  if (process.getuid?.() !== 0) return 'not root: network-namespace path tests skipped (they create namespaces and veth pairs)';
-  for (const [cmd, pkg] of [['ip', 'iproute2'], ['traceroute', 'traceroute'], ['mtr', 'mtr-tiny']] as const) {
-    if (!which(cmd)) return `${cmd} not found (apt-get install ${pkg}); network-namespace path tests skipped`;
+/** Options of the namespace tests: each missing peer named (netns, traceroute, mtr, snmpd). */
+export function needsNetns(): PeerOptions {
+  if (process.platform !== 'linux') return peer('netns', 'network namespaces need Linux');
+  if (process.getuid?.() !== 0) return peer('netns', 'not root (the tests create namespaces and veth pairs)');
+  if (!which('ip')) return peer('netns', 'ip not found');
+  for (const cmd of ['traceroute', 'mtr'] as const) {
+    if (!which(cmd)) return peer(cmd, `${cmd} not found`);
   }
-  if (!existsSync(SNMPD)) return `${SNMPD} not found (apt-get install snmpd); network-namespace path tests skipped`;
+  if (!existsSync(SNMPD)) return peer('snmpd', `${SNMPD} not found`);
   const name = `cpchk${process.pid}`;
   const r = spawnSync('ip', ['netns', 'add', name], { encoding: 'utf8' });
-  if (r.status !== 0) return `ip netns unavailable here (${(r.stderr || '').trim() || `exit ${r.status}`}); network-namespace path tests skipped`;
+  if (r.status !== 0) return peer('netns', `ip netns add failed (${(r.stderr || '').trim() || `exit ${r.status}`})`);
   spawnSync('ip', ['netns', 'del', name]);
-  return false;
+  return peer('netns', true);
 }
 
 export function sh(args: string[], input?: string): string {

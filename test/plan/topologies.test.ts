@@ -9,6 +9,7 @@ import { loadNetwork } from '../../src/cli/network-input.js';
 import { analyseExposure, buildGraph, type FlowInput, type NodeInput } from '../../src/graph/index.js';
 import { planReplacement, type PlanResult } from '../../src/plan/index.js';
 import { rng } from './helpers.js';
+import { peerMissing } from '../support/peer.js';
 
 const DATA = join(import.meta.dirname, '..', '..', '..', 'shared', 'data');
 const ZOO = ['Abilene.graphml', 'Geant2010.graphml', 'Geant.graphml', 'Colt.graphml', 'DialtelecomCz.graphml', 'Interoute.graphml', 'Pern.graphml', 'GtsCe.graphml'];
@@ -47,10 +48,7 @@ async function recheck(net: Awaited<ReturnType<typeof seeded>>, plan: PlanResult
 for (const [dir, files] of [['topologyzoo', ZOO], ['sndlib/xml', SNDLIB]] as const) {
   test(`plans on ${dir} topologies with seeded vendors`, async (t) => {
     const have = files.map((f) => join(DATA, dir, f)).filter((p) => existsSync(p));
-    if (!have.length) {
-      t.skip(`${join(DATA, dir)} is absent: real-topology plans not tested`);
-      return;
-    }
+    if (peerMissing(t, 'shared-data', have.length === files.length || `${files.length - have.length} of ${files.length} files absent from ${join(DATA, dir)}`)) return;
     for (const path of have) {
       for (const [seed, share] of [[1, 0.3], [2, 0.5]] as const) {
         const net = await seeded(path, seed, share, 40);

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, REPO, SHARED_DATA, tempDir } from '../cli/helpers.js';
+import { peerMissing } from '../support/peer.js';
 
 const ENTRY = join(REPO, 'test', 'policy', 'cli-entry.ts');
 function run(args: string[]) {
@@ -97,7 +98,7 @@ describe('check on the GÉANT Topology Zoo file, completed with import --update'
   const POLICY = ['--policy', 'de-2024-5g-core,de-2024-5g-nms', '--country', 'DE', '--as-of', '2026-06-01', '--json'];
 
   it('the German router made Huawei is needs-data, not due twice; filling in its layer makes it due under the one rule it falls under', (t) => {
-    if (!existsSync(GEANT)) return t.skip('../shared/data absent');
+    if (peerMissing(t, 'shared-data', existsSync(GEANT) || `${GEANT} not found`)) return;
     const dir = tempDir('cleanpath-needs-data-geant-');
     const db = join(dir, 'g.db');
     const file = (name: string, text: string) => {

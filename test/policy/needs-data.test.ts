@@ -11,6 +11,7 @@ import {
   evaluate, loadRuleCatalog, meetsFailOn, missingDataLines, missingDataSummary, RuleSchema, type Finding, type PolicyDevice, type Rule,
 } from '../../src/policy/index.js';
 import { dev } from './helpers.js';
+import { peerMissing } from '../support/peer.js';
 
 const { rules } = loadRuleCatalog();
 const rule = (id: string): Rule => {
@@ -165,7 +166,7 @@ const GEANT = join(import.meta.dirname, '..', '..', '..', 'shared', 'data', 'top
 
 describe('the GÉANT Topology Zoo file (no layer, technology, network or installed date recorded)', () => {
   it('yields needs-data only, naming the fields, at most one finding per device and rule; --assume-in-scope restores the deadlines', async (t) => {
-    if (!existsSync(GEANT)) return t.skip('../shared/data absent');
+    if (peerMissing(t, 'shared-data', existsSync(GEANT) || `${GEANT} not found`)) return;
     const batch = await readImport(GEANT);
     // Every router Huawei, as if set by `import --update`: the question is then only the scope.
     const devices: PolicyDevice[] = batch.devices.map((d) => ({

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { attributeDevice, createIdentifyContext } from '../../src/identify/index.js';
 import { collectSnmp, collectedToTopology, type Collected } from '../../src/probe/index.js';
 import { openStore } from '../../src/store/index.js';
-import { DISGUISES, V3_USER, snmpdSkip, startAgent, type Agent } from './snmpd.js';
+import { peerMissing } from '../support/peer.js';
+import { DISGUISES, V3_USER, needsSnmpd, startAgent, type Agent } from './snmpd.js';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const ENTRY = join(REPO, 'test', 'probe', 'cli-entry.ts');
@@ -40,7 +41,7 @@ function cli(args: string[]): { code: number; stdout: string; stderr: string } {
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('SNMP collection and the probe/collect commands against real snmpd agents', { skip: snmpdSkip() }, () => {
+describe('SNMP collection and the probe/collect commands against real snmpd agents', needsSnmpd(), () => {
   let huawei: Agent;
   let zte: Agent;
   const tmp = mkdtempSync(join(tmpdir(), 'cleanpath-collect-'));
@@ -93,7 +94,7 @@ describe('SNMP collection and the probe/collect commands against real snmpd agen
   });
 
   test('v3 authPriv over IPv6', async (tt) => {
-    if (!huawei.v6) return tt.skip('no IPv6 loopback');
+    if (peerMissing(tt, 'ipv6-loopback', huawei.v6 || 'snmpd could not listen on ::1')) return;
     const c = await collectSnmp(
       { address: '::1', port: huawei.port, family: 6, spec: '::1' },
       { version: '3', user: V3_USER.name, level: 'authPriv', authProtocol: 'sha', authKey: V3_USER.auth, privProtocol: 'aes', privKey: V3_USER.priv },

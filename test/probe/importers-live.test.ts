@@ -11,15 +11,16 @@ import { join } from 'node:path';
 import { attributeDevice, createIdentifyContext } from '../../src/identify/index.js';
 import { readImport } from '../../src/ingest/index.js';
 import { InputError } from '../../src/model/index.js';
-import { DISGUISES, snmpdSkip, startAgent } from './snmpd.js';
+import { peer, peers } from '../support/peer.js';
+import { DISGUISES, needsSnmpd, startAgent } from './snmpd.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cleanpath-importers-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 const ctx = createIdentifyContext();
 const FIX = join(import.meta.dirname, 'fixtures');
 
-const snmpwalkSkip = snmpdSkip() || (existsSync('/usr/bin/snmpwalk') ? false : 'snmpwalk not installed (apt-get install snmp); skipped');
-test('fresh snmpwalk output of a real agent dressed as ZTE imports as a ZTE device', { skip: snmpwalkSkip }, async () => {
+const needsSnmpwalk = peers(needsSnmpd(), peer('snmpwalk', existsSync('/usr/bin/snmpwalk') || '/usr/bin/snmpwalk not found'));
+test('fresh snmpwalk output of a real agent dressed as ZTE imports as a ZTE device', needsSnmpwalk, async () => {
   const agent = await startAgent(DISGUISES.zte);
   try {
     let out = '';
@@ -40,8 +41,9 @@ test('fresh snmpwalk output of a real agent dressed as ZTE imports as a ZTE devi
   }
 });
 
-const nmapSkip = existsSync('/usr/bin/nmap') ? false : 'nmap not installed (apt-get install nmap); the captured fixture is still tested';
-test('fresh nmap -oX of a loopback SSH service with a ZTE banner imports as a ZTE device', { skip: nmapSkip }, async () => {
+// without nmap the captured fixture is still tested
+const needsNmap = peer('nmap', existsSync('/usr/bin/nmap') || '/usr/bin/nmap not found');
+test('fresh nmap -oX of a loopback SSH service with a ZTE banner imports as a ZTE device', needsNmap, async () => {
   const server = createServer((s) => {
     s.on('error', () => {});
     s.write('SSH-2.0-ZTE_SSH.2.0\r\n');

@@ -5,7 +5,8 @@ import { interpretOutcome, type ProbeResult } from '../../src/probe/interpret.js
 import { probeTargets, type ProbeOutcome } from '../../src/probe/prober.js';
 import type { ProbeTarget } from '../../src/probe/targets.js';
 import { TAG, encodeInteger, encodeOctets, encodeSequence, encodeTlv } from '../../src/probe/ber.js';
-import { DISGUISES, snmpdSkip, startAgent, type Agent } from './snmpd.js';
+import { peerMissing } from '../support/peer.js';
+import { DISGUISES, needsSnmpd, startAgent, type Agent } from './snmpd.js';
 import { makeReport, startResponder } from './responder.js';
 
 const ctx = createIdentifyContext();
@@ -20,7 +21,7 @@ function t(address: string, port: number): ProbeTarget {
   return { address, port, family: address.includes(':') ? 6 : 4, spec: address };
 }
 
-describe('probe snmp against real snmpd agents', { skip: snmpdSkip() }, () => {
+describe('probe snmp against real snmpd agents', needsSnmpd(), () => {
   const agents = new Map<string, Agent>();
   before(async () => {
     for (const [name, spec] of Object.entries(DISGUISES)) agents.set(name, await startAgent(spec));
@@ -38,7 +39,7 @@ describe('probe snmp against real snmpd agents', { skip: snmpdSkip() }, () => {
   for (const family of ['127.0.0.1', '::1']) {
     test(`identifies Huawei, ZTE and Cisco disguises over ${family.includes(':') ? 'IPv6' : 'IPv4'}`, async (tt) => {
       const first = agents.get('huawei')!;
-      if (family === '::1' && !first.v6) return tt.skip('no IPv6 loopback here');
+      if (family === '::1' && peerMissing(tt, 'ipv6-loopback', first.v6 || 'snmpd could not listen on ::1')) return;
       const targets = ['huawei', 'zte', 'cisco'].map((n) => t(family, agents.get(n)!.port));
       const started = Date.now();
       const results = (await all(probeTargets(targets, { timeoutMs: 1500, retries: 1 }))).map((o) => interpretOutcome(o, ctx));
@@ -188,8 +189,9 @@ describe('prober timing, bounds and hostile agents (local responder)', () => {
     let r;
     try {
       r = await startResponder((id) => [makeReport(id, '80000f3e03001e73000001')], 'udp6');
-    } catch {
-      return tt.skip('no IPv6 loopback');
+    } catch (e) {
+      if (peerMissing(tt, 'ipv6-loopback', `no udp6 socket on ::1: ${e instanceof Error ? e.message : String(e)}`)) return;
+      throw e;
     }
     try {
       const [o] = await all(probeTargets([t('::1', r.port)], { timeoutMs: 500 }));

@@ -7,11 +7,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDiscoveryProbe } from '../../src/probe/snmpv3.js';
+import { peer, type PeerOptions } from '../support/peer.js';
 
 export const SNMPD = '/usr/sbin/snmpd';
 
-export function snmpdSkip(): string | false {
-  return existsSync(SNMPD) ? false : `${SNMPD} not found (apt-get install snmpd snmp); real-agent tests skipped`;
+/** Options of a test that runs real snmpd agents. */
+export function needsSnmpd(): PeerOptions {
+  return peer('snmpd', existsSync(SNMPD) || `${SNMPD} not found`);
 }
 
 export interface AgentSpec {

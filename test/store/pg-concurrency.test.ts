@@ -11,6 +11,7 @@ import { isInputError } from '../../src/model/index.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { importFiles, openStore, openTokenStore, type Store } from '../../src/store/index.js';
 import { createTestDatabase, type TestDatabase } from './pg-database.js';
+import { peerMissing } from '../support/peer.js';
 
 const N = 6;
 const DEVICES = 3000;
@@ -50,13 +51,13 @@ async function onSeparateStores<T>(work: (store: Store, i: number) => Promise<T>
 
 describe('PostgreSQL store under concurrent users', () => {
   it('a new database opened by many processes at once is migrated once', async (t) => {
-    if (skip) return t.skip(skip);
+    if (peerMissing(t, 'postgresql', skip ?? true)) return;
     const versions = await onSeparateStores((s) => s.schemaVersion());
     assert.deepEqual(versions.map((v) => v.status === 'fulfilled' && v.value), Array(N).fill(MIGRATIONS.at(-1)!.version));
   });
 
   it('concurrent imports into different organisations are isolated: each sees only its own', async (t) => {
-    if (skip) return t.skip(skip);
+    if (peerMissing(t, 'postgresql', skip ?? true)) return;
     const tokens = openTokenStore(db!.url);
     // Organisations created concurrently too, one token each and one more for org-0.
     await Promise.all([...Array.from({ length: N }, (_, i) => tokens.createToken({ organisation: `org-${i}`, role: 'analyst', label: `t${i}` })), tokens.createToken({ organisation: 'org-0', role: 'viewer', label: 'extra' })]);
@@ -83,7 +84,7 @@ describe('PostgreSQL store under concurrent users', () => {
   });
 
   it('imports racing for one snapshot name in one organisation: exactly one wins, whole', async (t) => {
-    if (skip) return t.skip(skip);
+    if (peerMissing(t, 'postgresql', skip ?? true)) return;
     const files = Array.from({ length: N }, (_, i) => inventory(`race${i}`));
     const results = await onSeparateStores((s, i) => importFiles(s, [files[i]!], { snapshot: 'contested', worker: false }));
     const won = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i] : []));
@@ -104,7 +105,7 @@ describe('PostgreSQL store under concurrent users', () => {
   });
 
   it('concurrent imports of different names into one organisation all land: no lost update', async (t) => {
-    if (skip) return t.skip(skip);
+    if (peerMissing(t, 'postgresql', skip ?? true)) return;
     const files = Array.from({ length: N }, (_, i) => inventory(`many${i}`, 500 + i));
     const results = await onSeparateStores((s, i) => importFiles(s, [files[i]!], { snapshot: `part-${i}`, organisation: 'org-1', worker: false }));
     for (const r of results) assert.equal(r.status, 'fulfilled', r.status === 'rejected' ? String(r.reason) : '');

@@ -53,7 +53,7 @@ test('without CI, hidden peers skip by name with the reason and the package, and
   assert.equal(r.status, 0, r.out);
   assert.match(r.out, /﹣ suite needing chromium .*# peer chromium missing, skipped: needs Debian's \/usr\/bin\/chromium.*hidden by CLEANPATH_TEST_HIDE_PEER \(apt-get install chromium\)/);
   assert.match(r.out, /﹣ needs g\+\+ .*apt-get install g\+\+/);
-  assert.match(r.out, /﹣ needs shared data inside .*check out the shared folder/);
+  assert.match(r.out, /﹣ needs shared data inside .*check out \.\.\/shared beside/);
   assert.match(r.out, /✔ needs nothing/);
   assert.match(r.out, /ℹ fail 0/);
   const list = r.out.slice(r.out.indexOf('3 skipped'));

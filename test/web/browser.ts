@@ -7,12 +7,13 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { startServer } from '../../src/server/index.js';
 import { DEFAULT_ORGANISATION, importFiles, openStore, openTokenStore } from '../../src/store/index.js';
+import { peer, type PeerOptions } from '../support/peer.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const REPO = join(import.meta.dirname, '..', '..');
 
-/** A reason to skip, or false when chromium is there. */
-export const NO_CHROMIUM: string | false = existsSync(CHROMIUM) ? false : `${CHROMIUM} is not installed (apt-get install chromium): browser tests skipped`;
+/** The options of every browser suite: skipped with the reason without chromium, failed under CI. */
+export const NEEDS_CHROMIUM: PeerOptions = peer('chromium', existsSync(CHROMIUM) || `${CHROMIUM} is not installed`);
 
 export function launchChromium(): Promise<Browser> {
   // playwright gives every launch a fresh temporary user-data-dir and removes it on close

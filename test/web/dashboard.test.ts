@@ -12,7 +12,7 @@ import { writeDemoScenario } from '../../src/demo/index.js';
 import type { Device, Evidence } from '../../src/model/index.js';
 import type { Finding } from '../../src/policy/index.js';
 import { openStore } from '../../src/store/index.js';
-import { buildDashboard, importInto, launchChromium, NO_CHROMIUM, REPO, serve, watch, type PageTrouble, type Served } from './browser.js';
+import { buildDashboard, importInto, launchChromium, NEEDS_CHROMIUM, REPO, serve, watch, type PageTrouble, type Served } from './browser.js';
 import { writeLargeNetwork } from './large-network.js';
 
 const SCREENSHOT = join(REPO, 'test-output', 'dashboard.png');
@@ -49,7 +49,7 @@ async function rows(page: Page): Promise<number> {
   return page.locator('[data-testid=finding-row]').count();
 }
 
-describe('dashboard on the demo store, in chromium', { skip: NO_CHROMIUM }, () => {
+describe('dashboard on the demo store, in chromium', NEEDS_CHROMIUM, () => {
   let dir: string;
   let db: string;
   let server: Served;
@@ -204,7 +204,7 @@ describe('dashboard on the demo store, in chromium', { skip: NO_CHROMIUM }, () =
   });
 });
 
-describe('topology view with 5,000 devices, in chromium', { skip: NO_CHROMIUM }, () => {
+describe('topology view with 5,000 devices, in chromium', NEEDS_CHROMIUM, () => {
   let dir: string;
   let server: Served;
   let browser: Browser;

@@ -15,7 +15,7 @@ import type { Finding } from '../../src/policy/index.js';
 import { DEFAULT_ORGANISATION, openTokenStore, type SnapshotInfo } from '../../src/store/index.js';
 import type { Role } from '../../web/src/types.js';
 import { blankEdit, changedFields, csvCell, defaultSnapshotName, editCsv, invalidReason } from '../../web/src/device-edit.js';
-import { buildDashboard, importInto, launchChromium, NO_CHROMIUM, REPO, serve, watch, type PageTrouble, type Served } from './browser.js';
+import { buildDashboard, importInto, launchChromium, NEEDS_CHROMIUM, REPO, serve, watch, type PageTrouble, type Served } from './browser.js';
 
 const SCREENSHOT = join(REPO, 'test-output', 'device-edit.png');
 const SAVED_SCREENSHOT = join(REPO, 'test-output', 'device-edit-saved.png');
@@ -46,7 +46,7 @@ describe('device edit: the CSV the form sends', () => {
   });
 });
 
-describe('device edit in the dashboard, in chromium', { skip: NO_CHROMIUM }, () => {
+describe('device edit in the dashboard, in chromium', NEEDS_CHROMIUM, () => {
   let dir: string;
   let server: Served;
   let browser: Browser;

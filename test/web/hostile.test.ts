@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { renderHtml } from '../../src/report/html.js';
 import { buildReportModel } from '../../src/report/model.js';
-import { buildDashboard, importInto, launchChromium, NO_CHROMIUM, serve, watch, type PageTrouble, type Served } from './browser.js';
+import { buildDashboard, importInto, launchChromium, NEEDS_CHROMIUM, serve, watch, type PageTrouble, type Served } from './browser.js';
 
 const EVIL_NAME = '<img src=x onerror=alert(1)>';
 const EVIL_DESCR = '</script><script>window.__pwned=1</script>';
@@ -57,7 +57,7 @@ async function assertInert(page: Page, trouble: PageTrouble): Promise<void> {
   assert.deepEqual(trouble.errors, [], 'no error, no CSP violation');
 }
 
-describe('hostile device strings stay text, in chromium', { skip: NO_CHROMIUM }, () => {
+describe('hostile device strings stay text, in chromium', NEEDS_CHROMIUM, () => {
   let dir: string;
   let db: string;
   let server: Served;

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { writeDemoScenario } from '../../src/demo/index.js';
-import { buildDashboard, importInto, launchChromium, NO_CHROMIUM, serve, type Served } from './browser.js';
+import { buildDashboard, importInto, launchChromium, NEEDS_CHROMIUM, serve, type Served } from './browser.js';
 
-describe('dashboard: untrusted vendors are checked', { skip: NO_CHROMIUM }, () => {
+describe('dashboard: untrusted vendors are checked', NEEDS_CHROMIUM, () => {
   let dir: string;
   let server: Served;
   let browser: Browser;

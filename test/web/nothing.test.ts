@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { buildDashboard, importInto, launchChromium, NO_CHROMIUM, REPO, serve, watch, type PageTrouble, type Served } from './browser.js';
+import { buildDashboard, importInto, launchChromium, NEEDS_CHROMIUM, REPO, serve, watch, type PageTrouble, type Served } from './browser.js';
 
 const SCREENSHOT = join(REPO, 'test-output', 'dashboard-no-flows.png');
 const MESSAGE = 'no flows in snapshot net: import a flows CSV id,src,dst (cleanpath import --base net flows.csv)';
 
-describe('dashboard on a snapshot without flows, in chromium', { skip: NO_CHROMIUM }, () => {
+describe('dashboard on a snapshot without flows, in chromium', NEEDS_CHROMIUM, () => {
   let dir: string;
   let server: Served;
   let browser: Browser;

@@ -11,8 +11,8 @@ after(() => tmp.cleanup());
 
 const zoo = sharedData('topologyzoo');
 
-test('every Topology Zoo GraphML imports with the node and edge counts of the XML itself', { skip: zoo.skip }, async () => {
-  const dir = zoo.dir as string;
+test('every Topology Zoo GraphML imports with the node and edge counts of the XML itself', zoo.needs, async () => {
+  const dir = zoo.dir;
   const files = readdirSync(dir).filter((f) => f.endsWith('.graphml')).sort();
   assert.ok(files.length >= 260, `expected the Zoo's files, found ${files.length}`);
   let nodes = 0;
@@ -54,8 +54,8 @@ test('every Topology Zoo GraphML imports with the node and edge counts of the XM
   assert.ok(parallel > 0 && selfLoops > 0 && external > 0);
 });
 
-test('a Zoo node: label, coordinates, country mapped to alpha-2, Internal kept, edge speed as capacity', { skip: zoo.skip }, async () => {
-  const b = await readImport(join(zoo.dir as string, 'Geant2010.graphml'));
+test('a Zoo node: label, coordinates, country mapped to alpha-2, Internal kept, edge speed as capacity', zoo.needs, async () => {
+  const b = await readImport(join(zoo.dir, 'Geant2010.graphml'));
   const ams = b.devices.find((d) => d.name === 'NL');
   assert.ok(ams);
   assert.equal(ams.country, 'NL');

@@ -9,9 +9,9 @@ import { sharedData, tempDir } from '../test-support.js';
 const nb = sharedData('netbox');
 const tmp = tempDir();
 after(() => tmp.cleanup());
-const demo = () => join(nb.dir as string, 'netbox-demo-v3.6.json');
+const demo = () => join(nb.dir, 'netbox-demo-v3.6.json');
 
-test('NetBox demo dumpdata: 72 devices, 14 manufacturers, 26 interface-to-interface cables as links', { skip: nb.skip }, async () => {
+test('NetBox demo dumpdata: 72 devices, 14 manufacturers, 26 interface-to-interface cables as links', nb.needs, async () => {
   const b = await readImport(demo());
   assert.equal(b.format, 'netbox-dumpdata');
   assert.equal(b.devices.length, 72);
@@ -98,7 +98,7 @@ function demoAsApi(): Record<string, unknown> {
   };
 }
 
-test('NetBox REST API JSON: a bundle and single-endpoint page files give what the dumpdata gives', { skip: nb.skip }, async () => {
+test('NetBox REST API JSON: a bundle and single-endpoint page files give what the dumpdata gives', nb.needs, async () => {
   const dump = await readImport(demo());
   const api = demoAsApi();
   const bundle = await readImport(tmp.write('bundle.json', JSON.stringify(api, null, 2)));

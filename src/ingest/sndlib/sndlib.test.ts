@@ -10,9 +10,9 @@ const snd = sharedData('sndlib');
 const tmp = tempDir();
 after(() => tmp.cleanup());
 
-test('nobel-germany: 17 nodes, 26 links, 121 demands, native and XML alike', { skip: snd.skip }, async () => {
-  const native = await readImport(join(snd.dir as string, 'native', 'nobel-germany.txt'));
-  const xml = await readImport(join(snd.dir as string, 'xml', 'nobel-germany.xml'));
+test('nobel-germany: 17 nodes, 26 links, 121 demands, native and XML alike', snd.needs, async () => {
+  const native = await readImport(join(snd.dir, 'native', 'nobel-germany.txt'));
+  const xml = await readImport(join(snd.dir, 'xml', 'nobel-germany.xml'));
   assert.equal(native.format, 'sndlib-native');
   assert.equal(xml.format, 'sndlib-xml');
   for (const b of [native, xml]) {
@@ -31,8 +31,8 @@ test('nobel-germany: 17 nodes, 26 links, 121 demands, native and XML alike', { s
   assert.equal(native.devices[0]?.source.line, 9);
 });
 
-test('every SNDlib file imports; native and XML agree on counts and on pixel vs geographical', { skip: snd.skip }, async () => {
-  const dir = snd.dir as string;
+test('every SNDlib file imports; native and XML agree on counts and on pixel vs geographical', snd.needs, async () => {
+  const dir = snd.dir;
   const natives = readdirSync(join(dir, 'native')).filter((f) => f.endsWith('.txt')).sort();
   const xmls = new Set(readdirSync(join(dir, 'xml')).filter((f) => f.endsWith('.xml')));
   const summary: string[] = [];

@@ -5,14 +5,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { peer, type PeerOptions } from '../../support/peer.js';
 
 export const DEMO_FILE = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'data', 'netbox', 'netbox-demo-v3.6.json');
 
-/** Skip when the shared data is absent, unless CI is set: there its absence is a failure. */
-export function demoSkip(): string | false {
-  if (existsSync(DEMO_FILE)) return false;
-  if (process.env['CI']) throw new Error(`NetBox demo data missing at ${DEMO_FILE} (CI is set: the shared data must be present)`);
-  return `NetBox demo data not found at ${DEMO_FILE}; skipped`;
+/** Options of a test that needs the NetBox demo data (peer 'shared-data'). */
+export function needsDemo(): PeerOptions {
+  return peer('shared-data', existsSync(DEMO_FILE) || `NetBox demo data not found at ${DEMO_FILE}`);
 }
 
 type Row = { model: string; pk: number; fields: Record<string, unknown> };

@@ -10,15 +10,16 @@ import { readImport } from '../../../src/ingest/index.js';
 import { openNetboxLive, type LiveStats } from '../../../src/ingest/netbox/live.js';
 import type { ImportBatch } from '../../../src/model/index.js';
 import { dumpStore, REPO } from '../../cli/helpers.js';
-import { DEMO_FILE, demoAsRest, demoSkip, startFakeNetbox, type FakeNetbox } from './demo-server.js';
+import { DEMO_FILE, demoAsRest, needsDemo, startFakeNetbox, type FakeNetbox } from './demo-server.js';
 
-const skip = demoSkip();
+const needs = needsDemo();
+const missing = needs.skip !== undefined || needs.signal !== undefined;
 const TOKEN = '0123456789abcdef0123456789abcdef01234567';
 let nb: FakeNetbox;
 const tmp = mkdtempSync(join(tmpdir(), 'cleanpath-netbox-live-'));
 
 before(async () => {
-  if (skip) return;
+  if (missing) return;
   nb = await startFakeNetbox(demoAsRest(), {
     token: TOKEN,
     maxPageSize: 10,
@@ -40,7 +41,7 @@ const summary = (b: ImportBatch) => ({
   deviceTypes: b.meta['deviceTypes'],
 });
 
-test('live pull of the NetBox demo = its dumpdata import; every site gets a country; pagination and a 429 survived', { skip }, async (t) => {
+test('live pull of the NetBox demo = its dumpdata import; every site gets a country; pagination and a 429 survived', needs, async (t) => {
   const dump = await readImport(DEMO_FILE);
   let stats: LiveStats | undefined;
   const src = await openNetboxLive(`netbox+${nb.url}`, { tokenEnv: 'NB_TEST_TOKEN', env: { NB_TEST_TOKEN: TOKEN }, onStats: (s) => (stats = s) });
@@ -91,7 +92,7 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: 
 
 type DeviceRow = { id: string; vendor: string | null; site: string | null; country: string | null };
 
-test('cleanpath import netbox+http://...: same devices, makers and sites as the dumpdata import; unknown share measured', { skip }, async (t) => {
+test('cleanpath import netbox+http://...: same devices, makers and sites as the dumpdata import; unknown share measured', needs, async (t) => {
   const liveDb = join(tmp, 'live.db');
   const dumpDb = join(tmp, 'dump.db');
   const live = await cli(['import', `netbox+${nb.url}`, '--token-env', 'NB_TEST_TOKEN', '--db', liveDb, '--json'], { NB_TEST_TOKEN: TOKEN });
@@ -118,7 +119,7 @@ test('cleanpath import netbox+http://...: same devices, makers and sites as the 
   assert.equal(unknown.length, b.filter((d) => d.vendor === null).length, 'the same as the dumpdata import');
 });
 
-test('cleanpath import netbox+...: wrong or missing token, server gone: exit 2, a clear message, store unchanged', { skip }, async () => {
+test('cleanpath import netbox+...: wrong or missing token, server gone: exit 2, a clear message, store unchanged', needs, async () => {
   const db = join(tmp, 'errors.db');
   const first = await cli(['import', DEMO_FILE, '--db', db]);
   assert.equal(first.code, 0, first.stderr);
