@@ -6,3 +6,4 @@ export * from './batch.js';
 export * from './errors.js';
 export * from './closest.js';
 export * from './country.js';
+export * from './measured-path.js';

@@ -13,5 +13,5 @@ export { Enricher, loadEnrichmentData, describeEnrichment, type EnrichmentData, 
 export { readTraceFile, measurementOf, type ReadTraceOptions } from './parse/read.js';
 export { identitiesFromDevices, identitiesFromProbeJson, resolveRouters, type AddressIdentity, type Router, type RouterIndex } from './identity.js';
 export * from './exposure.js';
-export { PathStore, measurementKey, factsFor, type StoredMeasurement, type PathImportSummary, type WindowFilter } from './store.js';
+export { measurementKey, factsFor, lastDays, type StoredMeasurement, type PathImportSummary, type WindowFilter } from './store.js';
 export { importPaths, analysePathExposure, loadRouters, type PathImportOptions, type PathExposureOptions, type PathExposureDocument } from './run.js';

@@ -3,9 +3,9 @@
 // report's untrusted vendors, and the located paths for the map. null when the store holds no
 // measurement, so a report without traceroutes has no such section.
 import { existsSync } from 'node:fs';
+import { isPostgresUrl, openStore, type Store } from '../store/index.js';
 import { evaluateMeasurement, compilePredicate, PathAggregator, reasonText, type CrossingRow, type DestinationRow, type RouterRow } from './exposure.js';
 import { loadRouters } from './run.js';
-import { PathStore } from './store.js';
 
 export const REPORT_WINDOW_DAYS = 30;
 const MAX_LINES = 200;
@@ -38,23 +38,23 @@ export interface ReportPaths {
 
 /** `organisation`: whose measurements and snapshot (default 'default'); never another's. */
 export async function reportPaths(db: string, snapshot: string, untrusted: string[], organisation?: string): Promise<ReportPaths | null> {
-  if (!existsSync(db)) return null;
-  let store: PathStore;
+  if (!isPostgresUrl(db) && !existsSync(db)) return null;
+  let store: Store;
   try {
-    store = new PathStore(db, true);
+    store = openStore(db, { readonly: true });
   } catch {
-    return null; // a database from before measured paths existed
+    return null; // not a store this cleanpath can read without migrating it
   }
   try {
-    const span = store.span(organisation);
+    const span = await store.measurementSpan(organisation);
     if (!span) return null;
     const notes: string[] = [];
-    const { index } = await loadRouters({ db, snapshot, ...(organisation !== undefined ? { organisation } : {}) }, notes);
+    const { index } = await loadRouters({ store, snapshot, ...(organisation !== undefined ? { organisation } : {}) }, notes);
     const predicate = compilePredicate({ untrusted });
     const agg = new PathAggregator(index, predicate, 0);
     const since = span.last + 1 - REPORT_WINDOW_DAYS * 86400;
     const lines = new Map<string, ReportPathLine>();
-    for (const s of store.iterate({ since, ...(organisation !== undefined ? { organisation } : {}) })) {
+    for await (const s of store.iterateMeasurements({ since, ...(organisation !== undefined ? { organisation } : {}) })) {
       const e = evaluateMeasurement(s.measurement, (a) => s.facts[a], index, predicate, s.id);
       agg.add(e);
       const points: Array<[number, number]> = [];
@@ -86,7 +86,7 @@ export async function reportPaths(db: string, snapshot: string, untrusted: strin
       notes,
     };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

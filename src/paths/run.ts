@@ -3,15 +3,18 @@
 // aggregates). I/O at the edges only; the work is in the pure modules beside this one.
 import { readFileSync } from 'node:fs';
 import { InputError, type Device } from '../model/index.js';
-import { openStore } from '../store/index.js';
+import { openStore, type MeasuredPath, type MeasurementWindow, type PathImportSummary, type Store } from '../store/index.js';
 import { describeEnrichment, Enricher, loadEnrichmentData, type EnrichmentFiles } from './enrich/enricher.js';
 import { compilePredicate, describePredicate, evaluateMeasurement, PathAggregator, type PathAggregates, type PathAvoidOptions } from './exposure.js';
 import { identitiesFromDevices, identitiesFromProbeJson, resolveRouters, type AddressIdentity, type RouterIndex } from './identity.js';
 import { readTraceFile } from './parse/read.js';
-import { factsFor, PathStore, type PathImportSummary, type WindowFilter } from './store.js';
+import { factsFor } from './store.js';
 
 export interface PathImportOptions extends EnrichmentFiles {
+  /** The store: an SQLite file or a postgres:// URL, opened for this import ... */
   db: string;
+  /** ... unless the caller's open store is given (then left open). */
+  store?: Store;
   site?: string;
   time?: number;
   /** Organisation name (default 'default'). */
@@ -20,17 +23,21 @@ export interface PathImportOptions extends EnrichmentFiles {
   onProgress?: (measurements: number) => void;
 }
 
+/** Traceroutes sent to the store per call: one statement per batch on PostgreSQL. */
+const IMPORT_BATCH = 500;
+
 /** Reads every file, enriches each hop address once, and stores all in one transaction. */
 export async function importPaths(files: readonly string[], opts: PathImportOptions): Promise<PathImportSummary & { enrichment: string[] }> {
   const data = loadEnrichmentData(opts);
   const enricher = new Enricher(data);
   const enrichment = describeEnrichment(data);
   const warnings: string[] = [];
-  const store = new PathStore(opts.db);
+  const store = opts.store ?? openStore(opts.db);
   try {
-    const writer = store.beginImport({ files: [...files], enrichment, ...(opts.organisation !== undefined ? { organisation: opts.organisation } : {}) });
+    const writer = await store.beginPathImport({ files: [...files], enrichment, ...(opts.organisation !== undefined ? { organisation: opts.organisation } : {}) });
     try {
       let n = 0;
+      let batch: MeasuredPath[] = [];
       for (const file of files) {
         for await (const m of readTraceFile(file, {
           ...(opts.site !== undefined ? { site: opts.site } : {}),
@@ -41,23 +48,30 @@ export async function importPaths(files: readonly string[], opts: PathImportOpti
             opts.onWarning?.(text);
           },
         })) {
-          writer.add(m, factsFor(m, (a) => enricher.facts(a)));
+          batch.push({ measurement: m, facts: factsFor(m, (a) => enricher.facts(a)) });
+          if (batch.length === IMPORT_BATCH) {
+            await writer.add(batch);
+            batch = [];
+          }
           if (++n % 1000 === 0) opts.onProgress?.(n);
         }
       }
-      return { ...writer.commit(warnings), enrichment };
+      await writer.add(batch);
+      return { ...(await writer.commit(warnings)), enrichment };
     } catch (e) {
-      writer.rollback();
+      await writer.rollback();
       throw e;
     }
   } finally {
-    store.close();
+    if (!opts.store) await store.close();
   }
 }
 
 export interface PathExposureOptions extends PathAvoidOptions, EnrichmentFiles {
-  /** Read measurements from the store (default) ... */
+  /** Read measurements from the store (default): an SQLite file or a postgres:// URL ... */
   db?: string;
+  /** ... or the caller's open store (left open); it also gives the snapshot's devices. */
+  store?: Store;
   /** ... or straight from traceroute files, without a store. */
   files?: string[];
   site?: string;
@@ -66,7 +80,7 @@ export interface PathExposureOptions extends PathAvoidOptions, EnrichmentFiles {
   snapshot?: string;
   /** `cleanpath probe snmp --json` outputs. */
   discovery?: string[];
-  window?: WindowFilter;
+  window?: MeasurementWindow;
   rebootToleranceS?: number;
   examples?: number;
   /** Organisation name (default 'default'): its measurements and its snapshot only. */
@@ -102,45 +116,67 @@ function readDiscovery(file: string): AddressIdentity[] {
   return identitiesFromProbeJson(doc, file);
 }
 
-/** Devices of a snapshot, when the store exists and holds one. */
-async function snapshotDevices(db: string, snapshot: string | undefined, organisation: string | undefined, notes: string[]): Promise<{ name: string | null; devices: Device[] }> {
-  let store;
-  try {
-    store = openStore(db, { readonly: true });
-  } catch (e) {
-    if (snapshot !== undefined) throw e;
-    notes.push(`no store at ${db}: hops identified from discovery files only`);
+/** Devices of a snapshot, when the store holds one. */
+async function snapshotDevices(store: Store, snapshot: string | undefined, organisation: string | undefined, notes: string[]): Promise<{ name: string | null; devices: Device[] }> {
+  if (snapshot === undefined && (await store.listSnapshots(organisation)).length === 0) {
+    notes.push('the store holds no snapshot: hops identified from discovery files only');
     return { name: null, devices: [] };
   }
+  const s = await store.resolveSnapshot(snapshot, organisation);
+  return { name: s.name, devices: await store.devices(s.id) };
+}
+
+/**
+ * `opts.store`, else the store at `opts.db` opened read-only for `work` and closed after. A file
+ * that cannot be opened is `work(undefined, error)`: analysing traceroute files needs no store.
+ */
+async function withStore<T>(opts: { store?: Store; db?: string }, work: (store: Store | undefined, error?: unknown) => Promise<T>): Promise<T> {
+  if (opts.store) return work(opts.store);
+  if (opts.db === undefined) return work(undefined);
+  let store: Store;
   try {
-    if (snapshot === undefined && (await store.listSnapshots(organisation)).length === 0) {
-      notes.push('the store holds no snapshot: hops identified from discovery files only');
-      return { name: null, devices: [] };
-    }
-    const s = await store.resolveSnapshot(snapshot, organisation);
-    return { name: s.name, devices: await store.devices(s.id) };
+    store = openStore(opts.db, { readonly: true });
+  } catch (e) {
+    return work(undefined, e);
+  }
+  try {
+    return await work(store);
   } finally {
     await store.close();
   }
 }
 
+type RouterOptions = Pick<PathExposureOptions, 'db' | 'store' | 'snapshot' | 'discovery' | 'rebootToleranceS' | 'organisation'>;
+
 /** Routers from a snapshot's devices and discovery files, aliases resolved. */
-export async function loadRouters(opts: Pick<PathExposureOptions, 'db' | 'snapshot' | 'discovery' | 'rebootToleranceS' | 'organisation'>, notes: string[]): Promise<{ index: RouterIndex; snapshot: string | null }> {
+export async function loadRouters(opts: RouterOptions, notes: string[]): Promise<{ index: RouterIndex; snapshot: string | null }> {
+  return withStore(opts, (store, error) => routersFrom(store, error, opts, notes));
+}
+
+async function routersFrom(store: Store | undefined, error: unknown, opts: RouterOptions, notes: string[]): Promise<{ index: RouterIndex; snapshot: string | null }> {
   const ids: AddressIdentity[] = [];
   let snapshot: string | null = null;
-  if (opts.db !== undefined) {
-    const s = await snapshotDevices(opts.db, opts.snapshot, opts.organisation, notes);
+  if (store) {
+    const s = await snapshotDevices(store, opts.snapshot, opts.organisation, notes);
     snapshot = s.name;
     ids.push(...identitiesFromDevices(s.devices));
+  } else if (error !== undefined) {
+    if (opts.snapshot !== undefined) throw error;
+    notes.push(`no store at ${opts.db}: hops identified from discovery files only`);
   }
   for (const f of opts.discovery ?? []) ids.push(...readDiscovery(f));
   return { index: resolveRouters(ids, opts.rebootToleranceS), snapshot };
 }
 
 export async function analysePathExposure(opts: PathExposureOptions): Promise<PathExposureDocument> {
+  return withStore(opts, (store, error) => exposureWith(store, error, opts));
+}
+
+/** One store (or none, for files analysed directly) gives both the routers and the measurements. */
+async function exposureWith(store: Store | undefined, error: unknown, opts: PathExposureOptions): Promise<PathExposureDocument> {
   const notes: string[] = [];
   const predicate = compilePredicate(opts);
-  const { index, snapshot } = await loadRouters(opts, notes);
+  const { index, snapshot } = await routersFrom(store, error, opts, notes);
   const enrichFiles = Boolean(opts.asnTables?.length || opts.rirFiles?.length || opts.mmdbFiles?.length);
   const data = enrichFiles ? loadEnrichmentData(opts) : undefined;
   const enricher = data ? new Enricher(data) : undefined;
@@ -164,16 +200,12 @@ export async function analysePathExposure(opts: PathExposureOptions): Promise<Pa
       }
     }
   } else {
-    if (opts.db === undefined) throw new InputError('paths exposure', undefined, 'give --db or traceroute files');
-    source = opts.db;
-    const store = new PathStore(opts.db, true);
-    try {
-      for (const s of store.iterate({ ...w, ...(opts.organisation !== undefined ? { organisation: opts.organisation } : {}) })) {
-        const lookup = enricher ? (a: string) => enricher.facts(a) : (a: string) => s.facts[a];
-        agg.add(evaluateMeasurement(s.measurement, lookup, index, predicate, s.id));
-      }
-    } finally {
-      store.close();
+    if (!store) throw error ?? new InputError('paths exposure', undefined, 'give --db or traceroute files');
+    // The store's path, never its URL's password.
+    source = store.path;
+    for await (const s of store.iterateMeasurements({ ...w, ...(opts.organisation !== undefined ? { organisation: opts.organisation } : {}) })) {
+      const lookup = enricher ? (a: string) => enricher.facts(a) : (a: string) => s.facts[a];
+      agg.add(evaluateMeasurement(s.measurement, lookup, index, predicate, s.id));
     }
   }
   const r = agg.result();

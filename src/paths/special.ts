@@ -3,25 +3,10 @@
 // (a private address inside a carrier, CGN shared space, documentation...); public registry data
 // knows nothing about these, so only a user's own table gives them an AS or a country.
 import { parseIpv4, parseIpv6 } from './address.js';
+import { SPECIAL_KINDS, type SpecialKind } from '../model/measured-path.js';
 import { PrefixTable4Builder, PrefixTable6Builder, wordsToBigInt, type PrefixTable4, type PrefixTable6 } from './prefix-table.js';
 
-export const SPECIAL_KINDS = [
-  'this-network',
-  'private',
-  'shared',
-  'loopback',
-  'link-local',
-  'ietf-protocol',
-  'documentation',
-  'benchmarking',
-  'multicast',
-  'reserved',
-  'broadcast',
-  'ipv4-mapped',
-  'discard',
-  'unique-local',
-] as const;
-export type SpecialKind = (typeof SPECIAL_KINDS)[number];
+export { SPECIAL_KINDS, type SpecialKind } from '../model/measured-path.js';
 
 const V4: Array<[string, SpecialKind]> = [
   ['0.0.0.0/8', 'this-network'], // RFC 791

@@ -1,5 +1,7 @@
 // The store stage: snapshots of devices, sites, links and flows, and the import that writes them.
 export * from './types.js';
+export * from './path-types.js';
+export { measurementKey } from './path-rows.js';
 export { openStore, storeLabel } from './open-store.js';
 export { importFiles } from './import-files.js';
 export type { FileSummary, ImportFilesOptions, ImportProgress, ImportSummary } from './import-run.js';

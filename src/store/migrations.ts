@@ -236,9 +236,20 @@ CREATE TABLE path_measurements (
 CREATE INDEX path_measurements_time ON path_measurements (organisation, time);
 `;
 
+// Measured paths are a record, like snapshots: a stored measurement is never changed or removed,
+// and an import's row (its counts are written once, at its commit) never disappears, so an
+// exposure figure read twice from the same window cannot change underneath (issue 15).
+const PATHS_APPEND_ONLY = `
+CREATE TRIGGER path_measurements_no_update BEFORE UPDATE ON path_measurements BEGIN SELECT RAISE(ABORT, 'cleanpath measured paths are append-only'); END;
+CREATE TRIGGER path_measurements_no_delete BEFORE DELETE ON path_measurements BEGIN SELECT RAISE(ABORT, 'cleanpath measured paths are append-only'); END;
+CREATE TRIGGER path_imports_no_delete BEFORE DELETE ON path_imports BEGIN SELECT RAISE(ABORT, 'cleanpath measured paths are append-only'); END;
+CREATE TRIGGER path_imports_no_rename BEFORE UPDATE OF id, organisation, imported_at, files, enrichment ON path_imports BEGIN SELECT RAISE(ABORT, 'cleanpath measured paths are append-only'); END;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: V1 },
   { version: 2, name: 'device supplier, reseller and maintainer', sql: DEVICE_PARTIES },
   { version: 3, name: 'organisations and API tokens', sql: ORGANISATIONS },
   { version: 4, name: 'measured paths', sql: PATH_MEASUREMENTS },
+  { version: 5, name: 'measured paths are append-only', sql: PATHS_APPEND_ONLY },
 ];

@@ -4,6 +4,8 @@ import type { Migration } from './migrations.js';
 import { openSqliteDatabase } from './sqlite-open.js';
 import * as q from './sqlite-queries.js';
 import { findSnapshot, latestSnapshot, listSnapshots, snapshotNames } from './sqlite-snapshots.js';
+import * as paths from './sqlite-paths.js';
+import type { BeginPathImportOptions, MeasuredPath, MeasurementSpan, MeasurementWindow, PathImportInfo, PathImportSummary, PathImportWriter, StoredMeasurement } from './path-types.js';
 import type { SqlValue } from './rows.js';
 import { SqliteImportWriter } from './sqlite-writer.js';
 import {
@@ -16,6 +18,7 @@ export class SqliteStore implements Store {
   readonly readonly: boolean;
   private readonly db: Database.Database;
   private writer: SqliteImportWriter | undefined;
+  private pathWriter: paths.SqlitePathWriter | undefined;
 
   constructor(readonly path: string, opts: OpenStoreOptions = {}, migrations?: readonly Migration[]) {
     this.readonly = opts.readonly ?? false;
@@ -33,11 +36,54 @@ export class SqliteStore implements Store {
   /** The synchronous writer underneath, for the store's own tests and tools. */
   beginImportSync(opts: BeginImportOptions): SqliteImportWriter {
     if (this.readonly) throw new InputError(this.path, undefined, 'the database is open read-only; cannot import');
-    if (this.writer) throw new Error(`an import into snapshot "${this.writer.snapshot}" is still open on this store`);
+    this.checkNoImport();
     this.writer = new SqliteImportWriter(this.db, this.path, opts, () => {
       this.writer = undefined;
     });
     return this.writer;
+  }
+
+  /** One connection, one transaction at a time: a snapshot import and a path import exclude each other. */
+  private checkNoImport(): void {
+    if (this.writer) throw new Error(`an import into snapshot "${this.writer.snapshot}" is still open on this store`);
+    if (this.pathWriter) throw new Error('a path import is still open on this store');
+  }
+
+  beginPathImport(opts: BeginPathImportOptions): Promise<PathImportWriter> {
+    return settle(() => {
+      if (this.readonly) throw new InputError(this.path, undefined, 'the database is open read-only; cannot import');
+      this.checkNoImport();
+      const w = new paths.SqlitePathWriter(this.db, this.path, opts, () => {
+        this.pathWriter = undefined;
+      });
+      this.pathWriter = w;
+      return new AsyncPathWriter(w);
+    });
+  }
+
+  countMeasurements(window: MeasurementWindow = {}): Promise<number> {
+    return settle(() => paths.countMeasurements(this.db, window));
+  }
+
+  measurementSpan(organisation?: string): Promise<MeasurementSpan | null> {
+    return settle(() => paths.measurementSpan(this.db, organisation));
+  }
+
+  async *iterateMeasurements(window: MeasurementWindow = {}): AsyncGenerator<StoredMeasurement> {
+    // Pages of the synchronous reader, as iterateDevices does.
+    let page: StoredMeasurement[] = [];
+    for (const m of paths.iterateMeasurements(this.db, window)) {
+      page.push(m);
+      if (page.length === ITERATE_PAGE) {
+        yield* page;
+        page = [];
+      }
+    }
+    yield* page;
+  }
+
+  pathImports(organisation?: string): Promise<PathImportInfo[]> {
+    return settle(() => paths.pathImports(this.db, organisation));
   }
 
   listSnapshots(organisation = DEFAULT_ORGANISATION): Promise<SnapshotInfo[]> {
@@ -113,6 +159,7 @@ export class SqliteStore implements Store {
 
   closeSync(): void {
     this.writer?.rollback();
+    this.pathWriter?.rollback();
     if (this.db.open) this.db.close();
   }
 }
@@ -150,6 +197,20 @@ class AsyncSqliteWriter implements ImportWriter {
   }
   commit(): Promise<SnapshotInfo> {
     return settle(() => this.w.commit());
+  }
+  rollback(): Promise<void> {
+    return settle(() => this.w.rollback());
+  }
+}
+
+/** The PathImportWriter contract over the synchronous SQLite path writer. */
+class AsyncPathWriter implements PathImportWriter {
+  constructor(private readonly w: paths.SqlitePathWriter) {}
+  add(batch: readonly MeasuredPath[]): Promise<void> {
+    return settle(() => this.w.add(batch));
+  }
+  commit(warnings: readonly string[]): Promise<PathImportSummary> {
+    return settle(() => this.w.commit(warnings));
   }
   rollback(): Promise<void> {
     return settle(() => this.w.rollback());

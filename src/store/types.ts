@@ -1,4 +1,5 @@
 import type { Device, Flow, ImportWarning, Link, Site } from '../model/index.js';
+import type { BeginPathImportOptions, MeasurementSpan, MeasurementWindow, PathImportInfo, PathImportWriter, StoredMeasurement } from './path-types.js';
 
 /**
  * The organisation of every store call that names none: a database used only from the CLI holds
@@ -143,6 +144,19 @@ export interface Store {
   links(snapshotId: number): Promise<Link[]>;
   flows(snapshotId: number): Promise<Flow[]>;
   imports(snapshotId: number): Promise<ImportRecord[]>;
+
+  // Measured paths (path-types.ts): per organisation like snapshots, but in no snapshot.
+
+  /** Opens one path import (one transaction); an InputError when the organisation does not exist. */
+  beginPathImport(opts: BeginPathImportOptions): Promise<PathImportWriter>;
+  /** How many of the organisation's measurements fall in the window. */
+  countMeasurements(window?: MeasurementWindow): Promise<number>;
+  /** The time span of the organisation's measurements (default DEFAULT_ORGANISATION), null when it has none. */
+  measurementSpan(organisation?: string): Promise<MeasurementSpan | null>;
+  /** The window's measurements in (time, import) order, read in pages. */
+  iterateMeasurements(window?: MeasurementWindow): AsyncIterable<StoredMeasurement>;
+  /** The organisation's path imports, oldest first. */
+  pathImports(organisation?: string): Promise<PathImportInfo[]>;
   close(): Promise<void>;
 }
 

@@ -5,7 +5,8 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { DEFAULT_UNTRUSTED, resolveCountries } from '../../analyses/untrusted.js';
 import { checkSnapshotVendors } from '../network-input.js';
 import { InputError } from '../../model/index.js';
-import { analysePathExposure, importPaths, PathStore, type PathExposureDocument, type WindowFilter } from '../../paths/index.js';
+import { analysePathExposure, importPaths, lastDays, type PathExposureDocument, type WindowFilter } from '../../paths/index.js';
+import { openStore, storeLabel } from '../../store/index.js';
 import { collectList, collectVendors, DEFAULT_DB, parsePositiveInt } from '../options.js';
 import { render, renderJson, type Row } from '../output.js';
 import { createProgress } from '../progress.js';
@@ -147,7 +148,7 @@ export function register(program: Command): void {
       .command('import')
       .description('Import traceroutes (RIPE Atlas JSON, mtr --json, sc_warts2json, traceroute text), each hop enriched with its AS and country')
       .argument('<files...>', 'traceroute files; the format is recognised by content')
-      .option('--db <path>', 'SQLite store', DEFAULT_DB)
+      .option('--db <path>', 'store: an SQLite file or a postgres:// URL', DEFAULT_DB)
       .option('--org <name>', 'organisation the measurements belong to', 'default')
       .option('--site <name>', 'the site these were measured from (default: the Atlas probe, else the source)')
       .option('--time <when>', 'start time for mtr and traceroute text, which print none (default: the file time)'),
@@ -179,7 +180,7 @@ Examples:
       progress.done();
       if (opts.json) process.stdout.write(renderJson(s));
       else {
-        process.stdout.write(`${s.measurements} measurement(s), ${s.hops} hops imported into ${opts.db}${s.duplicates ? `; ${s.duplicates} already there` : ''}\n`);
+        process.stdout.write(`${s.measurements} measurement(s), ${s.hops} hops imported into ${storeLabel(opts.db)}${s.duplicates ? `; ${s.duplicates} already there` : ''}\n`);
         for (const e of s.enrichment) process.stdout.write(`  enriched with ${e}\n`);
       }
       if (s.measurements + s.duplicates === 0) process.exitCode = 1;
@@ -190,7 +191,7 @@ Examples:
       .command('exposure')
       .description('Which measured paths cross untrusted vendors, ASes or countries, at which hop, how often; per site, destination, AS, country and vendor')
       .argument('[files...]', 'analyse these traceroute files directly instead of the stored measurements')
-      .option('--db <path>', 'SQLite store: measurements, and the snapshot whose devices identify hops', DEFAULT_DB)
+      .option('--db <path>', 'store (an SQLite file or a postgres:// URL): measurements, and the snapshot whose devices identify hops', DEFAULT_DB)
       .option('--org <name>', 'organisation whose measurements and snapshot to use', 'default')
       .option('-s, --snapshot <name>', 'snapshot whose devices (e.g. from `probe snmp --import`) identify hop addresses (default: the latest)')
       .option('--discovery <file>', '`cleanpath probe snmp --json` output identifying hop addresses; repeatable', collectList)
@@ -223,23 +224,19 @@ Examples:
   cleanpath paths exposure tr.txt --discovery hops.json --asn-table ip2asn-v4.tsv`,
     )
     .action(async (files: string[], opts: ExposureOpts) => {
-      const window: WindowFilter = {};
+      let window: WindowFilter = { organisation: opts.org };
       if (opts.since) window.since = parseTime('--since', opts.since);
       if (opts.until) window.until = parseTime('--until', opts.until);
       if (opts.site?.length) window.sites = opts.site;
-      if (opts.days !== undefined) {
-        let end = window.until;
-        if (end === undefined && !files.length) {
-          const store = new PathStore(opts.db, true);
-          try {
-            const span = store.span(opts.org);
-            end = span ? span.last + 1 : undefined;
-          } finally {
-            store.close();
-          }
+      if (opts.days !== undefined && window.until === undefined && !files.length) {
+        // Counting back from the newest stored measurement needs the store.
+        const store = openStore(opts.db, { readonly: true });
+        try {
+          window = await lastDays(store, window, opts.days);
+        } finally {
+          await store.close();
         }
-        if (end !== undefined) window.since = Math.max(window.since ?? 0, end - opts.days * 86400);
-      }
+      } else if (opts.days !== undefined) window = await lastDays(undefined, window, opts.days);
       const doc = await analysePathExposure({
         ...enrichFiles(opts),
         db: opts.db,

@@ -5,23 +5,13 @@
 // the RIR delegation, else the AS's registration country. Each source is loaded once; answers
 // are cached per address because a month of traceroutes crosses the same routers again and again.
 import { parseIpv4, parseIpv6 } from '../address.js';
-import { specialKind4, specialKind6, type SpecialKind } from '../special.js';
+import type { HopFacts } from '../../model/measured-path.js';
+import { specialKind4, specialKind6 } from '../special.js';
 import { loadAsnTable, type AsnTable } from './asn-table.js';
 import { openMmdb, type MmdbSource } from './mmdb.js';
 import { loadRirTable, type RirTable } from './rir.js';
 
-export type CountrySource = 'mmdb' | 'rir' | 'asn-table';
-
-/** What enrichment found for one address; every field absent when nothing is known. */
-export interface HopFacts {
-  special?: SpecialKind;
-  asn?: number;
-  asName?: string;
-  country?: string;
-  countrySource?: CountrySource;
-  lat?: number;
-  lon?: number;
-}
+export type { CountrySource, HopFacts } from '../../model/measured-path.js';
 
 export interface EnrichmentFiles {
   asnTables?: string[];

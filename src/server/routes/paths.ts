@@ -3,7 +3,8 @@
 // run as `cleanpath paths exposure`; only the caller's organisation's measurements are read.
 import { z } from 'zod';
 import { analysePathExposure, type PathExposureDocument } from '../../paths/run.js';
-import { PathStore } from '../../paths/store.js';
+import { lastDays } from '../../paths/store.js';
+import type { MeasurementWindow, Store } from '../../store/index.js';
 import { snapshotOf } from '../context.js';
 import { route, type RouteSpec } from '../route-spec.js';
 import { isoDate, vendorList } from '../schemas.js';
@@ -43,26 +44,15 @@ type PathsQueryT = z.infer<typeof PathsQuery>;
 
 const seconds = (date: string) => Date.parse(`${date}T00:00:00Z`) / 1000;
 
-export async function pathExposure(db: string, organisation: string, q: PathsQueryT): Promise<PathExposureDocument> {
-  const window: { since?: number; until?: number; sites?: string[] } = {};
+/** `store`: the server's read-only store (SQLite or PostgreSQL), left open. */
+export async function pathExposure(store: Store, organisation: string, q: PathsQueryT): Promise<PathExposureDocument> {
+  let window: MeasurementWindow = { organisation };
   if (q.since) window.since = seconds(q.since);
   if (q.until) window.until = seconds(q.until);
   if (q.site?.length) window.sites = q.site;
-  if (q.days !== undefined) {
-    let end = window.until;
-    if (end === undefined) {
-      const store = new PathStore(db, true);
-      try {
-        const span = store.span(organisation);
-        end = span ? span.last + 1 : undefined;
-      } finally {
-        store.close();
-      }
-    }
-    if (end !== undefined) window.since = Math.max(window.since ?? 0, end - q.days * 86400);
-  }
+  if (q.days !== undefined) window = await lastDays(store, window, q.days);
   return analysePathExposure({
-    db,
+    store,
     organisation,
     window,
     examples: q.examples,
@@ -110,7 +100,7 @@ export const PATH_ROUTES: RouteSpec[] = [
     handle: async ({ ctx, auth, query }) => {
       // A named snapshot must be the caller's: another organisation's answers 404 like any unknown name.
       if (query.snapshot !== undefined) await snapshotOf(ctx, auth, query.snapshot);
-      const doc = await pathExposure(ctx.opts.db, auth!.organisation, query);
+      const doc = await pathExposure(ctx.reads, auth!.organisation, query);
       // The store's path is the server's business, not the caller's.
       return { ...doc, sources: { ...doc.sources, measurements: 'store' } };
     },

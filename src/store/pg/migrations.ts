@@ -195,7 +195,15 @@ CREATE TABLE path_measurements (
 CREATE INDEX path_measurements_time ON path_measurements (organisation, time);
 `;
 
-const SQL: Record<number, string> = { 1: V1, 2: DEVICE_PARTIES, 3: ORGANISATIONS, 4: PATH_MEASUREMENTS };
+// A TRUNCATE trigger too: PostgreSQL's TRUNCATE fires no row trigger.
+const PATHS_APPEND_ONLY = `
+${immutable('path_measurements', 'cleanpath measured paths are append-only')}
+CREATE TRIGGER path_imports_no_delete BEFORE DELETE ON path_imports FOR EACH ROW EXECUTE FUNCTION cleanpath_refuse('cleanpath measured paths are append-only');
+CREATE TRIGGER path_imports_no_truncate BEFORE TRUNCATE ON path_imports FOR EACH STATEMENT EXECUTE FUNCTION cleanpath_refuse('cleanpath measured paths are append-only');
+CREATE TRIGGER path_imports_no_rename BEFORE UPDATE OF id, organisation, imported_at, files, enrichment ON path_imports FOR EACH ROW EXECUTE FUNCTION cleanpath_refuse('cleanpath measured paths are append-only');
+`;
+
+const SQL: Record<number, string> = { 1: V1, 2: DEVICE_PARTIES, 3: ORGANISATIONS, 4: PATH_MEASUREMENTS, 5: PATHS_APPEND_ONLY };
 
 /** The same versions and names as the SQLite migrations, in PostgreSQL's dialect. */
 export const PG_MIGRATIONS: readonly Migration[] = MIGRATIONS.map((m) => {

@@ -6,8 +6,10 @@ import {
   DEFAULT_ORGANISATION,
   type BeginImportOptions, type DeviceCount, type DeviceFilter, type GroupField, type ImportRecord, type ImportWriter, type OpenStoreOptions, type SnapshotInfo, type Store,
 } from '../types.js';
+import type { BeginPathImportOptions, MeasurementSpan, MeasurementWindow, PathImportInfo, PathImportWriter, StoredMeasurement } from '../path-types.js';
 import { connectionError, createPool, redactUrl, type Pool } from './connection.js';
 import { migrate } from './migrations.js';
+import * as paths from './paths.js';
 import * as q from './queries.js';
 import { PgImportWriter } from './writer.js';
 
@@ -18,7 +20,7 @@ export class PgStore implements Store {
   private readonly ready: Promise<number>;
   private closed = false;
   /** Imports still open, rolled back by close(). */
-  private readonly open = new Set<ImportWriter>();
+  private readonly open = new Set<ImportWriter | PathImportWriter>();
 
   constructor(url: string, opts: OpenStoreOptions = {}) {
     this.path = redactUrl(url);
@@ -106,6 +108,32 @@ export class PgStore implements Store {
 
   async imports(snapshotId: number): Promise<ImportRecord[]> {
     return q.imports(await this.db(), snapshotId);
+  }
+
+  async beginPathImport(opts: BeginPathImportOptions): Promise<PathImportWriter> {
+    if (this.readonly) throw new InputError(this.path, undefined, 'the database is open read-only; cannot import');
+    let w: paths.PgPathWriter | undefined;
+    w = await paths.PgPathWriter.begin(await this.db(), this.path, opts, () => {
+      if (w) this.open.delete(w);
+    });
+    this.open.add(w);
+    return w;
+  }
+
+  async countMeasurements(window: MeasurementWindow = {}): Promise<number> {
+    return paths.countMeasurements(await this.db(), window);
+  }
+
+  async measurementSpan(organisation?: string): Promise<MeasurementSpan | null> {
+    return paths.measurementSpan(await this.db(), organisation);
+  }
+
+  async *iterateMeasurements(window: MeasurementWindow = {}): AsyncGenerator<StoredMeasurement> {
+    yield* paths.iterateMeasurements(await this.db(), window);
+  }
+
+  async pathImports(organisation?: string): Promise<PathImportInfo[]> {
+    return paths.pathImports(await this.db(), organisation);
   }
 
   /** An import still open is rolled back by the server when its connection ends. */
