@@ -2,21 +2,27 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { InputError } from '../model/index.js';
 import { readImport } from './index.js';
+import { FORMAT_IDS, type FormatId } from './types.js';
 import { tempDir } from './test-support.js';
 
 const tmp = tempDir();
 after(() => tmp.cleanup());
 
-const SAMPLES: Record<string, string> = {
-  'inv.csv': 'id,vendor,lat,lon,mac\nr1,"Huawei, Inc",1.5,2,00:e0:fc:00:00:01\nr2,ZTE,,,\n',
-  'links.csv': 'a,b,metric\nr1,r2,3\n',
-  'inv.json': '{"devices":[{"id":"r1","vendor":"zte","lat":1}],"links":[{"a":"r1","b":"r1"}]}',
-  'g.graphml': '<?xml version="1.0"?>\n<graphml><key id="d0" for="node" attr.name="label"/>\n<graph><node id="0"><data key="d0">A</data></node><node id="1"/>\n<edge source="0" target="1"/></graph></graphml>\n',
-  'n.txt': '?SNDlib native format\nNODES (\n A ( 1 2 )\n B ( 3 4 )\n)\nLINKS (\n L ( A B ) 0 0 0 0 ( 1 2 )\n)\nDEMANDS (\n D ( A B ) 1 2 UNLIMITED\n)\n',
-  'n.xml': '<?xml version="1.0"?>\n<network xmlns="http://sndlib.zib.de/network"><networkStructure><nodes coordinatesType="geographical"><node id="A"><coordinates><x>1</x><y>2</y></coordinates></node></nodes><links/></networkStructure><demands/></network>',
-  'dump.json': '[{"model":"dcim.manufacturer","pk":1,"fields":{"name":"Huawei"}},{"model":"dcim.devicetype","pk":2,"fields":{"model":"NE40","manufacturer":1}},\n{"model":"dcim.device","pk":3,"fields":{"name":"r1","device_type":2,"status":"active"}}]',
-  'lldp.json': '{"lldp": {"interface": {"eth0": {"chassis": {"sw1": {"id": {"type": "mac", "value": "00:e0:fc:00:00:01"}, "descr": "Huawei VRP"}},\n "port": {"id": {"type": "ifname", "value": "Gi0/1"}}}}}}',
-  'api.json': '{"count":1,"next":null,"previous":null,"results":[{"id":1,"url":"https://x/api/dcim/devices/1/","name":"r","device_type":{"model":"m","manufacturer":{"name":"Huawei"}}}]}',
+// One small well-formed sample per format, keyed by format id: every importer is mutated, and a
+// format added to FORMAT_IDS without a sample here fails the test named after it.
+const SAMPLES: Partial<Record<FormatId, { name: string; text: string }>> = {
+  'inventory-csv': { name: 'inv.csv', text: 'id,vendor,lat,lon,mac\nr1,"Huawei, Inc",1.5,2,00:e0:fc:00:00:01\nr2,ZTE,,,\n' },
+  'links-csv': { name: 'links.csv', text: 'a,b,metric\nr1,r2,3\n' },
+  'flows-csv': { name: 'flows.csv', text: 'id,src,dst,class\nf1,r1,r2,sensitive\nf2,"r2",r1,\n' },
+  'inventory-json': { name: 'inv.json', text: '{"devices":[{"id":"r1","vendor":"zte","lat":1}],"links":[{"a":"r1","b":"r1"}]}' },
+  graphml: { name: 'g.graphml', text: '<?xml version="1.0"?>\n<graphml><key id="d0" for="node" attr.name="label"/>\n<graph><node id="0"><data key="d0">A</data></node><node id="1"/>\n<edge source="0" target="1"/></graph></graphml>\n' },
+  'sndlib-native': { name: 'n.txt', text: '?SNDlib native format\nNODES (\n A ( 1 2 )\n B ( 3 4 )\n)\nLINKS (\n L ( A B ) 0 0 0 0 ( 1 2 )\n)\nDEMANDS (\n D ( A B ) 1 2 UNLIMITED\n)\n' },
+  'sndlib-xml': { name: 'n.xml', text: '<?xml version="1.0"?>\n<network xmlns="http://sndlib.zib.de/network"><networkStructure><nodes coordinatesType="geographical"><node id="A"><coordinates><x>1</x><y>2</y></coordinates></node></nodes><links/></networkStructure><demands/></network>' },
+  'netbox-dumpdata': { name: 'dump.json', text: '[{"model":"dcim.manufacturer","pk":1,"fields":{"name":"Huawei"}},{"model":"dcim.devicetype","pk":2,"fields":{"model":"NE40","manufacturer":1}},\n{"model":"dcim.device","pk":3,"fields":{"name":"r1","device_type":2,"status":"active"}}]' },
+  'netbox-api': { name: 'api.json', text: '{"count":1,"next":null,"previous":null,"results":[{"id":1,"url":"https://x/api/dcim/devices/1/","name":"r","device_type":{"model":"m","manufacturer":{"name":"Huawei"}}}]}' },
+  snmpwalk: { name: 'r.walk', text: '.1.3.6.1.2.1.1.1.0 = STRING: "Huawei Versatile Routing Platform Software VRP (R) software"\n.1.3.6.1.2.1.1.2.0 = OID: .1.3.6.1.4.1.2011.2.23.306\n.1.3.6.1.2.1.1.5.0 = STRING: "emu-huawei"\n.1.3.6.1.6.3.10.2.1.1.0 = Hex-STRING: 80 00 07 DB 03 00 25 9E 11 22 33 \n.1.3.6.1.2.1.2.2.1.6.1 = Hex-STRING: 00 25 9E 11 22 33 \n' },
+  'lldp-json': { name: 'lldp.json', text: '{"lldp": {"interface": {"eth0": {"chassis": {"sw1": {"id": {"type": "mac", "value": "00:e0:fc:00:00:01"}, "descr": "Huawei VRP"}},\n "port": {"id": {"type": "ifname", "value": "Gi0/1"}}}}}}' },
+  'nmap-xml': { name: 'scan.xml', text: '<?xml version="1.0"?>\n<nmaprun scanner="nmap" args="nmap -sV 127.0.0.1"><host><status state="up"/>\n<address addr="127.0.0.1" addrtype="ipv4"/><hostnames><hostname name="r1" type="PTR"/></hostnames>\n<ports><port protocol="tcp" portid="22"><state state="open"/><service name="ssh" product="ZTE sshd"/><script id="banner" output="SSH-2.0-ZTE_SSH.2.0"/></port></ports></host>\n</nmaprun>\n' },
 };
 
 /** Deterministic PRNG so a failure reproduces. */
@@ -25,35 +31,54 @@ function rng(seed: number): () => number {
   return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
 }
 
-test('mutated input of every format either imports or fails with an InputError, never anything else', async () => {
-  const rand = rng(42);
-  const junk = ['"', ',', '\n', '\r', '<', '>', '{', '}', '[', ']', '(', ')', '&', '\u0000', 'é', '-1e999', '""', '</graph>', '<!--'];
-  let ok = 0;
-  let refused = 0;
-  for (const [name, sample] of Object.entries(SAMPLES)) {
-    for (let k = 0; k < 60; k++) {
-      let s = sample;
-      const edits = 1 + Math.floor(rand() * 3);
-      for (let e = 0; e < edits; e++) {
-        const at = Math.floor(rand() * (s.length + 1));
-        const r = rand();
-        if (r < 0.3) s = s.slice(0, at);
-        else if (r < 0.6) s = s.slice(0, at) + s.slice(at + 1 + Math.floor(rand() * 5));
-        else s = s.slice(0, at) + junk[Math.floor(rand() * junk.length)] + s.slice(at);
-      }
-      const file = tmp.write(`${k}-${name}`, s);
-      try {
-        await readImport(file);
-        ok++;
-      } catch (err) {
-        if (!(err instanceof InputError)) assert.fail(`${name} mutation ${k} threw ${String(err)} for:\n${JSON.stringify(s)}`);
-        assert.ok(err.message.startsWith(file), err.message);
-        refused++;
-      }
-    }
+/** A seed of its own per format, so adding a format does not change the others' mutations. */
+const seedOf = (id: string): number => [...id].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261);
+
+const JUNK = ['"', ',', '\n', '\r', '<', '>', '{', '}', '[', ']', '(', ')', '&', '\u0000', 'é', '-1e999', '""', '</graph>', '<!--'];
+
+function mutate(sample: string, rand: () => number): string {
+  let s = sample;
+  const edits = 1 + Math.floor(rand() * 3);
+  for (let e = 0; e < edits; e++) {
+    const at = Math.floor(rand() * (s.length + 1));
+    const r = rand();
+    if (r < 0.3) s = s.slice(0, at);
+    else if (r < 0.6) s = s.slice(0, at) + s.slice(at + 1 + Math.floor(rand() * 5));
+    else s = s.slice(0, at) + JUNK[Math.floor(rand() * JUNK.length)] + s.slice(at);
   }
-  console.log(`hostile input: ${ok} mutated files imported, ${refused} refused with InputError`);
-});
+  return s;
+}
+
+/** Imports, or fails with an InputError naming the file; anything else fails the test. */
+async function importsOrRefuses(file: string, what: string, text: string, format?: FormatId): Promise<'ok' | 'refused'> {
+  try {
+    await readImport(file, format === undefined ? {} : { format });
+    return 'ok';
+  } catch (err) {
+    if (!(err instanceof InputError)) assert.fail(`${what} threw ${String(err)} for:\n${JSON.stringify(text)}`);
+    assert.ok(err.message.startsWith(file), err.message);
+    return 'refused';
+  }
+}
+
+for (const id of FORMAT_IDS) {
+  test(`mutated ${id} input either imports or fails with an InputError, never anything else`, async () => {
+    const sample = SAMPLES[id];
+    assert.ok(sample, `format ${id} has no hostile sample: add one to SAMPLES in src/ingest/hostile.test.ts`);
+    const clean = tmp.write(`${id}-${sample.name}`, sample.text);
+    assert.equal((await readImport(clean)).format, id, `the ${id} sample is detected as ${id}`);
+    const rand = rng(seedOf(id));
+    const counts = { ok: 0, refused: 0 };
+    for (let k = 0; k < 60; k++) {
+      const text = mutate(sample.text, rand);
+      const file = tmp.write(`${id}-${k}-${sample.name}`, text);
+      // read as the format it was (its importer, whatever detection now says) and as detected
+      counts[await importsOrRefuses(file, `${id} mutation ${k} read as ${id}`, text, id)]++;
+      counts[await importsOrRefuses(file, `${id} mutation ${k} detected`, text)]++;
+    }
+    console.log(`hostile ${id}: ${counts.ok} reads of mutated files imported, ${counts.refused} refused with InputError`);
+  });
+}
 
 // Well-formed files of the wrong shape: each must be refused at the line of the offending value,
 // never read as an empty (clean-looking) network. [file, text, line, message]
