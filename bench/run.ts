@@ -11,6 +11,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchModule>> = {
   'pg-import': () => import('./pg-import.js'),
   exposure: () => import('./exposure.js'),
   fuzz: () => import('./fuzz-ber.js'),
+  hostile: () => import('./hostile-input.js'),
   probe: () => import('./probe-throughput.js'),
   plan: () => import('./plan.js'),
   screen: () => import('./screen.js'),

@@ -43,11 +43,10 @@ test('Dahua non-IANA 1004849, Scildon 50001, net-snmp 8072', () => {
   assert.match(netsnmp.detail!, /software/);
 });
 
-test('malformed OIDs are invalid; hostile length is rejected quickly', () => {
+// How fast a hostile OID is rejected: `npm run bench -- hostile` (bench/hostile-input.ts).
+test('malformed OIDs are invalid; a hostile length is rejected', () => {
   const ctx = testContext();
   assert.equal(oidFindings('1.3.6.1.4.1.two', ctx)[0]!.valid, false);
-  const t0 = performance.now();
   const f = oidFindings('1.'.repeat(500_000) + '1', ctx)[0]!;
   assert.equal(f.valid, false);
-  assert.ok(performance.now() - t0 < 100);
 });

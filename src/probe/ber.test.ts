@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { performance } from 'node:perf_hooks';
 import { BerError, BerReader, TAG, decodeOid, encodeInteger, encodeOctets, encodeOid, encodeSequence, encodeTlv, readTlv, toHex } from './ber.js';
 import { buildDiscoveryProbe, parseDiscoveryReply } from './snmpv3.js';
 
@@ -82,7 +81,8 @@ function rng(seed: number): () => number {
   return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
 }
 
-test('fuzz: 30,000 mutations of real packets only ever yield a reply or a BerError, fast', () => {
+// Decode time per input (under 1 ms) is measured by `npm run bench -- fuzz` (bench/fuzz-ber.ts), not here.
+test('fuzz: 30,000 mutations of real packets only ever yield a reply or a BerError', () => {
   const rand = rng(0xc1ea9);
   const usm = encodeSequence([encodeOctets(Buffer.from('80000f3e03001e73445566', 'hex')), encodeInteger(3), encodeInteger(86400), encodeOctets(''), encodeOctets(''), encodeOctets('')]);
   const header = encodeSequence([encodeInteger(77), encodeInteger(65507), encodeOctets(Uint8Array.of(0)), encodeInteger(3)]);
@@ -92,10 +92,7 @@ test('fuzz: 30,000 mutations of real packets only ever yield a reply or a BerErr
   const interesting = [0x00, 0x01, 0x7f, 0x80, 0x81, 0x82, 0x84, 0x85, 0xff, 0x30, 0x04, 0x02, 0x06, 0xa8];
   let ok = 0;
   let refused = 0;
-  let slowest = 0;
   const N = 30_000;
-  const times = new Float64Array(N);
-  let worstRetimed = 0;
   for (let i = 0; i < N; i++) {
     const seed = seeds[i % seeds.length]!;
     let b = Buffer.from(seed);
@@ -110,7 +107,6 @@ test('fuzz: 30,000 mutations of real packets only ever yield a reply or a BerErr
       else if (k < 0.95) b = Buffer.concat([b.subarray(0, at), Buffer.from([Math.floor(rand() * 256)]), b.subarray(at)]);
       else b = Buffer.concat([b, b.subarray(0, Math.floor(rand() * b.length))]);
     }
-    const t0 = performance.now();
     try {
       parseDiscoveryReply(b);
       ok++;
@@ -118,25 +114,7 @@ test('fuzz: 30,000 mutations of real packets only ever yield a reply or a BerErr
       if (!(e instanceof BerError)) assert.fail(`mutation ${i} threw ${String(e)} for ${b.toString('hex')}`);
       refused++;
     }
-    times[i] = performance.now() - t0;
-    slowest = Math.max(slowest, times[i]!);
-    if (times[i]! > 1) {
-      // A GC or JIT pause, or a slow input? Time it again alone: the best of five must be fast.
-      let best = Infinity;
-      for (let k = 0; k < 5; k++) {
-        const t1 = performance.now();
-        try {
-          parseDiscoveryReply(b);
-        } catch {
-          // measured above
-        }
-        best = Math.min(best, performance.now() - t1);
-      }
-      worstRetimed = Math.max(worstRetimed, best);
-    }
   }
-  times.sort();
-  const p999 = times[Math.floor(N * 0.999)]!;
   // Pure random packets too.
   for (let i = 0; i < 5_000; i++) {
     const b = Buffer.alloc(1 + Math.floor(rand() * 200));
@@ -148,11 +126,8 @@ test('fuzz: 30,000 mutations of real packets only ever yield a reply or a BerErr
       if (!(e instanceof BerError)) assert.fail(`random packet threw ${String(e)}`);
     }
   }
-  console.log(`BER fuzz: ${ok} mutated packets decoded, ${refused} refused with BerError; 99.9th percentile ${p999.toFixed(3)} ms, slowest ${slowest.toFixed(3)} ms (pauses), slowest input alone ${worstRetimed.toFixed(3)} ms`);
+  console.log(`BER fuzz: ${ok} mutated packets decoded, ${refused} refused with BerError`);
   assert.ok(ok > 0 && refused > 0);
-  // No input may take a millisecond; single measurements above that were pauses, not inputs.
-  assert.ok(worstRetimed < 1, `an input took ${worstRetimed} ms to decode`);
-  assert.ok(slowest < 500, `slowest decode took ${slowest} ms`);
 });
 
 test('the patched discovery-probe templates equal the field-by-field encoding', async () => {

@@ -55,13 +55,12 @@ describe('topology layout', () => {
     assert.ok(pairs > 100 && kept / pairs > 0.95, `${kept} of ${pairs} pairs in order`);
   });
 
-  it('is deterministic and fast on 5,000 devices', () => {
+  // its time on 5,000 devices: `npm run bench -- hostile` (bench/hostile-input.ts)
+  it('is deterministic on 5,000 devices', () => {
     const { nodes, sites } = network(500, 10);
-    const t0 = performance.now();
     const a = layoutTopology(nodes, sites);
-    const ms = performance.now() - t0;
     const b = layoutTopology(nodes, sites);
+    assert.equal(a.positions.size, nodes.length);
     assert.deepEqual([...a.positions], [...b.positions]);
-    assert.ok(ms < 2000, `${ms.toFixed(0)} ms`);
   });
 });
