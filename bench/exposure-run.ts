@@ -4,7 +4,8 @@
 // Usage: exposure-run.ts DIR VENDORS WORKERS OUT
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyseExposure, buildGraph, buildUntrusted, exposureCsv, loadPlainFiles } from '../src/graph/index.js';
+import { analyseExposure, buildGraph, buildUntrusted, exposureCsv } from '../src/graph/index.js';
+import { readPlainNetwork } from '../src/ingest/plain/index.js';
 
 const [dir, vendors, workers, out] = process.argv.slice(2);
 if (!dir || !vendors || !workers || !out) {
@@ -12,7 +13,7 @@ if (!dir || !vendors || !workers || !out) {
   process.exit(2);
 }
 const t0 = performance.now();
-const net = await loadPlainFiles({ nodes: join(dir, 'nodes.csv'), links: join(dir, 'links.csv'), flows: join(dir, 'flows.csv') });
+const net = await readPlainNetwork({ nodes: join(dir, 'nodes.csv'), links: join(dir, 'links.csv'), flows: join(dir, 'flows.csv') });
 const t1 = performance.now();
 const g = buildGraph(net);
 const untrusted = buildUntrusted(net.nodes, { vendors: vendors.split(',') });

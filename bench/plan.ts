@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadNetwork } from '../src/cli/network-input.js';
-import { buildGraph, loadPlainFiles, type FlowInput, type LinkArrays, type LinkInput, type NodeInput } from '../src/graph/index.js';
+import { readPlainNetwork } from '../src/ingest/plain/index.js';
+import { buildGraph, type FlowInput, type LinkArrays, type LinkInput, type NodeInput } from '../src/graph/index.js';
 import { planReplacement, type PlanNetwork } from '../src/plan/index.js';
 import type { BenchResult } from './types.js';
 import { seededUniform } from '../src/model/seeded-random.js';
@@ -93,7 +94,7 @@ export async function run(): Promise<BenchResult[]> {
     // generated workloads with a large untrusted share, so that the instance does not collapse
     for (const [V, D, share] of [[1_000, 100, 0.6], [2_000, 300, 0.6], [5_000, 500, 0.55], [20_000, 1_000, 0.5]] as const) {
       const dir = generate(root, V, 10, 10);
-      const p = await loadPlainFiles({ nodes: join(dir, 'nodes.csv'), links: join(dir, 'links.csv') });
+      const p = await readPlainNetwork({ nodes: join(dir, 'nodes.csv'), links: join(dir, 'links.csv') });
       await compare({ label: `generated V=${V}, ${Math.round(share * 100)}% untrusted, ${D} trusted-endpoint flows`, net: seeded(p.nodes, p.links, [], share, SEED + V, D) }, results, gaps);
     }
     // real topologies with seeded vendors and random sensitive flows
@@ -125,7 +126,7 @@ export async function run(): Promise<BenchResult[]> {
       // the exposure benchmark's 100k workload: 10% huawei = 10k untrusted, 10k sensitive flows
       const dir = generate(root, 100_000, 1_000, 10_000);
       const t = performance.now();
-      const p = await loadPlainFiles({ nodes: join(dir, 'nodes.csv'), links: join(dir, 'links.csv'), flows: join(dir, 'flows.csv') });
+      const p = await readPlainNetwork({ nodes: join(dir, 'nodes.csv'), links: join(dir, 'links.csv'), flows: join(dir, 'flows.csv') });
       const net = seeded(p.nodes, p.links, p.flows, null, SEED);
       const plan = await planReplacement(net, { mode: 'heuristic', timeLimit: 60 });
       const secs = (performance.now() - t) / 1000;

@@ -1,10 +1,12 @@
-// Where an analysis gets its network: plain CSV files (the benchmark format, read by the graph's
-// fast loader), one importable topology file (GraphML, SNDlib, inventory JSON...: read and
-// identified like an import, nothing stored), or a snapshot of the store (the default).
-import { loadPlainFiles, type FlowInput, type LinkArrays, type LinkInput, type NodeInput } from '../graph/index.js';
+// Where an analysis gets its network: plain CSV files (the benchmark format, read by the fast
+// reader in src/ingest/plain), one importable topology file (GraphML, SNDlib, inventory JSON...:
+// read and identified like an import, nothing stored), or a snapshot of the store (the default).
+// Each source is read once: the nodes carry what the planner prices them by (role, cost) too.
+import type { FlowInput, LinkArrays, LinkInput, NodeInput } from '../graph/index.js';
 import { attributeDevice, createIdentifyContext } from '../identify/index.js';
 import { readImport, type ColumnMap } from '../ingest/index.js';
-import { InputError, type Flow, type Link } from '../model/index.js';
+import { readPlainNetwork } from '../ingest/plain/index.js';
+import { InputError, type Device, type Flow, type Link } from '../model/index.js';
 import { FlowEndpoints, quoted } from './flow-endpoints.js';
 import { openStore, storeLabel } from '../store/index.js';
 
@@ -21,8 +23,16 @@ export interface NetworkSourceOptions {
   columns?: ColumnMap;
 }
 
+/** A device as the analyses take it: the graph's attributes plus what its replacement costs by. */
+export interface NetworkNode extends NodeInput {
+  layer: string | null;
+  role: string | null;
+  /** the input's own replacement cost; null when it has none (the cost table prices it) */
+  cost: number | null;
+}
+
 export interface LoadedNetwork {
-  nodes: NodeInput[];
+  nodes: NetworkNode[];
   links: readonly LinkInput[] | LinkArrays;
   flows: FlowInput[];
   /** Names the input in error messages and reports: a file or `store.db#snapshot`. */
@@ -32,6 +42,17 @@ export interface LoadedNetwork {
   /** Things the user should know about the input (e.g. link endpoints that are not devices). */
   notes: string[];
 }
+
+const networkNode = (d: Device): NetworkNode => ({
+  id: d.id,
+  vendor: d.vendor,
+  country: d.country ?? null,
+  operator: d.operator ?? null,
+  layer: d.layer ?? null,
+  site: d.site ?? null,
+  role: d.role ?? null,
+  cost: d.cost ?? null,
+});
 
 const toFlowInput = (f: Flow): FlowInput => ({ id: f.id, src: f.src, dst: f.dst, class: f.class, volume: f.volume });
 
@@ -49,7 +70,7 @@ function checkEndpoints(nodes: readonly NodeInput[], links: readonly Link[], whe
 export async function loadNetwork(opts: NetworkSourceOptions): Promise<LoadedNetwork> {
   if (opts.nodes || opts.links) {
     if (!opts.nodes || !opts.links) throw new InputError(opts.nodes ?? opts.links ?? '-', undefined, '--nodes and --links go together');
-    const net = await loadPlainFiles({ nodes: opts.nodes, links: opts.links, flows: opts.flows, columns: opts.columns });
+    const net = await readPlainNetwork({ nodes: opts.nodes, links: opts.links, flows: opts.flows, columns: opts.columns });
     return { ...net, label: opts.links, notes: [] };
   }
   if (opts.topology) return loadTopologyFile(opts.topology, opts.flows, opts.columns);
@@ -61,10 +82,7 @@ export async function loadNetwork(opts: NetworkSourceOptions): Promise<LoadedNet
 async function loadTopologyFile(path: string, flowsPath?: string, columns?: ColumnMap): Promise<LoadedNetwork> {
   const batch = await readImport(path, { columns });
   const ctx = createIdentifyContext();
-  const nodes: NodeInput[] = batch.devices.map((rec) => {
-    const d = attributeDevice(rec, ctx).device;
-    return { id: d.id, vendor: d.vendor, country: d.country ?? null, operator: d.operator ?? null, layer: d.layer ?? null, site: d.site ?? null };
-  });
+  const nodes: NetworkNode[] = batch.devices.map((rec) => networkNode(attributeDevice(rec, ctx).device));
   checkEndpoints(nodes, batch.links, (l, id) =>
     new InputError(l.source.file ?? path, l.source.line, `link ${quoted(l.a)}-${quoted(l.b)} names ${quoted(id)}, which is not a device of ${path}`));
   const links = batch.links.map((l) => ({ a: l.a, b: l.b, metric: l.metric }));
@@ -78,10 +96,8 @@ async function loadSnapshot(db: string, snapshot?: string, organisation?: string
   const store = openStore(db, { readonly: true });
   try {
     const snap = await store.resolveSnapshot(snapshot, organisation);
-    const nodes: NodeInput[] = [];
-    for await (const d of store.iterateDevices(snap.id, {})) {
-      nodes.push({ id: d.id, vendor: d.vendor, country: d.country ?? null, operator: d.operator ?? null, layer: d.layer ?? null, site: d.site ?? null });
-    }
+    const nodes: NetworkNode[] = [];
+    for await (const d of store.iterateDevices(snap.id, {})) nodes.push(networkNode(d));
     const stored = await store.links(snap.id);
     const label = `${storeLabel(db)}#${snap.name}`;
     // Imports refuse phantoms; one here predates that check and must not be analysed as clean.

@@ -1,23 +1,18 @@
 // One plan run from a network source: load, price the untrusted devices (inventory cost, else the
 // cost table), force in what rules mandate by a deadline, solve, and phase by budget. Shared by the
 // `plan` command, the demo and the report.
-import { readFile } from 'node:fs/promises';
 import { buildGraph, defaultWorkers } from '../graph/index.js';
-import { splitCsvLine } from '../graph/csv.js';
-import { readImport } from '../ingest/index.js';
+import { readCostTable, readForcedList } from '../ingest/plain/index.js';
 import { InputError } from '../model/index.js';
 import {
   CostTable,
   DEFAULT_COST_TABLE,
   forcedFromFindings,
-  loadCostTable,
   nodeCosts,
   parseBudget,
-  parseForced,
   phaseInputOf,
   phasePlan,
   planReplacement,
-  type CostAttributes,
   type ForcedDevice,
   type PhasedPlan,
   type PlanResult,
@@ -93,53 +88,6 @@ export function policyNotes(findings: readonly Finding[], forced: readonly Force
   return notes;
 }
 
-async function readText(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (e) {
-    throw new InputError(file, undefined, `cannot read: ${e instanceof Error ? e.message : String(e)}`);
-  }
-}
-
-/**
- * Cost-relevant attributes per device id (cost, layer, role), which the graph's NodeInput does
- * not carry: read again from the same source the network came from.
- */
-export async function loadCostAttributes(opts: NetworkSourceOptions): Promise<Map<string, CostAttributes>> {
-  const out = new Map<string, CostAttributes>();
-  if (opts.nodes) {
-    const text = await readText(opts.nodes);
-    const lines = text.split(/\r?\n/);
-    const header = splitCsvLine(lines[0] ?? '', opts.nodes, 1).map((h) => h.trim().toLowerCase());
-    const ci = header.indexOf('cost'), li = header.indexOf('layer'), ri = header.indexOf('role'), ii = header.indexOf('id');
-    for (let i = 1; i < lines.length; i++) {
-      if (lines[i]!.trim() === '') continue;
-      const f = splitCsvLine(lines[i]!, opts.nodes, i + 1);
-      const raw = ci >= 0 ? (f[ci] ?? '').trim() : '';
-      let cost: number | null = null;
-      if (raw !== '') {
-        cost = Number(raw);
-        if (!Number.isFinite(cost) || cost < 0) throw new InputError(opts.nodes, i + 1, `cost must be a non-negative number, got "${raw}"`);
-      }
-      out.set((f[ii] ?? '').trim(), { cost, layer: li >= 0 ? f[li] : null, role: ri >= 0 ? f[ri] : null });
-    }
-    return out;
-  }
-  if (opts.topology) {
-    const batch = await readImport(opts.topology);
-    for (const d of batch.devices) out.set(d.id, { cost: d.cost ?? null, layer: d.layer ?? null, role: d.role ?? null });
-    return out;
-  }
-  const store = openStore(opts.db, { readonly: true });
-  try {
-    const snap = await store.resolveSnapshot(opts.snapshot, opts.organisation);
-    for await (const d of store.iterateDevices(snap.id, {})) out.set(d.id, { cost: d.cost ?? null, layer: d.layer ?? null, role: d.role ?? null });
-  } finally {
-    await store.close();
-  }
-  return out;
-}
-
 /** Loads the network, prices the untrusted devices, forces in what rules mandate, solves and phases. */
 export async function computePlan(opts: PlanRunOptions, progress: PlanProgress = SILENT): Promise<{ plan: PlanResult; phasing?: PhasedPlan }> {
   progress.update(0, undefined, 'loading');
@@ -155,14 +103,10 @@ export async function computePlan(opts: PlanRunOptions, progress: PlanProgress =
   const g = buildGraph(net, { source: net.label });
   const untrusted = untrustedNodes(net.nodes, opts);
   requireDevices(net, countSet(untrusted), avoidFilterText(opts), NOTHING_UNTRUSTED);
-  const table = new CostTable(DEFAULT_COST_TABLE, opts.costTable ? await loadCostTable(opts.costTable) : []);
-  const attrs = await loadCostAttributes(opts);
-  const { cost, fromTable } = nodeCosts(
-    net.nodes.map((d) => attrs.get(d.id) ?? { layer: d.layer ?? null }),
-    table,
-  );
-  let forced: ForcedDevice[] = [];
-  if (opts.forced) forced = parseForced(await readText(opts.forced), opts.forced);
+  const table = new CostTable(DEFAULT_COST_TABLE, opts.costTable ? await readCostTable(opts.costTable) : []);
+  // The nodes carry their own cost, layer and role: the network source is not read again.
+  const { cost, fromTable } = nodeCosts(net.nodes, table);
+  const forced: ForcedDevice[] = opts.forced ? await readForcedList(opts.forced) : [];
   const policyRun = opts.policy && !opts.nodes && !opts.links && !opts.topology ? await policyForced(opts) : undefined;
   if (policyRun) forced.push(...policyRun.forced);
   progress.update(0, undefined, 'solving');
@@ -179,7 +123,7 @@ export async function computePlan(opts: PlanRunOptions, progress: PlanProgress =
   );
   if (policyRun) plan.notes.push(...policyRun.notes);
   let untrustedFromTable = 0;
-  for (let i = 0; i < untrusted.length; i++) if (untrusted[i] && !(typeof attrs.get(net.nodes[i]!.id)?.cost === 'number')) untrustedFromTable++;
+  for (let i = 0; i < untrusted.length; i++) if (untrusted[i] && net.nodes[i]!.cost === null) untrustedFromTable++;
   if (fromTable && untrustedFromTable) plan.notes.push(`${untrustedFromTable} untrusted device(s) have no cost in the input: priced from the cost table by layer and role`);
   const phasing = budget ? phasePlan({ g, untrusted, cost, flows: net.flows }, phaseInputOf(plan), budget) : undefined;
   return { plan, phasing };

@@ -19,4 +19,3 @@ export {
   type SiteCutOff,
   type Tally,
 } from './killswitch.js';
-export { loadPlainFiles, parseNodes, parseLinks, parseFlows, type PlainNetwork, type PlainPaths } from './load.js';

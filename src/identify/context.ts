@@ -6,7 +6,8 @@ import type { Finding } from './finding.js';
 import type { RegistryMaker } from './maker.js';
 import { buildBrandWords } from './brand-words.js';
 import { compilePatterns, type CompiledPattern } from './patterns.js';
-import { loadTacCsv, type TacTable } from './tac-table.js';
+import type { TacRows } from '../ingest/plain/tac.js';
+import { buildTacTable, type TacTable } from './tac-table.js';
 
 export interface OidRule {
   prefix: string;
@@ -48,8 +49,8 @@ export interface IdentifyContext {
 }
 
 export interface IdentifyOptions {
-  /** Osmocom-format TAC CSV to resolve IMEIs to brands. */
-  tacCsvPath?: string;
+  /** Osmocom-format TAC rows to resolve IMEIs to brands, as src/ingest/plain/tac.ts reads them. */
+  tac?: TacRows;
 }
 
 function typoTargets(catalog: Catalog, names: ReadonlyMap<string, NameHit>): ReadonlyMap<string, string> {
@@ -70,7 +71,7 @@ export function createIdentifyContext(opts: IdentifyOptions = {}): IdentifyConte
     brandWords: buildBrandWords(catalog),
     // Longest prefix first so a specific rule wins over a broader one.
     oidRules: [...catalog.oidRules].sort((a, b) => b.prefix.length - a.prefix.length),
-    tac: opts.tacCsvPath ? loadTacCsv(opts.tacCsvPath, catalog) : null,
+    tac: opts.tac ? buildTacTable(opts.tac, catalog) : null,
     memo: new Map(),
     macBlockMemo: new Map(),
     makerMemo: new Map(),

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readTacFile } from '../ingest/plain/index.js';
 import { createIdentifyContext } from './context.js';
 import { imeiFindings, luhnCheckDigit, parseImei } from './imei.js';
 import { testContext } from './test-context.js';
@@ -42,7 +43,7 @@ test('TAC table in Osmocom CSV format: brand → vendor, 7-digit TACs padded', (
         'bogus,Nobody,Nothing,,,,,',
       ].join('\n'),
     );
-    const ctx = createIdentifyContext({ tacCsvPath: csv });
+    const ctx = createIdentifyContext({ tac: readTacFile(csv) });
     assert.equal(ctx.tac!.size, 4);
     assert.equal(ctx.tac!.warnings.length, 1);
     assert.equal(ctx.tac!.warnings[0]!.line, 7);
@@ -61,5 +62,5 @@ test('TAC table in Osmocom CSV format: brand → vendor, 7-digit TACs padded', (
 });
 
 test('a missing TAC file is an input error naming the file', () => {
-  assert.throws(() => createIdentifyContext({ tacCsvPath: '/nonexistent/tacdb.csv' }), /\/nonexistent\/tacdb\.csv: cannot read/);
+  assert.throws(() => readTacFile('/nonexistent/tacdb.csv'), /\/nonexistent\/tacdb\.csv: cannot read TAC table/);
 });

@@ -11,7 +11,7 @@ export { parseEngineId, engineIdFindings } from './engine-id.js';
 export type { ParsedEngineId, EngineIdParse, EngineIdFormat } from './engine-id.js';
 export { parseImei, luhnCheckDigit, imeiFindings } from './imei.js';
 export type { ParsedImei, ImeiParse } from './imei.js';
-export { loadTacCsv, parseTacCsv } from './tac-table.js';
+export { buildTacTable } from './tac-table.js';
 export type { TacTable, TacEntry } from './tac-table.js';
 export { parseGponSerial, serialFindings } from './serial.js';
 export type { ParsedGponSerial } from './serial.js';

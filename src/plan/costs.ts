@@ -1,8 +1,6 @@
 // Replacement cost per device: the inventory's `cost` when given, else a table by layer and role
-// that users can override with a file (`layer,role,cost` CSV or a JSON array of those objects).
-import { readFile } from 'node:fs/promises';
-import { splitCsvLine } from '../graph/csv.js';
-import { InputError } from '../model/index.js';
+// that users can override with their own rows (read from a file by src/ingest/plain/cost-table.ts:
+// the planner reads no file).
 
 export interface CostEntry {
   /** empty or `*`: any layer */
@@ -68,53 +66,6 @@ export class CostTable {
     const l = norm(layer), r = norm(role);
     return this.exact.get(`${l}\u0000${r}`) ?? this.byRole.get(r) ?? this.byLayer.get(l) ?? this.fallback;
   }
-}
-
-function checkCost(v: unknown, file: string, line: number | undefined): number {
-  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
-  if (!Number.isFinite(n) || n < 0) throw new InputError(file, line, `cost must be a non-negative number, got "${String(v)}"`);
-  return n;
-}
-
-/** Parses a cost table file: CSV with a header naming `cost` and `layer` and/or `role`, or JSON. */
-export function parseCostTable(text: string, file: string): CostEntry[] {
-  const trimmed = text.trim();
-  if (trimmed.startsWith('[')) {
-    let data: unknown;
-    try {
-      data = JSON.parse(trimmed);
-    } catch (e) {
-      throw new InputError(file, undefined, `invalid JSON: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    if (!Array.isArray(data)) throw new InputError(file, undefined, 'expected an array of {layer, role, cost}');
-    return data.map((x: unknown, i) => {
-      if (typeof x !== 'object' || x === null) throw new InputError(file, undefined, `entry ${i + 1}: expected an object`);
-      const o = x as Record<string, unknown>;
-      const str = (k: string): string | undefined => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
-      return { layer: str('layer'), role: str('role'), cost: checkCost(o.cost, file, undefined) };
-    });
-  }
-  const lines = text.split(/\r?\n/);
-  const header = splitCsvLine(lines[0] ?? '', file, 1).map((h) => h.trim().toLowerCase());
-  const ci = header.indexOf('cost'), li = header.indexOf('layer'), ri = header.indexOf('role');
-  if (ci < 0 || (li < 0 && ri < 0)) throw new InputError(file, 1, 'header must name cost and layer and/or role');
-  const out: CostEntry[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    if (lines[i]!.trim() === '') continue;
-    const f = splitCsvLine(lines[i]!, file, i + 1);
-    out.push({ layer: li >= 0 ? f[li] : undefined, role: ri >= 0 ? f[ri] : undefined, cost: checkCost(f[ci], file, i + 1) });
-  }
-  return out;
-}
-
-export async function loadCostTable(file: string): Promise<CostEntry[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    throw new InputError(file, undefined, `cannot read: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  return parseCostTable(text, file);
 }
 
 /** What a device's cost depends on. */

@@ -1,46 +1,6 @@
-// Forced replacements as plain input: what the policy findings produce, or a file
-// (`id,deadline,reason` CSV, or a JSON array of {id, deadline, reason}).
-import { splitCsvLine } from '../graph/csv.js';
-import { InputError } from '../model/index.js';
+// Forced replacements as plain input: what the policy findings produce here, or a user's list
+// (read from a file by src/ingest/plain/forced.ts: the planner reads no file).
 import type { ForcedDevice } from './types.js';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function check(f: { id?: unknown; deadline?: unknown; reason?: unknown }, file: string, line: number | undefined): ForcedDevice {
-  if (typeof f.id !== 'string' || f.id.trim() === '') throw new InputError(file, line, 'forced device needs an id');
-  if (typeof f.deadline !== 'string' || !DATE.test(f.deadline.trim())) {
-    throw new InputError(file, line, `deadline must be a date YYYY-MM-DD, got "${String(f.deadline)}"`);
-  }
-  return { id: f.id.trim(), deadline: f.deadline.trim(), reason: typeof f.reason === 'string' ? f.reason.trim() : '' };
-}
-
-export function parseForced(text: string, file: string): ForcedDevice[] {
-  const trimmed = text.trim();
-  if (trimmed.startsWith('[')) {
-    let data: unknown;
-    try {
-      data = JSON.parse(trimmed);
-    } catch (e) {
-      throw new InputError(file, undefined, `invalid JSON: ${e instanceof Error ? e.message : String(e)}`);
-    }
-    if (!Array.isArray(data)) throw new InputError(file, undefined, 'expected an array of {id, deadline, reason}');
-    return data.map((x: unknown, i) => {
-      if (typeof x !== 'object' || x === null) throw new InputError(file, undefined, `entry ${i + 1}: expected an object`);
-      return check(x as Record<string, unknown>, file, undefined);
-    });
-  }
-  const lines = text.split(/\r?\n/);
-  const header = splitCsvLine(lines[0] ?? '', file, 1).map((h) => h.trim().toLowerCase());
-  const ii = header.indexOf('id'), di = header.indexOf('deadline'), ri = header.indexOf('reason');
-  if (ii < 0 || di < 0) throw new InputError(file, 1, 'header must name id and deadline (and optionally reason)');
-  const out: ForcedDevice[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    if (lines[i]!.trim() === '') continue;
-    const f = splitCsvLine(lines[i]!, file, i + 1);
-    out.push(check({ id: f[ii], deadline: f[di], reason: ri >= 0 ? (f[ri] ?? '') : '' }, file, i + 1));
-  }
-  return out;
-}
 
 /** The fields of a policy finding (src/policy `Finding`) the planner needs; structural on purpose. */
 export interface ForcingFinding {

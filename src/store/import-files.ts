@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { attributeDevice, createIdentifyContext } from '../identify/index.js';
 import { FORMAT_IDS, openImport, type ColumnMap } from '../ingest/index.js';
 import { withNetboxLive } from '../ingest/netbox/live.js';
+import { readTacFile } from '../ingest/plain/index.js';
 import { InputError, isOneOf } from '../model/index.js';
 import { runImport, type ImportFilesOptions, type ImportPipeline, type ImportSource, type ImportSummary } from './import-run.js';
 import { workerBatches } from './import-threaded.js';
@@ -53,7 +54,7 @@ function realPipeline(tacCsvPath: string | undefined, workerMinBytes: number, co
       return source;
     },
     // Built on first use: a threaded import identifies in its worker and never needs it here.
-    identify: (rec) => attributeDevice(rec, (ctx ??= createIdentifyContext(tacCsvPath === undefined ? {} : { tacCsvPath }))),
+    identify: (rec) => attributeDevice(rec, (ctx ??= createIdentifyContext(tacCsvPath === undefined ? {} : { tac: readTacFile(tacCsvPath) }))),
     size,
   };
 }

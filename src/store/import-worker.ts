@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { attributeDevice, createIdentifyContext } from '../identify/index.js';
 import { openImport, type FormatId } from '../ingest/index.js';
+import { readTacFile } from '../ingest/plain/index.js';
 import { isInputError, type ImportWarning } from '../model/index.js';
 import type { EncodedBatch, WorkerInput, WorkerMessage } from './import-threaded.js';
 import { pushDeviceValues, type SqlValue } from './rows.js';
@@ -29,7 +30,7 @@ async function sendBatch(b: EncodedBatch): Promise<void> {
 }
 
 async function run(): Promise<void> {
-  const ctx = createIdentifyContext(input.tacCsvPath === undefined ? {} : { tacCsvPath: input.tacCsvPath });
+  const ctx = createIdentifyContext(input.tacCsvPath === undefined ? {} : { tac: readTacFile(input.tacCsvPath) });
   const reader = await openImport(input.path, { format: input.format as FormatId, batchSize: input.batchSize });
   const chunkRows = input.chunkRows;
   // Whole chunks only, carried across batches, so the writer runs each as one statement as is.

@@ -14,10 +14,10 @@ import {
   FLOW_ALREADY_UNREACHABLE,
   FLOW_DISRUPTED,
   killSwitch,
-  loadPlainFiles,
   type FlowInput,
   type NodeInput,
 } from '../../src/graph/index.js';
+import { readPlainNetwork as loadPlainFiles } from '../../src/ingest/plain/index.js';
 import { randInt, rng, tempDir } from './helpers.js';
 
 interface Small {
@@ -237,7 +237,7 @@ describe('plain-file loader', () => {
       links: write('l.csv', 'a,b\n"a,1",b\n'),
       flows: write('f.csv', 'id,src,dst,class,volume\nf1,"a,1",b,normal,2.5\nf2,b,"a,1",,\n'),
     });
-    assert.deepEqual(net.nodes[0], { id: 'a,1', vendor: 'huawei', country: 'CN', operator: null, layer: null, site: 'x' });
+    assert.deepEqual(net.nodes[0], { id: 'a,1', vendor: 'huawei', country: 'CN', operator: null, layer: null, site: 'x', role: null, cost: null });
     assert.equal(net.nodes[1]!.country, null);
     assert.deepEqual([...net.links.metric], [1]);
     assert.deepEqual(net.flows, [

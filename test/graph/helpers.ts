@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyseExposure, buildGraph, buildUntrusted, exposureCsv, loadPlainFiles } from '../../src/graph/index.js';
+import { analyseExposure, buildGraph, buildUntrusted, exposureCsv } from '../../src/graph/index.js';
+import { readPlainNetwork } from '../../src/ingest/plain/index.js';
 import { seededUniform } from '../../src/model/seeded-random.js';
 
 export const BENCH = join(import.meta.dirname, '..', '..', '..', 'shared', 'bench');
@@ -68,7 +69,7 @@ export function generate(dir: string, V: number, S: number, D: number, seed: num
 }
 
 export async function runOurs(dir: string, vendors: string, workers: number): Promise<string> {
-  const net = await loadPlainFiles({ nodes: join(dir, 'nodes.csv'), links: join(dir, 'links.csv'), flows: join(dir, 'flows.csv') });
+  const net = await readPlainNetwork({ nodes: join(dir, 'nodes.csv'), links: join(dir, 'links.csv'), flows: join(dir, 'flows.csv') });
   const g = buildGraph(net);
   const r = await analyseExposure(g, buildUntrusted(net.nodes, { vendors: vendors.split(',') }), net.flows, { workers });
   return exposureCsv(r);

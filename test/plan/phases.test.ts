@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildGraph, buildUntrusted, type FlowInput, type LinkInput, type NodeInput } from '../../src/graph/index.js';
-import { parseBudget, parseForced, periodStart, phaseInputOf, phasePlan, planReplacement, type PlanNetwork } from '../../src/plan/index.js';
+import { parseForced } from '../../src/ingest/plain/index.js';
+import { parseBudget, periodStart, phaseInputOf, phasePlan, planReplacement, type PlanNetwork } from '../../src/plan/index.js';
 import { bruteForce, randomInstance, toNetwork } from './helpers.js';
 
 /**

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { buildGraph, buildUntrusted, type NodeInput } from '../../src/graph/index.js';
-import { CostTable, DEFAULT_COST_TABLE, nodeCosts, parseCostTable, planReplacement } from '../../src/plan/index.js';
+import { parseCostTable } from '../../src/ingest/plain/index.js';
+import { CostTable, DEFAULT_COST_TABLE, nodeCosts, planReplacement } from '../../src/plan/index.js';
 
 function detour() {
   const nodes: NodeInput[] = [{ id: 'a', vendor: 'nokia' }, { id: 'U', vendor: 'huawei' }, { id: 'c', vendor: 'nokia' }, { id: 'T', vendor: 'nokia' }];

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { createIdentifyContext, formatIdentifyResult, identifyValue } from '../../identify/index.js';
+import { readTacFile } from '../../ingest/plain/index.js';
 import { printable, renderJson } from '../output.js';
 
 interface IdentifyOptions {
@@ -32,7 +33,7 @@ A maker outside the risk catalog (any IEEE OUI assignee or IANA enterprise) is n
 Exit code 0 when every value was attributed to a vendor or maker, 1 when some were not.`,
     )
     .action((values: string[], opts: IdentifyOptions) => {
-      const ctx = createIdentifyContext({ tacCsvPath: opts.tacDb });
+      const ctx = createIdentifyContext(opts.tacDb === undefined ? {} : { tac: readTacFile(opts.tacDb) });
       const results = values.map((v) => identifyValue(v, ctx));
       if (opts.json) process.stdout.write(renderJson(results.length === 1 ? results[0] : results));
       else process.stdout.write(results.map((r) => formatIdentifyResult(r).split('\n').map(printable).join('\n')).join('\n') + '\n');
