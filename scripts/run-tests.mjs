@@ -31,15 +31,42 @@ if (!files.length) { console.error('no test files matched'); process.exit(1); }
 const scratch = mkdtempSync(join(tmpdir(), 'cleanpath-tests-'));
 const skipLog = join(scratch, 'skipped.jsonl');
 const reporter = new URL('./skip-reporter.mjs', import.meta.url).href;
-const r = spawnSync(process.execPath, [
-  '--import', 'tsx', '--test',
-  '--test-reporter=spec', '--test-reporter-destination=stdout',
-  `--test-reporter=${reporter}`, `--test-reporter-destination=${skipLog}`,
-  ...files,
-], { stdio: 'inherit' });
+/** One run of the selected files under node's runner; its exit status. */
+function runFiles(env) {
+  const r = spawnSync(process.execPath, [
+    '--import', 'tsx', '--test',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    `--test-reporter=${reporter}`, `--test-reporter-destination=${skipLog}`,
+    ...files,
+  ], { stdio: 'inherit', env });
+  return r.status ?? 1;
+}
+
+let status;
+if (process.env.UPDATE_GOLDENS === '1') {
+  // Golden files (src/test-support/golden.ts): rewrite them, then run again comparing against what
+  // the first run wrote: output that differs between two runs is nondeterministic, not a golden.
+  const goldenLog = join(scratch, 'goldens.log');
+  status = runFiles({ ...process.env, CLEANPATH_GOLDEN_LOG: goldenLog });
+  const written = existsSync(goldenLog) ? readFileSync(goldenLog, 'utf8').split('\n').filter(Boolean) : [];
+  console.log(`\ngoldens: ${written.filter((l) => l.startsWith('rewritten')).length} rewritten, ${written.filter((l) => l.startsWith('unchanged')).length} unchanged`);
+  for (const l of written.filter((l) => l.startsWith('rewritten'))) console.log(`  ${l}`);
+  if (status !== 0) {
+    console.log('the updating run failed: fix that first (goldens it reached are rewritten; see git diff test/goldens)');
+  } else {
+    console.log('\nsecond run, comparing with the goldens just written (catches nondeterministic output):\n');
+    const env = { ...process.env };
+    delete env.UPDATE_GOLDENS;
+    rmSync(skipLog, { force: true });
+    status = runFiles(env);
+    if (status !== 0) console.log('\nthe second run failed: if a golden differs, that output is not deterministic');
+  }
+} else {
+  status = runFiles(process.env);
+}
 printSkipped(skipLog);
 rmSync(scratch, { recursive: true, force: true });
-process.exit(r.status ?? 1);
+process.exit(status);
 
 /** The skipped (and todo) tests of the run, by file, with their reasons. */
 function printSkipped(log) {

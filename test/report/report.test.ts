@@ -14,6 +14,7 @@ import { renderJsonReport } from '../../src/report/json.js';
 import { md, renderMarkdown } from '../../src/report/markdown.js';
 import { buildReportModel, type ReportModel } from '../../src/report/model.js';
 import { openStore, importFiles } from '../../src/store/index.js';
+import { expectGolden } from '../support/golden.js';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const ENTRY = join(REPO, 'test', 'report', 'cli-entry.ts');
@@ -77,6 +78,8 @@ describe('report on the demo store', () => {
     model = await buildReportModel({ db: join(dir, 'demo.db'), asOf: '2026-12-31', untrusted: ['huawei', 'zte'], budget: '3000000/year', budgetStart: '2027-01-01', generatedAt: GENERATED_AT });
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
+  /** What differs from run to run masked, for the golden files. */
+  const stable = (text: string): string => text.replaceAll(dir, '<tmp>').replaceAll(model.source.snapshotCreatedAt, '<imported at>');
 
   it('gathers every section from the store and the analyses', () => {
     const s = model.summary;
@@ -122,6 +125,8 @@ describe('report on the demo store', () => {
       for (let j = i + 1; j < lines.length && lines[j]!.startsWith('|'); j++) assert.equal(pipes(lines[j]!), n, `line ${j + 1}: ${lines[j]}`);
     }
     assert.ok(lines.filter((l) => l.startsWith('| overdue |')).length === model.summary.findingsByStatus.overdue);
+    // the whole document, byte for byte (the temporary directory and the import time masked)
+    expectGolden('report/demo.md', stable(text));
   });
 
   it('CSV: one long table, fixed columns, every section', () => {
@@ -132,6 +137,7 @@ describe('report on the demo store', () => {
     for (const s of ['summary', 'share', 'finding', 'device', 'flow', 'killswitch', 'plan', 'phase', 'deadline']) assert.ok(sections.has(s), s);
     assert.equal(rows.filter((r) => r[0] === 'finding').length, model.findings.length);
     assert.equal(rows.filter((r) => r[0] === 'flow').length, model.exposure.flows.length);
+    expectGolden('report/demo.csv', stable(renderCsvReport(model)));
   });
 
   it('JSON: the model itself', () => {

@@ -1,0 +1,2 @@
+// Golden files under test/goldens/: see src/test-support/golden.ts.
+export * from '../../src/test-support/golden.js';
