@@ -21,6 +21,11 @@ export interface NetworkSourceOptions {
   flows?: string;
   /** Renames the columns of --nodes, or of an inventory given as --topology (`--map`). */
   columns?: ColumnMap;
+  /**
+   * Keep a snapshot's full device records (`LoadedNetwork.devices`), for a caller that also
+   * evaluates rules on them (the plan's rule-forced devices): the same read, the same snapshot.
+   */
+  keepDevices?: boolean;
 }
 
 /** A device as the analyses take it: the graph's attributes plus what its replacement costs by. */
@@ -41,6 +46,8 @@ export interface LoadedNetwork {
   snapshot?: string;
   /** Things the user should know about the input (e.g. link endpoints that are not devices). */
   notes: string[];
+  /** The snapshot's device records, when the source is a snapshot and `keepDevices` asked for them. */
+  devices?: Device[];
 }
 
 const networkNode = (d: Device): NetworkNode => ({
@@ -76,7 +83,7 @@ export async function loadNetwork(opts: NetworkSourceOptions): Promise<LoadedNet
   if (opts.topology) return loadTopologyFile(opts.topology, opts.flows, opts.columns);
   if (opts.columns) throw new InputError(opts.columns.origin, undefined, 'a column map renames the columns of --nodes or of an inventory given as --topology; a snapshot has ours already');
   if (opts.flows) throw new InputError(opts.flows, undefined, '--flows needs --nodes/--links or --topology (a snapshot has its own flows)');
-  return await loadSnapshot(opts.db, opts.snapshot, opts.organisation);
+  return await loadSnapshot(opts.db, opts.snapshot, opts.organisation, opts.keepDevices ?? false);
 }
 
 async function loadTopologyFile(path: string, flowsPath?: string, columns?: ColumnMap): Promise<LoadedNetwork> {
@@ -92,12 +99,16 @@ async function loadTopologyFile(path: string, flowsPath?: string, columns?: Colu
   return { nodes, links, flows, label: path, notes: [] };
 }
 
-async function loadSnapshot(db: string, snapshot?: string, organisation?: string): Promise<LoadedNetwork> {
+async function loadSnapshot(db: string, snapshot: string | undefined, organisation: string | undefined, keepDevices: boolean): Promise<LoadedNetwork> {
   const store = openStore(db, { readonly: true });
   try {
     const snap = await store.resolveSnapshot(snapshot, organisation);
     const nodes: NetworkNode[] = [];
-    for await (const d of store.iterateDevices(snap.id, {})) nodes.push(networkNode(d));
+    const devices: Device[] = [];
+    for await (const d of store.iterateDevices(snap.id, {})) {
+      nodes.push(networkNode(d));
+      if (keepDevices) devices.push(d);
+    }
     const stored = await store.links(snap.id);
     const label = `${storeLabel(db)}#${snap.name}`;
     // Imports refuse phantoms; one here predates that check and must not be analysed as clean.
@@ -107,7 +118,7 @@ async function loadSnapshot(db: string, snapshot?: string, organisation?: string
     const notes: string[] = [];
     const flows = (await store.flows(snap.id)).map(toFlowInput);
     if (links.length === 0) notes.push(`snapshot ${snap.name} has no links: import a links file or a topology into it (cleanpath import --base ${snap.name} links.csv)`);
-    return { nodes, links, flows, label, snapshot: snap.name, notes };
+    return { nodes, links, flows, label, snapshot: snap.name, notes, ...(keepDevices && { devices }) };
   } finally {
     await store.close();
   }

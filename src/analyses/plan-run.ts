@@ -3,7 +3,7 @@
 // `plan` command, the demo and the report.
 import { buildGraph, defaultWorkers } from '../graph/index.js';
 import { readCostTable, readForcedList } from '../ingest/plain/index.js';
-import { InputError } from '../model/index.js';
+import { InputError, type Device } from '../model/index.js';
 import {
   CostTable,
   DEFAULT_COST_TABLE,
@@ -18,7 +18,6 @@ import {
   type PlanResult,
 } from '../plan/index.js';
 import { evaluate, isRealDate, loadRuleCatalog, todayUtc, type Finding } from '../policy/index.js';
-import { openStore } from '../store/index.js';
 import { loadNetwork, type NetworkSourceOptions } from './network.js';
 import { avoidFilterText, countSet, NOTHING_UNTRUSTED, requireDevices, requireFlows } from './nothing.js';
 import { untrustedNodes, type AvoidOptions } from './untrusted.js';
@@ -56,20 +55,15 @@ export interface PlanRunOptions extends NetworkSourceOptions, AvoidOptions {
 /**
  * Devices whose removal a rule mandates by a deadline (overdue or due findings of the policy
  * check on the same snapshot), so that the plan buys them by then whatever the flows need.
- * Needs-data findings force nothing: the notes say how many devices wait on data instead.
+ * Needs-data findings force nothing: the notes say how many devices wait on data instead. The
+ * devices are those the network was loaded with (one read, so the very snapshot planned).
  */
-async function policyForced(opts: PlanRunOptions): Promise<{ forced: ForcedDevice[]; notes: string[] }> {
+function policyForced(devices: readonly Device[], opts: PlanRunOptions): { forced: ForcedDevice[]; notes: string[] } {
   const asOf = opts.asOf ?? todayUtc();
   if (!isRealDate(asOf)) throw new InputError('--as-of', undefined, `expected a date as YYYY-MM-DD, got "${opts.asOf}"`);
-  const store = openStore(opts.db, { readonly: true });
-  try {
-    const snap = await store.resolveSnapshot(opts.snapshot, opts.organisation);
-    const findings = evaluate({ devices: await store.devices(snap.id), rules: loadRuleCatalog().rules, asOf, assumeInScope: opts.assumeInScope ?? false });
-    const forced = forcedFromFindings(findings);
-    return { forced, notes: policyNotes(findings, forced, opts.assumeInScope ?? false) };
-  } finally {
-    await store.close();
-  }
+  const findings = evaluate({ devices, rules: loadRuleCatalog().rules, asOf, assumeInScope: opts.assumeInScope ?? false });
+  const forced = forcedFromFindings(findings);
+  return { forced, notes: policyNotes(findings, forced, opts.assumeInScope ?? false) };
 }
 
 /** What the plan's forcing rests on: the assumption it was told to make, or the devices it could not judge. */
@@ -96,7 +90,9 @@ export async function computePlan(opts: PlanRunOptions, progress: PlanProgress =
     if (opts.periods !== undefined) budget.periods = opts.periods;
     budget.carryOver = opts.carryOver;
   }
-  const net = await loadNetwork(opts);
+  // Rules force devices only on a snapshot: its full records come with the network, read once.
+  const rulesForce = opts.policy && !opts.nodes && !opts.links && !opts.topology;
+  const net = await loadNetwork({ ...opts, keepDevices: rulesForce });
   for (const note of net.notes) process.stderr.write(`note: ${note}\n`);
   // No sensitive flow, or nothing untrusted: a plan would have nothing to protect or replace.
   requireFlows(net, net.flows, 'sensitive-flows');
@@ -107,7 +103,7 @@ export async function computePlan(opts: PlanRunOptions, progress: PlanProgress =
   // The nodes carry their own cost, layer and role: the network source is not read again.
   const { cost, fromTable } = nodeCosts(net.nodes, table);
   const forced: ForcedDevice[] = opts.forced ? await readForcedList(opts.forced) : [];
-  const policyRun = opts.policy && !opts.nodes && !opts.links && !opts.topology ? await policyForced(opts) : undefined;
+  const policyRun = rulesForce ? policyForced(net.devices ?? [], opts) : undefined;
   if (policyRun) forced.push(...policyRun.forced);
   progress.update(0, undefined, 'solving');
   const plan = await planReplacement(
