@@ -1,13 +1,17 @@
 // `cleanpath paths import` and `paths exposure` end to end on a postgres:// store: the same
 // fixtures imported into PostgreSQL and into SQLite give the same summaries and the same
 // exposure document; duplicates add nothing and a bad file leaves the database exactly as it was.
+// The report's measured-paths section reads them from PostgreSQL too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { PathExposureDocument } from '../../src/paths/index.js';
+import { importPaths, type PathExposureDocument } from '../../src/paths/index.js';
+import { storeResults } from '../../src/probe/store.js';
+import { buildReportModel } from '../../src/report/model.js';
+import { openStore } from '../../src/store/index.js';
 import { dumpStore } from '../cli/helpers.js';
 import { createTestDatabase, dumpPg } from '../store/pg-database.js';
 import { peerMissing } from '../support/peer.js';
@@ -68,6 +72,46 @@ test('paths import and exposure on PostgreSQL answer as on SQLite', async (t) =>
       { ...onPg, exposure: { ...onPg.exposure, sources: { ...onPg.exposure.sources, measurements: '' } } },
       { ...onSqlite, exposure: { ...onSqlite.exposure, sources: { ...onSqlite.exposure.sources, measurements: '' } } },
     );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await pg.drop();
+  }
+});
+
+test("the report's measured-paths section on PostgreSQL is the one SQLite gives", async (t) => {
+  const pg = await createTestDatabase('cleanpath_paths_report');
+  if (peerMissing(t, 'postgresql', 'skip' in pg ? pg.skip : true) || 'skip' in pg) return;
+  const dir = mkdtempSync(join(tmpdir(), 'cleanpath-paths-pg-report-'));
+  try {
+    const atlas = join(dir, 'atlas.ndjson');
+    const result = (time: number, hop2: string): string =>
+      JSON.stringify({ type: 'traceroute', af: 4, prb_id: 6001, msm_id: 5001, timestamp: time, dst_addr: '203.0.113.80', result: [
+        { hop: 1, result: [{ from: '198.51.100.1', rtt: 1 }] },
+        { hop: 2, result: [{ from: hop2, rtt: 9 }] },
+        { hop: 3, result: [{ from: '203.0.113.80', rtt: 20 }] },
+      ] });
+    writeFileSync(atlas, [result(1764547200, '80.81.192.10'), result(1764633600, '80.81.192.10'), result(1764720000, '80.81.192.11')].join('\n') + '\n');
+    const section = async (db: string): Promise<unknown> => {
+      const store = openStore(db);
+      try {
+        // a ZTE router (by its engine ID's enterprise number) probed at the hop's address
+        await storeResults(
+          store,
+          { devices: [{ id: '80.81.192.10', raw: { engineId: '80000f3e03001e73445566' }, extra: { address: '80.81.192.10' }, source: { probe: 'snmpv3-discovery', address: '80.81.192.10', time: '2025-12-01T00:00:10.000Z' } }] },
+          { label: 'probe', format: 'snmpv3-discovery', snapshot: 'hops' },
+        );
+        assert.equal((await importPaths([atlas], { db, store, site: 'ramstein' })).measurements, 3);
+      } finally {
+        await store.close();
+      }
+      return (await buildReportModel({ db, asOf: '2026-01-01', untrusted: ['huawei', 'zte'], noPlan: true, generatedAt: '2026-01-01T00:00:00Z' })).paths;
+    };
+    const onSqlite = await section(join(dir, 'r.db'));
+    const onPg = await section(pg.url);
+    const p = onPg as { measurements: number; exposed: number; routers: Array<{ router: string; vendor: string }> };
+    assert.deepEqual([p.measurements, p.exposed], [3, 2]);
+    assert.deepEqual(p.routers.map((r) => [r.router, r.vendor]), [['80.81.192.10', 'zte']]);
+    assert.deepEqual(onPg, onSqlite);
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await pg.drop();
