@@ -1,5 +1,6 @@
 // Rendering of keyed rows as an aligned text table, CSV or JSON: every command's output goes
 // through here so `--format` means the same thing everywhere.
+import { recordsToCsv } from '../model/csv-write.js';
 
 export type Cell = string | number | boolean | null | undefined;
 export type Row = Record<string, Cell>;
@@ -65,15 +66,9 @@ function truncate(s: string, max: number): string {
   return s.length <= max ? s : s.slice(0, max - 1) + '…';
 }
 
-export function csvField(v: Cell): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
+/** Through the one writer (model/csv-write.ts): every text cell defused against spreadsheet formulas. */
 export function renderCsv(rows: readonly Row[], columns: readonly string[]): string {
-  const lines = [columns.join(',')];
-  for (const r of rows) lines.push(columns.map((c) => csvField(r[c])).join(','));
-  return lines.join('\n') + '\n';
+  return recordsToCsv(columns, rows);
 }
 
 export function renderJson(value: unknown): string {

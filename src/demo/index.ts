@@ -3,7 +3,7 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toCsv } from './csv.js';
+import { toCsv } from '../model/csv-write.js';
 import { buildDemoScenario, DEMO_SEED } from './scenario.js';
 import { summarise, type DemoSummary } from './summary.js';
 import type { Scenario } from './types.js';
@@ -28,7 +28,12 @@ export interface DemoFiles {
   'flows.csv': string;
 }
 
-/** The three files' contents, without touching the disk. */
+/**
+ * The three files' contents, without touching the disk. Written by the one CSV writer like every
+ * other CSV, though these go to our importer, which stores a cell as written: a defused cell
+ * would come back with its `'`. The scenario's text never starts with a formula character, so
+ * nothing is defused and the files hold exactly the scenario (demo.test.ts checks both).
+ */
 export function renderDemoFiles(s: Scenario): DemoFiles {
   return {
     'inventory.csv': toCsv(INVENTORY_COLUMNS, s.devices.map((d) => [

@@ -1,5 +1,6 @@
 // Output of an exposure run: the per-flow CSV of DESIGN section 4 (byte-identical to the
 // reference) and a JSON document with per-flow objects and the summary; a kill-switch run's JSON.
+import { csvCell } from '../model/csv-write.js';
 import type { ExposureResult } from './exposure.js';
 import { FLOW_DISRUPTED, type KillSwitchResult } from './killswitch.js';
 import { isSensitive, volumeOf, type ExposureSummary } from './summary.js';
@@ -7,12 +8,16 @@ import { EXPOSURE_CLASSES, type ExposureClass, type FlowInput } from './types.js
 
 const num = (x: number): string => (x === Infinity ? 'inf' : String(x));
 
-/** `id,cost,exposure,clean_cost`, integers or `inf`, flows in input order. */
+/**
+ * `id,cost,exposure,clean_cost`, integers or `inf`, flows in input order. The flow id is the only
+ * text from the user: it goes through the one writer (defused, quoted when needed), which leaves
+ * an ordinary id as it is, so the file stays byte-identical to the reference.
+ */
 export function exposureCsv(r: ExposureResult): string {
   const lines = new Array<string>(r.flows.length + 1);
   lines[0] = 'id,cost,exposure,clean_cost';
   for (let i = 0; i < r.flows.length; i++) {
-    lines[i + 1] = `${r.flows[i]!.id},${num(r.cost[i]!)},${EXPOSURE_CLASSES[r.exposure[i]!]!},${num(r.clean[i]!)}`;
+    lines[i + 1] = `${csvCell(r.flows[i]!.id)},${num(r.cost[i]!)},${EXPOSURE_CLASSES[r.exposure[i]!]!},${num(r.clean[i]!)}`;
   }
   return lines.join('\n') + '\n';
 }

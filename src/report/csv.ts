@@ -1,18 +1,12 @@
 // The CSV report: one table in long form, every row tagged with its section, so a spreadsheet can
 // filter by section: summary, share, finding, device, flow, killswitch, plan, phase, deadline.
-// Text cells that a spreadsheet would run as a formula (= + - @ tab CR) are prefixed with a quote.
+// Cells go through the one writer (model/csv-write.ts), which defuses spreadsheet formulas.
+import { recordsToCsv } from '../model/csv-write.js';
 import type { ReportModel } from './model.js';
 
 export const CSV_REPORT_COLUMNS = ['section', 'id', 'name', 'vendor', 'country', 'status', 'rule', 'date', 'value', 'detail'] as const;
 type Col = (typeof CSV_REPORT_COLUMNS)[number];
 type CsvRow = Partial<Record<Col, string | number | null | undefined>>;
-
-export function csvCell(v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  let s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : 'inf') : v;
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 export function renderCsvReport(m: ReportModel): string {
   const rows: CsvRow[] = [];
@@ -47,7 +41,5 @@ export function renderCsvReport(m: ReportModel): string {
     for (const ph of p.phasing?.phases ?? []) rows.push({ section: 'phase', id: String(ph.index + 1), date: ph.start, value: ph.spent, detail: `to=${ph.end} devices=${ph.devices.length} exposed=${ph.flowsExposed}` });
   }
   for (const d of m.deadlines) rows.push({ section: 'deadline', id: d.rule, rule: d.rule, date: d.date, value: d.daysLeft, detail: `${d.what} (${d.findings} finding(s))` });
-  const lines = [CSV_REPORT_COLUMNS.join(',')];
-  for (const r of rows) lines.push(CSV_REPORT_COLUMNS.map((c) => csvCell(r[c])).join(','));
-  return lines.join('\n') + '\n';
+  return recordsToCsv(CSV_REPORT_COLUMNS, rows);
 }

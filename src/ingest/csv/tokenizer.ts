@@ -15,6 +15,9 @@ const QUOTED = 2;
 const QUOTE_IN_QUOTED = 3;
 
 /**
+ * The one CSV tokenizer: every CSV cleanpath reads goes through it (the streaming importer here,
+ * whole texts and single lines through ./text.ts).
+ *
  * Streaming RFC 4180 reader: feed it text in chunks of any size, it calls `sink` once per row
  * with the 1-based line the row starts on. Chunks may split a field, a quote pair or a CRLF.
  * Blank lines are skipped. A lone CR outside quotes also ends a row (old Mac files); inside
@@ -29,11 +32,15 @@ export class CsvTokenizer {
   private quoteLine = 0;
   private skipLF = false;
 
+  /** `firstLine`: the line the text starts on, when a caller hands over one line of a file. */
   constructor(
     private readonly file: string,
     private readonly sink: RowSink,
     private readonly maxField = MAX_FIELD_CHARS,
-  ) {}
+    firstLine = 1,
+  ) {
+    this.line = this.rowLine = firstLine;
+  }
 
   push(s: string): void {
     const n = s.length;
@@ -74,16 +81,12 @@ export class CsvTokenizer {
         continue;
       }
       if (state === QUOTED) {
-        let j = i;
-        let lines = 0;
-        while (j < n) {
-          const c = s.charCodeAt(j);
-          if (c === QUOTE) break;
-          if (c === LF) lines++;
-          j++;
-        }
-        this.line += lines;
-        this.carry += s.slice(i, j);
+        // The closing quote by indexOf (quoted fields are common: names with commas); line breaks
+        // counted only inside the field, so a file without LF costs no scan past it.
+        let j = s.indexOf('"', i);
+        if (j < 0) j = n;
+        for (let k = i; k < j; k++) if (s.charCodeAt(k) === LF) this.line++;
+        this.carry = this.carry === '' ? s.slice(i, j) : this.carry + s.slice(i, j);
         this.checkCarry(this.quoteLine);
         if (j === n) return;
         i = j + 1;

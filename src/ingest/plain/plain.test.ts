@@ -62,6 +62,12 @@ test('TAC rows: header on line 1 or 2, 7-digit TACs padded, bad rows warned at t
   assert.equal(readTacFile(write('tac.csv', 'tac,name\n35000000,Apple\n')).rows.length, 1);
 });
 
+test('TAC rows are split by the one CSV tokenizer: quoted commas kept, a malformed row skipped with the reason', () => {
+  const rows = parseTacCsv('"licence, with ""quotes\ntac,name,name\n35000001,"Acme, Inc","X ""1"""\n35000002,"Bad"x,Y\n35000003,"open\n', 't.csv');
+  assert.deepEqual(rows.rows, [{ tac: '35000001', brand: 'Acme, Inc', model: 'X "1"' }]);
+  assert.deepEqual(rows.warnings.map((w) => [w.line, /unexpected text after a closing quote|unterminated quoted field/.test(w.message)]), [[4, true], [5, true]]);
+});
+
 test('a missing plain network file is an input error naming it', async () => {
   const links = write('l2.csv', 'a,b\n');
   await assert.rejects(readPlainNetwork({ nodes: join(dir, 'none.csv'), links }), inputError(/none\.csv: cannot read/));

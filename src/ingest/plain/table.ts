@@ -1,7 +1,7 @@
 // The small tables users hand the planner (cost table, forced list) come as CSV with a header or
 // as a JSON array of objects. One reader for both (they were copy-pasted loaders), so a row is
 // always a name -> value record with the line it came from; each table checks its own fields.
-import { splitCsvLine } from '../../graph/csv.js';
+import { splitCsvLine } from '../csv/text.js';
 import { InputError } from '../../model/index.js';
 
 export interface TableRow {

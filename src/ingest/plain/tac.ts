@@ -3,6 +3,7 @@
 // Read here, at the edge; identification takes the rows (src/identify/tac-table.ts) and names
 // each brand's vendor from the catalog.
 import { InputError, type ImportWarning } from '../../model/index.js';
+import { splitCsvLine } from '../csv/text.js';
 import { readTextSync } from './read-text.js';
 
 export interface TacRow {
@@ -21,48 +22,36 @@ export interface TacRows {
 
 const MAX_WARNINGS = 100;
 
-/** One CSV line into fields; double quotes quote, "" inside quotes is a quote. */
-export function splitTacLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let q = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (q) {
-      if (c === '"') {
-        if (line[i + 1] === '"') {
-          cur += '"';
-          i++;
-        } else q = false;
-      } else cur += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur);
-  return out;
-}
-
 export function parseTacCsv(text: string, file: string): TacRows {
   const lines = text.split(/\r?\n/);
   const headerAt = lines.findIndex((l, i) => i < 3 && /^\s*"?tac"?\s*,/i.test(l));
   if (headerAt < 0) throw new InputError(file, 2, 'expected the Osmocom TAC header "tac,name,name,..." on line 1 or 2');
-  const header = splitTacLine(lines[headerAt]!).map((h) => h.trim().toLowerCase());
+  // Line by line, not the whole text: line 1 is a free-text licence that need not be valid CSV.
+  const header = splitCsvLine(lines[headerAt]!, file, headerAt + 1).map((h) => h.trim().toLowerCase());
   const tacCol = header.indexOf('tac');
   const brandCol = header.indexOf('name');
   const modelCol = header.indexOf('name', brandCol + 1);
   if (brandCol < 0) throw new InputError(file, headerAt + 1, 'header has no "name" column for the brand');
   const rows: TacRow[] = [];
   const warnings: ImportWarning[] = [];
+  const warn = (line: number, message: string): void => {
+    if (warnings.length < MAX_WARNINGS) warnings.push({ file, line, message });
+  };
   for (let i = headerAt + 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trim() === '') continue;
-    const f = splitTacLine(line);
+    let f: string[];
+    try {
+      f = splitCsvLine(line, file, i + 1);
+    } catch (e) {
+      // A community-edited table: one malformed row is skipped with the reason, not the table.
+      if (!(e instanceof InputError)) throw e;
+      warn(i + 1, `${e.detail}; row skipped`);
+      continue;
+    }
     let tac = (f[tacCol] ?? '').trim();
     if (!/^\d{7,8}$/.test(tac)) {
-      if (warnings.length < MAX_WARNINGS) warnings.push({ file, line: i + 1, message: `TAC "${tac.slice(0, 20)}" is not 7 or 8 digits; row skipped` });
+      warn(i + 1, `TAC "${tac.slice(0, 20)}" is not 7 or 8 digits; row skipped`);
       continue;
     }
     // Some exports lost the leading zero of 8-digit TACs.
