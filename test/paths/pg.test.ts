@@ -1,7 +1,7 @@
 // `cleanpath paths import` and `paths exposure` end to end on a postgres:// store: the same
 // fixtures imported into PostgreSQL and into SQLite give the same summaries and the same
 // exposure document; duplicates add nothing and a bad file leaves the database exactly as it was.
-// The report's measured-paths section reads them from PostgreSQL too.
+// The report's measured-paths section and the API read them from PostgreSQL too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { importPaths, type PathExposureDocument } from '../../src/paths/index.js';
 import { storeResults } from '../../src/probe/store.js';
 import { buildReportModel } from '../../src/report/model.js';
-import { openStore } from '../../src/store/index.js';
+import { startServer } from '../../src/server/index.js';
+import { openStore, openTokenStore } from '../../src/store/index.js';
 import { dumpStore } from '../cli/helpers.js';
 import { createTestDatabase, dumpPg } from '../store/pg-database.js';
 import { peerMissing } from '../support/peer.js';
@@ -114,6 +115,34 @@ test("the report's measured-paths section on PostgreSQL is the one SQLite gives"
     assert.deepEqual(onPg, onSqlite);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    await pg.drop();
+  }
+});
+
+test('GET /api/paths/exposure over a postgres:// store: the caller organisation\'s measurements only', async (t) => {
+  const pg = await createTestDatabase('cleanpath_paths_api');
+  if (peerMissing(t, 'postgresql', 'skip' in pg ? pg.skip : true) || 'skip' in pg) return;
+  const tokens = openTokenStore(pg.url);
+  let alpha: string, beta: string;
+  try {
+    alpha = (await tokens.createToken({ organisation: 'alpha', role: 'viewer', label: 'a' })).token;
+    beta = (await tokens.createToken({ organisation: 'beta', role: 'viewer', label: 'b' })).token;
+  } finally {
+    await tokens.close();
+  }
+  await importPaths([join(FIX, 'atlas-api.json'), join(FIX, 'atlas-dump.ndjson')], { db: pg.url, organisation: 'alpha', asnTables: [join(FIX, 'ip2asn.tsv')] });
+  const { app, url } = await startServer({ db: pg.url, host: '127.0.0.1', port: 0, webDir: false });
+  try {
+    const get = async (token: string): Promise<PathExposureDocument> => {
+      const r = await fetch(`${url}/api/paths/exposure?untrusted=none&avoidAs=4134&days=30`, { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(r.status, 200);
+      return (await r.json()) as PathExposureDocument;
+    };
+    const a = await get(alpha);
+    assert.deepEqual([a.summary.measurements, a.summary.exposed, a.sources.measurements], [6, 3, 'store']);
+    assert.equal((await get(beta)).summary.measurements, 0);
+  } finally {
+    await app.close();
     await pg.drop();
   }
 });
