@@ -35,7 +35,17 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase |
       const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await c.connect();
       try {
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        // FORCE ends the test's own sessions; a session of another role (an autovacuum worker,
+        // someone's psql) cannot be ended by ours (42501) and goes away by itself: retry briefly.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            break;
+          } catch (e) {
+            if ((e as { code?: string }).code !== '42501' || attempt >= 20) throw e;
+            await new Promise((r) => setTimeout(r, 250));
+          }
+        }
       } finally {
         await c.end();
       }
