@@ -1,5 +1,5 @@
 // The network as the analyses see it: node ids in input order plus the compiled CSR.
-import { InputError } from '../model/index.js';
+import { checkMetric, InputError, MAX_METRIC } from '../model/index.js';
 import { compileCsr, type CompiledGraph } from './csr.js';
 import type { LinkArrays, LinkInput, NetworkInput, NodeInput } from './types.js';
 
@@ -9,7 +9,8 @@ export interface Graph extends CompiledGraph {
   readonly indexOf: ReadonlyMap<string, number>;
 }
 
-export const MAX_METRIC = 0x7fffffff;
+// The metric rule is the model's (readers check it at file:line); re-exported for the graph's users.
+export { checkMetric, MAX_METRIC };
 
 export interface BuildOptions {
   /** false keeps input order internally (tests of the numbering itself) */
@@ -30,13 +31,6 @@ export function indexNodes(nodes: readonly NodeInput[], source = 'nodes'): Map<s
 
 function isLinkArrays(links: NetworkInput['links']): links is LinkArrays {
   return !Array.isArray(links);
-}
-
-export function checkMetric(metric: number, source: string, line: number | undefined): number {
-  if (!Number.isInteger(metric) || metric < 1 || metric > MAX_METRIC) {
-    throw new InputError(source, line, `metric must be an integer from 1 to ${MAX_METRIC}, got ${metric}`);
-  }
-  return metric;
 }
 
 function resolveLinks(links: readonly LinkInput[], index: ReadonlyMap<string, number>, source: string): LinkArrays {

@@ -7,3 +7,4 @@ export * from './errors.js';
 export * from './closest.js';
 export * from './country.js';
 export * from './measured-path.js';
+export * from './metric.js';

@@ -57,6 +57,16 @@ test('identify, graph, plan and policy read no file: no fs import, no plain-file
   assert.deepEqual(offences, [], `the core must take data, not read files:\n${offences.join('\n')}`);
 });
 
+test('the plain-file readers import nothing to their right (data flows one way: ingest -> core)', () => {
+  const offences: string[] = [];
+  for (const file of sources('src/ingest/plain')) {
+    for (const spec of runtimeImports(readFileSync(join(root, file), 'utf8'))) {
+      if (/(^|\/)(identify|graph|plan|policy|analyses|store)(\/|$)/.test(spec)) offences.push(`${file}: imports ${spec}`);
+    }
+  }
+  assert.deepEqual(offences, []);
+});
+
 test('the core check sees the imports it is meant to catch', () => {
   assert.deepEqual(runtimeImports("import { readFile } from 'node:fs/promises';"), ['node:fs/promises']);
   assert.deepEqual(runtimeImports("import * as fs from 'fs';\nconst x = await import('node:fs');"), ['fs', 'node:fs']);
