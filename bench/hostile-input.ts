@@ -10,11 +10,10 @@ import { pathToFileURL } from 'node:url';
 import { createIdentifyContext } from '../src/identify/index.js';
 import { oidFindings } from '../src/identify/oid.js';
 import { declaredFindings, textFindings } from '../src/identify/text.js';
-import { seededUniform } from '../src/model/seeded-random.js';
 import { normaliseName } from '../src/screen/index.js';
 import { normaliseCompanyName } from '../src/vendors/index.js';
 import { layoutTopology } from '../web/src/topology-layout.js';
-import type { ReportSite, TopologyNode } from '../web/src/types.js';
+import { siteNetwork } from '../test/web/site-network.js';
 import type { BenchResult } from './types.js';
 
 /** The first and the best of `runs` timings of `f`, in ms. */
@@ -40,19 +39,6 @@ function row(name: string, inputs: Array<[string, () => void]>, limitMs: number,
   return { name, value: r1(worst.first), unit: 'ms', target: `< ${limitMs}`, met: worst.first < limitMs, note: `${note}; slowest: ${which}, first run (best of 5: ${r1(worst.best)} ms)` };
 }
 
-/** 500 sites of 10 devices, seeded: the topology view's 5,000-device case. */
-function network(sites: number, perSite: number, seed = 3): { nodes: TopologyNode[]; sites: ReportSite[] } {
-  const rnd = seededUniform(seed);
-  const siteRows: ReportSite[] = [];
-  const nodes: TopologyNode[] = [];
-  for (let s = 0; s < sites; s++) {
-    const id = `S${s}`;
-    const located = s < sites - 1;
-    siteRows.push({ id, name: `site ${s}`, country: 'DE', lat: located ? 47 + rnd() * 8 : null, lon: located ? 6 + rnd() * 9 : null, devices: perSite, untrustedDevices: 0, flowExposure: null });
-    for (let i = 0; i < perSite; i++) nodes.push({ id: `${id}-d${i}`, name: null, vendor: 'cisco', site: id, country: 'DE', layer: i ? 'access' : 'core', untrusted: false });
-  }
-  return { nodes, sites: siteRows };
-}
 
 export async function run(): Promise<BenchResult[]> {
   const ctx = createIdentifyContext();
@@ -66,7 +52,7 @@ export async function run(): Promise<BenchResult[]> {
   ];
   const company = 'a.'.repeat(2_000_000) + 'Co., Ltd.';
   const screened = 'A.'.repeat(100_000) + ' Co., Ltd.';
-  const { nodes, sites } = network(500, 10);
+  const { nodes, sites } = siteNetwork(500, 10); // the topology view's 5,000-device case
   return [
     row('hostile OID (1 MB), rejected', [['1.1.1.… (1 MB)', () => oidFindings(oid, ctx)]], 100, 'oidFindings on a 1,000,001-character dotted OID'),
     row('hostile sysDescr (≤ 2 MB), text and declared patterns', texts.map(([label, s]) => [label, () => { textFindings('sysdescr', s, ctx); declaredFindings(s, ctx); }]), 150, 'textFindings + declaredFindings on each of 5 strings'),

@@ -4,21 +4,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { layoutTopology } from '../../web/src/topology-layout.js';
 import type { ReportSite, TopologyNode } from '../../web/src/types.js';
-import { seededUniform } from '../../src/model/seeded-random.js';
+import { siteNetwork } from './site-network.js';
 
+/** The shared sample plus one device with no site: it must still be placed. */
 function network(sites: number, perSite: number, seed = 3): { nodes: TopologyNode[]; sites: ReportSite[] } {
-  const rnd = seededUniform(seed);
-  const siteRows: ReportSite[] = [];
-  const nodes: TopologyNode[] = [];
-  for (let s = 0; s < sites; s++) {
-    const id = `S${s}`;
-    // the last site has no coordinates
-    const located = s < sites - 1;
-    siteRows.push({ id, name: `site ${s}`, country: 'DE', lat: located ? 47 + rnd() * 8 : null, lon: located ? 6 + rnd() * 9 : null, devices: perSite, untrustedDevices: 0, flowExposure: null });
-    for (let i = 0; i < perSite; i++) nodes.push({ id: `${id}-d${i}`, name: null, vendor: 'cisco', site: id, country: 'DE', layer: i ? 'access' : 'core', untrusted: false });
-  }
-  nodes.push({ id: 'loose', name: null, vendor: null, site: null, country: null, layer: null, untrusted: false });
-  return { nodes, sites: siteRows };
+  const net = siteNetwork(sites, perSite, seed);
+  net.nodes.push({ id: 'loose', name: null, vendor: null, site: null, country: null, layer: null, untrusted: false });
+  return net;
 }
 
 describe('topology layout', () => {
