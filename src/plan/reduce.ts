@@ -38,15 +38,42 @@ export interface ReduceInput {
   dst: Int32Array;
 }
 
-export interface DemandClass {
-  /** per demand: 0 clean already, 1 needs the optimiser, 2 unreachable */
+/**
+ * Demand classes, the codes of `Demands.kind` (one byte per sensitive flow, in order). Clean: both
+ * endpoints already join through usable nodes (trusted, or replaced whatever happens), so the flow
+ * needs nothing chosen. NeedsOptimiser: a path exists, but only through untrusted candidates; the
+ * optimiser must open one. Unreachable: no path at all, even through untrusted devices.
+ */
+export const DemandClass = { Clean: 0, NeedsOptimiser: 1, Unreachable: 2 } as const;
+export type DemandClass = (typeof DemandClass)[keyof typeof DemandClass];
+
+export interface Demands {
+  /** per demand: its DemandClass code */
   kind: Uint8Array;
   /** per demand: its index in `ds/dt`, -1 when not active */
   pair: Int32Array;
 }
 
-export function reduce(input: ReduceInput): { h: Reduced; demands: DemandClass } {
-  const { g, untrusted, fixed, cost } = input;
+/** Contracts the usable components of `input.g` and classifies its demands (the header above). */
+export function reduce(input: ReduceInput): { h: Reduced; demands: Demands } {
+  const { g, cost } = input;
+  const n = g.n;
+  const { k, hn, hOfInternal, candInput } = contract(input);
+  const { offsets, adj } = reducedLinks(g, hn, hOfInternal);
+  const hCost = new Float64Array(hn);
+  for (let j = 0; j < candInput.length; j++) hCost[k + j] = cost[candInput[j]!]!;
+  const hOfInput = new Int32Array(n);
+  for (let u = 0; u < n; u++) hOfInput[g.toInput[u]!] = hOfInternal[u]!;
+  const { ds, dt, demands } = classifyDemands(input, hn, hOfInternal);
+  return {
+    h: { n: hn, k, offsets, adj, cost: hCost, candidateInput: Int32Array.from(candInput), ds, dt, hOfInput },
+    demands,
+  };
+}
+
+/** H node of every internal node: usable components first (0..k-1), then one per candidate. */
+function contract(input: ReduceInput): { k: number; hn: number; hOfInternal: Int32Array; candInput: number[] } {
+  const { g, untrusted, fixed } = input;
   const n = g.n;
   const usable = new Uint8Array(n);
   for (let u = 0; u < n; u++) {
@@ -65,7 +92,12 @@ export function reduce(input: ReduceInput): { h: Reduced; demands: DemandClass }
       candInput.push(g.toInput[u]!);
     }
   }
-  const hn = next;
+  return { k, hn: next, hOfInternal, candInput };
+}
+
+/** CSR of H: the links of g between distinct H nodes, each once per direction. */
+function reducedLinks(g: Graph, hn: number, hOfInternal: Int32Array): { offsets: Int32Array; adj: Int32Array } {
+  const n = g.n;
   // edges of H: collect per H node with a marker to drop duplicates
   const mark = new Int32Array(hn).fill(-1);
   // members of each H node (internal nodes), to walk rows per H node
@@ -96,15 +128,15 @@ export function reduce(input: ReduceInput): { h: Reduced; demands: DemandClass }
     }
   }
   offsets[hn] = m;
-  const hCost = new Float64Array(hn);
-  for (let j = 0; j < candInput.length; j++) hCost[k + j] = cost[candInput[j]!]!;
-  const hOfInput = new Int32Array(n);
-  for (let u = 0; u < n; u++) hOfInput[g.toInput[u]!] = hOfInternal[u]!;
+  return { offsets, adj: adj.slice(0, m) };
+}
 
-  // demands
-  const whole = components(n, g.offsets, g.adj, null);
+/** Each demand's class, and the distinct unordered pairs of H nodes the optimiser must join. */
+function classifyDemands(input: ReduceInput, hn: number, hOfInternal: Int32Array): { ds: Int32Array; dt: Int32Array; demands: Demands } {
+  const { g } = input;
+  const whole = components(g.n, g.offsets, g.adj, null);
   const nd = input.src.length;
-  const kind = new Uint8Array(nd);
+  const kind = new Uint8Array(nd); // DemandClass.Clean unless found otherwise below
   const pair = new Int32Array(nd).fill(-1);
   const seen = new Map<number, number>();
   const ds: number[] = [];
@@ -113,12 +145,12 @@ export function reduce(input: ReduceInput): { h: Reduced; demands: DemandClass }
     const s = input.src[i]!, t = input.dst[i]!;
     const si = g.toInternal[s]!, ti = g.toInternal[t]!;
     if (whole.label[si] !== whole.label[ti]) {
-      kind[i] = 2;
+      kind[i] = DemandClass.Unreachable;
       continue;
     }
     const hs = hOfInternal[si]!, ht = hOfInternal[ti]!;
     if (hs === ht) continue;
-    kind[i] = 1;
+    kind[i] = DemandClass.NeedsOptimiser;
     const a = Math.min(hs, ht), b = Math.max(hs, ht);
     const key = a * hn + b;
     let q = seen.get(key);
@@ -130,18 +162,5 @@ export function reduce(input: ReduceInput): { h: Reduced; demands: DemandClass }
     }
     pair[i] = q;
   }
-  return {
-    h: {
-      n: hn,
-      k,
-      offsets,
-      adj: adj.slice(0, m),
-      cost: hCost,
-      candidateInput: Int32Array.from(candInput),
-      ds: Int32Array.from(ds),
-      dt: Int32Array.from(dt),
-      hOfInput,
-    },
-    demands: { kind, pair },
-  };
+  return { ds: Int32Array.from(ds), dt: Int32Array.from(dt), demands: { kind, pair } };
 }
