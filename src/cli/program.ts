@@ -1,15 +1,16 @@
 import { Command } from 'commander';
 import { storeLabel } from '../store/index.js';
+import { allAnalyses, type AnalysisId } from '../analyses/registry.js';
+import { CLI_ADAPTERS } from './analysis-adapters.js';
+import { registerAnalysisCommand, type CliAdapter } from './analysis-command.js';
 import { DEFAULT_DB } from './options.js';
 import * as check from './commands/check.js';
 import * as collect from './commands/collect.js';
 import * as demo from './commands/demo.js';
 import * as devices from './commands/devices.js';
 import * as diff from './commands/diff.js';
-import * as exposure from './commands/exposure.js';
 import * as identify from './commands/identify.js';
 import * as importCommand from './commands/import.js';
-import * as killswitch from './commands/killswitch.js';
 import * as paths from './commands/paths.js';
 import * as plan from './commands/plan.js';
 import * as policies from './commands/policies.js';
@@ -22,8 +23,15 @@ import * as token from './commands/token.js';
 import * as vendors from './commands/vendors.js';
 import * as worker from './commands/worker.js';
 
+/** The analyses of the registry, each as the command its adapter completes. */
+const analyses = {
+  register(program: Command): void {
+    for (const def of allAnalyses()) registerAnalysisCommand(program, def, CLI_ADAPTERS[def.id as AnalysisId] as unknown as CliAdapter);
+  },
+};
+
 /** Each command lives in ./commands/<name>.ts and exports `register(program)`; order = help order. */
-const COMMANDS = [importCommand, identify, devices, snapshots, probe, collect, policies, vendors, check, screen, exposure, killswitch, paths, plan, report, diff, serve, worker, token, demo];
+const COMMANDS = [importCommand, identify, devices, snapshots, probe, collect, policies, vendors, check, screen, analyses, paths, plan, report, diff, serve, worker, token, demo];
 
 export function buildProgram(): Command {
   const program = new Command('cleanpath')

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { DEFAULT_PREFIX, DEFAULT_REDIS_URL } from '../../distributed/queue.js';
-import type { DistributedOptions } from '../../distributed/coordinator.js';
+import type { RemoteEngine } from '../../analyses/define.js';
+import { distributedExposure, distributedKillSwitch, type DistributedOptions } from '../../distributed/coordinator.js';
 import { startWorker } from '../../distributed/worker.js';
 import { parsePositiveInt } from '../options.js';
 
@@ -61,6 +62,20 @@ export function addDistributedOptions(cmd: Command): Command {
     .option('--queue-prefix <name>', 'queue prefix shared with the workers', DEFAULT_PREFIX)
     .option('--shards <n>', 'with --distributed: jobs to split the sources into (default min(sources, 64))', parsePositiveInt)
     .option('--timeout <seconds>', 'with --distributed: give up after this long (default 3600)', parsePositiveInt);
+}
+
+/** The graph core on cleanpath workers, as the analyses take it (src/analyses/define.ts). */
+export function remoteEngine(settings: DistributedOptions): RemoteEngine {
+  return {
+    async exposure(source, avoid, opts) {
+      const d = await distributedExposure(source, avoid, opts, settings);
+      return { result: d.result, net: d.network.net };
+    },
+    async killSwitch(source, spec) {
+      const d = await distributedKillSwitch(source, spec, settings);
+      return { result: d.result, net: d.network.net };
+    },
+  };
 }
 
 /** Coordinator settings from the CLI options; undefined when the run is local. */

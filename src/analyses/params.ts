@@ -1,0 +1,159 @@
+// The parameter kinds analyses declare (define.ts). Each is one zod schema that takes the text a
+// user typed — a CLI option's value or an API query parameter, which are the same strings — and
+// returns the typed value, with one description, one default and an example. The CLI derives its
+// options from them (kebab-case names, `--flag` for booleans), the API its query schema and the
+// OpenAPI document its parameters: an option cannot exist in one interface and not the other.
+import { z } from 'zod';
+import { countryCode, isOneOf, LAYERS, unknownCountryMessage } from '../model/index.js';
+import { parseBudget } from '../plan/index.js';
+import { isRealDate } from '../policy/index.js';
+import { nearest, splitVendorList } from '../vendors/resolve.js';
+
+/** What the CLI needs besides the schema: how the option is spelled and shown. */
+export interface ParamCli {
+  /** `<vendors>` in `--untrusted <vendors>`; absent for a boolean flag. */
+  valueName?: string;
+  /** A boolean: `--name` sets it; `--no-name` when its default is true. */
+  flag?: 'on' | 'off';
+  /** Repeating the option adds to the list (`--vendor a --vendor b`). */
+  list?: boolean;
+}
+
+export const paramCli = z.registry<ParamCli>();
+
+const MAX_LIST = 50;
+const MAX_TEXT = 2000;
+
+function text(description: string, example?: string) {
+  const s = z.string().max(MAX_TEXT).describe(description);
+  return example === undefined ? s : s.meta({ description, examples: [example] });
+}
+
+function register<T extends z.ZodType>(schema: T, cli: ParamCli): T {
+  paramCli.add(schema as z.ZodType, cli);
+  return schema;
+}
+
+/** Vendor names keep their legal-form commas ("Huawei Technologies Co., Ltd."); run() resolves them. */
+export function vendorsParam(description: string, example = 'huawei,zte') {
+  const s = text(`${description}: slugs or names (case, punctuation and legal form ignored), comma separated`, example)
+    .transform((v) => [...new Set(splitVendorList(v))])
+    .pipe(z.array(z.string().max(200)).max(MAX_LIST))
+    .optional();
+  return register(s, { valueName: '<vendors>', list: true });
+}
+
+const countryItem = z.string().transform((s, ctx) => countryCode(s) ?? (ctx.addIssue({ code: 'custom', message: unknownCountryMessage(s) }), z.NEVER));
+
+const layerItem = z.string().transform((s, ctx) => {
+  const l = s.toLowerCase();
+  if (isOneOf(LAYERS, l)) return l;
+  const hint = nearest(l, LAYERS);
+  ctx.addIssue({ code: 'custom', message: `unknown layer '${s}'${hint ? `; did you mean ${hint}?` : ''} (layers: ${LAYERS.join(', ')})` });
+  return z.NEVER;
+});
+
+/** `a,b,c` → ['a','b','c'], each item checked by `item` after `normalise`. */
+export function commaList<T extends string>(item: z.ZodType<T, string>, description: string, example: string, normalise: (s: string) => string = (s) => s) {
+  return text(`${description}; comma separated`, example)
+    .transform((s) => [...new Set(s.split(',').map((x) => normalise(x.trim())).filter(Boolean))])
+    .pipe(z.array(item).max(MAX_LIST));
+}
+
+export function countriesParam(description: string, example = 'CN,RU') {
+  return register(commaList(countryItem, `${description} (ISO 3166 alpha-2 codes or English names)`, example).optional(), { valueName: '<countries>', list: true });
+}
+
+export function layersParam(description: string, example = 'core,transport') {
+  return register(commaList(layerItem, `${description} (${LAYERS.join(', ')})`, example).optional(), { valueName: '<layers>', list: true });
+}
+
+export function textListParam(description: string, example: string, valueName = '<names>') {
+  return register(commaList(z.string().min(1).max(200), description, example).optional(), { valueName, list: true });
+}
+
+export const isoDate = z.string().refine(isRealDate, 'expected a date as YYYY-MM-DD');
+
+export function dateParam(description: string, example = '2026-12-31') {
+  return register(isoDate.optional().meta({ description, examples: [example] }), { valueName: '<date>' });
+}
+
+export function intParam(description: string, byDefault: number, opts: { min?: number; max?: number } = {}) {
+  const s = z
+    .string()
+    .max(32)
+    .transform((v, ctx) => {
+      const n = Number(v);
+      const min = opts.min ?? 1, max = opts.max ?? 1e9;
+      if (Number.isInteger(n) && n >= min && n <= max) return n;
+      ctx.addIssue({ code: 'custom', message: `expected an integer from ${min} to ${max}, got "${v}"` });
+      return z.NEVER;
+    })
+    .optional()
+    .transform((v) => v ?? byDefault)
+    .meta({ description, default: String(byDefault) });
+  return register(s, { valueName: '<n>' });
+}
+
+/** A number; `optional` leaves it undefined when absent. */
+export function numberParam(description: string, check: { min: number; message: string }, byDefault?: number) {
+  const s = z
+    .string()
+    .max(32)
+    .transform((v, ctx) => {
+      const n = Number(v);
+      if (Number.isFinite(n) && n >= check.min && v.trim() !== '') return n;
+      ctx.addIssue({ code: 'custom', message: `${check.message}, got "${v}"` });
+      return z.NEVER;
+    })
+    .optional()
+    .transform((v) => v ?? byDefault)
+    .meta(byDefault === undefined ? { description } : { description, default: String(byDefault) });
+  return register(s, { valueName: '<x>' });
+}
+
+/** A yes/no: `true`/`false` in the API, `--name` (or `--no-name` when it defaults to true) in the CLI. */
+export function flagParam(description: string, byDefault = false) {
+  const s = z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? byDefault : v === 'true'))
+    .meta({ description, default: String(byDefault) });
+  return register(s, { flag: byDefault ? 'off' : 'on' });
+}
+
+export function choiceParam<const T extends readonly [string, ...string[]]>(values: T, description: string, byDefault: T[number]) {
+  const s = z
+    .enum(values)
+    .optional()
+    .transform((v): T[number] => v ?? byDefault)
+    .meta({ description: `${description} (${values.join(', ')})`, default: byDefault });
+  return register(s, { valueName: `<${values.join('|')}>` });
+}
+
+export function budgetParam(description: string) {
+  const s = z
+    .string()
+    .max(64)
+    .refine((v) => {
+      try {
+        parseBudget(v, '2000-01-01');
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'expected AMOUNT/PERIOD, e.g. 3000000/year or 500k/quarter')
+    .optional()
+    .meta({ description, examples: ['2000000/year'] });
+  return register(s, { valueName: '<amount/period>' });
+}
+
+/** Free text (a file name the CLI reads: never offered by the API, see `cliOnly`). */
+export function stringParam(description: string, valueName: string) {
+  return register(text(description).optional(), { valueName });
+}
+
+/** camelCase parameter → the CLI's kebab-case option: avoidCountry → --avoid-country. */
+export function optionName(param: string): string {
+  return `--${param.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}

@@ -1,0 +1,11 @@
+// One CLI adapter per analysis of the registry: a missing one is a compile error, so a new
+// analysis cannot land without its command.
+import type { AnalysisId, DocumentOf, ParamsOf } from '../analyses/registry.js';
+import type { CliAdapter } from './analysis-command.js';
+import { adapter as exposure } from './commands/exposure.js';
+import { adapter as killswitch } from './commands/killswitch.js';
+
+export const CLI_ADAPTERS: { [K in AnalysisId]: CliAdapter<DocumentOf<K>, ParamsOf<K>> } = {
+  exposure,
+  killswitch,
+};

@@ -1,0 +1,119 @@
+// Every analysis command is generated from its registry entry (src/analyses/registry.ts): the
+// input options, one option per parameter (camelCase → --kebab-case, same description and
+// default as the API's query parameter), --format table|csv|json, --table, -o. What only a
+// terminal has (threads, --distributed, a text layout) comes from the command's adapter.
+import { writeFile } from 'node:fs/promises';
+import { Option, type Command } from 'commander';
+import { z } from 'zod';
+import type { AnalysisDocument, AnyAnalysis, RunEnv } from '../analyses/define.js';
+import { optionName, paramCli } from '../analyses/params.js';
+import { tableCsv, tableSpec } from '../analyses/tables.js';
+import { InputError } from '../model/index.js';
+import { addNetworkSourceOptions, warn, type NetworkSourceOptions } from './network-input.js';
+import { DEFAULT_DB } from './options.js';
+import { OUTPUT_FORMATS, renderJson, renderTable, terminalColumns, type OutputFormat } from './output.js';
+import { createProgress, type Progress } from './progress.js';
+
+export interface CliAdapter<D = AnalysisDocument, P = Record<string, unknown>> {
+  /** The format when none is asked for. */
+  format: OutputFormat;
+  /** The table format, when the main table alone says too little (a summary first, say). */
+  text?(doc: D, params: P): string;
+  /** Options only a terminal run has. */
+  options?(cmd: Command): void;
+  /** RunEnv settings from those options. */
+  env?(opts: Record<string, unknown>, progress: Progress): Partial<RunEnv>;
+}
+
+/** A parameter's help text: its description, and its default when it has one. */
+export function paramHelp(field: z.ZodType): { description: string; byDefault: string | undefined } {
+  const meta = z.globalRegistry.get(field) as { description?: string; default?: string } | undefined;
+  return { description: meta?.description ?? field.description ?? '', byDefault: meta?.default };
+}
+
+/** Repeating a list option adds to it: the values are joined as the API's comma list is. */
+function joinRepeated(value: string, previous: string | undefined): string {
+  return previous === undefined ? value : `${previous},${value}`;
+}
+
+function addParamOptions(cmd: Command, def: AnyAnalysis): void {
+  for (const [name, field] of Object.entries(def.params.shape) as Array<[string, z.ZodType]>) {
+    const cli = paramCli.get(field) ?? {};
+    const { description, byDefault } = paramHelp(field);
+    const flag = optionName(name);
+    if (cli.flag === 'on') cmd.option(flag, description);
+    else if (cli.flag === 'off') cmd.option(`--no-${flag.slice(2)}`, description);
+    else {
+      const text = byDefault !== undefined ? `${description} (default: ${byDefault})` : description;
+      const spelled = `${flag} ${cli.valueName ?? '<value>'}`;
+      if (cli.list) cmd.option(spelled, text, joinRepeated);
+      else cmd.option(spelled, text);
+    }
+  }
+}
+
+/** The parameters as typed, through the same schema as the API's query; a bad value is exit 2 naming the option. */
+export function parseCliParams(def: AnyAnalysis, opts: Record<string, unknown>): Record<string, unknown> {
+  const raw: Record<string, string | undefined> = {};
+  for (const [name, field] of Object.entries(def.params.shape) as Array<[string, z.ZodType]>) {
+    const v = opts[name];
+    const cli = paramCli.get(field) ?? {};
+    if (cli.flag) raw[name] = (cli.flag === 'on' ? v === true : v === false) ? String(cli.flag === 'on') : undefined;
+    else raw[name] = typeof v === 'string' ? v : undefined;
+  }
+  const r = def.params.safeParse(raw);
+  if (r.success) return r.data as Record<string, unknown>;
+  const issue = r.error.issues[0]!;
+  const name = issue.path.length ? optionName(String(issue.path[0])) : def.command;
+  throw new InputError(name, undefined, issue.message);
+}
+
+export function sourceOf(opts: Record<string, unknown>): NetworkSourceOptions {
+  const s = (k: string) => (typeof opts[k] === 'string' ? (opts[k] as string) : undefined);
+  return { db: s('db') ?? DEFAULT_DB, snapshot: s('snapshot'), topology: s('topology'), nodes: s('nodes'), links: s('links'), flows: s('flows') };
+}
+
+export function registerAnalysisCommand(program: Command, def: AnyAnalysis, adapter: CliAdapter): Command {
+  const cmd = program.command(def.command).description(def.summary);
+  if (def.sources === 'network') addNetworkSourceOptions(cmd);
+  else cmd.option('--db <path>', 'store to read: an SQLite file or a postgres:// URL', DEFAULT_DB).option('-s, --snapshot <name>', 'snapshot of the store (default: the latest)');
+  addParamOptions(cmd, def);
+  adapter.options?.(cmd);
+  cmd
+    .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default(adapter.format))
+    .option('--json', 'shorthand for --format json')
+    .option('--table <id>', `the table written as csv or table (${def.tables.map((t) => t.id).join(', ')}; default ${def.tables[0]!.id})`)
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .addHelpText('after', `\n${def.help ? def.help + '\n\n' : ''}Examples:\n${def.examples.map((e) => `  ${e}`).join('\n')}`)
+    .action(async (opts: Record<string, unknown>) => {
+      await runAnalysisCommand(def, adapter, opts);
+    });
+  return cmd;
+}
+
+async function runAnalysisCommand(def: AnyAnalysis, adapter: CliAdapter, opts: Record<string, unknown>): Promise<void> {
+  const format: OutputFormat = opts.json ? 'json' : (opts.format as OutputFormat);
+  const table = tableSpec(def, opts.table as string | undefined);
+  const params = parseCliParams(def, opts);
+  const progress = createProgress(def.command);
+  const env: RunEnv = { progress, warn: (w) => warn([w]), strict: true, tablesOnly: format === 'csv', ...adapter.env?.(opts, progress) };
+  const doc = await def.run(sourceOf(opts), params, env);
+  progress.done();
+  for (const note of doc.notes ?? []) process.stderr.write(`note: ${note}\n`);
+  const rows = () => table.rows(doc);
+  const text =
+    format === 'json'
+      ? renderJson(doc)
+      : format === 'csv'
+        ? tableCsv(table.columns, rows())
+        : opts.table === undefined && adapter.text
+          ? adapter.text(doc, params)
+          : renderTable(rows().map((r) => Object.fromEntries(table.columns.map((c) => [c.id, r[c.id] ?? c.nullAs ?? null]))), table.columns.map((c) => c.id), 48, terminalColumns());
+  if (typeof opts.output === 'string') await writeFile(opts.output, text);
+  else process.stdout.write(text);
+  // Rows without anything to analyse are no all-clear: said, and exit 1.
+  if (doc.nothingToAnalyse !== null) {
+    process.stderr.write(`cleanpath: ${doc.nothingToAnalyse}\n`);
+    process.exitCode = 1;
+  }
+}
