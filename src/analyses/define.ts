@@ -83,8 +83,15 @@ export interface RemoteEngine {
   killSwitch(source: NetworkSourceOptions, spec: { vendors: string[]; layers?: string[]; countries?: string[]; top: number }): Promise<{ result: KillSwitchResult; net: RemoteNetwork }>;
 }
 
-/** Where an analysis reads from: a snapshot of a store, or plain files (see network.ts). */
-export type AnalysisSource = NetworkSourceOptions;
+/**
+ * Where an analysis reads from: a snapshot of a store, or plain files (see network.ts), plus the
+ * side files some read (the planner's cost table and forced list): inputs, like --nodes, that
+ * only the CLI can name — the API never reads a path from a request.
+ */
+export interface AnalysisSource extends NetworkSourceOptions {
+  costTable?: string;
+  forced?: string;
+}
 
 export interface AnalysisDefinition<P extends z.ZodObject = z.ZodObject, D extends AnalysisDocument = AnalysisDocument> {
   id: string;

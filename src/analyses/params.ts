@@ -72,13 +72,13 @@ export function textListParam(description: string, example: string, valueName = 
   return register(commaList(z.string().min(1).max(200), description, example).optional(), { valueName, list: true });
 }
 
-export const isoDate = z.string().refine(isRealDate, 'expected a date as YYYY-MM-DD');
+export const isoDate = z.string().max(64).refine(isRealDate, { error: (iss) => `${String(iss.input)} is not a date as YYYY-MM-DD` });
 
 export function dateParam(description: string, example = '2026-12-31') {
   return register(isoDate.optional().meta({ description, examples: [example] }), { valueName: '<date>' });
 }
 
-export function intParam(description: string, byDefault: number, opts: { min?: number; max?: number } = {}) {
+export function intParam<T extends number | undefined>(description: string, byDefault: T, opts: { min?: number; max?: number } = {}) {
   const s = z
     .string()
     .max(32)
@@ -90,8 +90,8 @@ export function intParam(description: string, byDefault: number, opts: { min?: n
       return z.NEVER;
     })
     .optional()
-    .transform((v) => v ?? byDefault)
-    .meta({ description, default: String(byDefault) });
+    .transform((v): number | T => v ?? byDefault)
+    .meta(byDefault === undefined ? { description } : { description, default: String(byDefault) });
   return register(s, { valueName: '<n>' });
 }
 
@@ -156,4 +156,13 @@ export function stringParam(description: string, valueName: string) {
 /** camelCase parameter → the CLI's kebab-case option: avoidCountry → --avoid-country. */
 export function optionName(param: string): string {
   return `--${param.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+export function enumListParam<const T extends readonly [string, ...string[]]>(values: T, description: string, example: string) {
+  return register(commaList(z.enum(values), `${description} (${values.join(', ')})`, example).optional(), { valueName: '<values>', list: true });
+}
+
+/** One of `values`, or absent. */
+export function optionalChoiceParam<const T extends readonly [string, ...string[]]>(values: T, description: string) {
+  return register(z.enum(values).optional().meta({ description: `${description} (${values.join(', ')})` }), { valueName: '<level>' });
 }

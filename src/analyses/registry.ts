@@ -4,11 +4,15 @@
 import type { z } from 'zod';
 import type { AnyAnalysis } from './define.js';
 import { exposure } from './exposure.js';
+import { findings } from './findings.js';
 import { killswitch } from './killswitch.js';
+import { plan } from './plan.js';
 
 export const ANALYSES = {
+  findings,
   exposure,
   killswitch,
+  plan,
 } as const;
 
 export type AnalysisId = keyof typeof ANALYSES;

@@ -2,10 +2,14 @@
 // analysis cannot land without its command.
 import type { AnalysisId, DocumentOf, ParamsOf } from '../analyses/registry.js';
 import type { CliAdapter } from './analysis-command.js';
+import { adapter as findings } from './commands/check.js';
 import { adapter as exposure } from './commands/exposure.js';
 import { adapter as killswitch } from './commands/killswitch.js';
+import { adapter as plan } from './commands/plan.js';
 
 export const CLI_ADAPTERS: { [K in AnalysisId]: CliAdapter<DocumentOf<K>, ParamsOf<K>> } = {
+  findings,
   exposure,
   killswitch,
+  plan,
 };

@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
-import type { AnalysisDocument, AnyAnalysis, RunEnv } from '../analyses/define.js';
+import type { AnalysisDocument, AnalysisSource, AnyAnalysis, RunEnv } from '../analyses/define.js';
 import { optionName, paramCli } from '../analyses/params.js';
 import { tableCsv, tableSpec } from '../analyses/tables.js';
 import { InputError } from '../model/index.js';
@@ -18,9 +18,15 @@ export interface CliAdapter<D = AnalysisDocument, P = Record<string, unknown>> {
   /** The format when none is asked for. */
   format: OutputFormat;
   /** The table format, when the main table alone says too little (a summary first, say). */
-  text?(doc: D, params: P): string;
+  text?(doc: D, params: P, opts: Record<string, unknown>): string;
   /** Options only a terminal run has. */
   options?(cmd: Command): void;
+  /** Side files those options name (the planner's cost table). */
+  source?(opts: Record<string, unknown>): Partial<AnalysisSource> & Record<string, unknown>;
+  /** Whether the rows still stand when there is nothing to analyse in part (a note then, exit 0). */
+  partial?(doc: D): boolean;
+  /** Why the run counts as failed though it worked (check --fail-on): exit 1 with this message. */
+  failure?(doc: D): string | undefined;
   /** RunEnv settings from those options. */
   env?(opts: Record<string, unknown>, progress: Progress): Partial<RunEnv>;
 }
@@ -97,7 +103,7 @@ async function runAnalysisCommand(def: AnyAnalysis, adapter: CliAdapter, opts: R
   const params = parseCliParams(def, opts);
   const progress = createProgress(def.command);
   const env: RunEnv = { progress, warn: (w) => warn([w]), strict: true, tablesOnly: format === 'csv', ...adapter.env?.(opts, progress) };
-  const doc = await def.run(sourceOf(opts), params, env);
+  const doc = await def.run({ ...sourceOf(opts), ...adapter.source?.(opts) }, params, env);
   progress.done();
   for (const note of doc.notes ?? []) process.stderr.write(`note: ${note}\n`);
   const rows = () => table.rows(doc);
@@ -107,13 +113,18 @@ async function runAnalysisCommand(def: AnyAnalysis, adapter: CliAdapter, opts: R
       : format === 'csv'
         ? tableCsv(table.columns, rows())
         : opts.table === undefined && adapter.text
-          ? adapter.text(doc, params)
+          ? adapter.text(doc, params, opts)
           : renderTable(rows().map((r) => Object.fromEntries(table.columns.map((c) => [c.id, r[c.id] ?? c.nullAs ?? null]))), table.columns.map((c) => c.id), 48, terminalColumns());
   if (typeof opts.output === 'string') await writeFile(opts.output, text);
   else process.stdout.write(text);
   // Rows without anything to analyse are no all-clear: said, and exit 1.
-  if (doc.nothingToAnalyse !== null) {
-    process.stderr.write(`cleanpath: ${doc.nothingToAnalyse}\n`);
+  if (doc.nothingToAnalyse !== null && adapter.partial?.(doc)) {
+    process.stderr.write(`note: ${doc.nothingToAnalyse}\n`);
+    return;
+  }
+  const failed = doc.nothingToAnalyse ?? adapter.failure?.(doc);
+  if (failed !== null && failed !== undefined) {
+    process.stderr.write(`cleanpath: ${failed}\n`);
     process.exitCode = 1;
   }
 }

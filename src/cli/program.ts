@@ -4,7 +4,6 @@ import { allAnalyses, type AnalysisId } from '../analyses/registry.js';
 import { CLI_ADAPTERS } from './analysis-adapters.js';
 import { registerAnalysisCommand, type CliAdapter } from './analysis-command.js';
 import { DEFAULT_DB } from './options.js';
-import * as check from './commands/check.js';
 import * as collect from './commands/collect.js';
 import * as demo from './commands/demo.js';
 import * as devices from './commands/devices.js';
@@ -12,7 +11,6 @@ import * as diff from './commands/diff.js';
 import * as identify from './commands/identify.js';
 import * as importCommand from './commands/import.js';
 import * as paths from './commands/paths.js';
-import * as plan from './commands/plan.js';
 import * as policies from './commands/policies.js';
 import * as probe from './commands/probe.js';
 import * as report from './commands/report.js';
@@ -31,7 +29,7 @@ const analyses = {
 };
 
 /** Each command lives in ./commands/<name>.ts and exports `register(program)`; order = help order. */
-const COMMANDS = [importCommand, identify, devices, snapshots, probe, collect, policies, vendors, check, screen, analyses, paths, plan, report, diff, serve, worker, token, demo];
+const COMMANDS = [importCommand, identify, devices, snapshots, probe, collect, policies, vendors, screen, analyses, paths, report, diff, serve, worker, token, demo];
 
 export function buildProgram(): Command {
   const program = new Command('cleanpath')

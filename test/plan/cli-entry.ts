@@ -1,9 +1,5 @@
-// The plan command alone, run as the CLI runs it, until the lead registers it in program.ts
-// (then `cleanpath plan` works the same; the CLI test switches to src/cli/main.ts when it does).
-import { Command } from 'commander';
-import { register } from '../../src/cli/commands/plan.js';
+// The CLI as main.ts runs it (kept for the plan tests that spawn this entry).
+import { buildProgram } from '../../src/cli/program.js';
 import { runCli } from '../../src/cli/run.js';
 
-const program = new Command('cleanpath');
-register(program);
-await runCli(program, process.argv);
+await runCli(buildProgram(), process.argv);

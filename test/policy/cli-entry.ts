@@ -1,11 +1,5 @@
-// The CLI with the policy commands registered, for tests until program.ts registers them itself.
+// The CLI as main.ts runs it (kept for the policy tests that spawn this entry).
 import { buildProgram } from '../../src/cli/program.js';
 import { runCli } from '../../src/cli/run.js';
-import * as check from '../../src/cli/commands/check.js';
-import * as policies from '../../src/cli/commands/policies.js';
 
-const program = buildProgram();
-const names = new Set(program.commands.map((c) => c.name()));
-if (!names.has('policies')) policies.register(program);
-if (!names.has('check')) check.register(program);
-await runCli(program, process.argv);
+await runCli(buildProgram(), process.argv);

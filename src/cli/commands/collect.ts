@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { createIdentifyContext } from '../../identify/index.js';
-import { InputError } from '../../model/index.js';
+import { createIdentifyContext, type IdentifyContext } from '../../identify/index.js';
+import { InputError, type Device } from '../../model/index.js';
 import {
   DEFAULT_MAX_TARGETS,
   checkTargetCount,
@@ -128,53 +128,58 @@ sysDescr, sysObjectID, engine ID and a MAC as evidence; each LLDP neighbour beco
 device (keyed by its management address, else its chassis ID) with its LLDP system
 description as evidence, and a link. Exit code 1 when no device answered.`,
     )
-    .action(async (args: string[], opts: CollectSnmpOptions) => {
-      const creds = credentials(opts);
-      const specs = await parseTargets(args, { defaultPort: opts.port, files: opts.targetsFile ?? [] });
-      const total = checkTargetCount(specs, opts.maxTargets);
-      const progress = createProgress('collecting');
-      const collected: Collected[] = [];
-      for await (const c of collectTargets(expandTargets(specs), creds, { timeoutMs: opts.timeout, retries: opts.retries, concurrency: opts.concurrency, maxRows: opts.maxRows })) {
-        collected.push(c);
-        progress.update(collected.length, total);
-      }
-      progress.done();
-      collected.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : a.port - b.port));
-      const topo = collectedToTopology(collected);
-      const ctx = createIdentifyContext();
-      const devices = topo.devices.map((d) => attributeDevice(d, ctx).device);
-      if (opts.json) {
-        process.stdout.write(renderJson({ collected, devices, links: topo.links }));
-      } else {
-        const rows = devices.map((d) => ({
-          id: d.id,
-          name: d.name ?? '',
-          vendor: d.vendor,
-          conf: d.attribution.confidence,
-          via: d.extra['seen_via'] ?? 'snmp',
-          evidence: d.attribution.evidence.map((e) => e.kind).join(','),
-          conflict: d.attribution.conflicts.map((c) => c.vendors.join(' vs ')).join('; '),
-        }));
-        process.stdout.write(renderTable(rows, ['id', 'name', 'vendor', 'conf', 'via', 'evidence', 'conflict'], 60));
-        const failed = collected.filter((c) => !c.ok);
-        for (const c of collected) for (const e of c.errors) process.stderr.write(`warning: ${c.target || c.address}: ${e}\n`);
-        process.stdout.write(`${collected.length - failed.length} of ${collected.length} targets answered; ${devices.length} devices, ${topo.links.length} links\n`);
-      }
-      if (opts.import) {
-        const store = openStore(opts.db);
-        try {
-          const s = await storeResults(store, topo, {
-            label: `collect snmp ${args.join(' ')}`.slice(0, 200),
-            format: 'snmp-collect',
-            ctx,
-            ...(opts.snapshot !== undefined ? { snapshot: opts.snapshot } : {}),
-            ...(opts.base !== undefined ? { base: opts.base } : {}),
-          });
-          process.stderr.write(`snapshot ${s.snapshot.name}: ${s.devices} devices, ${s.links} links written to ${store.path}\n`);
-        } finally {
-          await store.close();
-        }
-      }
-      if (!collected.some((c) => c.ok)) process.exitCode = 1;
+    .action(runCollectSnmp);
+}
+
+async function runCollectSnmp(args: string[], opts: CollectSnmpOptions): Promise<void> {
+  const creds = credentials(opts);
+  const specs = await parseTargets(args, { defaultPort: opts.port, files: opts.targetsFile ?? [] });
+  const total = checkTargetCount(specs, opts.maxTargets);
+  const progress = createProgress('collecting');
+  const collected: Collected[] = [];
+  for await (const c of collectTargets(expandTargets(specs), creds, { timeoutMs: opts.timeout, retries: opts.retries, concurrency: opts.concurrency, maxRows: opts.maxRows })) {
+    collected.push(c);
+    progress.update(collected.length, total);
+  }
+  progress.done();
+  collected.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : a.port - b.port));
+  const topo = collectedToTopology(collected);
+  const ctx = createIdentifyContext();
+  const devices = topo.devices.map((d) => attributeDevice(d, ctx).device);
+  if (opts.json) process.stdout.write(renderJson({ collected, devices, links: topo.links }));
+  else printCollected(collected, devices, topo.links.length);
+  if (opts.import) await importCollected(args, opts, topo, ctx);
+  if (!collected.some((c) => c.ok)) process.exitCode = 1;
+}
+
+function printCollected(collected: readonly Collected[], devices: readonly Device[], links: number): void {
+  const rows = devices.map((d) => ({
+    id: d.id,
+    name: d.name ?? '',
+    vendor: d.vendor,
+    conf: d.attribution.confidence,
+    via: d.extra['seen_via'] ?? 'snmp',
+    evidence: d.attribution.evidence.map((e) => e.kind).join(','),
+    conflict: d.attribution.conflicts.map((c) => c.vendors.join(' vs ')).join('; '),
+  }));
+  process.stdout.write(renderTable(rows, ['id', 'name', 'vendor', 'conf', 'via', 'evidence', 'conflict'], 60));
+  const failed = collected.filter((c) => !c.ok);
+  for (const c of collected) for (const e of c.errors) process.stderr.write(`warning: ${c.target || c.address}: ${e}\n`);
+  process.stdout.write(`${collected.length - failed.length} of ${collected.length} targets answered; ${devices.length} devices, ${links} links\n`);
+}
+
+async function importCollected(args: string[], opts: CollectSnmpOptions, topo: ReturnType<typeof collectedToTopology>, ctx: IdentifyContext): Promise<void> {
+  const store = openStore(opts.db);
+  try {
+    const s = await storeResults(store, topo, {
+      label: `collect snmp ${args.join(' ')}`.slice(0, 200),
+      format: 'snmp-collect',
+      ctx,
+      ...(opts.snapshot !== undefined ? { snapshot: opts.snapshot } : {}),
+      ...(opts.base !== undefined ? { base: opts.base } : {}),
     });
+    process.stderr.write(`snapshot ${s.snapshot.name}: ${s.devices} devices, ${s.links} links written to ${store.path}\n`);
+  } finally {
+    await store.close();
+  }
 }

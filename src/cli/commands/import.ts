@@ -24,7 +24,6 @@ interface ImportOptions {
 }
 
 export function register(program: Command): void {
-  const formats = FORMATS.map((f) => `  ${f.id.padEnd(16)} ${f.description}`).join('\n');
   program
     .command('import')
     .description('Read inventories, topologies and traffic demands into a new snapshot of the store')
@@ -41,9 +40,14 @@ export function register(program: Command): void {
     .option('--token-env <var>', 'NetBox source: the environment variable holding the API token (default NETBOX_TOKEN when set)')
     .option('--role-map <map>', 'NetBox source: device role, tag or custom-field value to layer/network, "core-switch=core,dc1=military"')
     .option('--json', 'print the import summary as JSON')
-    .addHelpText(
-      'after',
-      `
+    .addHelpText('after', importHelp())
+    .action(runImport);
+}
+
+/** The text after the options in `cleanpath import --help`: the formats, what a bad file does, --update, examples. */
+function importHelp(): string {
+  const formats = FORMATS.map((f) => `  ${f.id.padEnd(16)} ${f.description}`).join('\n');
+  return `
 Formats (detected from the content; the file name is only a hint):
 ${formats}
 
@@ -70,53 +74,53 @@ Examples:
   cleanpath import phones.csv --tac-db tacdb.csv --base latest
   cleanpath import vendors.csv --base latest --update --snapshot with-vendors
       (vendors.csv: "name,vendor,layer" then "Frankfurt,Huawei,core" ...)
-  cleanpath import flows.csv --base with-vendors        # src/dst by device id or name`,
-    )
-    .action(async (files: string[], opts: ImportOptions) => {
-      // A bad map is refused before the store is opened.
-      const columns = await columnMapOf(opts);
-      checkNetboxOptions(files, opts);
-      const store = openStore(opts.db);
-      const progress = createProgress('importing');
-      try {
-        const summary = await importFiles(store, files, {
-          snapshot: opts.snapshot,
-          base: opts.base,
-          update: opts.update,
-          strict: opts.strict,
-          format: opts.format,
-          tacCsvPath: opts.tacDb,
-          columns,
-          netbox: {
-            tokenEnv: opts.tokenEnv,
-            roleMap: opts.roleMap,
-            onPage: (p) => progress.update(p.pages, p.totalPages, `pages of ${p.endpoint}`),
-            onStats: (s, label) => process.stderr.write(`${describeLiveStats(s, label)}\n`),
-          },
-          onProgress: (p) => progress.update(p.records, undefined, p.file),
-        });
-        progress.done();
-        for (const w of summary.warnings.slice(0, 50)) process.stderr.write(`warning: ${w.file}:${w.line}: ${w.message}\n`);
-        if (summary.warnings.length > 50) process.stderr.write(`warning: ... and ${summary.warnings.length - 50} more\n`);
-        if (opts.json) {
-          process.stdout.write(renderJson(summary));
-          return;
-        }
-        process.stdout.write(
-          renderTable(
-            summary.files.map((f) => ({ file: f.file, format: f.format, devices: f.devices, sites: f.sites, links: f.links, flows: f.flows, warnings: f.warnings })),
-            ['file', 'format', 'devices', 'sites', 'links', 'flows', 'warnings'],
-            80,
-          ),
-        );
-        process.stdout.write(`snapshot ${summary.snapshot.name} written to ${store.path}\n`);
-      } catch (e) {
-        progress.done();
-        throw e;
-      } finally {
-        await store.close();
-      }
+  cleanpath import flows.csv --base with-vendors        # src/dst by device id or name`;
+}
+
+async function runImport(files: string[], opts: ImportOptions): Promise<void> {
+  // A bad map is refused before the store is opened.
+  const columns = await columnMapOf(opts);
+  checkNetboxOptions(files, opts);
+  const store = openStore(opts.db);
+  const progress = createProgress('importing');
+  try {
+    const summary = await importFiles(store, files, {
+      snapshot: opts.snapshot,
+      base: opts.base,
+      update: opts.update,
+      strict: opts.strict,
+      format: opts.format,
+      tacCsvPath: opts.tacDb,
+      columns,
+      netbox: {
+        tokenEnv: opts.tokenEnv,
+        roleMap: opts.roleMap,
+        onPage: (p) => progress.update(p.pages, p.totalPages, `pages of ${p.endpoint}`),
+        onStats: (s, label) => process.stderr.write(`${describeLiveStats(s, label)}\n`),
+      },
+      onProgress: (p) => progress.update(p.records, undefined, p.file),
     });
+    progress.done();
+    for (const w of summary.warnings.slice(0, 50)) process.stderr.write(`warning: ${w.file}:${w.line}: ${w.message}\n`);
+    if (summary.warnings.length > 50) process.stderr.write(`warning: ... and ${summary.warnings.length - 50} more\n`);
+    if (opts.json) {
+      process.stdout.write(renderJson(summary));
+      return;
+    }
+    process.stdout.write(
+      renderTable(
+        summary.files.map((f) => ({ file: f.file, format: f.format, devices: f.devices, sites: f.sites, links: f.links, flows: f.flows, warnings: f.warnings })),
+        ['file', 'format', 'devices', 'sites', 'links', 'flows', 'warnings'],
+        80,
+      ),
+    );
+    process.stdout.write(`snapshot ${summary.snapshot.name} written to ${store.path}\n`);
+  } catch (e) {
+    progress.done();
+    throw e;
+  } finally {
+    await store.close();
+  }
 }
 
 async function columnMapOf(opts: ImportOptions): Promise<ColumnMap | undefined> {

@@ -44,6 +44,8 @@ function toText(r: KillSwitchAnalysis, top: number): string {
 export const adapter: CliAdapter<KillSwitchAnalysis, { top: number }> = {
   format: 'table',
   text: (doc, p) => toText(doc, p.top),
+  // Sites cut off are still a result; only the flow part has nothing to say.
+  partial: (doc) => doc.removedDevices > 0,
   options: addDistributedOptions,
   env(opts) {
     const dist = distributedSettings(opts as unknown as DistributedCliOptions);

@@ -142,7 +142,11 @@ function csvOutput(doc: PathExposureDocument): string {
 
 export function register(program: Command): void {
   const paths = program.command('paths').description('Measured paths (traceroutes) through networks you do not own: which cross untrusted vendors, ASes or countries');
+  registerImport(paths);
+  registerExposure(paths);
+}
 
+function registerImport(paths: Command): void {
   addEnrichOptions(
     paths
       .command('import')
@@ -166,26 +170,30 @@ Examples:
   mtr --json -n -c 10 example.net > mtr.json && cleanpath paths import mtr.json --site ramstein
   traceroute -n example.net > tr.txt && cleanpath paths import tr.txt --site aviano --time 2026-11-30T10:00:00Z`,
     )
-    .action(async (files: string[], opts: ImportOpts) => {
-      const progress = createProgress('paths');
-      const s = await importPaths(files, {
-        db: opts.db,
-        organisation: opts.org,
-        ...enrichFiles(opts),
-        ...(opts.site !== undefined ? { site: opts.site } : {}),
-        ...(opts.time !== undefined ? { time: parseTime('--time', opts.time) } : {}),
-        onWarning: (w) => process.stderr.write(`warning: ${w}\n`),
-        onProgress: (n) => progress.update(n, undefined, 'measurements'),
-      });
-      progress.done();
-      if (opts.json) process.stdout.write(renderJson(s));
-      else {
-        process.stdout.write(`${s.measurements} measurement(s), ${s.hops} hops imported into ${storeLabel(opts.db)}${s.duplicates ? `; ${s.duplicates} already there` : ''}\n`);
-        for (const e of s.enrichment) process.stdout.write(`  enriched with ${e}\n`);
-      }
-      if (s.measurements + s.duplicates === 0) process.exitCode = 1;
-    });
+    .action(runImport);
+}
 
+async function runImport(files: string[], opts: ImportOpts): Promise<void> {
+  const progress = createProgress('paths');
+  const s = await importPaths(files, {
+    db: opts.db,
+    organisation: opts.org,
+    ...enrichFiles(opts),
+    ...(opts.site !== undefined ? { site: opts.site } : {}),
+    ...(opts.time !== undefined ? { time: parseTime('--time', opts.time) } : {}),
+    onWarning: (w) => process.stderr.write(`warning: ${w}\n`),
+    onProgress: (n) => progress.update(n, undefined, 'measurements'),
+  });
+  progress.done();
+  if (opts.json) process.stdout.write(renderJson(s));
+  else {
+    process.stdout.write(`${s.measurements} measurement(s), ${s.hops} hops imported into ${storeLabel(opts.db)}${s.duplicates ? `; ${s.duplicates} already there` : ''}\n`);
+    for (const e of s.enrichment) process.stdout.write(`  enriched with ${e}\n`);
+  }
+  if (s.measurements + s.duplicates === 0) process.exitCode = 1;
+}
+
+function registerExposure(paths: Command): void {
   addEnrichOptions(
     paths
       .command('exposure')
@@ -223,39 +231,46 @@ Examples:
   cleanpath paths exposure --untrusted huawei,zte --site atlas-probe-6001 --json
   cleanpath paths exposure tr.txt --discovery hops.json --asn-table ip2asn-v4.tsv`,
     )
-    .action(async (files: string[], opts: ExposureOpts) => {
-      let window: WindowFilter = { organisation: opts.org };
-      if (opts.since) window.since = parseTime('--since', opts.since);
-      if (opts.until) window.until = parseTime('--until', opts.until);
-      if (opts.site?.length) window.sites = opts.site;
-      if (opts.days !== undefined && window.until === undefined && !files.length) {
-        // Counting back from the newest stored measurement needs the store.
-        const store = openStore(opts.db, { readonly: true });
-        try {
-          window = await lastDays(store, window, opts.days);
-        } finally {
-          await store.close();
-        }
-      } else if (opts.days !== undefined) window = await lastDays(undefined, window, opts.days);
-      const doc = await analysePathExposure({
-        ...enrichFiles(opts),
-        db: opts.db,
-        organisation: opts.org,
-        ...(files.length ? { files } : {}),
-        ...(opts.snapshot !== undefined ? { snapshot: opts.snapshot } : {}),
-        ...(opts.discovery ? { discovery: opts.discovery } : {}),
-        ...(opts.time !== undefined ? { time: parseTime('--time', opts.time) } : {}),
-        window,
-        ...(opts.untrusted ? { untrusted: await checkSnapshotVendors(opts.untrusted, '--untrusted', opts.db, opts.snapshot) } : {}),
-        ...(opts.avoidAs ? { avoidAs: opts.avoidAs } : {}),
-        ...(opts.avoidCountry ? { avoidCountry: resolveCountries(opts.avoidCountry, '--avoid-country') } : {}),
-        ...(opts.avoidOperator ? { avoidOperator: opts.avoidOperator } : {}),
-        examples: opts.examples,
-      });
-      const format = opts.json ? 'json' : opts.format;
-      const text = format === 'json' ? renderJson(doc) : format === 'csv' ? csvOutput(doc) : tableOutput(doc, opts.top);
-      if (opts.output) await writeFile(opts.output, text);
-      else process.stdout.write(text);
-    });
+    .action(runExposure);
 }
 
+async function runExposure(files: string[], opts: ExposureOpts): Promise<void> {
+  const window = await windowOf(files, opts);
+  const doc = await analysePathExposure({
+    ...enrichFiles(opts),
+    db: opts.db,
+    organisation: opts.org,
+    ...(files.length ? { files } : {}),
+    ...(opts.snapshot !== undefined ? { snapshot: opts.snapshot } : {}),
+    ...(opts.discovery ? { discovery: opts.discovery } : {}),
+    ...(opts.time !== undefined ? { time: parseTime('--time', opts.time) } : {}),
+    window,
+    ...(opts.untrusted ? { untrusted: await checkSnapshotVendors(opts.untrusted, '--untrusted', opts.db, opts.snapshot) } : {}),
+    ...(opts.avoidAs ? { avoidAs: opts.avoidAs } : {}),
+    ...(opts.avoidCountry ? { avoidCountry: resolveCountries(opts.avoidCountry, '--avoid-country') } : {}),
+    ...(opts.avoidOperator ? { avoidOperator: opts.avoidOperator } : {}),
+    examples: opts.examples,
+  });
+  const format = opts.json ? 'json' : opts.format;
+  const text = format === 'json' ? renderJson(doc) : format === 'csv' ? csvOutput(doc) : tableOutput(doc, opts.top);
+  if (opts.output) await writeFile(opts.output, text);
+  else process.stdout.write(text);
+}
+
+/** The time window and sites of --since, --until, --days and --site. */
+async function windowOf(files: string[], opts: ExposureOpts): Promise<WindowFilter> {
+  let window: WindowFilter = { organisation: opts.org };
+  if (opts.since) window.since = parseTime('--since', opts.since);
+  if (opts.until) window.until = parseTime('--until', opts.until);
+  if (opts.site?.length) window.sites = opts.site;
+  if (opts.days !== undefined && window.until === undefined && !files.length) {
+    // Counting back from the newest stored measurement needs the store.
+    const store = openStore(opts.db, { readonly: true });
+    try {
+      window = await lastDays(store, window, opts.days);
+    } finally {
+      await store.close();
+    }
+  } else if (opts.days !== undefined) window = await lastDays(undefined, window, opts.days);
+  return window;
+}

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { createIdentifyContext } from '../../identify/index.js';
+import { createIdentifyContext, type IdentifyContext } from '../../identify/index.js';
 import type { DeviceRecord } from '../../model/index.js';
 import {
   DEFAULT_MAX_TARGETS,
@@ -85,58 +85,64 @@ Examples:
 
 Exit code 0 when at least one target answered, 1 when none did, 2 for bad targets.`,
     )
-    .action(async (args: string[], opts: ProbeSnmpOptions) => {
-      const specs = await parseTargets(args, { defaultPort: opts.port, files: opts.targetsFile ?? [] });
-      const total = checkTargetCount(specs, opts.maxTargets);
-      const ctx = createIdentifyContext();
-      const progress = createProgress('probing');
-      const results: ProbeResult[] = [];
-      let done = 0;
-      let replies = 0;
-      for await (const o of probeTargets(expandTargets(specs), { rate: opts.rate, timeoutMs: opts.timeout, retries: opts.retries, concurrency: opts.concurrency })) {
-        const r = interpretOutcome(o, ctx);
-        done++;
-        if (r.status === 'reply') replies++;
-        if (r.status === 'reply' || r.status === 'invalid' || opts.json || opts.all || r.status === 'error') results.push(r);
-        progress.update(done, total, `${replies} replied`);
-      }
-      progress.done();
-      results.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : a.port - b.port));
-      if (opts.json) process.stdout.write(renderJson(results));
-      else {
-        const rows = results.map((r) => ({
-          address: r.port === 161 ? r.address || r.target : `${r.address}:${r.port}`,
-          status: r.status,
-          engine_id: r.engineId ?? '',
-          enterprise: r.enterprise ?? null,
-          vendor: r.vendor ?? null,
-          conf: r.confidence ?? null,
-          format: r.format ?? (r.engineIdProblem ? 'invalid' : ''),
-          mac: r.mac ?? '',
-          mac_vendor: r.mac === undefined ? '' : (r.macVendor ?? r.macOrg ?? 'unknown'),
-          boots: r.engineBoots ?? null,
-          last_reboot: r.lastReboot?.slice(0, 19).replace('T', ' ') ?? '',
-          conflict: (r.conflicts ?? []).map((c) => c.vendors.join(' vs ')).join('; ') || (r.error ? printable(r.error).slice(0, 60) : ''),
-        }));
-        process.stdout.write(renderTable(rows, ['address', 'status', 'engine_id', 'enterprise', 'vendor', 'conf', 'format', 'mac', 'mac_vendor', 'boots', 'last_reboot', 'conflict'], 66));
-        process.stdout.write(`${replies} of ${done} targets answered\n`);
-      }
-      if (opts.import) {
-        const records = results.map(probeDeviceRecord).filter((d): d is DeviceRecord => d !== undefined);
-        const store = openStore(opts.db);
-        try {
-          const s = await storeResults(store, { devices: records }, {
-            label: `probe snmp ${args.concat((opts.targetsFile ?? []).map((f) => `@${f}`)).join(' ')}`.slice(0, 200),
-            format: 'snmpv3-discovery',
-            ctx,
-            ...(opts.snapshot !== undefined ? { snapshot: opts.snapshot } : {}),
-            ...(opts.base !== undefined ? { base: opts.base } : {}),
-          });
-          process.stderr.write(`snapshot ${s.snapshot.name}: ${s.devices} devices written to ${opts.db}\n`);
-        } finally {
-          await store.close();
-        }
-      }
-      if (replies === 0) process.exitCode = 1;
+    .action(runProbeSnmp);
+}
+
+async function runProbeSnmp(args: string[], opts: ProbeSnmpOptions): Promise<void> {
+  const specs = await parseTargets(args, { defaultPort: opts.port, files: opts.targetsFile ?? [] });
+  const total = checkTargetCount(specs, opts.maxTargets);
+  const ctx = createIdentifyContext();
+  const progress = createProgress('probing');
+  const results: ProbeResult[] = [];
+  let done = 0;
+  let replies = 0;
+  for await (const o of probeTargets(expandTargets(specs), { rate: opts.rate, timeoutMs: opts.timeout, retries: opts.retries, concurrency: opts.concurrency })) {
+    const r = interpretOutcome(o, ctx);
+    done++;
+    if (r.status === 'reply') replies++;
+    if (r.status === 'reply' || r.status === 'invalid' || opts.json || opts.all || r.status === 'error') results.push(r);
+    progress.update(done, total, `${replies} replied`);
+  }
+  progress.done();
+  results.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : a.port - b.port));
+  if (opts.json) process.stdout.write(renderJson(results));
+  else printProbed(results, replies, done);
+  if (opts.import) await importProbed(args, opts, results, ctx);
+  if (replies === 0) process.exitCode = 1;
+}
+
+function printProbed(results: readonly ProbeResult[], replies: number, done: number): void {
+  const rows = results.map((r) => ({
+    address: r.port === 161 ? r.address || r.target : `${r.address}:${r.port}`,
+    status: r.status,
+    engine_id: r.engineId ?? '',
+    enterprise: r.enterprise ?? null,
+    vendor: r.vendor ?? null,
+    conf: r.confidence ?? null,
+    format: r.format ?? (r.engineIdProblem ? 'invalid' : ''),
+    mac: r.mac ?? '',
+    mac_vendor: r.mac === undefined ? '' : (r.macVendor ?? r.macOrg ?? 'unknown'),
+    boots: r.engineBoots ?? null,
+    last_reboot: r.lastReboot?.slice(0, 19).replace('T', ' ') ?? '',
+    conflict: (r.conflicts ?? []).map((c) => c.vendors.join(' vs ')).join('; ') || (r.error ? printable(r.error).slice(0, 60) : ''),
+  }));
+  process.stdout.write(renderTable(rows, ['address', 'status', 'engine_id', 'enterprise', 'vendor', 'conf', 'format', 'mac', 'mac_vendor', 'boots', 'last_reboot', 'conflict'], 66));
+  process.stdout.write(`${replies} of ${done} targets answered\n`);
+}
+
+async function importProbed(args: string[], opts: ProbeSnmpOptions, results: readonly ProbeResult[], ctx: IdentifyContext): Promise<void> {
+  const records = results.map(probeDeviceRecord).filter((d): d is DeviceRecord => d !== undefined);
+  const store = openStore(opts.db);
+  try {
+    const s = await storeResults(store, { devices: records }, {
+      label: `probe snmp ${args.concat((opts.targetsFile ?? []).map((f) => `@${f}`)).join(' ')}`.slice(0, 200),
+      format: 'snmpv3-discovery',
+      ctx,
+      ...(opts.snapshot !== undefined ? { snapshot: opts.snapshot } : {}),
+      ...(opts.base !== undefined ? { base: opts.base } : {}),
     });
+    process.stderr.write(`snapshot ${s.snapshot.name}: ${s.devices} devices written to ${opts.db}\n`);
+  } finally {
+    await store.close();
+  }
 }

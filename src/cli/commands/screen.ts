@@ -122,69 +122,91 @@ Examples:
   cleanpath screen --inventory --list consolidated.json --list entities.ftm.json --json
   cleanpath screen --no-bundled --list our-list.ftm.jsonl "Acme Trading" --fail-on possible`,
     )
-    .action(async (names: string[], opts: ScreenCliOptions) => {
-      if (!opts.inventory && names.length === 0) throw new InputError('screen', undefined, 'name at least one company, or use --inventory');
-      const asOf = opts.asOf ?? todayUtc();
-      if (!isRealDate(asOf)) throw new InputError('--as-of', undefined, `${asOf} is not a date as YYYY-MM-DD`);
-      const threshold = score('--threshold', opts.threshold, MATCH_THRESHOLD);
-      const possible = score('--possible', opts.possible, POSSIBLE_THRESHOLD);
-      if (possible > threshold) throw new InputError('--possible', undefined, `must not be above --threshold (${threshold})`);
-      const limit = opts.limit === undefined ? 5 : Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1) throw new InputError('--limit', undefined, `${opts.limit} is not a positive integer`);
-      const country = opts.country?.toUpperCase();
-      if (country !== undefined && !/^[A-Z]{2}$/.test(country)) throw new InputError('--country', undefined, `${opts.country} is not an ISO 3166 alpha-2 code`);
-      const failOn = opts.failOn;
-      if (failOn !== undefined && failOn !== 'match' && failOn !== 'possible') throw new InputError('--fail-on', undefined, `expected match or possible, not ${failOn}`);
+    .action(runScreen);
+}
 
-      // Every list is read (and rejected, with file:line) before the store is opened.
-      const lists = screeningLists(opts.list ?? [], opts.bundled);
-      const screener = new Screener(lists, { asOf, threshold, possible, limit });
-      const format = outputFormatOf(opts);
-      const meta = { asOf, threshold, possible, lists: listSummary(lists) };
-      let verdicts: string[];
-      if (opts.inventory) {
-        const catalog = new Map(loadCatalog().vendors.map((v) => [v.slug, v.legalNames[0]]));
-        const store = openStore(opts.db, { readonly: true });
-        let snapshot: string;
-        let result;
-        try {
-          const snap = await store.resolveSnapshot(opts.snapshot);
-          snapshot = snap.name;
-          result = screenInventory(await store.devices(snap.id), screener, (v) => catalog.get(v));
-        } finally {
-          await store.close();
-        }
-        verdicts = result.findings.map((f) => f.verdict);
-        if (format === 'json') {
-          process.stdout.write(renderJson({ ...meta, db: storeLabel(opts.db), snapshot, parties: result.parties.length, findings: result.findings }));
-        } else if (format === 'csv') {
-          process.stdout.write(render('csv', findingRows(result.findings), [...FINDING_COLUMNS, 'first device']));
-        } else {
-          const out = process.stdout;
-          out.write(`Screening of snapshot ${snapshot} as of ${asOf}: ${result.parties.length} distinct makers and parties against ${lists.length} list(s)\n\n`);
-          out.write(render('table', listSummary(lists), ['list', 'version', 'dated by', 'parties', 'listed', 'file']) + '\n');
-          if (result.findings.length === 0) out.write('No hits.\n');
-          else {
-            out.write(`${result.findings.filter((f) => f.verdict === 'match').length} match(es), ${result.findings.filter((f) => f.verdict === 'possible').length} possible\n`);
-            out.write(renderTable(findingRows(result.findings), FINDING_COLUMNS, 100));
-          }
-        }
-      } else {
-        const results = names.map((n) => screener.screen(n, country));
-        verdicts = results.flatMap((r) => r.hits.map((h) => h.verdict));
-        if (format === 'json') process.stdout.write(renderJson({ ...meta, results }));
-        else if (format === 'csv') process.stdout.write(render('csv', nameRows(results), [...NAME_COLUMNS, 'entry']));
-        else {
-          process.stdout.write(`Screened as of ${asOf} against ${lists.map((l) => `${l.id}@${l.version}`).join(', ')}\n\n`);
-          process.stdout.write(renderTable(nameRows(results), NAME_COLUMNS, 100));
-        }
-      }
-      const failed = failOn === undefined ? 0 : verdicts.filter((v) => v === 'match' || (failOn === 'possible' && v === 'possible')).length;
-      if (failed > 0) {
-        process.stderr.write(`cleanpath: ${failed} hit(s) at or above --fail-on ${failOn}\n`);
-        process.exitCode = 1;
-      }
-    });
+/** The checked settings of --as-of, --threshold, --possible, --limit, --country and --fail-on. */
+function screenSettings(names: string[], opts: ScreenCliOptions) {
+  if (!opts.inventory && names.length === 0) throw new InputError('screen', undefined, 'name at least one company, or use --inventory');
+  const asOf = opts.asOf ?? todayUtc();
+  if (!isRealDate(asOf)) throw new InputError('--as-of', undefined, `${asOf} is not a date as YYYY-MM-DD`);
+  const threshold = score('--threshold', opts.threshold, MATCH_THRESHOLD);
+  const possible = score('--possible', opts.possible, POSSIBLE_THRESHOLD);
+  if (possible > threshold) throw new InputError('--possible', undefined, `must not be above --threshold (${threshold})`);
+  const limit = opts.limit === undefined ? 5 : Number(opts.limit);
+  if (!Number.isInteger(limit) || limit < 1) throw new InputError('--limit', undefined, `${opts.limit} is not a positive integer`);
+  const country = opts.country?.toUpperCase();
+  if (country !== undefined && !/^[A-Z]{2}$/.test(country)) throw new InputError('--country', undefined, `${opts.country} is not an ISO 3166 alpha-2 code`);
+  const failOn = opts.failOn;
+  if (failOn !== undefined && failOn !== 'match' && failOn !== 'possible') throw new InputError('--fail-on', undefined, `expected match or possible, not ${failOn}`);
+  return { asOf, threshold, possible, limit, country, failOn };
+}
+
+async function runScreen(names: string[], opts: ScreenCliOptions): Promise<void> {
+  const { asOf, threshold, possible, limit, country, failOn } = screenSettings(names, opts);
+  // Every list is read (and rejected, with file:line) before the store is opened.
+  const lists = screeningLists(opts.list ?? [], opts.bundled);
+  const screener = new Screener(lists, { asOf, threshold, possible, limit });
+  const format = outputFormatOf(opts);
+  const meta = { asOf, threshold, possible, lists: listSummary(lists) };
+  const verdicts = opts.inventory
+    ? await screenStoredInventory(opts, screener, lists, format, meta)
+    : screenNames(names, country, screener, lists, format, meta);
+  const failed = failOn === undefined ? 0 : verdicts.filter((v) => v === 'match' || (failOn === 'possible' && v === 'possible')).length;
+  if (failed > 0) {
+    process.stderr.write(`cleanpath: ${failed} hit(s) at or above --fail-on ${failOn}\n`);
+    process.exitCode = 1;
+  }
+}
+
+interface ScreenMeta {
+  asOf: string;
+  threshold: number;
+  possible: number;
+  lists: Row[];
+}
+
+/** --inventory: every maker and party of the snapshot; prints the findings, returns their verdicts. */
+async function screenStoredInventory(opts: ScreenCliOptions, screener: Screener, lists: readonly ScreeningList[], format: OutputFormat, meta: ScreenMeta): Promise<string[]> {
+  const { asOf } = meta;
+  const catalog = new Map(loadCatalog().vendors.map((v) => [v.slug, v.legalNames[0]]));
+  const store = openStore(opts.db, { readonly: true });
+  let snapshot: string;
+  let result;
+  try {
+    const snap = await store.resolveSnapshot(opts.snapshot);
+    snapshot = snap.name;
+    result = screenInventory(await store.devices(snap.id), screener, (v) => catalog.get(v));
+  } finally {
+    await store.close();
+  }
+  if (format === 'json') {
+    process.stdout.write(renderJson({ ...meta, db: storeLabel(opts.db), snapshot, parties: result.parties.length, findings: result.findings }));
+  } else if (format === 'csv') {
+    process.stdout.write(render('csv', findingRows(result.findings), [...FINDING_COLUMNS, 'first device']));
+  } else {
+    const out = process.stdout;
+    out.write(`Screening of snapshot ${snapshot} as of ${asOf}: ${result.parties.length} distinct makers and parties against ${lists.length} list(s)\n\n`);
+    out.write(render('table', listSummary(lists), ['list', 'version', 'dated by', 'parties', 'listed', 'file']) + '\n');
+    if (result.findings.length === 0) out.write('No hits.\n');
+    else {
+      out.write(`${result.findings.filter((f) => f.verdict === 'match').length} match(es), ${result.findings.filter((f) => f.verdict === 'possible').length} possible\n`);
+      out.write(renderTable(findingRows(result.findings), FINDING_COLUMNS, 100));
+    }
+  }
+  return result.findings.map((f) => f.verdict);
+}
+
+/** Names on the command line; prints their hits, returns their verdicts. */
+function screenNames(names: string[], country: string | undefined, screener: Screener, lists: readonly ScreeningList[], format: OutputFormat, meta: ScreenMeta): string[] {
+  const results = names.map((n) => screener.screen(n, country));
+  if (format === 'json') process.stdout.write(renderJson({ ...meta, results }));
+  else if (format === 'csv') process.stdout.write(render('csv', nameRows(results), [...NAME_COLUMNS, 'entry']));
+  else {
+    process.stdout.write(`Screened as of ${meta.asOf} against ${lists.map((l) => `${l.id}@${l.version}`).join(', ')}\n\n`);
+    process.stdout.write(renderTable(nameRows(results), NAME_COLUMNS, 100));
+  }
+  return results.flatMap((r) => r.hits.map((h) => h.verdict));
 }
 
 /** The demo's screening: every party of the snapshot against the bundled lists, as of a date. */
