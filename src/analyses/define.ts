@@ -134,3 +134,8 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 export function paramName(env: RunEnv, param: string): string {
   return env.paramName ? env.paramName(param) : `--${param.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
+
+/** How a filter reads in a sentence ("matches vendors zte"): the CLI's option, or the API's bare name. */
+export function filterName(env: RunEnv, param: string): string {
+  return env.paramName ? param : paramName(env, param);
+}

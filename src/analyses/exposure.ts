@@ -8,9 +8,11 @@ import { defineAnalysis, type AnalysisDocument, type AnalysisSource, type Column
 import { loadNetwork } from './network.js';
 import { avoidFilterText, countFlows, countSet, noDeviceMessage, noFlowsMessage, NOTHING_UNTRUSTED, nothingToAnalyse } from './nothing.js';
 import { intParam } from './params.js';
-import { untrustedNodes, type AvoidOptions } from './untrusted.js';
+import { DEFAULT_UNTRUSTED, untrustedNodes, type AvoidOptions } from './untrusted.js';
 
 export interface ExposureAnalysis extends ExposureDocument, AnalysisDocument {
+  /** The untrusted vendors (slugs, sorted): the default pair when nothing was named. */
+  untrusted: string[];
   /** The untrusted set as resolved (vendor slugs, ISO countries, layer ids). */
   avoid: AvoidOptions;
   notes: string[];
@@ -96,7 +98,8 @@ endpoints count.`,
     env.progress?.update(0, undefined, 'loading');
     const { result, net, avoid, noUntrusted } = env.remote ? await remoteRun(source, p, env, env.remote) : await localRun(source, p, env);
     const nothing = nothingToAnalyse(net, countFlows(net.flows), 'sensitive-flows') ?? noUntrusted ?? null;
-    return { avoid, ...exposureDocument(result), nothingToAnalyse: nothing, notes: net.notes };
+    const named = avoid.untrusted ?? (avoid.avoidCountry || avoid.avoidOperator || avoid.avoidLayer ? [] : DEFAULT_UNTRUSTED);
+    return { untrusted: [...named].sort(), avoid, ...exposureDocument(result), nothingToAnalyse: nothing, notes: net.notes };
   },
   tables: [
     {

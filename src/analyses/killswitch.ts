@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { buildGraph, killSwitch as runKillSwitch, killSwitchDocument, type FlowInput, type KillSwitchResult, type NodeInput } from '../graph/index.js';
 import { isInputError } from '../model/index.js';
 import { stopIfStrict } from './avoid.js';
-import { defineAnalysis, paramName, type AnalysisDocument, type RemoteNetwork, type RunEnv } from './define.js';
+import { defineAnalysis, filterName, paramName, type AnalysisDocument, type RemoteNetwork, type RunEnv } from './define.js';
 import { loadNetwork } from './network.js';
 import { noDeviceMessage, noFlowsMessage } from './nothing.js';
 import { countriesParam, intParam, layersParam, vendorsParam } from './params.js';
@@ -27,7 +27,7 @@ function check(p: { vendors?: string[]; layer?: string[]; country?: string[] }, 
 
 /** The filter as the user typed it, for "no device matches ..." */
 function filterText(spec: KillSwitchOptions, env: RunEnv): string {
-  const n = names(env);
+  const n = { vendors: filterName(env, 'vendors'), layers: filterName(env, 'layer'), countries: filterName(env, 'country') };
   return [`${n.vendors} ${spec.vendors.join(',')}`, ...(spec.layers?.length ? [`${n.layers} ${spec.layers.join(',')}`] : []), ...(spec.countries?.length ? [`${n.countries} ${spec.countries.join(',')}`] : [])].join(' ');
 }
 

@@ -190,7 +190,14 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
   Findings: obj(
     {
       asOf: str,
+      snapshot: str,
+      catalogVersion: str,
+      rules: { ...arr(str), description: 'the rule ids checked' },
       assumeInScope: { type: 'boolean' },
+      failOn: nullable(str),
+      failed: { ...int, description: 'findings at or above failOn' },
+      byCountry: { type: 'object', description: 'per country: findings by status' },
+      nothingToAnalyse: NOTHING_TO_ANALYSE,
       needsData: { ...arr(obj({ field: str, devices: int })), description: "per inventory field: devices lacking it where a rule's applicability rests on it" },
       findings: arr(ref('Finding')),
     },
@@ -210,6 +217,7 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
   Exposure: obj(
     {
       untrusted: arr(str),
+      avoid: { type: 'object', description: 'the untrusted set as resolved: untrusted vendors, avoidCountry, avoidOperator, avoidLayer' },
       flows: arr(ref('FlowExposure')),
       summary: { type: 'object', description: 'counts by exposure class, and the chokepoints: devices that most sensitive flows cross' },
       nothingToAnalyse: NOTHING_TO_ANALYSE,
@@ -220,6 +228,8 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
   KillSwitch: obj(
     {
       vendors: arr(str),
+      layers: nullable(arr(str)),
+      countries: nullable(arr(str)),
       removedDevices: int,
       disrupted: { type: 'object', description: 'flows, sensitive flows and volume cut' },
       endpointRemoved: int,

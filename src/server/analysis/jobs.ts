@@ -1,28 +1,16 @@
-// The analyses the API serves, each a pure function of (store, organisation, snapshot, parameters)
+// The analyses the API serves (the registry's, plus the report and topology views), each a function of (store, organisation, snapshot, parameters)
 // returning its JSON text. Snapshots are immutable, so a result never goes stale and is cached by
 // the runner; these functions run in an analysis worker thread (worker.ts), off the thread that
 // answers requests. Thin on purpose: every one reuses the analyses stage, graph, plan or report.
-import { DEFAULT_UNTRUSTED } from '../../analyses/plan-run.js';
-import { computePlan } from '../../analyses/plan-run.js';
-import { countFlows, countSet, noDeviceMessage, noFlowsMessage, NOTHING_UNTRUSTED, nothingToAnalyse } from '../../analyses/nothing.js';
-import { isNothingToAnalyse } from '../../model/index.js';
-import { loadNetwork } from '../../analyses/network.js';
-import { untrustedNodes } from '../../analyses/untrusted.js';
-import {
-  analyseExposure,
-  buildGraph,
-  buildKillSet,
-  exposureDocument,
-  killSwitch,
-  killSwitchDocument,
-} from '../../graph/index.js';
-import { planDocument } from '../../plan/index.js';
-import { evaluate, loadRuleCatalog, missingDataSummary } from '../../policy/index.js';
+import type { RunEnv } from '../../analyses/define.js';
+import { analysisById, type AnalysisId } from '../../analyses/registry.js';
 import { buildReportModel } from '../../report/model.js';
 import { openStore } from '../../store/index.js';
 
-export const ANALYSIS_KINDS = ['report', 'findings', 'exposure', 'killswitch', 'plan', 'topology'] as const;
-export type AnalysisKind = (typeof ANALYSIS_KINDS)[number];
+/** The views the API serves besides the registry's analyses: they combine or list, not analyse. */
+export const VIEW_KINDS = ['report', 'topology'] as const;
+export type ViewKind = (typeof VIEW_KINDS)[number];
+export type AnalysisKind = AnalysisId | ViewKind;
 
 export interface ReportParams {
   asOf: string;
@@ -32,49 +20,33 @@ export interface ReportParams {
   /** The policy check's conservative reading (docs/policy.md); absent means false. */
   assumeInScope?: boolean;
 }
-export interface FindingsParams {
-  asOf: string;
-  assumeInScope?: boolean;
-}
 export interface UntrustedParams {
   untrusted: string[];
 }
-export interface KillSwitchParams {
-  vendors: string[];
-}
-export type PlanParams = ReportParams;
 
-export type AnalysisParams = {
-  report: ReportParams;
-  findings: FindingsParams;
-  exposure: UntrustedParams;
-  killswitch: KillSwitchParams;
-  plan: PlanParams;
-  topology: UntrustedParams;
-};
+interface JobBase {
+  db: string;
+  organisation: string;
+  /** The snapshot's name within the organisation. */
+  snapshot: string;
+  /** Wall-clock limit for the planner, seconds. */
+  planTimeLimit: number;
+}
 
 /** One analysis of one snapshot: plain data, so it crosses to a worker thread as is. */
-export type AnalysisJob = {
-  [K in AnalysisKind]: {
-    kind: K;
-    db: string;
-    organisation: string;
-    /** The snapshot's name within the organisation. */
-    snapshot: string;
-    params: AnalysisParams[K];
-    /** Wall-clock limit for the planner, seconds. */
-    planTimeLimit: number;
-  };
-}[AnalysisKind];
-
-export const DEFAULT_KILLSWITCH_VENDORS = DEFAULT_UNTRUSTED;
+export type AnalysisJob = JobBase &
+  (
+    | { kind: 'report'; params: ReportParams }
+    | { kind: 'topology'; params: UntrustedParams }
+    | { kind: AnalysisId; params: Record<string, unknown> }
+  );
 
 /** What the API says about where a result came from: never the server's file paths. */
-function sourceLabel(job: AnalysisJob): string {
+function sourceLabel(job: JobBase): string {
   return `${job.organisation}/${job.snapshot}`;
 }
 
-async function report(job: Extract<AnalysisJob, { kind: 'report' }>): Promise<unknown> {
+async function report(job: JobBase & { params: ReportParams }): Promise<unknown> {
   const p = job.params;
   const model = await buildReportModel({
     db: job.db,
@@ -92,64 +64,8 @@ async function report(job: Extract<AnalysisJob, { kind: 'report' }>): Promise<un
   return model;
 }
 
-async function findings(job: Extract<AnalysisJob, { kind: 'findings' }>): Promise<unknown> {
-  const store = openStore(job.db, { readonly: true });
-  try {
-    const snap = await store.resolveSnapshot(job.snapshot, job.organisation);
-    const assumeInScope = job.params.assumeInScope ?? false;
-    const found = evaluate({ devices: await store.devices(snap.id), rules: loadRuleCatalog().rules, asOf: job.params.asOf, assumeInScope });
-    return { asOf: job.params.asOf, assumeInScope, needsData: missingDataSummary(found), findings: found };
-  } finally {
-    await store.close();
-  }
-}
 
-async function exposure(job: Extract<AnalysisJob, { kind: 'exposure' }>): Promise<unknown> {
-  const net = await loadNetwork({ db: job.db, snapshot: job.snapshot, organisation: job.organisation });
-  const g = buildGraph(net, { source: sourceLabel(job) });
-  const untrusted = untrustedNodes(net.nodes, { untrusted: job.params.untrusted });
-  const result = await analyseExposure(g, untrusted, net.flows, { chokepoints: true, topChokepoints: 20 });
-  const nothing =
-    nothingToAnalyse(net, countFlows(net.flows), 'sensitive-flows') ??
-    noDeviceMessage(net, countSet(untrusted), `untrusted ${job.params.untrusted.join(',')}`, NOTHING_UNTRUSTED) ??
-    null;
-  return { untrusted: job.params.untrusted, ...exposureDocument(result), nothingToAnalyse: nothing, notes: net.notes };
-}
-
-async function killswitch(job: Extract<AnalysisJob, { kind: 'killswitch' }>): Promise<unknown> {
-  const net = await loadNetwork({ db: job.db, snapshot: job.snapshot, organisation: job.organisation });
-  const g = buildGraph(net, { source: sourceLabel(job) });
-  const r = killSwitch(g, net.nodes, net.flows, buildKillSet(net.nodes, { vendors: job.params.vendors }), { top: 10 });
-  const nothing = noDeviceMessage(net, r.removedDevices, `vendors ${job.params.vendors.join(',')}`, 'nothing would be switched off') ?? (net.flows.length ? null : noFlowsMessage(net));
-  return { vendors: job.params.vendors, ...killSwitchDocument(r, net.flows), nothingToAnalyse: nothing, notes: net.notes };
-}
-
-async function plan(job: Extract<AnalysisJob, { kind: 'plan' }>): Promise<unknown> {
-  const p = job.params;
-  const run = await computePlan({
-    db: job.db,
-    organisation: job.organisation,
-    snapshot: job.snapshot,
-    untrusted: p.untrusted,
-    asOf: p.asOf,
-    policy: true,
-    assumeInScope: p.assumeInScope ?? false,
-    budget: p.budget,
-    budgetStart: p.budgetStart ?? p.asOf,
-    carryOver: true,
-    timeLimit: job.planTimeLimit,
-  }).catch((e: unknown) => {
-    if (isNothingToAnalyse(e)) return e;
-    throw e;
-  });
-  // Nothing to protect or replace: an empty plan that says why, never one that reads as "done".
-  if (isNothingToAnalyse(run)) {
-    return { method: 'none', status: 'nothing-to-analyse', totalCost: 0, lowerBound: 0, gap: 0, devices: [], flows: [], notes: [run.message], nothingToAnalyse: run.message };
-  }
-  return { ...planDocument(run.plan, run.phasing), nothingToAnalyse: null };
-}
-
-async function topology(job: Extract<AnalysisJob, { kind: 'topology' }>): Promise<unknown> {
+async function topology(job: JobBase & { params: UntrustedParams }): Promise<unknown> {
   const store = openStore(job.db, { readonly: true });
   try {
     const snap = await store.resolveSnapshot(job.snapshot, job.organisation);
@@ -173,28 +89,17 @@ async function topology(job: Extract<AnalysisJob, { kind: 'topology' }>): Promis
   }
 }
 
+/** An analysis of the registry, run as the API asks: errors name query parameters, zeros say why. */
+function registered(job: JobBase & { kind: AnalysisId; params: Record<string, unknown> }): Promise<unknown> {
+  const env: RunEnv = { planTimeLimit: job.planTimeLimit, paramName: (p) => `query parameter "${p}"` };
+  return analysisById(job.kind).run({ db: job.db, organisation: job.organisation, snapshot: job.snapshot }, job.params, env);
+}
+
 /** Runs one job and returns its JSON text. */
 export async function runAnalysisJob(job: AnalysisJob): Promise<string> {
   let value: unknown;
-  switch (job.kind) {
-    case 'report':
-      value = await report(job);
-      break;
-    case 'findings':
-      value = await findings(job);
-      break;
-    case 'exposure':
-      value = await exposure(job);
-      break;
-    case 'killswitch':
-      value = await killswitch(job);
-      break;
-    case 'plan':
-      value = await plan(job);
-      break;
-    case 'topology':
-      value = await topology(job);
-      break;
-  }
+  if (job.kind === 'report') value = await report(job);
+  else if (job.kind === 'topology') value = await topology(job);
+  else value = await registered(job as JobBase & { kind: AnalysisId; params: Record<string, unknown> });
   return JSON.stringify(value);
 }

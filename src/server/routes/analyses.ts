@@ -2,15 +2,18 @@
 // is computed once per (snapshot, parameters) in the analysis worker and then served from the
 // cache as the JSON text it was (see analysis/runner.ts).
 import type { z } from 'zod';
+import type { AnyAnalysis } from '../../analyses/define.js';
+import { allAnalyses, type AnalysisId } from '../../analyses/registry.js';
 import { resolveVendors, snapshotProfile } from '../../analyses/untrusted.js';
 import { isInputError } from '../../model/index.js';
+import { todayUtc } from '../../policy/index.js';
 import type { TokenInfo } from '../../store/index.js';
-import { DEFAULT_KILLSWITCH_VENDORS, type AnalysisJob, type AnalysisKind, type AnalysisParams } from '../analysis/jobs.js';
+import type { AnalysisJob, AnalysisKind } from '../analysis/jobs.js';
 import type { AnalysisResult } from '../analysis/runner.js';
 import { snapshotOf, type ServerContext } from '../context.js';
 import { RawJson } from '../http.js';
 import { route, type RouteSpec } from '../route-spec.js';
-import { asOfOr, FindingsQuery, KillSwitchQuery, PlanQuery, ReportQuery, schemaRef, SnapshotParams, UntrustedQuery, untrustedOr } from '../schemas.js';
+import { asOfOr, ReportQuery, schemaRef, SnapshotParams, UntrustedQuery, untrustedOr } from '../schemas.js';
 
 type Params = z.infer<typeof SnapshotParams>;
 
@@ -21,7 +24,7 @@ function canonical(params: object): string {
   return JSON.stringify(Object.fromEntries(entries));
 }
 
-export async function analyse<K extends AnalysisKind>(ctx: ServerContext, auth: TokenInfo | undefined, snapshot: string, kind: K, params: AnalysisParams[K]): Promise<AnalysisResult> {
+export async function analyse(ctx: ServerContext, auth: TokenInfo | undefined, snapshot: string, kind: AnalysisKind, params: object): Promise<AnalysisResult> {
   const snap = await snapshotOf(ctx, auth, snapshot);
   const organisation = auth!.organisation;
   // Snapshot ids are unique across organisations; the organisation is in the key all the same.
@@ -52,12 +55,13 @@ export async function resolveQueryVendors(ctx: ServerContext, auth: TokenInfo | 
   return resolveVendors(names, where, await snapshotProfile(ctx.reads, snap.id));
 }
 
-function planParams(q: z.infer<typeof ReportQuery>): AnalysisParams['report'] {
+function reportParams(q: z.infer<typeof ReportQuery>) {
   const asOf = asOfOr(q.asOf);
   return { asOf, untrusted: untrustedOr(q.untrusted), budget: q.budget?.trim(), budgetStart: q.budgetStart ?? (q.budget ? asOf : undefined), ...assumed(q) };
 }
 
-export const ANALYSIS_ROUTES: RouteSpec[] = [
+/** The views that are not analyses of the registry: the report combines them, the topology lists. */
+const VIEW_ROUTES: RouteSpec[] = [
   route<Params, z.infer<typeof ReportQuery>>({
     method: 'GET',
     path: '/api/snapshots/{snapshot}/report',
@@ -72,82 +76,7 @@ export const ANALYSIS_ROUTES: RouteSpec[] = [
     response: { description: 'the report model (src/report/model.ts)', schema: schemaRef('ReportModel') },
     handle: async ({ ctx, auth, params, query }) => {
       const untrusted = await resolveQueryVendors(ctx, auth, params.snapshot, query.untrusted, 'untrusted');
-      return new RawJson((await analyse(ctx, auth, params.snapshot, 'report', planParams({ ...query, untrusted }))).bytes);
-    },
-  }),
-  route<Params, z.infer<typeof FindingsQuery>>({
-    method: 'GET',
-    path: '/api/snapshots/{snapshot}/findings',
-    operationId: 'listFindings',
-    tag: 'analyses',
-    summary: 'Policy findings as of a date, filtered by status, country, vendor or rule',
-    access: 'viewer',
-    params: SnapshotParams,
-    query: FindingsQuery,
-    notFound: true,
-    response: { description: 'the findings', schema: schemaRef('Findings') },
-    handle: async ({ ctx, auth, params, query }) => {
-      const asOf = asOfOr(query.asOf);
-      const vendor = await resolveQueryVendors(ctx, auth, params.snapshot, query.vendor, 'vendor');
-      const result = await analyse(ctx, auth, params.snapshot, 'findings', { asOf, ...assumed(query) });
-      const filtered = !!(query.status || query.country || query.vendor || query.rule);
-      if (!filtered) return new RawJson(result.bytes);
-      const all = result.parsed() as { assumeInScope?: boolean; findings: Array<{ status: string; country: string | null; vendor: string | null; rule: string }> };
-      const keep = (list: readonly string[] | undefined, v: string | null): boolean => !list || (v !== null && list.includes(v));
-      return {
-        asOf,
-        assumeInScope: all.assumeInScope ?? false,
-        findings: all.findings.filter((f) => keep(query.status, f.status) && keep(query.country, f.country) && keep(vendor, f.vendor) && keep(query.rule, f.rule)),
-      };
-    },
-  }),
-  route<Params, z.infer<typeof UntrustedQuery>>({
-    method: 'GET',
-    path: '/api/snapshots/{snapshot}/exposure',
-    operationId: 'getExposure',
-    tag: 'analyses',
-    summary: 'Per flow: shortest-path cost, exposure over all equal-cost shortest paths, clean-path cost; chokepoints',
-    access: 'viewer',
-    params: SnapshotParams,
-    query: UntrustedQuery,
-    notFound: true,
-    response: { description: 'the exposure document', schema: schemaRef('Exposure') },
-    handle: async ({ ctx, auth, params, query }) => {
-      const untrusted = await resolveQueryVendors(ctx, auth, params.snapshot, query.untrusted, 'untrusted');
-      return new RawJson((await analyse(ctx, auth, params.snapshot, 'exposure', { untrusted: untrustedOr(untrusted) })).bytes);
-    },
-  }),
-  route<Params, z.infer<typeof KillSwitchQuery>>({
-    method: 'GET',
-    path: '/api/snapshots/{snapshot}/killswitch',
-    operationId: 'getKillSwitch',
-    tag: 'analyses',
-    summary: "What switching off every device of the vendors at once would cut, and which replacements restore most",
-    access: 'viewer',
-    params: SnapshotParams,
-    query: KillSwitchQuery,
-    notFound: true,
-    response: { description: 'the kill-switch document', schema: schemaRef('KillSwitch') },
-    handle: async ({ ctx, auth, params, query }) => {
-      const named = await resolveQueryVendors(ctx, auth, params.snapshot, query.vendors, 'vendors');
-      const vendors = [...(named?.length ? named : DEFAULT_KILLSWITCH_VENDORS)].sort();
-      return new RawJson((await analyse(ctx, auth, params.snapshot, 'killswitch', { vendors })).bytes);
-    },
-  }),
-  route<Params, z.infer<typeof PlanQuery>>({
-    method: 'GET',
-    path: '/api/snapshots/{snapshot}/plan',
-    operationId: 'getPlan',
-    tag: 'analyses',
-    summary: 'The cheapest replacements giving every sensitive flow a clean path, rule-forced devices first; phased by budget',
-    access: 'viewer',
-    params: SnapshotParams,
-    query: PlanQuery,
-    notFound: true,
-    response: { description: 'the plan document', schema: schemaRef('Plan') },
-    handle: async ({ ctx, auth, params, query }) => {
-      const untrusted = await resolveQueryVendors(ctx, auth, params.snapshot, query.untrusted, 'untrusted');
-      return new RawJson((await analyse(ctx, auth, params.snapshot, 'plan', planParams({ ...query, untrusted }))).bytes);
+      return new RawJson((await analyse(ctx, auth, params.snapshot, 'report', reportParams({ ...query, untrusted }))).bytes);
     },
   }),
   route<Params, z.infer<typeof UntrustedQuery>>({
@@ -167,3 +96,31 @@ export const ANALYSIS_ROUTES: RouteSpec[] = [
     },
   }),
 ];
+
+/** Each analysis's answer in the OpenAPI components: a missing one does not compile. */
+const RESPONSE_SCHEMA: Record<AnalysisId, string> = { findings: 'Findings', exposure: 'Exposure', killswitch: 'KillSwitch', plan: 'Plan' };
+
+/** Parameters whose absence means "today": filled in so that the date is part of the cache key. */
+function dated(def: AnyAnalysis, params: Record<string, unknown>): Record<string, unknown> {
+  return 'asOf' in def.params.shape && params.asOf === undefined ? { ...params, asOf: todayUtc() } : params;
+}
+
+/** GET /api/snapshots/{snapshot}/<id>: the analysis's parameters as the query, its document as the answer. */
+function analysisRoute(def: AnyAnalysis): RouteSpec {
+  return route<Params, Record<string, unknown>>({
+    method: 'GET',
+    path: `/api/snapshots/{snapshot}/${def.id}`,
+    operationId: `get${def.id[0]!.toUpperCase()}${def.id.slice(1)}`,
+    tag: 'analyses',
+    summary: def.summary,
+    description: `${def.title}. Computed once per (snapshot, parameters) and cached: snapshots never change. The CLI's \`cleanpath ${def.command}\` takes the same parameters as --kebab-case options.`,
+    access: 'viewer',
+    params: SnapshotParams,
+    query: def.params as unknown as z.ZodType<Record<string, unknown>>,
+    notFound: true,
+    response: { description: `the ${def.title.toLowerCase()} document (src/analyses/${def.id}.ts)`, schema: schemaRef(RESPONSE_SCHEMA[def.id as AnalysisId]) },
+    handle: async ({ ctx, auth, params, query }) => new RawJson((await analyse(ctx, auth, params.snapshot, def.id as AnalysisId, dated(def, query))).bytes),
+  });
+}
+
+export const ANALYSIS_ROUTES: RouteSpec[] = [...VIEW_ROUTES, ...allAnalyses().map(analysisRoute)];
