@@ -42,8 +42,11 @@ function joinRepeated(value: string, previous: string | undefined): string {
   return previous === undefined ? value : `${previous},${value}`;
 }
 
-function addParamOptions(cmd: Command, def: AnyAnalysis): void {
+/** One option per parameter; `taken` (attribute names) skips those a command already has. */
+export function addParamOptions(cmd: Command, def: AnyAnalysis, taken?: Set<string>): void {
   for (const [name, field] of Object.entries(def.params.shape) as Array<[string, z.ZodType]>) {
+    if (taken?.has(name)) continue;
+    taken?.add(name);
     const cli = paramCli.get(field) ?? {};
     const { description, byDefault } = paramHelp(field);
     const flag = optionName(name);

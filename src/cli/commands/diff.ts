@@ -1,17 +1,27 @@
 // `cleanpath diff A B`: what changed between two snapshots of the store: devices per vendor,
-// findings opened and closed, progress toward each removal deadline. Register in src/cli/program.ts.
+// findings opened and closed, progress toward each removal deadline; with --analysis, the keyed
+// rows of any analysis of the registry (src/analyses/compare.ts). Register in src/cli/program.ts.
 import { Option, type Command } from 'commander';
+import { compareRuns, type AnalysisDiff } from '../../analyses/compare.js';
+import type { AnyAnalysis, TableRow } from '../../analyses/define.js';
 import { diffSnapshots, type DiffResult } from '../../analyses/diff.js';
+import { optionName, paramCli } from '../../analyses/params.js';
+import type { z } from 'zod';
+import { allAnalyses, analysisById, ANALYSIS_IDS, isAnalysisId } from '../../analyses/registry.js';
+import { tableSpec } from '../../analyses/tables.js';
+import { addParamOptions, parseCliParams } from '../analysis-command.js';
+import { warn } from '../network-input.js';
+import { createProgress } from '../progress.js';
 import { InputError } from '../../model/index.js';
 import { isRealDate, loadRuleCatalog } from '../../policy/index.js';
 import { openStore } from '../../store/index.js';
 import { DEFAULT_DB } from '../options.js';
-import { renderJson, renderTable } from '../output.js';
+import { renderCsv, renderJson, renderTable, terminalColumns, type OutputFormat, type Row } from '../output.js';
 
 interface DiffOptions {
   db: string;
   asOf?: string;
-  format: 'table' | 'json';
+  format: 'table' | 'csv' | 'json';
 }
 
 export function renderDiffTable(d: DiffResult): string {
@@ -37,21 +47,84 @@ export function renderDiffTable(d: DiffResult): string {
   return out;
 }
 
+/** Every parameter of every analysis, once: `diff --analysis X` takes X's (others are refused). */
+function addAnalysisParams(cmd: Command): void {
+  const taken = new Set(cmd.options.map((o) => o.attributeName()));
+  for (const def of allAnalyses()) addParamOptions(cmd, def, taken);
+}
+
+/** The diff as rows: change, the key columns, then before/after of each value column that differs. */
+function diffRows(d: AnalysisDiff, columns: readonly string[]): { rows: Row[]; header: string[] } {
+  const values = columns.filter((c) => !d.keyColumns.includes(c));
+  const header = ['change', ...d.keyColumns, ...values.flatMap((v) => [`${v}_before`, `${v}_after`])];
+  const side = (r: TableRow, suffix: string): Row => Object.fromEntries(values.map((v) => [`${v}_${suffix}`, r[v] ?? null]));
+  const rows: Row[] = [
+    ...d.added.map((r) => ({ change: 'added', ...pick(r, d.keyColumns), ...side(r, 'after') })),
+    ...d.removed.map((r) => ({ change: 'removed', ...pick(r, d.keyColumns), ...side(r, 'before') })),
+    ...d.changed.map((c) => ({ change: 'changed', ...c.key, ...side(c.before, 'before'), ...side(c.after, 'after') })),
+  ];
+  return { rows, header };
+}
+
+const pick = (r: TableRow, keys: readonly string[]): Row => Object.fromEntries(keys.map((k) => [k, r[k] ?? null]));
+
+export function renderAnalysisDiff(d: AnalysisDiff, columns: readonly string[], format: OutputFormat): string {
+  if (format === 'json') return renderJson(d);
+  const { rows, header } = diffRows(d, columns);
+  if (format === 'csv') return renderCsv(rows, header);
+  const shown = header.filter((h) => rows.some((r) => r[h] !== null && r[h] !== undefined));
+  let out = `${d.analysis} (${d.table}): ${d.before} -> ${d.after}: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed\n`;
+  for (const [side, why] of Object.entries(d.nothingToAnalyse)) if (why) out += `note: ${side}: ${why}\n`;
+  if (rows.length) out += '\n' + renderTable(rows, shown, 48, terminalColumns());
+  return out;
+}
+
+async function analysisDiff(nameA: string, nameB: string, id: string, opts: Record<string, unknown>): Promise<void> {
+  if (!isAnalysisId(id)) throw new InputError('--analysis', undefined, `unknown analysis '${id}' (analyses: ${ANALYSIS_IDS.join(', ')})`);
+  const def = analysisById(id);
+  const foreign = foreignParams(def, opts);
+  if (foreign.length) throw new InputError(foreign[0]!, undefined, `is not a parameter of ${id} (its parameters: ${Object.keys(def.params.shape).map(optionName).join(', ') || 'none'})`);
+  const params = parseCliParams(def, opts);
+  const db = (opts.db as string | undefined) ?? DEFAULT_DB;
+  const progress = createProgress('diff');
+  const d = await compareRuns(def, { db, snapshot: nameA }, { db, snapshot: nameB }, params, { progress, warn: (w) => warn([w]) }, opts.table as string | undefined);
+  progress.done();
+  const format: OutputFormat = opts.format === 'csv' || opts.format === 'json' ? opts.format : 'table';
+  process.stdout.write(renderAnalysisDiff(d, tableSpec(def, d.table).columns.map((c) => c.id), format));
+}
+
+/** Options given that belong to other analyses: `diff --analysis findings --top 5` is a mistake to say. */
+function foreignParams(def: AnyAnalysis, opts: Record<string, unknown>): string[] {
+  const own = new Set(Object.keys(def.params.shape));
+  const given = (d: AnyAnalysis, p: string) => (paramCli.get(d.params.shape[p] as z.ZodType)?.flag === 'off' ? opts[p] === false : opts[p] !== undefined);
+  const all = new Map(allAnalyses().flatMap((d) => Object.keys(d.params.shape).map((p) => [p, d] as const)));
+  return [...all].filter(([p, d]) => !own.has(p) && p !== 'asOf' && given(d, p)).map(([p]) => optionName(p));
+}
+
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('diff')
-    .description('Compare two snapshots: devices added and removed per vendor, findings opened and closed, progress toward each removal deadline')
+    .description('Compare two snapshots: devices added and removed per vendor, findings opened and closed, progress toward each removal deadline; or, with --analysis, the rows of any analysis added, removed and changed')
     .argument('<snapshotA>', 'the earlier snapshot')
     .argument('<snapshotB>', 'the later snapshot')
     .option('--db <path>', 'store to read: an SQLite file or a postgres:// URL', DEFAULT_DB)
     .option('--as-of <date>', "date to evaluate both snapshots as of (default: each snapshot's own date)")
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--analysis <id>', `diff this analysis's rows by key (${ANALYSIS_IDS.join(', ')}); its own options apply to both runs`)
+    .option('--table <id>', "with --analysis: which of its tables (default its main one: exposure's flows)")
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'));
+  addAnalysisParams(cmd);
+  cmd
     .addHelpText('after', `
 Examples:
   cleanpath diff 2026-q1 2026-q4
-  cleanpath diff 2026-q1 latest --as-of 2026-12-31 --format json`)
-    .action(async (nameA: string, nameB: string, opts: DiffOptions) => {
+  cleanpath diff 2026-q1 latest --as-of 2026-12-31 --format json
+  cleanpath diff 2026-q3 2026-q4 --analysis exposure --untrusted huawei,zte
+  cleanpath diff 2026-q3 2026-q4 --analysis findings --as-of 2026-12-31 --format csv
+  cleanpath diff 2026-q3 2026-q4 --analysis killswitch --vendors huawei --table sites`)
+    .action(async (nameA: string, nameB: string, opts: DiffOptions & Record<string, unknown>) => {
       if (opts.asOf !== undefined && !isRealDate(opts.asOf)) throw new InputError('--as-of', undefined, `${opts.asOf} is not a date as YYYY-MM-DD`);
+      if (typeof opts.analysis === 'string') return analysisDiff(nameA, nameB, opts.analysis, opts);
+      if (opts.format === 'csv') throw new InputError('--format', undefined, 'csv needs --analysis (the default diff is a table or JSON)');
       const store = openStore(opts.db, { readonly: true });
       try {
         const side = async (name: string) => {
