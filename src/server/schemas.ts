@@ -142,6 +142,20 @@ function deviceSchema(): JsonSchema {
 }
 
 export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
+  AnalysisDiff: obj(
+    {
+      analysis: str,
+      table: str,
+      before: { ...str, description: 'the base snapshot' },
+      after: { ...str, description: 'the snapshot compared to it' },
+      keyColumns: arr(str),
+      added: { ...arr({ type: 'object' }), description: 'rows whose key is only in the later snapshot' },
+      removed: { ...arr({ type: 'object' }), description: 'rows whose key is only in the base snapshot' },
+      changed: { ...arr(obj({ key: { type: 'object' }, before: { type: 'object' }, after: { type: 'object' } })), description: 'rows in both whose value columns differ: only those columns' },
+      nothingToAnalyse: obj({ before: nullable(str), after: nullable(str) }),
+    },
+    ['analysis', 'table', 'before', 'after', 'added', 'removed', 'changed'],
+  ),
   Error: obj({ error: { type: 'string', description: 'what is wrong; for a bad upload `file:line: what is wrong`' } }),
   Health: obj({ status: { const: 'ok' } }),
   WhoAmI: obj({

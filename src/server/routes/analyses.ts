@@ -1,9 +1,10 @@
 // The analyses of a snapshot: report, findings, exposure, kill-switch, plan and topology. Each
 // is computed once per (snapshot, parameters) in the analysis worker and then served from the
 // cache as the JSON text it was (see analysis/runner.ts).
-import type { z } from 'zod';
-import type { AnyAnalysis } from '../../analyses/define.js';
-import { allAnalyses, type AnalysisId } from '../../analyses/registry.js';
+import { z } from 'zod';
+import { diffDocuments } from '../../analyses/compare.js';
+import type { AnalysisDocument, AnyAnalysis } from '../../analyses/define.js';
+import { allAnalyses, analysisById, ANALYSIS_IDS, type AnalysisId } from '../../analyses/registry.js';
 import { resolveVendors, snapshotProfile } from '../../analyses/untrusted.js';
 import { isInputError } from '../../model/index.js';
 import { todayUtc } from '../../policy/index.js';
@@ -11,7 +12,7 @@ import type { TokenInfo } from '../../store/index.js';
 import type { AnalysisJob, AnalysisKind } from '../analysis/jobs.js';
 import type { AnalysisResult } from '../analysis/runner.js';
 import { snapshotOf, type ServerContext } from '../context.js';
-import { RawJson } from '../http.js';
+import { HttpError, RawJson } from '../http.js';
 import { route, type RouteSpec } from '../route-spec.js';
 import { asOfOr, ReportQuery, schemaRef, SnapshotParams, UntrustedQuery, untrustedOr } from '../schemas.js';
 
@@ -123,4 +124,50 @@ function analysisRoute(def: AnyAnalysis): RouteSpec {
   });
 }
 
-export const ANALYSIS_ROUTES: RouteSpec[] = [...VIEW_ROUTES, ...allAnalyses().map(analysisRoute)];
+const DiffParams = SnapshotParams.extend({ base: z.string().min(1).max(200).describe('the snapshot compared against (the earlier one)') });
+const DiffQuery = z.looseObject({
+  analysis: z.enum(ANALYSIS_IDS as [AnalysisId, ...AnalysisId[]]).describe('the analysis whose rows are compared'),
+  table: z.string().max(100).optional().describe("which of its tables (default its main one: exposure's flows)"),
+});
+
+/** The analysis's own parameters among the query's, checked by its schema (400 naming the parameter). */
+function diffParams(def: AnyAnalysis, query: Record<string, unknown>): Record<string, unknown> {
+  const { analysis: _a, table: _t, ...rest } = query;
+  const r = def.params.safeParse(rest);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    throw new HttpError(400, `query parameter "${String(issue.path[0] ?? 'analysis')}": ${issue.message}`);
+  }
+  const unknown = Object.keys(rest).filter((k) => !(k in def.params.shape));
+  if (unknown.length) throw new HttpError(400, `query parameter "${unknown[0]}": not a parameter of ${def.id} (${Object.keys(def.params.shape).join(', ') || 'none'})`);
+  return dated(def, r.data as Record<string, unknown>);
+}
+
+const DIFF_ROUTE = route<z.infer<typeof DiffParams>, z.infer<typeof DiffQuery>>({
+  method: 'GET',
+  path: '/api/snapshots/{snapshot}/diff/{base}',
+  operationId: 'diffAnalysis',
+  tag: 'analyses',
+  summary: "What changed since the base snapshot: any analysis's rows added, removed and changed by key",
+  description: "Runs the analysis on both snapshots with the same parameters (the analysis's own query parameters, as on its route; both results cached) and compares one of its tables by key.",
+  access: 'viewer',
+  params: DiffParams,
+  query: DiffQuery,
+  notFound: true,
+  response: { description: 'the diff', schema: schemaRef('AnalysisDiff') },
+  handle: async ({ ctx, auth, params, query }) => {
+    const def = analysisById(query.analysis);
+    tableOf(def, query.table);
+    const p = diffParams(def, query);
+    const [before, after] = await Promise.all([analyse(ctx, auth, params.base, def.id as AnalysisId, p), analyse(ctx, auth, params.snapshot, def.id as AnalysisId, p)]);
+    const [b, a] = await Promise.all([snapshotOf(ctx, auth, params.base), snapshotOf(ctx, auth, params.snapshot)]);
+    return diffDocuments(def, before.parsed() as AnalysisDocument, after.parsed() as AnalysisDocument, { before: b.name, after: a.name }, query.table);
+  },
+});
+
+/** The table named, or a 400 listing the analysis's tables. */
+function tableOf(def: AnyAnalysis, id: string | undefined): void {
+  if (id !== undefined && !def.tables.some((t) => t.id === id)) throw new HttpError(400, `query parameter "table": ${def.id} has no table '${id}' (tables: ${def.tables.map((t) => t.id).join(', ')})`);
+}
+
+export const ANALYSIS_ROUTES: RouteSpec[] = [...VIEW_ROUTES, ...allAnalyses().map(analysisRoute), DIFF_ROUTE];
