@@ -95,7 +95,7 @@ export interface AnalysisSource extends NetworkSourceOptions {
 
 export interface AnalysisDefinition<P extends z.ZodObject = z.ZodObject, D extends AnalysisDocument = AnalysisDocument> {
   id: string;
-  /** The CLI command that runs it (`findings` runs as `cleanpath check`). */
+  /** The CLI command that runs it (`findings` runs as `cleanpath check`; `paths exposure` is a subcommand). */
   command: string;
   title: string;
   /** One line: the CLI's description and the API's summary. */
@@ -104,6 +104,11 @@ export interface AnalysisDefinition<P extends z.ZodObject = z.ZodObject, D exten
   help?: string;
   /** CLI lines that show it in use; the API documents the same parameters. */
   examples: readonly string[];
+  /**
+   * A list parameter the CLI takes as its positional arguments (`cleanpath screen NAME...`); the
+   * API takes it as a repeated query parameter. Its schema accepts a string or a string array.
+   */
+  positional?: string;
   /** Typed parameters: names in camelCase (API) and kebab-case (CLI), one default, one description. */
   params: P;
   /** Whether plain files (--nodes/--links, --topology) can feed it, or only a store snapshot. */

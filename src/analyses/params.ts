@@ -166,3 +166,17 @@ export function enumListParam<const T extends readonly [string, ...string[]]>(va
 export function optionalChoiceParam<const T extends readonly [string, ...string[]]>(values: T, description: string) {
   return register(z.enum(values).optional().meta({ description: `${description} (${values.join(', ')})` }), { valueName: '<level>' });
 }
+
+/**
+ * Free-text names that may hold commas ("Huawei Technologies Co., Ltd."): one per item, from the
+ * CLI's positional arguments or a repeated query parameter, never split.
+ */
+export function namesParam(description: string, example: string) {
+  const one = z.string().min(1).max(1000);
+  const s = z
+    .union([one, z.array(one).max(10_000)])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+    .meta({ description, examples: [example] });
+  return register(s, { valueName: '<name>', list: true });
+}

@@ -45,7 +45,7 @@ function joinRepeated(value: string, previous: string | undefined): string {
 /** One option per parameter; `taken` (attribute names) skips those a command already has. */
 export function addParamOptions(cmd: Command, def: AnyAnalysis, taken?: Set<string>): void {
   for (const [name, field] of Object.entries(def.params.shape) as Array<[string, z.ZodType]>) {
-    if (taken?.has(name)) continue;
+    if (taken?.has(name) || name === def.positional) continue;
     taken?.add(name);
     const cli = paramCli.get(field) ?? {};
     const { description, byDefault } = paramHelp(field);
@@ -68,6 +68,7 @@ export function parseCliParams(def: AnyAnalysis, opts: Record<string, unknown>):
     const v = opts[name];
     const cli = paramCli.get(field) ?? {};
     if (cli.flag) raw[name] = (cli.flag === 'on' ? v === true : v === false) ? String(cli.flag === 'on') : undefined;
+    else if (name === def.positional && Array.isArray(v)) (raw as Record<string, unknown>)[name] = v.length ? v : undefined;
     else raw[name] = typeof v === 'string' ? v : undefined;
   }
   const r = def.params.safeParse(raw);
@@ -82,8 +83,17 @@ export function sourceOf(opts: Record<string, unknown>): NetworkSourceOptions {
   return { db: s('db') ?? DEFAULT_DB, snapshot: s('snapshot'), topology: s('topology'), nodes: s('nodes'), links: s('links'), flows: s('flows') };
 }
 
+/** `paths exposure` is the subcommand `exposure` of `paths`: the parent is made when absent. */
+function commandFor(program: Command, spelled: string): Command {
+  const words = spelled.split(' ');
+  let parent = program;
+  for (const w of words.slice(0, -1)) parent = parent.commands.find((c) => c.name() === w) ?? parent.command(w);
+  return parent.command(words.at(-1)!);
+}
+
 export function registerAnalysisCommand(program: Command, def: AnyAnalysis, adapter: CliAdapter): Command {
-  const cmd = program.command(def.command).description(def.summary);
+  const cmd = commandFor(program, def.command).description(def.summary);
+  if (def.positional) cmd.argument(`[${def.positional}...]`, paramHelp(def.params.shape[def.positional] as z.ZodType).description);
   if (def.sources === 'network') addNetworkSourceOptions(cmd);
   else cmd.option('--db <path>', 'store to read: an SQLite file or a postgres:// URL', DEFAULT_DB).option('-s, --snapshot <name>', 'snapshot of the store (default: the latest)');
   addParamOptions(cmd, def);
@@ -94,8 +104,10 @@ export function registerAnalysisCommand(program: Command, def: AnyAnalysis, adap
     .option('--table <id>', `the table written as csv or table (${def.tables.map((t) => t.id).join(', ')}; default ${def.tables[0]!.id})`)
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .addHelpText('after', `\n${def.help ? def.help + '\n\n' : ''}Examples:\n${def.examples.map((e) => `  ${e}`).join('\n')}`)
-    .action(async (opts: Record<string, unknown>) => {
-      await runAnalysisCommand(def, adapter, opts);
+    .action(async (...args: unknown[]) => {
+      // commander passes the positional list first when there is one, then the options
+      const opts = (def.positional ? args[1] : args[0]) as Record<string, unknown>;
+      await runAnalysisCommand(def, adapter, def.positional ? { ...opts, [def.positional]: args[0] } : opts);
     });
   return cmd;
 }

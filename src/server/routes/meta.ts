@@ -1,4 +1,5 @@
-// Health, identity and the OpenAPI document.
+// Health, identity, the OpenAPI document and the registry of analyses.
+import { registryManifest } from '../../analyses/manifest.js';
 import { route, type RouteSpec } from '../route-spec.js';
 import { schemaRef } from '../schemas.js';
 
@@ -23,6 +24,16 @@ export function metaRoutes(openApi: () => unknown): RouteSpec[] {
       access: 'public',
       response: { description: 'the OpenAPI document', schema: { type: 'object' } },
       handle: () => openApi(),
+    }),
+    route({
+      method: 'GET',
+      path: '/api/analyses',
+      operationId: 'listAnalyses',
+      tag: 'meta',
+      summary: 'Every analysis: its route, parameters (with the CLI option of each) and result tables with their column labels',
+      access: 'public',
+      response: { description: 'the registry (src/analyses/registry.ts)', schema: { type: 'array', items: { type: 'object' } } },
+      handle: () => registryManifest(),
     }),
     route({
       method: 'GET',
