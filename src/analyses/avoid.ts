@@ -2,7 +2,7 @@
 // the one definition in untrusted.ts against the devices of the network analysed.
 import { NothingToAnalyse } from '../model/index.js';
 import type { NodeInput } from '../graph/index.js';
-import { paramName, type RunEnv } from './define.js';
+import { filterName, paramName, type RunEnv } from './define.js';
 import { countriesParam, layersParam, textListParam, vendorsParam } from './params.js';
 import { DEFAULT_UNTRUSTED, resolveAvoidOptions, type AvoidNames, type AvoidOptions } from './untrusted.js';
 
@@ -38,4 +38,14 @@ export function checkAvoid(p: AvoidOptions, nodes: readonly NodeInput[] | undefi
 /** In strict mode (the CLI) a reason to stop is an exit 1 without rows; else the document says it. */
 export function stopIfStrict(env: RunEnv, why: string | undefined): void {
   if (env.strict && why !== undefined) throw new NothingToAnalyse(why);
+}
+
+/** How the avoid filter reads in a sentence: the CLI's options, or the API's bare names. */
+export function avoidFilterNames(env: RunEnv): AvoidNames {
+  return {
+    untrusted: filterName(env, 'untrusted'),
+    avoidCountry: filterName(env, 'avoidCountry'),
+    avoidOperator: filterName(env, 'avoidOperator'),
+    avoidLayer: filterName(env, 'avoidLayer'),
+  };
 }

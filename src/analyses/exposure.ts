@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { analyseExposure, buildGraph, exposureDocument, type ExposureDocument, type ExposureResult } from '../graph/index.js';
 import { isInputError } from '../model/index.js';
-import { AVOID_PARAMS, avoidNames, checkAvoid, stopIfStrict } from './avoid.js';
+import { AVOID_PARAMS, avoidFilterNames, avoidNames, checkAvoid, stopIfStrict } from './avoid.js';
 import { defineAnalysis, type AnalysisDocument, type AnalysisSource, type ColumnSpec, type RemoteEngine, type RemoteNetwork, type RunEnv } from './define.js';
 import { loadNetwork } from './network.js';
 import { avoidFilterText, countFlows, countSet, noDeviceMessage, noFlowsMessage, NOTHING_UNTRUSTED, nothingToAnalyse } from './nothing.js';
@@ -35,7 +35,8 @@ export const CHOKEPOINT_COLUMNS: readonly ColumnSpec[] = [
 ];
 
 type Params = AvoidOptions & { top: number };
-interface Computed {
+/** One exposure run: the result, the network as it saw it, the untrusted set as resolved. */
+export interface Computed {
   result: ExposureResult;
   net: RemoteNetwork;
   avoid: AvoidOptions;
@@ -48,7 +49,7 @@ async function localRun(source: AnalysisSource, p: Params, env: RunEnv): Promise
   stopIfStrict(env, net.flows.length ? undefined : noFlowsMessage(net));
   const g = buildGraph(net, { source: net.label });
   const untrusted = untrustedNodes(net.nodes, avoid, avoidNames(env));
-  const noUntrusted = noDeviceMessage(net, countSet(untrusted), avoidFilterText(avoid), NOTHING_UNTRUSTED);
+  const noUntrusted = noDeviceMessage(net, countSet(untrusted), avoidFilterText(avoid, avoidFilterNames(env)), NOTHING_UNTRUSTED);
   stopIfStrict(env, noUntrusted);
   const result = await analyseExposure(g, untrusted, net.flows, {
     workers: env.workers,
@@ -71,9 +72,14 @@ async function remoteRun(source: AnalysisSource, p: Params, env: RunEnv, remote:
   }
   const { result, net } = await remote.exposure(source, avoid, { chokepoints: !env.tablesOnly, topChokepoints: p.top });
   stopIfStrict(env, net.flows.length ? undefined : noFlowsMessage(net));
-  const noUntrusted = noDeviceMessage(net, countSet(untrustedNodes(net.nodes, avoid, avoidNames(env))), avoidFilterText(avoid), NOTHING_UNTRUSTED);
+  const noUntrusted = noDeviceMessage(net, countSet(untrustedNodes(net.nodes, avoid, avoidNames(env))), avoidFilterText(avoid, avoidFilterNames(env)), NOTHING_UNTRUSTED);
   stopIfStrict(env, noUntrusted);
   return { result, net, avoid, noUntrusted };
+}
+
+/** The exposure run on this machine or on cleanpath workers: what exposure and chokepoints share. */
+export function computeExposure(source: AnalysisSource, p: Params, env: RunEnv): Promise<Computed> {
+  return env.remote ? remoteRun(source, p, env, env.remote) : localRun(source, p, env);
 }
 
 export const exposure = defineAnalysis({
@@ -96,7 +102,7 @@ endpoints count.`,
   sources: 'network',
   async run(source, p, env): Promise<ExposureAnalysis> {
     env.progress?.update(0, undefined, 'loading');
-    const { result, net, avoid, noUntrusted } = env.remote ? await remoteRun(source, p, env, env.remote) : await localRun(source, p, env);
+    const { result, net, avoid, noUntrusted } = await computeExposure(source, p, env);
     const nothing = nothingToAnalyse(net, countFlows(net.flows), 'sensitive-flows') ?? noUntrusted ?? null;
     const named = avoid.untrusted ?? (avoid.avoidCountry || avoid.avoidOperator || avoid.avoidLayer ? [] : DEFAULT_UNTRUSTED);
     return { untrusted: [...named].sort(), avoid, ...exposureDocument(result), nothingToAnalyse: nothing, notes: net.notes };

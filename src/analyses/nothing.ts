@@ -3,7 +3,7 @@
 // an all-clear. One wording for the CLI (exit 1), the API (a note beside `flows: 0`), the report
 // and the dashboard.
 import { NothingToAnalyse, type FlowClass } from '../model/index.js';
-import { DEFAULT_UNTRUSTED, type AvoidOptions } from './untrusted.js';
+import { CLI_AVOID_NAMES, DEFAULT_UNTRUSTED, type AvoidOptions } from './untrusted.js';
 
 /** What an analysis ran on: a snapshot of the store (by name) or a file (by path). */
 export interface AnalysisSubject {
@@ -87,14 +87,14 @@ export function countSet(mask: Uint8Array): number {
 }
 
 /** The avoid options as the user would type them, for "no device matches ..." messages. */
-export function avoidFilterText(opts: AvoidOptions): string {
+export function avoidFilterText(opts: AvoidOptions, names: Record<keyof AvoidOptions, string> = CLI_AVOID_NAMES): string {
   const anyAvoid = opts.untrusted || opts.avoidCountry || opts.avoidOperator || opts.avoidLayer;
   const parts: string[] = [];
-  if (!anyAvoid) parts.push(`--untrusted ${DEFAULT_UNTRUSTED.join(',')} (the default)`);
-  if (opts.untrusted?.length) parts.push(`--untrusted ${opts.untrusted.join(',')}`);
-  if (opts.avoidCountry?.length) parts.push(`--avoid-country ${opts.avoidCountry.join(',')}`);
-  if (opts.avoidOperator?.length) parts.push(`--avoid-operator ${opts.avoidOperator.join(',')}`);
-  if (opts.avoidLayer?.length) parts.push(`--avoid-layer ${opts.avoidLayer.join(',')}`);
+  if (!anyAvoid) parts.push(`${names.untrusted} ${DEFAULT_UNTRUSTED.join(',')} (the default)`);
+  if (opts.untrusted?.length) parts.push(`${names.untrusted} ${opts.untrusted.join(',')}`);
+  if (opts.avoidCountry?.length) parts.push(`${names.avoidCountry} ${opts.avoidCountry.join(',')}`);
+  if (opts.avoidOperator?.length) parts.push(`${names.avoidOperator} ${opts.avoidOperator.join(',')}`);
+  if (opts.avoidLayer?.length) parts.push(`${names.avoidLayer} ${opts.avoidLayer.join(',')}`);
   return parts.join(' or ') || 'the untrusted set';
 }
 

@@ -2,6 +2,7 @@
 // declaration holds). Adding one is its module plus one line here; every interface that must
 // handle each analysis keys a Record by AnalysisId, so a missing case does not compile.
 import type { z } from 'zod';
+import { chokepoints } from './chokepoints.js';
 import type { AnyAnalysis } from './define.js';
 import { exposure } from './exposure.js';
 import { findings } from './findings.js';
@@ -11,6 +12,7 @@ import { plan } from './plan.js';
 export const ANALYSES = {
   findings,
   exposure,
+  chokepoints,
   killswitch,
   plan,
 } as const;

@@ -1,29 +1,23 @@
 // The report model (issue 7, point 1): one plain, JSON-serialisable object gathered from a store
-// snapshot and every analysis (inventory, policy findings, flow exposure, kill-switch, plan,
-// deadlines). Each renderer (html, markdown, csv, json) only formats it. Every string in it may
-// come from a device or a file and is attacker-controlled: renderers escape, the model does not.
-import {
-  analyseExposure,
-  buildGraph,
-  buildKillSet,
-  buildUntrusted,
-  exposureDocument,
-  FLOW_DISRUPTED,
-  killSwitch,
-  type Chokepoint,
-  type ExposureSummary,
-  type RestoreCandidate,
-  type SiteCutOff,
-  type Tally,
-} from '../graph/index.js';
-import type { Device, Evidence } from '../model/index.js';
-import { planDocument, type PlanDocument } from '../plan/index.js';
-import { evaluate, loadRuleCatalog, STATUSES, upcomingDeadlines, type Finding, type Status, type UpcomingDeadline } from '../policy/index.js';
-import { openStore, storeLabel } from '../store/index.js';
-import { loadNetwork } from '../analyses/network.js';
-import { countFlows, noDeviceMessage, NOTHING_UNTRUSTED, nothingToAnalyse } from '../analyses/nothing.js';
-import { computePlan } from '../analyses/plan-run.js';
+// snapshot and the registry's analyses (findings, exposure, kill-switch, plan — each run through
+// its module in src/analyses, so the report computes what the CLI and the API compute), plus the
+// inventory views only the report has (sites, links, shares, deadlines). Each renderer (html,
+// markdown, csv, json) only formats it. Every string in it may come from a device or a file and
+// is attacker-controlled: renderers escape, the model does not.
+import { compareRuns, type AnalysisDiff } from '../analyses/compare.js';
+import { paramsOf, type AnalysisSource, type RunEnv } from '../analyses/define.js';
+import type { ExposureAnalysis } from '../analyses/exposure.js';
+import type { FindingsAnalysis } from '../analyses/findings.js';
+import type { KillSwitchAnalysis } from '../analyses/killswitch.js';
+import { ANALYSES, analysisById } from '../analyses/registry.js';
+import { untrustedNodes } from '../analyses/untrusted.js';
+import type { Chokepoint, ExposureSummary, RestoreCandidate, SiteCutOff, Tally } from '../graph/index.js';
+import type { Device, Evidence, Link, Site } from '../model/index.js';
+import type { PlanDocument } from '../plan/index.js';
+import { loadRuleCatalog, STATUSES, upcomingDeadlines, type Finding, type Status, type UpcomingDeadline } from '../policy/index.js';
+import { openStore, storeLabel, type SnapshotInfo } from '../store/index.js';
 import { reportPaths, type ReportPaths } from '../paths/report-data.js';
+import { REPORT_SECTIONS } from './sections.js';
 
 export const REPORT_VERSION = 1;
 
@@ -141,6 +135,10 @@ export interface ReportModel {
   plan: PlanDocument | null;
   /** Measured paths (traceroutes) of the last 30 days; absent when the store holds none. */
   paths?: ReportPaths;
+  /** The registry's analyses the report shows, in order, by section id (src/report/sections.ts). */
+  sections: Array<{ analysis: string; id: string; title: string }>;
+  /** What changed since an earlier snapshot (`--since`): the generic diff of each analysis shown. */
+  changes?: { since: string; diffs: AnalysisDiff[] };
   /**
    * Why the flow analyses have nothing to say ("no flows in snapshot X: import a flows CSV
    * id,src,dst ..."), or null. When set, renderers show this sentence instead of exposure counts,
@@ -168,9 +166,10 @@ export interface ReportOptions {
   noPlan?: boolean;
   /** Fixed generation time (tests, reproducible reports); default now. */
   generatedAt?: string;
+  /** An earlier snapshot: the report then says what changed since (flows' exposure, findings). */
+  since?: string;
 }
 
-const SILENT = { update() {}, done() {} };
 const EXPOSURE_RANK: Record<ExposureLevel, number> = { all: 3, some: 2, none: 1, unreachable: 0 };
 
 function sourceText(e: Evidence): string {
@@ -199,131 +198,95 @@ function shares(devices: readonly Device[], keyOf: (d: Device) => string): Vendo
   });
 }
 
-/** Reads the snapshot, runs every analysis and returns the report model. */
-export async function buildReportModel(opts: ReportOptions): Promise<ReportModel> {
-  const notes: string[] = [];
-  const catalog = loadRuleCatalog();
+interface Inventory {
+  snap: SnapshotInfo;
+  devices: Device[];
+  sites: Site[];
+  links: Link[];
+}
+
+async function readInventory(opts: ReportOptions): Promise<Inventory> {
   const store = openStore(opts.db, { readonly: true });
-  let devices: Device[];
-  let snap;
-  let storeSites;
-  let links;
   try {
-    snap = await store.resolveSnapshot(opts.snapshot, opts.organisation);
-    devices = await store.devices(snap.id);
-    storeSites = await store.sites(snap.id);
-    links = await store.links(snap.id);
+    const snap = await store.resolveSnapshot(opts.snapshot, opts.organisation);
+    return { snap, devices: await store.devices(snap.id), sites: await store.sites(snap.id), links: await store.links(snap.id) };
   } finally {
     await store.close();
   }
-  const untrustedSet = new Set(opts.untrusted);
-  const isUntrusted = (d: { vendor: string | null }) => d.vendor !== null && untrustedSet.has(d.vendor);
-  const byId = new Map(devices.map((d) => [d.id, d]));
-  const label = (id: string) => byId.get(id)?.name ?? id;
+}
 
-  // policy
-  const findings = evaluate({ devices, rules: catalog.rules, asOf: opts.asOf, assumeInScope: opts.assumeInScope ?? false });
-  const findingsByStatus: Partial<Record<Status, number>> = {};
+function countStatuses(findings: readonly Finding[]): Partial<Record<Status, number>> {
+  const out: Partial<Record<Status, number>> = {};
   for (const s of STATUSES) {
     const n = findings.filter((f) => f.status === s).length;
-    if (n) findingsByStatus[s] = n;
+    if (n) out[s] = n;
   }
-  const deadlines = upcomingDeadlines(catalog.rules, findings, opts.asOf);
+  return out;
+}
 
-  // graph analyses
-  const net = await loadNetwork({ db: opts.db, snapshot: snap.name, organisation: opts.organisation });
-  notes.push(...net.notes);
-  const g = buildGraph(net, { source: net.label });
-  const subject = { snapshot: snap.name, label: net.label };
-  const nothing =
-    nothingToAnalyse(subject, countFlows(net.flows), 'sensitive-flows') ??
-    noDeviceMessage(subject, devices.filter(isUntrusted).length, `untrusted ${opts.untrusted.join(',') || '(none named)'}`, NOTHING_UNTRUSTED) ??
-    null;
-  const exp = exposureDocument(await analyseExposure(g, buildUntrusted(net.nodes, { vendors: opts.untrusted }), net.flows, { chokepoints: true, topChokepoints: 10 }));
-  const flowIndex = new Map(net.flows.map((f, i) => [f.id, i]));
+/** One kill-switch per untrusted vendor, and all of them at once when there are several. */
+async function killSwitches(source: AnalysisSource, untrusted: readonly string[], env: RunEnv): Promise<{ list: ReportKillSwitch[]; cutBy: Map<string, string[]> }> {
+  const sets = untrusted.map((v) => [v]);
+  if (untrusted.length > 1) sets.push([...untrusted]);
   const cutBy = new Map<string, string[]>();
-  const killSwitches: ReportKillSwitch[] = [];
-  const ksSets = opts.untrusted.map((v) => [v]);
-  if (opts.untrusted.length > 1) ksSets.push([...opts.untrusted]);
-  for (const vendors of ksSets) {
-    const ks = killSwitch(g, net.nodes, net.flows, buildKillSet(net.nodes, { vendors }), { top: 10 });
-    const disruptedFlows: string[] = [];
-    ks.flowStatus.forEach((s, i) => {
-      if (s === FLOW_DISRUPTED) disruptedFlows.push(net.flows[i]!.id);
-    });
-    if (vendors.length === 1) for (const id of disruptedFlows) cutBy.set(id, [...(cutBy.get(id) ?? []), vendors[0]!]);
-    killSwitches.push({
-      vendors,
-      removedDevices: ks.removedDevices,
-      disrupted: ks.disrupted,
-      endpointRemoved: ks.endpointRemoved,
-      alreadyUnreachable: ks.alreadyUnreachable,
-      mainNetworkBefore: ks.mainNetworkBefore,
-      mainNetworkAfter: ks.mainNetworkAfter,
-      sitesCutOff: ks.sitesCutOff,
-      restore: ks.restore,
-      disruptedFlows,
-    });
+  const list: ReportKillSwitch[] = [];
+  for (const vendors of sets) {
+    const ks: KillSwitchAnalysis = await ANALYSES.killswitch.run(source, paramsOf(ANALYSES.killswitch, { vendors, top: 10 }), env);
+    if (vendors.length === 1) for (const id of ks.disruptedFlows) cutBy.set(id, [...(cutBy.get(id) ?? []), vendors[0]!]);
+    const { removedDevices, disrupted, endpointRemoved, alreadyUnreachable, mainNetworkBefore, mainNetworkAfter, sitesCutOff, restore, disruptedFlows } = ks;
+    list.push({ vendors, removedDevices, disrupted, endpointRemoved, alreadyUnreachable, mainNetworkBefore, mainNetworkAfter, sitesCutOff, restore, disruptedFlows });
   }
-  const flows: ReportFlow[] = exp.flows.map((f) => ({
+  return { list, cutBy };
+}
+
+/** The plan, or null with a note saying why not. A plan with no sensitive flow would only echo the rule-forced devices. */
+async function planOf(source: AnalysisSource, opts: ReportOptions, nothing: string | null, notes: string[]): Promise<PlanDocument | null> {
+  if (opts.noPlan || !opts.untrusted.length || nothing !== null) return null;
+  const params = paramsOf(ANALYSES.plan, { untrusted: opts.untrusted, asOf: opts.asOf, assumeInScope: opts.assumeInScope ?? false, budget: opts.budget, budgetStart: opts.budgetStart ?? opts.asOf });
+  try {
+    const { nothingToAnalyse: _n, ...plan } = await ANALYSES.plan.run(source, params, { strict: true, planTimeLimit: opts.planTimeLimit ?? 60 });
+    return plan;
+  } catch (e) {
+    notes.push(`replacement plan not computed: ${e instanceof Error ? e.message : String(e)}`);
+    return null;
+  }
+}
+
+function reportFlows(exp: ExposureAnalysis, cutBy: Map<string, string[]>, nameOf: (id: string) => string): ReportFlow[] {
+  return exp.flows.map((f) => ({
     id: f.id,
     src: f.src,
     dst: f.dst,
-    srcName: label(f.src),
-    dstName: label(f.dst),
+    srcName: nameOf(f.src),
+    dstName: nameOf(f.dst),
     class: f.class,
     volume: f.volume,
     cost: f.cost,
     exposure: f.exposure,
     cleanCost: f.cleanCost,
     stretch: f.stretch === null ? null : Math.round(f.stretch * 1000) / 1000,
-    cutBy: flowIndex.has(f.id) ? (cutBy.get(f.id) ?? []) : [],
+    cutBy: cutBy.get(f.id) ?? [],
   }));
+}
 
-  // plan
-  let plan: PlanDocument | null = null;
-  // A plan with no sensitive flow to protect would only echo the rule-forced devices as "the plan".
-  if (!opts.noPlan && opts.untrusted.length && nothing === null) {
-    try {
-      const r = await computePlan(
-        {
-          db: opts.db,
-          snapshot: snap.name,
-          organisation: opts.organisation,
-          untrusted: opts.untrusted,
-          asOf: opts.asOf,
-          policy: true,
-          assumeInScope: opts.assumeInScope ?? false,
-          budget: opts.budget,
-          budgetStart: opts.budgetStart ?? opts.asOf,
-          carryOver: true,
-          timeLimit: opts.planTimeLimit ?? 60,
-        },
-        SILENT,
-      );
-      plan = planDocument(r.plan, r.phasing);
-    } catch (e) {
-      notes.push(`replacement plan not computed: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-
-  // sites: from the devices (coordinates averaged), named from the store's site rows when present
-  const siteRows = new Map(storeSites.map((s) => [s.id, s]));
+/** Sites from the devices (coordinates averaged), named from the store's site rows when present. */
+function reportSites(inv: Inventory, untrusted: Uint8Array, flows: readonly ReportFlow[]): ReportSite[] {
+  const siteRows = new Map(inv.sites.map((s) => [s.id, s]));
   const acc = new Map<string, { lat: number; lon: number; n: number; devices: number; untrusted: number; country: string | null }>();
   const siteOf = new Map<string, string>();
-  for (const d of devices) {
-    if (!d.site) continue;
+  inv.devices.forEach((d, i) => {
+    if (!d.site) return;
     siteOf.set(d.id, d.site);
     const a = acc.get(d.site) ?? { lat: 0, lon: 0, n: 0, devices: 0, untrusted: 0, country: d.country ?? null };
     a.devices++;
-    if (isUntrusted(d)) a.untrusted++;
+    if (untrusted[i]) a.untrusted++;
     if (d.lat !== undefined && d.lon !== undefined) {
       a.lat += d.lat;
       a.lon += d.lon;
       a.n++;
     }
     acc.set(d.site, a);
-  }
+  });
   const siteExposure = new Map<string, ExposureLevel>();
   for (const f of flows) {
     if (f.class !== 'sensitive') continue;
@@ -334,35 +297,42 @@ export async function buildReportModel(opts: ReportOptions): Promise<ReportModel
       if (!cur || EXPOSURE_RANK[f.exposure] > EXPOSURE_RANK[cur]) siteExposure.set(s, f.exposure);
     }
   }
-  const sites: ReportSite[] = [...acc].sort((x, y) => x[0].localeCompare(y[0])).map(([id, a]) => {
+  const round4 = (x: number | null) => (x === null ? null : Math.round(x * 1e4) / 1e4);
+  return [...acc].sort((x, y) => x[0].localeCompare(y[0])).map(([id, a]) => {
     const row = siteRows.get(id);
-    const lat = a.n ? a.lat / a.n : (row?.lat ?? null);
-    const lon = a.n ? a.lon / a.n : (row?.lon ?? null);
     return {
       id,
       name: row?.name ?? id,
       country: a.country ?? row?.country ?? null,
-      lat: lat === null ? null : Math.round(lat * 1e4) / 1e4,
-      lon: lon === null ? null : Math.round(lon * 1e4) / 1e4,
+      lat: round4(a.n ? a.lat / a.n : (row?.lat ?? null)),
+      lon: round4(a.n ? a.lon / a.n : (row?.lon ?? null)),
       devices: a.devices,
       untrustedDevices: a.untrusted,
       flowExposure: siteExposure.get(id) ?? null,
     };
   });
+}
+
+/** Device links between two sites, counted per site pair (links inside one site are not drawn). */
+function reportLinks(inv: Inventory, untrusted: Uint8Array): ReportLink[] {
+  const index = new Map(inv.devices.map((d, i) => [d.id, i]));
   const siteLinks = new Map<string, ReportLink>();
-  for (const l of links) {
-    const sa = siteOf.get(l.a), sb = siteOf.get(l.b);
+  for (const l of inv.links) {
+    const ia = index.get(l.a), ib = index.get(l.b);
+    const sa = ia === undefined ? undefined : inv.devices[ia]!.site, sb = ib === undefined ? undefined : inv.devices[ib]!.site;
     if (!sa || !sb || sa === sb) continue;
     const [a, b] = sa < sb ? [sa, sb] : [sb, sa];
     const k = `${a}\u0000${b}`;
     const r = siteLinks.get(k) ?? { a, b, links: 0, untrusted: 0 };
     r.links++;
-    const da = byId.get(l.a), db = byId.get(l.b);
-    if ((da && isUntrusted(da)) || (db && isUntrusted(db))) r.untrusted++;
+    if (untrusted[ia!] || untrusted[ib!]) r.untrusted++;
     siteLinks.set(k, r);
   }
+  return [...siteLinks.values()].sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
+}
 
-  const reportDevices: ReportDevice[] = devices.filter(isUntrusted).map((d) => ({
+function reportDevice(d: Device): ReportDevice {
+  return {
     id: d.id,
     name: d.name ?? null,
     vendor: d.vendor,
@@ -375,46 +345,84 @@ export async function buildReportModel(opts: ReportOptions): Promise<ReportModel
     sysDescr: d.raw.sysDescr ?? null,
     evidence: d.attribution.evidence.map((e) => ({ kind: e.kind, raw: e.raw, vendor: e.vendor, confidence: e.confidence, valid: e.valid, source: sourceText(e) })),
     conflicts: d.attribution.conflicts.map((c) => c.note),
-  }));
+  };
+}
 
-  const paths = await reportPaths(opts.db, snap.name, opts.untrusted, opts.organisation);
+/** The sections of the registry's analyses the report shows (the others say why not, in sections.ts). */
+function shownSections(): ReportModel['sections'] {
+  return Object.entries(REPORT_SECTIONS).flatMap(([analysis, s]) => ('id' in s ? [{ analysis, id: s.id, title: analysisById(analysis as keyof typeof ANALYSES).title }] : []));
+}
+
+/** What changed since an earlier snapshot: each shown analysis that has a keyed main table, run on both. */
+async function changesSince(since: string, source: AnalysisSource, opts: ReportOptions, env: RunEnv): Promise<NonNullable<ReportModel['changes']>> {
+  const base = { ...source, snapshot: since };
+  const diffs = [
+    await compareRuns(analysisById('exposure'), base, source, paramsOf(ANALYSES.exposure, { untrusted: opts.untrusted, top: 10 }), env),
+    await compareRuns(analysisById('findings'), base, source, paramsOf(ANALYSES.findings, { asOf: opts.asOf, assumeInScope: opts.assumeInScope ?? false }), env),
+  ];
+  return { since, diffs };
+}
+
+/** Reads the snapshot, runs the registry's analyses on it and returns the report model. */
+export async function buildReportModel(opts: ReportOptions): Promise<ReportModel> {
+  const notes: string[] = [];
+  const catalog = loadRuleCatalog();
+  const inv = await readInventory(opts);
+  const source: AnalysisSource = { db: opts.db, snapshot: inv.snap.name, organisation: opts.organisation };
+  const env: RunEnv = { strict: false, paramName: (p) => p };
+  const found: FindingsAnalysis = await ANALYSES.findings.run(source, paramsOf(ANALYSES.findings, { asOf: opts.asOf, assumeInScope: opts.assumeInScope ?? false }), env);
+  const exp: ExposureAnalysis = await ANALYSES.exposure.run(source, paramsOf(ANALYSES.exposure, { untrusted: [...opts.untrusted], top: 10 }), env);
+  notes.push(...exp.notes);
+  const nothing = exp.nothingToAnalyse;
+  const { list: killSwitchList, cutBy } = await killSwitches(source, opts.untrusted, env);
+  const byId = new Map(inv.devices.map((d) => [d.id, d]));
+  const flows = reportFlows(exp, cutBy, (id) => byId.get(id)?.name ?? id);
+  const plan = await planOf(source, opts, nothing, notes);
+  const untrusted = untrustedNodes(inv.devices.map((d) => ({ ...d, country: d.country ?? null, operator: d.operator ?? null, layer: d.layer ?? null })), { untrusted: [...opts.untrusted] }, { untrusted: 'untrusted', avoidCountry: 'avoidCountry', avoidOperator: 'avoidOperator', avoidLayer: 'avoidLayer' });
+  const sites = reportSites(inv, untrusted, flows);
+  const reportDevices = inv.devices.filter((_, i) => untrusted[i]).map(reportDevice);
+  const paths = await reportPaths(opts.db, inv.snap.name, opts.untrusted, opts.organisation);
+  const changes = opts.since ? await changesSince(opts.since, source, opts, env) : undefined;
+  const findings = found.findings;
+  const { chokepoints, ...summaryRest } = exp.summary;
   const s = exp.summary;
-  const { chokepoints, ...summaryRest } = s;
   return {
-    report: { version: REPORT_VERSION, title: `cleanpath report: ${snap.name}`, generatedAt: opts.generatedAt ?? new Date().toISOString() },
-    source: { db: storeLabel(opts.db), snapshot: snap.name, snapshotCreatedAt: snap.createdAt, label: net.label },
+    report: { version: REPORT_VERSION, title: `cleanpath report: ${inv.snap.name}`, generatedAt: opts.generatedAt ?? new Date().toISOString() },
+    source: { db: storeLabel(opts.db), snapshot: inv.snap.name, snapshotCreatedAt: inv.snap.createdAt, label: `${storeLabel(opts.db)}#${inv.snap.name}` },
     asOf: opts.asOf,
     untrusted: [...opts.untrusted],
     assumeInScope: opts.assumeInScope ?? false,
     summary: {
-      devices: devices.length,
-      attributed: devices.filter((d) => d.vendor !== null).length,
+      devices: inv.devices.length,
+      attributed: inv.devices.filter((d) => d.vendor !== null).length,
       untrustedDevices: reportDevices.length,
       sites: sites.length,
-      links: links.length,
-      flows: net.flows.length,
+      links: inv.links.length,
+      flows: exp.flows.length,
       sensitiveFlows: s.sensitiveFlows,
       sensitiveExposedAll: s.sensitiveByClass.all,
       sensitiveExposedSome: s.sensitiveByClass.some,
       exposedWithCleanPath: s.exposedWithCleanPath,
       exposedWithoutCleanPath: s.exposedWithoutCleanPath,
       findings: findings.length,
-      findingsByStatus,
+      findingsByStatus: countStatuses(findings),
       planDevices: plan ? plan.devices.length : null,
       planCost: plan ? plan.totalCost : null,
     },
     sites,
-    links: [...siteLinks.values()].sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b)),
-    shares: { byCountry: shares(devices, (d) => d.country ?? 'unknown'), byLayer: shares(devices, (d) => d.layer ?? 'unknown') },
+    links: reportLinks(inv, untrusted),
+    shares: { byCountry: shares(inv.devices, (d) => d.country ?? 'unknown'), byLayer: shares(inv.devices, (d) => d.layer ?? 'unknown') },
     devices: reportDevices,
     findings,
     catalogVersion: catalog.catalogVersion,
-    deadlines,
+    deadlines: upcomingDeadlines(catalog.rules, findings, opts.asOf),
     exposure: { summary: summaryRest, chokepoints: chokepoints ?? [], flows },
-    killSwitches,
+    killSwitches: killSwitchList,
     plan,
     nothingToAnalyse: nothing,
     notes,
+    sections: shownSections(),
+    ...(changes ? { changes } : {}),
     ...(paths ? { paths } : {}),
   };
 }

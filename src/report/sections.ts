@@ -1,0 +1,12 @@
+// Which of the registry's analyses the report shows, under which section, and why the others are
+// not in it. Keyed by AnalysisId: a new analysis does not compile until it says where it goes.
+import type { AnalysisId } from '../analyses/registry.js';
+
+export type ReportSection = { id: string } | { omitted: string };
+
+export const REPORT_SECTIONS: Record<AnalysisId, ReportSection> = {
+  findings: { id: 'findings' },
+  exposure: { id: 'exposure' },
+  killswitch: { id: 'killswitch' },
+  plan: { id: 'plan' },
+};
