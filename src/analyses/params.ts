@@ -29,18 +29,26 @@ function text(description: string, example?: string) {
   return example === undefined ? s : s.meta({ description, examples: [example] });
 }
 
-function register<T extends z.ZodType>(schema: T, cli: ParamCli): T {
-  paramCli.add(schema as z.ZodType, cli);
-  return schema;
+/**
+ * Registers the CLI spelling, and carries the description (and example) of the inner schema to
+ * the outer one that the object holds: `.optional()` and `.pipe()` make new schemas without it.
+ */
+function register<T extends z.ZodType>(schema: T, cli: ParamCli, inner?: z.ZodType): T {
+  const known = z.globalRegistry.get(schema) as Record<string, unknown> | undefined;
+  const from = inner ? (z.globalRegistry.get(inner) as Record<string, unknown> | undefined) : undefined;
+  const out = (known?.description === undefined && from?.description !== undefined ? schema.meta({ ...from, ...known }) : schema) as T;
+  paramCli.add(out as z.ZodType, cli);
+  return out;
 }
 
 /** Vendor names keep their legal-form commas ("Huawei Technologies Co., Ltd."); run() resolves them. */
 export function vendorsParam(description: string, example = 'huawei,zte') {
-  const s = text(`${description}: slugs or names (case, punctuation and legal form ignored), comma separated`, example)
+  const inner = text(`${description}: slugs or names (case, punctuation and legal form ignored), comma separated`, example);
+  const s = inner
     .transform((v) => [...new Set(splitVendorList(v))])
     .pipe(z.array(z.string().max(200)).max(MAX_LIST))
     .optional();
-  return register(s, { valueName: '<vendors>', list: true });
+  return register(s, { valueName: '<vendors>', list: true }, inner);
 }
 
 const countryItem = z.string().transform((s, ctx) => countryCode(s) ?? (ctx.addIssue({ code: 'custom', message: unknownCountryMessage(s) }), z.NEVER));
@@ -55,21 +63,26 @@ const layerItem = z.string().transform((s, ctx) => {
 
 /** `a,b,c` → ['a','b','c'], each item checked by `item` after `normalise`. */
 export function commaList<T extends string>(item: z.ZodType<T, string>, description: string, example: string, normalise: (s: string) => string = (s) => s) {
-  return text(`${description}; comma separated`, example)
-    .transform((s) => [...new Set(s.split(',').map((x) => normalise(x.trim())).filter(Boolean))])
-    .pipe(z.array(item).max(MAX_LIST));
+  const inner = text(`${description}; comma separated`, example);
+  const s = inner.transform((v) => [...new Set(v.split(',').map((x) => normalise(x.trim())).filter(Boolean))]).pipe(z.array(item).max(MAX_LIST));
+  return s.meta({ ...(z.globalRegistry.get(inner) as Record<string, unknown>) });
+}
+
+/** The optional form of a comma list, its description kept on the schema the object holds. */
+function optionalList<T extends z.ZodType>(list: T) {
+  return list.optional().meta({ ...(z.globalRegistry.get(list) as Record<string, unknown>) });
 }
 
 export function countriesParam(description: string, example = 'CN,RU') {
-  return register(commaList(countryItem, `${description} (ISO 3166 alpha-2 codes or English names)`, example).optional(), { valueName: '<countries>', list: true });
+  return register(optionalList(commaList(countryItem, `${description} (ISO 3166 alpha-2 codes or English names)`, example)), { valueName: '<countries>', list: true });
 }
 
 export function layersParam(description: string, example = 'core,transport') {
-  return register(commaList(layerItem, `${description} (${LAYERS.join(', ')})`, example).optional(), { valueName: '<layers>', list: true });
+  return register(optionalList(commaList(layerItem, `${description} (${LAYERS.join(', ')})`, example)), { valueName: '<layers>', list: true });
 }
 
 export function textListParam(description: string, example: string, valueName = '<names>') {
-  return register(commaList(z.string().min(1).max(200), description, example).optional(), { valueName, list: true });
+  return register(optionalList(commaList(z.string().min(1).max(200), description, example)), { valueName, list: true });
 }
 
 export const isoDate = z.string().max(64).refine(isRealDate, { error: (iss) => `${String(iss.input)} is not a date as YYYY-MM-DD` });
@@ -150,7 +163,8 @@ export function budgetParam(description: string) {
 
 /** Free text (a file name the CLI reads: never offered by the API, see `cliOnly`). */
 export function stringParam(description: string, valueName: string) {
-  return register(text(description).optional(), { valueName });
+  const inner = text(description);
+  return register(inner.optional(), { valueName }, inner);
 }
 
 /** camelCase parameter → the CLI's kebab-case option: avoidCountry → --avoid-country. */
@@ -159,7 +173,7 @@ export function optionName(param: string): string {
 }
 
 export function enumListParam<const T extends readonly [string, ...string[]]>(values: T, description: string, example: string) {
-  return register(commaList(z.enum(values), `${description} (${values.join(', ')})`, example).optional(), { valueName: '<values>', list: true });
+  return register(optionalList(commaList(z.enum(values), `${description} (${values.join(', ')})`, example)), { valueName: '<values>', list: true });
 }
 
 /** One of `values`, or absent. */

@@ -7,6 +7,7 @@ import { needsDataSentences, type Finding } from '../policy/index.js';
 import { isCatalogVendor } from '../vendors/index.js';
 import { esc, jsonForScript, safeHttpUrl } from './escape.js';
 import { EXPOSURE_COLOURS, renderMapSvg } from './map.js';
+import { changeView, FLOW_HEADINGS } from './columns.js';
 import type { ReportModel, VendorShare } from './model.js';
 
 const CSS = `
@@ -18,7 +19,7 @@ th{background:#f5f5f5}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .cards{display:flex;flex-wrap:wrap;gap:10px}.card{border:1px solid #e0e0e0;border-radius:6px;padding:8px 14px;min-width:140px}
 .card b{display:block;font-size:22px}.nothing{border:2px solid #ef6c00;border-radius:6px;padding:8px 14px;background:#fff3e0;font-weight:bold}.bad{color:#c62828}.warn{color:#ef6c00}.ok{color:#2e7d32}
 .bar{display:flex;height:14px;width:320px;border:1px solid #bdbdbd}.bar span{display:block;height:100%}
-.status-overdue,.status-banned-new-install,.exp-all{background:#ffebee}.status-due,.status-vendor-unknown,.exp-some{background:#fff3e0}.status-needs-data{background:#ede7f6}
+.status-overdue,.status-banned-new-install,.exp-all,.change-removed{background:#ffebee}.change-added{background:#e8f5e9}.change-changed{background:#fff3e0}.status-due,.status-vendor-unknown,.exp-some{background:#fff3e0}.status-needs-data{background:#ede7f6}
 .map{width:100%;max-width:960px;height:auto;border:1px solid #cfd8dc}code{background:#f5f5f5;padding:0 3px;word-break:break-all}
 details summary{cursor:pointer;color:#37474f}.muted{color:#757575}.filters{margin:8px 0}.filters input,.filters select{margin-right:8px}
 `;
@@ -132,6 +133,20 @@ function nothingBox(m: ReportModel): string {
   return m.nothingToAnalyse ? `<p class="nothing" role="status">${esc(m.nothingToAnalyse)}</p>` : '';
 }
 
+const FLOW_TABLE_HEADINGS = [FLOW_HEADINGS.id, 'from', 'to', FLOW_HEADINGS.exposure, FLOW_HEADINGS.cost, FLOW_HEADINGS.cleanCost, 'stretch', 'volume', 'cut by kill-switch of'];
+
+/** What changed since the earlier snapshot, one block per analysis (the generic diff). */
+function changesSection(m: ReportModel): string {
+  if (!m.changes) return '';
+  const blocks = m.changes.diffs.map((d) => {
+    const v = changeView(d);
+    const why = Object.entries(d.nothingToAnalyse).filter(([, w]) => w).map(([side, w]) => `<p class="nothing" role="status">${esc(side === 'before' ? d.before : d.after)}: ${esc(w)}</p>`).join('');
+    const rows = v.rows.map((r) => [`<td class="change-${esc(r.change)}">${esc(r.change)}</td>`, td(r.key), td(r.detail)]);
+    return `<h3>${esc(v.title)}</h3>${why}${rows.length ? table(['change', 'row', 'what'], rows) : '<p class="muted">no row added, removed or changed</p>'}${v.more ? `<p class="muted">… and ${esc(v.more)} more (the JSON report lists all)</p>` : ''}`;
+  });
+  return `<section id="changes"><h2>What changed since <bdi>${esc(m.changes.since)}</bdi></h2>${blocks.join('\n')}</section>`;
+}
+
 function exposureSection(m: ReportModel): string {
   const s = m.exposure.summary;
   if (m.nothingToAnalyse && s.flows === 0) return `<section id="exposure"><h2>Flow exposure to ${esc(m.untrusted.join(', '))}</h2>${nothingBox(m)}</section>`;
@@ -151,12 +166,12 @@ function exposureSection(m: ReportModel): string {
   const chokes = m.exposure.chokepoints.map((c) => [td(c.id), tdn(c.flows), tdn(c.flowsAll), tdn(c.volume)]);
   if (m.nothingToAnalyse) {
     return `<section id="exposure"><h2>Flow exposure to ${esc(m.untrusted.join(', '))}</h2>${nothingBox(m)}
-${table(['flow', 'from', 'to', 'exposure', 'cost', 'clean path cost', 'stretch', 'volume', 'cut by kill-switch of'], rows)}</section>`;
+${table(FLOW_TABLE_HEADINGS, rows)}</section>`;
   }
   return `<section id="exposure"><h2>Flow exposure to ${esc(m.untrusted.join(', '))}</h2>
 <p>Over all equal-cost shortest paths: of ${esc(s.sensitiveFlows)} sensitive flows, <b class="bad">${esc(s.sensitiveByClass.all)}</b> cross untrusted equipment on every shortest path, <b class="warn">${esc(s.sensitiveByClass.some)}</b> on some, ${esc(s.sensitiveByClass.none)} on none, ${esc(s.sensitiveByClass.unreachable)} unreachable. ${esc(s.exposedWithCleanPath)} exposed flow(s) have a clean path, <b class="bad">${esc(s.exposedWithoutCleanPath)}</b> have none. ${esc(s.flows - s.sensitiveFlows)} non-sensitive flow(s) not listed.</p>
-${table(['flow', 'from', 'to', 'exposure', 'cost', 'clean path cost', 'stretch', 'volume', 'cut by kill-switch of'], rows)}
-${chokes.length ? `<h3>Chokepoints</h3>${table(['device', 'sensitive flows through it', 'on every path', 'volume'], chokes)}` : ''}</section>`;
+${table(FLOW_TABLE_HEADINGS, rows)}
+${chokes.length ? `<h3 id="chokepoints">Chokepoints</h3>${table(['device', 'sensitive flows through it', 'on every path', 'volume'], chokes)}` : ''}</section>`;
 }
 
 function killSwitchSection(m: ReportModel): string {
@@ -300,6 +315,7 @@ ${m.nothingToAnalyse ? '' : `${card('plan: devices to replace', num(s.planDevice
 </div>${nothingBox(m)}${notes.length ? `<ul class="muted">${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}</section>
 <section id="map"><h2>Map of sites and links</h2>${map.svg ?? `<p class="muted">${esc(map.note ?? 'no map')}</p>`}</section>
 <section id="shares"><h2>Vendor shares</h2>${sharesTable('By country', m.shares.byCountry, untrusted)}${sharesTable('By layer', m.shares.byLayer, untrusted)}</section>
+${changesSection(m)}
 ${findingsSection(m)}
 ${devicesSection(m)}
 ${exposureSection(m)}

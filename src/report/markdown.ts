@@ -2,6 +2,7 @@
 // model goes through md(): table pipes, backticks and Markdown punctuation are backslash-escaped,
 // `<`, `>` and `&` become entities (so no raw HTML reaches a renderer), newlines become spaces.
 import { needsDataSentences } from '../policy/index.js';
+import { changeView, FLOW_HEADINGS } from './columns.js';
 import type { ReportModel } from './model.js';
 
 /** Escapes a value for Markdown text and table cells. */
@@ -24,11 +25,39 @@ function table(head: string[], rows: string[][]): string {
   return [`| ${head.map(md).join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n') + '\n';
 }
 
+/** What changed since the earlier snapshot, one table per analysis (the generic diff). */
+function changesSection(m: ReportModel, out: string[]): void {
+  if (!m.changes) return;
+  out.push(`## What changed since ${md(m.changes.since)}\n`);
+  for (const d of m.changes.diffs) {
+    const v = changeView(d);
+    out.push(`### ${md(v.title)}\n`);
+    for (const [side, why] of Object.entries(d.nothingToAnalyse)) if (why) out.push(`**${md(side === 'before' ? d.before : d.after)}: ${md(why)}**\n`);
+    out.push(table(['change', 'row', 'what'], v.rows.map((r) => [r.change, md(r.key), md(r.detail)])));
+    if (v.more) out.push(`… and ${v.more} more (the JSON report lists all)\n`);
+  }
+}
+
 export function renderMarkdown(m: ReportModel): string {
-  const s = m.summary;
   const out: string[] = [];
   out.push(`# ${md(m.report.title)}\n`);
   out.push(`Snapshot ${md(m.source.snapshot)} (imported ${md(m.source.snapshotCreatedAt)}), rules as of ${md(m.asOf)}, untrusted vendors: ${md(m.untrusted.join(', ') || 'none')}. Generated ${md(m.report.generatedAt)}.\n`);
+  summarySection(m, out);
+  sharesSection(m, out);
+  changesSection(m, out);
+  findingsSection(m, out);
+  devicesSection(m, out);
+  exposureSection(m, out);
+  pathsSection(m, out);
+  killSwitchSection(m, out);
+  planSection(m, out);
+  deadlinesSection(m, out);
+  return out.join('\n');
+}
+
+/** The totals, and the notes. */
+function summarySection(m: ReportModel, out: string[]): void {
+  const s = m.summary;
   out.push('## Summary\n');
   out.push(
     table(['', 'value'], [
@@ -54,11 +83,20 @@ export function renderMarkdown(m: ReportModel): string {
   );
   if (m.nothingToAnalyse) out.push(`> **${md(m.nothingToAnalyse)}**\n`);
   for (const n of m.notes) out.push(`> note: ${md(n)}\n`);
+}
+
+/** Vendors by country and by layer. */
+function sharesSection(m: ReportModel, out: string[]): void {
   out.push('## Vendor shares\n');
   for (const [title, list] of [['By country', m.shares.byCountry], ['By layer', m.shares.byLayer]] as const) {
     out.push(`### ${title}\n`);
     out.push(table(['', 'devices', 'vendors'], list.map((g) => [md(g.key), num(g.total), g.vendors.map((v) => `${md(v.vendor)} ${v.devices} (${v.percent}%)`).join(', ')])));
   }
+}
+
+/** Every finding with its rule, deadline and evidence. */
+function findingsSection(m: ReportModel, out: string[]): void {
+  const s = m.summary;
   out.push(`## Findings as of ${md(m.asOf)}\n`);
   out.push(`${s.findings} finding(s) against rule catalog ${md(m.catalogVersion)}.\n`);
   for (const l of needsDataSentences(m.findings, m.assumeInScope ?? false)) out.push(`> ${md(l)}\n`);
@@ -80,6 +118,9 @@ export function renderMarkdown(m: ReportModel): string {
       ]),
     ),
   );
+}
+
+function devicesSection(m: ReportModel, out: string[]): void {
   out.push(`## Equipment of untrusted vendors\n`);
   out.push(
     table(
@@ -87,19 +128,27 @@ export function renderMarkdown(m: ReportModel): string {
       m.devices.map((d) => [md(d.id), md(d.name ?? ''), md(d.vendor ?? ''), num(d.confidence, 2), md(d.site ?? ''), md(d.country ?? ''), md(d.sysDescr ?? ''), d.evidence.map((e) => `${md(e.kind)} ${md(e.raw)}${e.source ? ` (${md(e.source)})` : ''}`).join('; ')]),
     ),
   );
+}
+
+/** Sensitive flows and their exposure (or, with nothing to analyse, the normal flows). */
+function exposureSection(m: ReportModel, out: string[]): void {
   const es = m.exposure.summary;
   out.push(`## Flow exposure to ${md(m.untrusted.join(', '))}\n`);
   if (m.nothingToAnalyse) out.push(`**${md(m.nothingToAnalyse)}**\n`);
   // Without sensitive flows the normal ones are still listed: analysed, but none needs protecting.
   if (m.nothingToAnalyse && es.flows > 0) {
-    out.push(table(['flow', 'from', 'to', 'class', 'exposure', 'cost', 'clean cost'], m.exposure.flows.map((f) => [md(f.id), md(f.srcName), md(f.dstName), md(f.class), md(f.exposure), num(f.cost), f.cleanCost === null ? 'none' : num(f.cleanCost)])));
+    out.push(table([FLOW_HEADINGS.id, 'from', 'to', 'class', FLOW_HEADINGS.exposure, FLOW_HEADINGS.cost, FLOW_HEADINGS.cleanCost], m.exposure.flows.map((f) => [md(f.id), md(f.srcName), md(f.dstName), md(f.class), md(f.exposure), num(f.cost), f.cleanCost === null ? 'none' : num(f.cleanCost)])));
   } else if (!m.nothingToAnalyse) out.push(`Of ${es.sensitiveFlows} sensitive flows, ${es.sensitiveByClass.all} cross untrusted equipment on every shortest path, ${es.sensitiveByClass.some} on some, ${es.sensitiveByClass.none} on none, ${es.sensitiveByClass.unreachable} unreachable; ${es.exposedWithCleanPath} exposed flow(s) have a clean path, ${es.exposedWithoutCleanPath} have none.\n`);
   if (!m.nothingToAnalyse) out.push(
     table(
-      ['flow', 'from', 'to', 'exposure', 'cost', 'clean cost', 'stretch', 'cut by'],
+      [FLOW_HEADINGS.id, 'from', 'to', FLOW_HEADINGS.exposure, FLOW_HEADINGS.cost, FLOW_HEADINGS.cleanCost, 'stretch', 'cut by'],
       m.exposure.flows.filter((f) => f.class === 'sensitive').map((f) => [md(f.id), md(f.srcName), md(f.dstName), md(f.exposure), num(f.cost), f.cleanCost === null ? 'none' : num(f.cleanCost), num(f.stretch, 2), md(f.cutBy.join(', '))]),
     ),
   );
+}
+
+/** Measured paths, when the report has them. */
+function pathsSection(m: ReportModel, out: string[]): void {
   if (m.paths) {
     const p = m.paths;
     out.push(`## Measured paths (${md(p.first.slice(0, 10))} – ${md(p.last.slice(0, 10))})\n`);
@@ -107,6 +156,9 @@ export function renderMarkdown(m: ReportModel): string {
     out.push(table(['site', 'destination', 'paths', 'exposed', 'untrusted hops'], p.byDestination.map((d) => [md(d.site), md(d.destination), num(d.measurements), num(d.exposed), md(d.hits.slice(0, 4).map((h) => `#${h.ttl} ${h.address} ${h.reasons.join(', ')} x${h.count}`).join('; '))])));
     if (p.routers.length) out.push(table(['router', 'vendor', 'addresses', 'paths', 'hop'], p.routers.map((r) => [md(r.router), md(r.vendor ?? 'unknown'), md(r.addresses.join(' ')), num(r.measurements), md(r.ttlMin === r.ttlMax ? String(r.ttlMin) : `${r.ttlMin}-${r.ttlMax}`)])));
   }
+}
+
+function killSwitchSection(m: ReportModel, out: string[]): void {
   out.push('## Kill-switch impact\n');
   for (const k of m.killSwitches) {
     if (k.removedDevices === 0) {
@@ -120,6 +172,9 @@ export function renderMarkdown(m: ReportModel): string {
     out.push(`- **${md(k.vendors.join(' + '))}** off: ${k.removedDevices} device(s) removed, ${k.disrupted.sensitiveFlows} sensitive flow(s) cut (${k.disrupted.flows} in all, volume ${num(k.disrupted.volume)}), main network ${k.mainNetworkBefore} → ${k.mainNetworkAfter} devices${k.restore[0] ? `; replacing ${md(k.restore[0].id)} alone restores ${k.restore[0].sensitiveFlows} sensitive flow(s)` : ''}.`);
   }
   out.push('');
+}
+
+function planSection(m: ReportModel, out: string[]): void {
   out.push('## Replacement plan\n');
   if (m.plan) {
     const p = m.plan;
@@ -130,7 +185,9 @@ export function renderMarkdown(m: ReportModel): string {
       for (const x of p.phasing.missedDeadlines) out.push(`- deadline missed: ${md(x.id)} due ${md(x.deadline)}`);
     }
   } else out.push(m.nothingToAnalyse ? `_not computed: nothing to protect._ ${md(m.nothingToAnalyse)}\n` : '_not computed_\n');
+}
+
+function deadlinesSection(m: ReportModel, out: string[]): void {
   out.push('## Deadline timeline\n');
   out.push(table(['date', 'days left', 'rule', 'what', 'findings'], m.deadlines.map((d) => [md(d.date), num(d.daysLeft), md(d.rule), md(d.what), num(d.findings)])));
-  return out.join('\n');
 }

@@ -9,4 +9,6 @@ export const REPORT_SECTIONS: Record<AnalysisId, ReportSection> = {
   exposure: { id: 'exposure' },
   killswitch: { id: 'killswitch' },
   plan: { id: 'plan' },
+  // a part of the exposure section: the devices the most sensitive flows cross
+  chokepoints: { id: 'chokepoints' },
 };

@@ -81,7 +81,10 @@ const assumeInScope = z
   .enum(['true', 'false'])
   .default('false')
   .describe('true: the policy check reads a blank layer, technology, network, use or installed date as in scope instead of needs-data (docs/policy.md)');
-export const ReportQuery = z.object({ asOf, untrusted, budget, budgetStart, assumeInScope });
+export const ReportQuery = z.object({
+  asOf, untrusted, budget, budgetStart, assumeInScope,
+  since: z.string().min(1).max(200).optional().describe('an earlier snapshot: the report then says what changed since (flows, findings)'),
+});
 export const PlanQuery = ReportQuery;
 export const FindingsQuery = z.object({
   asOf,
@@ -238,6 +241,24 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
       notes: arr(str),
     },
     ['untrusted', 'flows', 'summary'],
+  ),
+  Chokepoints: obj(
+    {
+      untrusted: arr(str),
+      avoid: { type: 'object', description: 'the untrusted set as resolved: untrusted vendors, avoidCountry, avoidOperator, avoidLayer' },
+      sensitiveFlows: int,
+      sensitiveByClass: { type: 'object', description: 'sensitive flows by exposure class (all, some, none, unreachable)' },
+      chokepoints: arr(
+        obj(
+          { id: str, name: nullable(str), vendor: nullable(str), site: nullable(str), flows: int, volume: num, flowsAll: int, volumeAll: num },
+          undefined,
+          { description: 'an untrusted device and the exposed sensitive flows with a shortest path through it' },
+        ),
+      ),
+      nothingToAnalyse: NOTHING_TO_ANALYSE,
+      notes: arr(str),
+    },
+    ['untrusted', 'sensitiveFlows', 'chokepoints', 'nothingToAnalyse'],
   ),
   KillSwitch: obj(
     {

@@ -30,6 +30,7 @@ interface ReportCliOptions {
   plan: boolean;
   timeLimit?: string;
   assumeInScope?: boolean;
+  since?: string;
 }
 
 export function renderReport(model: ReportModel, format: ReportFormat): string {
@@ -59,6 +60,7 @@ export function register(program: Command): void {
     .option('--budget-start <date>', 'first day of the first budget period (default: the as-of date)')
     .option('--time-limit <seconds>', 'wall-clock limit for the planner', '60')
     .option('--no-plan', 'skip the replacement plan')
+    .option('--since <snapshot>', 'an earlier snapshot: the report says what changed since (flows whose exposure changed, findings opened and closed)')
     .option('--assume-in-scope', 'policy check: read a blank layer, technology, network, use or installed date as in scope instead of needs-data (the report says so)')
     .addHelpText(
       'after',
@@ -66,7 +68,8 @@ export function register(program: Command): void {
 Examples:
   cleanpath report --db cleanpath-demo/demo.db --as-of 2026-12-31 -o report.html
   cleanpath report --format md --untrusted huawei,zte,h3c -o report.md
-  cleanpath report --format csv --snapshot 2026-q4 > report.csv`,
+  cleanpath report --format csv --snapshot 2026-q4 > report.csv
+  cleanpath report --snapshot 2026-q4 --since 2026-q3 -o report.html   # with what changed since`,
     )
     .action(async (opts: ReportCliOptions) => {
       const asOf = opts.asOf ?? todayUtc();
@@ -83,6 +86,7 @@ Examples:
         planTimeLimit: timeLimit,
         noPlan: !opts.plan,
         assumeInScope: opts.assumeInScope ?? false,
+        since: opts.since,
       });
       // The report is still written (devices, findings); the flow part says why it is empty.
       if (model.nothingToAnalyse) process.stderr.write(`note: ${model.nothingToAnalyse}\n`);

@@ -19,6 +19,8 @@ export interface ReportParams {
   budgetStart?: string;
   /** The policy check's conservative reading (docs/policy.md); absent means false. */
   assumeInScope?: boolean;
+  /** An earlier snapshot of the organisation: the report says what changed since. */
+  since?: string;
 }
 export interface UntrustedParams {
   untrusted: string[];
@@ -58,6 +60,7 @@ async function report(job: JobBase & { params: ReportParams }): Promise<unknown>
     budgetStart: p.budgetStart,
     planTimeLimit: job.planTimeLimit,
     assumeInScope: p.assumeInScope ?? false,
+    since: p.since,
   });
   model.source.db = '';
   model.source.label = sourceLabel(job);

@@ -56,9 +56,9 @@ export async function resolveQueryVendors(ctx: ServerContext, auth: TokenInfo | 
   return resolveVendors(names, where, await snapshotProfile(ctx.reads, snap.id));
 }
 
-function reportParams(q: z.infer<typeof ReportQuery>) {
+function reportParams(q: z.infer<typeof ReportQuery>, since: string | undefined) {
   const asOf = asOfOr(q.asOf);
-  return { asOf, untrusted: untrustedOr(q.untrusted), budget: q.budget?.trim(), budgetStart: q.budgetStart ?? (q.budget ? asOf : undefined), ...assumed(q) };
+  return { asOf, untrusted: untrustedOr(q.untrusted), budget: q.budget?.trim(), budgetStart: q.budgetStart ?? (q.budget ? asOf : undefined), ...assumed(q), ...(since && { since }) };
 }
 
 /** The views that are not analyses of the registry: the report combines them, the topology lists. */
@@ -77,7 +77,7 @@ const VIEW_ROUTES: RouteSpec[] = [
     response: { description: 'the report model (src/report/model.ts)', schema: schemaRef('ReportModel') },
     handle: async ({ ctx, auth, params, query }) => {
       const untrusted = await resolveQueryVendors(ctx, auth, params.snapshot, query.untrusted, 'untrusted');
-      return new RawJson((await analyse(ctx, auth, params.snapshot, 'report', reportParams({ ...query, untrusted }))).bytes);
+      return new RawJson((await analyse(ctx, auth, params.snapshot, 'report', reportParams({ ...query, untrusted }, query.since === undefined ? undefined : (await snapshotOf(ctx, auth, query.since)).name))).bytes);
     },
   }),
   route<Params, z.infer<typeof UntrustedQuery>>({
@@ -99,7 +99,7 @@ const VIEW_ROUTES: RouteSpec[] = [
 ];
 
 /** Each analysis's answer in the OpenAPI components: a missing one does not compile. */
-const RESPONSE_SCHEMA: Record<AnalysisId, string> = { findings: 'Findings', exposure: 'Exposure', killswitch: 'KillSwitch', plan: 'Plan' };
+const RESPONSE_SCHEMA: Record<AnalysisId, string> = { findings: 'Findings', exposure: 'Exposure', chokepoints: 'Chokepoints', killswitch: 'KillSwitch', plan: 'Plan' };
 
 /** Parameters whose absence means "today": filled in so that the date is part of the cache key. */
 function dated(def: AnyAnalysis, params: Record<string, unknown>): Record<string, unknown> {
