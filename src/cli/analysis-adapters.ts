@@ -7,9 +7,17 @@ import { adapter as exposure } from './commands/exposure.js';
 import { adapter as killswitch } from './commands/killswitch.js';
 import { adapter as plan } from './commands/plan.js';
 
+/** `cleanpath chokepoints` is exposure's run: its worker threads and --distributed too; a table by default. */
+const chokepoints: CliAdapter<DocumentOf<'chokepoints'>, ParamsOf<'chokepoints'>> = {
+  format: 'table',
+  options: (cmd) => exposure.options?.(cmd),
+  env: (opts, progress) => exposure.env?.(opts, progress) ?? {},
+};
+
 export const CLI_ADAPTERS: { [K in AnalysisId]: CliAdapter<DocumentOf<K>, ParamsOf<K>> } = {
   findings,
   exposure,
+  chokepoints,
   killswitch,
   plan,
 };
