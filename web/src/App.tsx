@@ -13,6 +13,7 @@ import { FindingsView } from './views/FindingsView.js';
 import { FlowsView } from './views/FlowsView.js';
 import { PlanView } from './views/PlanView.js';
 import { DeadlinesView } from './views/DeadlinesView.js';
+import { ChangesView } from './views/ChangesView.js';
 import { SidePanel, type PanelEditing, type PanelSubject } from './views/SidePanel.js';
 import type { SavedEdit } from './views/DeviceEdit.js';
 
@@ -24,6 +25,7 @@ const VIEWS = [
   ['flows', 'Flows'],
   ['plan', 'Plan'],
   ['deadlines', 'Deadlines'],
+  ['changes', 'What changed'],
 ] as const;
 export type View = (typeof VIEWS)[number][0];
 
@@ -97,6 +99,10 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
     setView(v);
   }, []);
 
+  // the registry of analyses (column labels, the Changes view's choices): asked for once, early
+  useEffect(() => {
+    api.analyses().catch(() => {});
+  }, [api]);
   const who = useAsync(() => api.whoami(), [api]);
   const listed = useAsync(() => api.snapshots(), [api]);
   const snapshots = useMemo(
@@ -134,6 +140,8 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
   let body: ReactNode;
   if (snapshots.status === 'error') body = <p className="bad" role="alert">Cannot list snapshots: {snapshots.error.message}</p>;
   else if (snapshots.status === 'ok' && !snapshots.value.length) body = <p>No snapshot yet: import an inventory first (<code>cleanpath import</code> or <code>POST /api/imports</code>).</p>;
+  // the Changes view runs its own analyses, with the same parameters: it does not wait for the report
+  else if (view === 'changes' && snapshot && snapshots.status === 'ok') body = <ChangesView api={api} snapshot={snapshot} snapshots={snapshots.value} params={params} />;
   else if (report.status === 'loading') body = <p className="loading" aria-busy="true">Computing the report for {snapshot ?? '…'} (policy, exposure, kill-switch, plan)…</p>;
   else if (untrustedError) body = <p className="bad">Nothing computed: the untrusted vendors name one the catalog and this snapshot do not know ({untrustedError}).</p>;
   else if (report.status === 'error') body = <p className="bad" role="alert">Cannot load the report: {report.error.message}</p>;

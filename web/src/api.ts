@@ -1,7 +1,7 @@
 // Typed calls to the cleanpath HTTP API (tmp/api-contract.md). The token goes in the
 // Authorization header only; parameters are encoded with URLSearchParams, path parts with
 // encodeURIComponent, so no device id can change the route.
-import type { Device, ReportModel, ReportParams, SnapshotInfo, Topology, WhoAmI } from './types.js';
+import type { AnalysisDiff, AnalysisManifest, Device, ReportModel, ReportParams, SnapshotInfo, Topology, WhoAmI } from './types.js';
 
 export class ApiError extends Error {
   constructor(readonly status: number, message: string) {
@@ -18,6 +18,57 @@ function query(params: Record<string, string | undefined>): string {
 
 const seg = (s: string): string => encodeURIComponent(s);
 
+/** Throws ApiError with the server's `{error}` sentence for a non-2xx answer. */
+async function parse<T>(res: Response): Promise<T> {
+  if (!res.ok) {
+    let message = `${res.status} ${res.statusText}`;
+    try {
+      const body = (await res.json()) as { error?: unknown };
+      if (typeof body.error === 'string') message = body.error;
+    } catch {
+      // not JSON: keep the status line
+    }
+    throw new ApiError(res.status, message);
+  }
+  return (await res.json()) as T;
+}
+
+let registry: { base: string; answer: Promise<AnalysisManifest[]> } | null = null;
+let registryValue: AnalysisManifest[] | null = null;
+
+/**
+ * GET /api/analyses (public, the same for every token): fetched once per page and shared by
+ * every view; a failed fetch is forgotten so that the next caller tries again.
+ */
+export function analysesRegistry(base = '/api'): Promise<AnalysisManifest[]> {
+  if (registry?.base !== base) {
+    const answer = fetch(`${base}/analyses`, { headers: { Accept: 'application/json' }, credentials: 'omit' }).then((res) => parse<AnalysisManifest[]>(res));
+    registry = { base, answer };
+    answer.then(
+      (v) => {
+        if (registry?.answer === answer) registryValue = v;
+      },
+      () => {
+        if (registry?.answer === answer) registry = null;
+      },
+    );
+  }
+  return registry.answer;
+}
+
+/** The registry if it has arrived already (so a view draws its headings at once). */
+export function registryIfLoaded(): AnalysisManifest[] | null {
+  return registryValue;
+}
+
+/** What the diff route takes besides the two snapshots. */
+export interface DiffRequest {
+  analysis: string;
+  table: string;
+  /** The analysis's own parameters (its query parameters), empty ones left out. */
+  params: Record<string, string | undefined>;
+}
+
 export class Api {
   constructor(private readonly token: string, private readonly base = '/api') {}
 
@@ -33,17 +84,17 @@ export class Api {
       credentials: 'omit',
       ...(signal ? { signal } : {}),
     });
-    if (!res.ok) {
-      let message = `${res.status} ${res.statusText}`;
-      try {
-        const body = (await res.json()) as { error?: unknown };
-        if (typeof body.error === 'string') message = body.error;
-      } catch {
-        // not JSON: keep the status line
-      }
-      throw new ApiError(res.status, message);
-    }
-    return (await res.json()) as T;
+    return parse<T>(res);
+  }
+
+  /** The registry of analyses, cached for the page (see analysesRegistry). */
+  analyses(): Promise<AnalysisManifest[]> {
+    return analysesRegistry(this.base);
+  }
+
+  /** One analysis's table compared by key between `base` (earlier) and `snapshot`. */
+  diff(snapshot: string, base: string, r: DiffRequest, signal?: AbortSignal): Promise<AnalysisDiff> {
+    return this.get(`snapshots/${seg(snapshot)}/diff/${seg(base)}${query({ ...r.params, analysis: r.analysis, table: r.table })}`, signal);
   }
 
   whoami(): Promise<WhoAmI> {

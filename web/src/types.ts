@@ -1,6 +1,7 @@
 // The shapes the dashboard reads from the API. Report, device and snapshot types come from the
 // stages that produce them (type-only imports: nothing of src/ is bundled); the topology and the
-// whoami answers are written down here from tmp/api-contract.md.
+// whoami answers are written down here from tmp/api-contract.md. The registry of analyses and
+// the diff come from src/analyses (GET /api/analyses, GET /api/snapshots/{s}/diff/{base}).
 export type {
   ExposureLevel,
   ReportDevice,
@@ -16,6 +17,10 @@ export type { SnapshotInfo } from '../../src/store/types.js';
 export type { Finding, EvidenceNote, Status } from '../../src/policy/findings.js';
 export type { UpcomingDeadline } from '../../src/policy/deadlines.js';
 export type { PlanDocument } from '../../src/plan/format.js';
+export type { AnalysisManifest, ParamManifest } from '../../src/analyses/manifest.js';
+export type { ColumnSpec, TableCell, TableRow } from '../../src/analyses/define.js';
+export type { AnalysisDiff } from '../../src/analyses/compare.js';
+export type { RowChange } from '../../src/analyses/tables.js';
 
 export type Role = 'viewer' | 'analyst' | 'admin';
 

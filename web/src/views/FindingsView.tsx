@@ -1,6 +1,8 @@
 // Findings with filters (status, country, vendor, rule, free text); a click on a row opens the
-// device's evidence (or the group's devices) in the side panel.
+// device's evidence (or the group's devices) in the side panel. Headings are the findings
+// analysis's column labels (the registry's), but for the device name, which it does not list.
 import { useMemo, useState } from 'react';
+import { ColumnTh, useColumns } from '../columns.js';
 import type { Finding, ReportModel } from '../types.js';
 import type { PanelSubject } from './SidePanel.js';
 
@@ -86,6 +88,7 @@ export function FindingsView({ report: m, onFinding, selected }: { report: Repor
     setFilters((f) => ({ ...f, [k]: v }));
     setLimit(PAGE);
   };
+  const cols = useColumns('findings', 'findings');
   const selectedDevice = selected?.kind === 'device' ? selected.id : null;
   const selectedFinding = selected && 'finding' in selected ? selected.finding : undefined;
 
@@ -114,16 +117,16 @@ export function FindingsView({ report: m, onFinding, selected }: { report: Repor
       <table className="findings-table" data-testid="findings-table">
         <thead>
           <tr>
-            <th>status</th>
-            <th>device</th>
-            <th>name</th>
-            <th>vendor</th>
-            <th>country</th>
-            <th>rule</th>
-            <th>deadline</th>
-            <th>days left</th>
-            <th>why</th>
-            <th>evidence</th>
+            <ColumnTh columns={cols} id="status" />
+            <ColumnTh columns={cols} id="device" />
+            <th>Name</th>
+            <ColumnTh columns={cols} id="vendor" />
+            <ColumnTh columns={cols} id="country" />
+            <ColumnTh columns={cols} id="rule" />
+            <ColumnTh columns={cols} id="deadline" />
+            <ColumnTh columns={cols} id="days_left" />
+            <ColumnTh columns={cols} id="reason" />
+            <ColumnTh columns={cols} id="evidence" />
           </tr>
         </thead>
         <tbody>

@@ -1,6 +1,8 @@
 // Flows with their exposure over all equal-cost shortest paths, the clean path's cost and
-// stretch, and the vendors whose kill-switch alone cuts them; endpoints open their evidence.
+// stretch, and the vendors whose kill-switch alone cuts them; endpoints open their evidence. The
+// columns that are the exposure analysis's output are headed as its registry entry says.
 import { useMemo, useState } from 'react';
+import { ColumnTh, useColumns } from '../columns.js';
 import { num } from '../format.js';
 import type { ExposureLevel, ReportModel } from '../types.js';
 import { Nothing } from './Overview.js';
@@ -13,6 +15,8 @@ export function FlowsView({ report: m, onDevice }: { report: ReportModel; onDevi
   const [exposure, setExposure] = useState<ExposureLevel | ''>('');
   const [limit, setLimit] = useState(PAGE);
   const s = m.exposure.summary;
+  const cols = useColumns('exposure', 'flows');
+  const chokeCols = useColumns('exposure', 'chokepoints');
   const shown = useMemo(() => m.exposure.flows.filter((f) => (!cls || f.class === cls) && (!exposure || f.exposure === exposure)), [m.exposure.flows, cls, exposure]);
   return (
     <div className="flows">
@@ -51,16 +55,16 @@ export function FlowsView({ report: m, onDevice }: { report: ReportModel; onDevi
           <table>
             <thead>
               <tr>
-                <th>flow</th>
-                <th>from</th>
-                <th>to</th>
-                <th>class</th>
-                <th>exposure</th>
-                <th>cost</th>
-                <th>clean path cost</th>
-                <th>stretch</th>
-                <th>volume</th>
-                <th>cut by kill-switch of</th>
+                <ColumnTh columns={cols} id="id" />
+                <th>From</th>
+                <th>To</th>
+                <th>Class</th>
+                <ColumnTh columns={cols} id="exposure" />
+                <ColumnTh columns={cols} id="cost" />
+                <ColumnTh columns={cols} id="clean_cost" />
+                <th title="clean-path cost / shortest cost">Stretch</th>
+                <th>Volume</th>
+                <th>Cut by kill-switch of</th>
               </tr>
             </thead>
             <tbody>
@@ -95,10 +99,10 @@ export function FlowsView({ report: m, onDevice }: { report: ReportModel; onDevi
               <table>
                 <thead>
                   <tr>
-                    <th>device</th>
-                    <th>sensitive flows through it</th>
-                    <th>on every path</th>
-                    <th>volume</th>
+                    <ColumnTh columns={chokeCols} id="device" />
+                    <ColumnTh columns={chokeCols} id="flows" />
+                    <ColumnTh columns={chokeCols} id="flows_all" />
+                    <ColumnTh columns={chokeCols} id="volume" />
                   </tr>
                 </thead>
                 <tbody>

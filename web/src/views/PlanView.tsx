@@ -1,11 +1,14 @@
 // The replacement plan: devices, total cost, the proven lower bound and the gap, and the budget
-// phases with what each one cleans and the deadlines the budget misses.
+// phases with what each one cleans and the deadlines the budget misses. The devices table is
+// headed with the plan analysis's column labels (the registry's).
+import { ColumnTh, useColumns } from '../columns.js';
 import { num } from '../format.js';
 import type { ReportModel } from '../types.js';
 import { Nothing } from './Overview.js';
 
 export function PlanView({ report: m, onDevice }: { report: ReportModel; onDevice: (id: string) => void }) {
   const p = m.plan;
+  const cols = useColumns('plan', 'plan');
   if (!p && m.nothingToAnalyse) {
     return (
       <div className="plan">
@@ -62,14 +65,14 @@ export function PlanView({ report: m, onDevice }: { report: ReportModel; onDevic
           <table>
             <thead>
               <tr>
-                <th>phase</th>
-                <th>from</th>
-                <th>to</th>
-                <th>available</th>
-                <th>spent</th>
-                <th>devices</th>
-                <th>flows cleaned</th>
-                <th>still exposed</th>
+                <th>Phase</th>
+                <th>From</th>
+                <th>To</th>
+                <th>Available</th>
+                <th>Spent</th>
+                <th>Devices</th>
+                <th>Flows cleaned</th>
+                <th>Still exposed</th>
               </tr>
             </thead>
             <tbody>
@@ -100,13 +103,13 @@ export function PlanView({ report: m, onDevice }: { report: ReportModel; onDevic
       <table>
         <thead>
           <tr>
-            <th>device</th>
-            <th>cost</th>
-            <th>why</th>
-            <th>deadline</th>
-            <th>forced by</th>
-            <th>sensitive flows</th>
-            {p.phasing ? <th>phase</th> : null}
+            <ColumnTh columns={cols} id="id" />
+            <ColumnTh columns={cols} id="cost" />
+            <ColumnTh columns={cols} id="reasons" />
+            <ColumnTh columns={cols} id="deadline" />
+            <ColumnTh columns={cols} id="forced_by" />
+            <ColumnTh columns={cols} id="flows" />
+            {p.phasing ? <ColumnTh columns={cols} id="phase" /> : null}
           </tr>
         </thead>
         <tbody>
