@@ -133,7 +133,7 @@ function nothingBox(m: ReportModel): string {
   return m.nothingToAnalyse ? `<p class="nothing" role="status">${esc(m.nothingToAnalyse)}</p>` : '';
 }
 
-const FLOW_TABLE_HEADINGS = [FLOW_HEADINGS.id, 'from', 'to', FLOW_HEADINGS.exposure, FLOW_HEADINGS.cost, FLOW_HEADINGS.cleanCost, 'stretch', 'volume', 'cut by kill-switch of'];
+const FLOW_TABLE_HEADINGS = [FLOW_HEADINGS.id, 'From', 'To', FLOW_HEADINGS.exposure, FLOW_HEADINGS.cost, FLOW_HEADINGS.cleanCost, 'Stretch', 'Volume', 'Cut by kill-switch of'];
 
 /** What changed since the earlier snapshot, one block per analysis (the generic diff). */
 function changesSection(m: ReportModel): string {

@@ -137,11 +137,11 @@ function exposureSection(m: ReportModel, out: string[]): void {
   if (m.nothingToAnalyse) out.push(`**${md(m.nothingToAnalyse)}**\n`);
   // Without sensitive flows the normal ones are still listed: analysed, but none needs protecting.
   if (m.nothingToAnalyse && es.flows > 0) {
-    out.push(table([FLOW_HEADINGS.id, 'from', 'to', 'class', FLOW_HEADINGS.exposure, FLOW_HEADINGS.cost, FLOW_HEADINGS.cleanCost], m.exposure.flows.map((f) => [md(f.id), md(f.srcName), md(f.dstName), md(f.class), md(f.exposure), num(f.cost), f.cleanCost === null ? 'none' : num(f.cleanCost)])));
+    out.push(table([FLOW_HEADINGS.id, 'From', 'To', 'Class', FLOW_HEADINGS.exposure, FLOW_HEADINGS.cost, FLOW_HEADINGS.cleanCost], m.exposure.flows.map((f) => [md(f.id), md(f.srcName), md(f.dstName), md(f.class), md(f.exposure), num(f.cost), f.cleanCost === null ? 'none' : num(f.cleanCost)])));
   } else if (!m.nothingToAnalyse) out.push(`Of ${es.sensitiveFlows} sensitive flows, ${es.sensitiveByClass.all} cross untrusted equipment on every shortest path, ${es.sensitiveByClass.some} on some, ${es.sensitiveByClass.none} on none, ${es.sensitiveByClass.unreachable} unreachable; ${es.exposedWithCleanPath} exposed flow(s) have a clean path, ${es.exposedWithoutCleanPath} have none.\n`);
   if (!m.nothingToAnalyse) out.push(
     table(
-      [FLOW_HEADINGS.id, 'from', 'to', FLOW_HEADINGS.exposure, FLOW_HEADINGS.cost, FLOW_HEADINGS.cleanCost, 'stretch', 'cut by'],
+      [FLOW_HEADINGS.id, 'From', 'To', FLOW_HEADINGS.exposure, FLOW_HEADINGS.cost, FLOW_HEADINGS.cleanCost, 'Stretch', 'Cut by kill-switch of'],
       m.exposure.flows.filter((f) => f.class === 'sensitive').map((f) => [md(f.id), md(f.srcName), md(f.dstName), md(f.exposure), num(f.cost), f.cleanCost === null ? 'none' : num(f.cleanCost), num(f.stretch, 2), md(f.cutBy.join(', '))]),
     ),
   );

@@ -6,13 +6,12 @@ import { renderHtml } from '../../report/html.js';
 import { buildReportModel } from '../../report/model.js';
 import { startDemoServer } from '../../server/index.js';
 import { writeDemoScenario } from '../../demo/index.js';
-import { analyseExposure, buildGraph, buildKillSet, buildUntrusted, exposureDocument, FLOW_DISRUPTED, killSwitch } from '../../graph/index.js';
+import { paramsOf } from '../../analyses/define.js';
+import { ANALYSES } from '../../analyses/registry.js';
 import type { Device } from '../../model/index.js';
 import { openStore } from '../../store/index.js';
 import { importFiles } from '../../store/import-files.js';
 import { demoPolicyJson, renderDemoPolicySection } from '../demo-policy.js';
-import { loadNetwork } from '../network-input.js';
-import { computePlan } from '../../analyses/plan-run.js';
 import { renderJson, renderTable, type Row } from '../output.js';
 import { createProgress } from '../progress.js';
 import { demoScreening, renderDemoScreeningSection } from './screen.js';
@@ -61,11 +60,14 @@ const DEMO_AS_OF = '2026-12-31';
 const DEMO_BUDGET = '3000000/year';
 const DEMO_BUDGET_START = '2027-01-01';
 
-/** The cheapest replacements that give every sensitive flow a clean path, rule-forced devices first. */
+/** The cheapest replacements that give every sensitive flow a clean path, rule-forced devices first (the registry's plan). */
 async function planDemo(db: string, countryOf: ReadonlyMap<string, string | undefined>) {
-  const { plan, phasing } = await computePlan(
-    { db, snapshot: 'demo', asOf: DEMO_AS_OF, policy: true, budget: DEMO_BUDGET, budgetStart: DEMO_BUDGET_START, carryOver: true, timeLimit: 60 },
+  const plan = await ANALYSES.plan.run(
+    { db, snapshot: 'demo' },
+    paramsOf(ANALYSES.plan, { untrusted: UNTRUSTED, asOf: DEMO_AS_OF, budget: DEMO_BUDGET, budgetStart: DEMO_BUDGET_START }),
+    { strict: true, planTimeLimit: 60 },
   );
+  const phasing = plan.phasing;
   const phaseOf = new Map<string, number>();
   for (const ph of phasing?.phases ?? []) for (const id of ph.devices) phaseOf.set(id, ph.index + 1);
   const missed = new Set((phasing?.missedDeadlines ?? []).map((m) => m.id));
@@ -75,12 +77,12 @@ async function planDemo(db: string, countryOf: ReadonlyMap<string, string | unde
   return { plan, phasing, deadlines };
 }
 
-/** The bases' sensitive flows against Huawei and ZTE, and what a Huawei switch-off would cut. */
+/** The bases' sensitive flows against Huawei and ZTE, and what a Huawei switch-off would cut (the registry's analyses). */
 async function analyseDemo(db: string, names: ReadonlyMap<string, string>) {
-  const net = await loadNetwork({ db, snapshot: 'demo' });
-  const g = buildGraph(net, { source: net.label });
-  const exposure = exposureDocument(await analyseExposure(g, buildUntrusted(net.nodes, { vendors: UNTRUSTED }), net.flows, { chokepoints: true, topChokepoints: 5 }));
-  const ks = killSwitch(g, net.nodes, net.flows, buildKillSet(net.nodes, { vendors: ['huawei'] }), { top: 5 });
+  const source = { db, snapshot: 'demo' };
+  const exposure = await ANALYSES.exposure.run(source, paramsOf(ANALYSES.exposure, { untrusted: UNTRUSTED, top: 5 }), { strict: true });
+  const ks = await ANALYSES.killswitch.run(source, paramsOf(ANALYSES.killswitch, { vendors: ['huawei'], top: 5 }), { strict: true });
+  const cut = new Set(ks.disruptedFlows);
   const label = (id: string) => names.get(id) ?? id;
   const flows: Row[] = exposure.flows
     .filter((f) => f.class === 'sensitive')
@@ -91,7 +93,7 @@ async function analyseDemo(db: string, names: ReadonlyMap<string, string>) {
       exposure: f.exposure,
       cost: f.cost,
       'clean path': f.exposure === 'none' ? 'not needed' : f.cleanCost === null ? 'NONE' : `cost ${f.cleanCost}`,
-      'cut by huawei off': ks.flowStatus[net.flows.findIndex((x) => x.id === f.id)] === FLOW_DISRUPTED ? 'CUT' : '',
+      'cut by huawei off': cut.has(f.id) ? 'CUT' : '',
     }));
   return { exposure, killswitch: ks, flows };
 }
