@@ -1,5 +1,5 @@
 // Issue 15 points 1 and 2 in a real browser: the "What changed" view compares the exposure of
-// two snapshots through the server's generic diff (three flows added, one flow's path changed by
+// two snapshots through the server's generic diff (four flows added, one flow's path changed by
 // a new link) and heads its tables with the registry's column labels, as the flows table does;
 // a run with nothing to analyse is said, never shown as a green "no changes".
 import assert from 'node:assert/strict';
@@ -18,12 +18,13 @@ import { importFiles, openStore } from '../../src/store/index.js';
 import { buildDashboard, importInto, launchChromium, NEEDS_CHROMIUM, serve, watch, type PageTrouble, type Served } from './browser.js';
 
 const SCREENSHOT = '/tmp/changes-view.png';
-const NEW_FLOWS = ['new-1', 'new-2', 'new-3'];
+/** The last one is hostile markup: it must arrive as text, in a cell. */
+const NEW_FLOWS = ['new-1', 'new-2', 'new-3', '<img src=x onerror=alert(1)>'];
 /** In the demo's catalog, on none of its devices: nothing untrusted to analyse. */
 const ABSENT_VENDOR = 'dahua';
 
 /**
- * The demo as "demo", then "demo-q4" over it: three more sensitive flows, and a direct link
+ * The demo as "demo", then "demo-q4" over it: four more sensitive flows, and a direct link
  * between the endpoints of one exposed flow that has a clean path, so its path changes.
  */
 async function twoSnapshots(dir: string): Promise<{ db: string; rerouted: string }> {
@@ -37,8 +38,8 @@ async function twoSnapshots(dir: string): Promise<{ db: string; rerouted: string
   // the demo's flows CSV: id,src,dst,... (plain ids, no quoting)
   const ends = new Map(readFileSync(files.find((f) => f.endsWith('flows.csv'))!, 'utf8').split('\n').slice(1).filter(Boolean).map((l) => { const [id, a, b] = l.split(','); return [id!, [a!, b!] as const]; }));
   const [src, dst] = ends.get(flow.id)!;
-  // the new flows reverse three existing ones: the same devices, new ids
-  const reversed = doc.flows.filter((f) => f.id !== flow.id).slice(0, 3).map((f) => ends.get(f.id)!);
+  // the new flows reverse existing ones: the same devices, new ids
+  const reversed = doc.flows.filter((f) => f.id !== flow.id).slice(0, NEW_FLOWS.length).map((f) => ends.get(f.id)!);
   writeFileSync(join(dir, 'more-flows.csv'), 'id,src,dst,class\n' + NEW_FLOWS.map((id, i) => `${id},${reversed[i]![1]},${reversed[i]![0]},sensitive`).join('\n') + '\n');
   writeFileSync(join(dir, 'more-links.csv'), `a,b,metric\n${src},${dst},1\n`);
   const store = openStore(db);
@@ -100,6 +101,7 @@ describe('the "What changed" view, in chromium', NEEDS_CHROMIUM, () => {
     assert.equal(await count('removed'), String(expected.removed.length));
     assert.equal(await count('changed'), String(expected.changed.length));
     assert.deepEqual(await texts(page, '[data-testid=added-row] td[data-column=id]'), NEW_FLOWS);
+    assert.equal(await page.locator('.changes img').count(), 0, 'markup in a flow id stays text');
     assert.equal(await page.locator('[data-testid=no-changes]').count(), 0);
     assert.equal(await page.locator('[data-testid=diff-nothing-to-analyse]').count(), 0);
 
@@ -117,6 +119,16 @@ describe('the "What changed" view, in chromium', NEEDS_CHROMIUM, () => {
       assert.match(cell, /^.+ → .+$/, `${id}: ${cell}`);
     }
     await page.screenshot({ path: SCREENSHOT, fullPage: false });
+  });
+
+  it('any analysis and table of the registry: the findings did not change, and it says so', async () => {
+    await page.selectOption('select[aria-label="analysis"]', 'findings');
+    assert.equal(await page.locator('select[aria-label="table"]').inputValue(), 'findings');
+    await page.locator('[data-testid=no-changes]').waitFor({ timeout: 120_000 });
+    for (const kind of ['added', 'removed', 'changed']) assert.equal((await page.locator(`[data-testid=count-${kind}] b`).textContent())?.trim(), '0', kind);
+    assert.match((await page.locator('[data-testid=diff-params]').textContent()) ?? '', /asOf = \d{4}-\d{2}-\d{2}/, 'the dashboard\'s as-of date is sent');
+    await page.selectOption('select[aria-label="analysis"]', 'exposure');
+    await page.locator('[data-testid=added-row]').first().waitFor({ timeout: 120_000 });
   });
 
   it('says so prominently when there was nothing to analyse (no green "no changes")', async () => {

@@ -11,6 +11,8 @@ import type { AnalysisDiff, AnalysisManifest, ColumnSpec, ReportParams, Snapshot
 
 const PAGE = 200;
 
+type TableManifest = AnalysisManifest['tables'][number];
+
 /** The analysis parameters that name the untrusted vendors, in the order they are looked for. */
 const UNTRUSTED_PARAMS = ['untrusted', 'vendors'] as const;
 
@@ -133,7 +135,7 @@ function NothingToAnalyse({ diff }: { diff: AnalysisDiff }) {
   );
 }
 
-function DiffResult({ diff, table }: { diff: AnalysisDiff; table: AnalysisManifest['tables'][number] }) {
+function DiffResult({ diff, table }: { diff: AnalysisDiff; table: TableManifest }) {
   const nothing = Boolean(diff.nothingToAnalyse.before || diff.nothingToAnalyse.after);
   const same = !diff.added.length && !diff.removed.length && !diff.changed.length;
   const counts = [
@@ -192,6 +194,61 @@ function Sent({ sent }: { sent: Record<string, string> }) {
   );
 }
 
+interface ChoicesProps {
+  base: string | null;
+  others: SnapshotInfo[];
+  analyses: AnalysisManifest[];
+  def: AnalysisManifest | undefined;
+  table: TableManifest | undefined;
+  onBase(name: string): void;
+  onAnalysis(id: string): void;
+  onTable(id: string): void;
+}
+
+/** What to compare: the base snapshot, the analysis, and which of its tables. */
+function Choices({ base, others, analyses, def, table, onBase, onAnalysis, onTable }: ChoicesProps) {
+  return (
+    <div className="filters">
+      <label>
+        compared with{' '}
+        <select aria-label="base snapshot" value={base ?? ''} onChange={(e) => onBase(e.target.value)} disabled={!others.length}>
+          {base ? null : <option value="">choose a snapshot…</option>}
+          {[...others].reverse().map((s) => (
+            <option key={s.id} value={s.name}>
+              {snapshotLabel(s)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        analysis{' '}
+        <select
+          aria-label="analysis"
+          value={def?.id ?? ''}
+          onChange={(e) => onAnalysis(e.target.value)}
+          disabled={!analyses.length}
+        >
+          {analyses.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        table{' '}
+        <select aria-label="table" value={table?.id ?? ''} onChange={(e) => onTable(e.target.value)} disabled={!def || def.tables.length < 2}>
+          {def?.tables.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.title}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
 function snapshotLabel(s: SnapshotInfo): string {
   return `${s.name} (${s.devices} devices, ${s.createdAt.slice(0, 10)})`;
 }
@@ -247,47 +304,19 @@ export function ChangesView({ api, snapshot, snapshots, params }: { api: Api; sn
           </>
         ) : null}
       </h2>
-      <div className="filters">
-        <label>
-          compared with{' '}
-          <select aria-label="base snapshot" value={base ?? ''} onChange={(e) => setBase(e.target.value)} disabled={!others.length}>
-            {base ? null : <option value="">choose a snapshot…</option>}
-            {[...others].reverse().map((s) => (
-              <option key={s.id} value={s.name}>
-                {snapshotLabel(s)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          analysis{' '}
-          <select
-            aria-label="analysis"
-            value={def?.id ?? ''}
-            onChange={(e) => {
-              setAnalysis(e.target.value);
-              setTable(null);
-            }}
-            disabled={!analyses.length}
-          >
-            {analyses.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.title}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          table{' '}
-          <select aria-label="table" value={table?.id ?? ''} onChange={(e) => setTable(e.target.value)} disabled={!def || def.tables.length < 2}>
-            {def?.tables.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.title}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <Choices
+        base={base}
+        others={others}
+        analyses={analyses}
+        def={def}
+        table={table}
+        onBase={setBase}
+        onAnalysis={(id) => {
+          setAnalysis(id);
+          setTable(null);
+        }}
+        onTable={setTable}
+      />
       {def ? (
         <p className="muted" data-testid="analysis-summary">
           {def.summary}.
