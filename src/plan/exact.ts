@@ -91,53 +91,14 @@ export function cutLoop(highs: Highs, h: Reduced, opts: CutLoopOptions): CutLoop
   for (const r of opts.rows ?? []) rows.add(r);
   const result: CutLoopResult = { chosen: null, optimal: false, lowerBound: 0, cuts: rows.list.length, iterations: 0, stop: 'solver' };
   if (h.ds.length === 0) return { ...result, chosen: new Uint8Array(nc), optimal: true, stop: 'optimal' };
-  const data = rowsData(h, rows.list);
-  const cost = new Float64Array(nc);
-  for (let j = 0; j < nc; j++) cost[j] = h.cost[h.k + j]!;
-  const model: Model = highs.createModel({
-    numCols: nc,
-    numRows: rows.list.length,
-    colCost: cost,
-    colLower: new Float64Array(nc),
-    colUpper: new Float64Array(nc).fill(1),
-    rowLower: new Float64Array(rows.list.length).fill(1),
-    rowUpper: new Float64Array(rows.list.length).fill(highs.infinity),
-    matrix: { format: 'csr', numRows: rows.list.length, numCols: nc, ...data },
-    ...(opts.integer ? { integrality: new Int32Array(nc).fill(highs.constants.variableType.integer) } : {}),
-  });
+  const model = cutModel(highs, h, rows.list, opts.integer);
   const sc = new Scratch(h.n);
   const maxIterations = opts.maxIterations ?? 2000;
   try {
     model.options.set({ output_flag: false, random_seed: 1, mip_rel_gap: 0, mip_abs_gap: 1e-6 });
     for (;;) {
-      const left = (opts.deadline - performance.now()) / 1000;
-      if (left <= 0) {
-        result.stop = 'time-limit';
-        return result;
-      }
-      if (result.iterations >= maxIterations) {
-        result.stop = 'iterations';
-        return result;
-      }
-      model.zeroAllClocks();
-      model.options.set('time_limit', left);
-      if (opts.integer && opts.incumbent) model.setSolution({ colValue: Float64Array.from(opts.incumbent) });
-      const status = model.run().modelStatus;
-      result.iterations++;
-      const M = highs.constants.modelStatus;
-      const y = model.getSolution().colValue;
-      if (status === M.optimal) {
-        const obj = model.getObjectiveValue();
-        if (obj > result.lowerBound) result.lowerBound = obj;
-      } else if (opts.integer && (status === M.timeLimit || status === M.interrupted)) {
-        const b = Number(model.info.get('mip_dual_bound'));
-        if (Number.isFinite(b) && b > result.lowerBound) result.lowerBound = b;
-        result.stop = 'time-limit';
-        return result;
-      } else {
-        result.stop = status === M.timeLimit ? 'time-limit' : 'solver';
-        return result;
-      }
+      const y = solveRound(highs, model, opts, result, maxIterations);
+      if (y === null) return result;
       // rows violated by the rounded solution
       const chosen = new Uint8Array(nc);
       for (let j = 0; j < nc; j++) chosen[j] = y[j]! > 0.5 ? 1 : 0;
@@ -152,19 +113,7 @@ export function cutLoop(highs: Highs, h: Reduced, opts: CutLoopOptions): CutLoop
         } else result.stop = 'optimal';
         return result;
       }
-      const fresh: number[][] = [];
-      for (const q of bad) {
-        for (const [a, b] of [[h.ds[q]!, h.dt[q]!], [h.dt[q]!, h.ds[q]!]] as const) {
-          const row = separator(h, alive, a, b, sc);
-          if (!opts.integer) {
-            // LP: keep a row only when the fractional point violates it
-            let sum = 0;
-            for (const v of row) sum += y[v - h.k]!;
-            if (sum >= 1 - 1e-7) continue;
-          }
-          if (rows.add(row)) fresh.push(row);
-        }
-      }
+      const fresh = separateRows(h, alive, bad, y, rows, sc, opts.integer);
       if (!fresh.length) {
         result.stop = 'optimal'; // LP: no more rows found by this separation; the bound stands
         return result;
@@ -180,4 +129,77 @@ export function cutLoop(highs: Highs, h: Reduced, opts: CutLoopOptions): CutLoop
   } finally {
     model.dispose();
   }
+}
+
+/** The covering model: one 0/1 (or [0, 1] for the LP) column per candidate at its cost, each row summing to at least 1. */
+function cutModel(highs: Highs, h: Reduced, rows: readonly number[][], integer: boolean): Model {
+  const nc = h.n - h.k;
+  const data = rowsData(h, rows);
+  const cost = new Float64Array(nc);
+  for (let j = 0; j < nc; j++) cost[j] = h.cost[h.k + j]!;
+  return highs.createModel({
+    numCols: nc,
+    numRows: rows.length,
+    colCost: cost,
+    colLower: new Float64Array(nc),
+    colUpper: new Float64Array(nc).fill(1),
+    rowLower: new Float64Array(rows.length).fill(1),
+    rowUpper: new Float64Array(rows.length).fill(highs.infinity),
+    matrix: { format: 'csr', numRows: rows.length, numCols: nc, ...data },
+    ...(integer ? { integrality: new Int32Array(nc).fill(highs.constants.variableType.integer) } : {}),
+  });
+}
+
+/**
+ * One solve within the time and iteration budget: the column values when it reached an optimum
+ * (raising result.lowerBound), else null with result.stop set (and the MIP's dual bound kept).
+ */
+function solveRound(highs: Highs, model: Model, opts: CutLoopOptions, result: CutLoopResult, maxIterations: number) {
+  const left = (opts.deadline - performance.now()) / 1000;
+  if (left <= 0) {
+    result.stop = 'time-limit';
+    return null;
+  }
+  if (result.iterations >= maxIterations) {
+    result.stop = 'iterations';
+    return null;
+  }
+  model.zeroAllClocks();
+  model.options.set('time_limit', left);
+  if (opts.integer && opts.incumbent) model.setSolution({ colValue: Float64Array.from(opts.incumbent) });
+  const status = model.run().modelStatus;
+  result.iterations++;
+  const M = highs.constants.modelStatus;
+  const y = model.getSolution().colValue;
+  if (status === M.optimal) {
+    const obj = model.getObjectiveValue();
+    if (obj > result.lowerBound) result.lowerBound = obj;
+    return y;
+  }
+  if (opts.integer && (status === M.timeLimit || status === M.interrupted)) {
+    const b = Number(model.info.get('mip_dual_bound'));
+    if (Number.isFinite(b) && b > result.lowerBound) result.lowerBound = b;
+    result.stop = 'time-limit';
+  } else {
+    result.stop = status === M.timeLimit ? 'time-limit' : 'solver';
+  }
+  return null;
+}
+
+/** Separator rows for the demands the rounded point leaves cut off, both directions; new ones only (LP: violated ones only). */
+function separateRows(h: Reduced, alive: Uint8Array, bad: readonly number[], y: ArrayLike<number>, rows: Rows, sc: Scratch, integer: boolean): number[][] {
+  const fresh: number[][] = [];
+  for (const q of bad) {
+    for (const [a, b] of [[h.ds[q]!, h.dt[q]!], [h.dt[q]!, h.ds[q]!]] as const) {
+      const row = separator(h, alive, a, b, sc);
+      if (!integer) {
+        // LP: keep a row only when the fractional point violates it
+        let sum = 0;
+        for (const v of row) sum += y[v - h.k]!;
+        if (sum >= 1 - 1e-7) continue;
+      }
+      if (rows.add(row)) fresh.push(row);
+    }
+  }
+  return fresh;
 }

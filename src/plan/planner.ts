@@ -3,7 +3,7 @@
 import { analyseExposure, isSensitive, volumeOf, type ExposureResult, type FlowInput, type Graph } from '../graph/index.js';
 import { components } from '../graph/unionfind.js';
 import { aliveOf, costOf, NodeDijkstra, pathBound } from './core.js';
-import { cutLoop, loadHighs } from './exact.js';
+import { cutLoop, loadHighs, type CutLoopOptions } from './exact.js';
 import { heuristicPlan } from './heuristic.js';
 import { DemandClass, reduce, type Demands, type Reduced } from './reduce.js';
 import { PenaltySearch, repairStretch } from './stretch.js';
@@ -92,7 +92,7 @@ export async function planReplacement(net: PlanNetwork, opts: PlanRunOptions = {
   };
 }
 
-// forced devices: the earliest deadline wins when a device is named twice
+/** Forced devices by input position: the earliest deadline wins when a device is named twice. */
 function forcedDevices(g: Graph, forced: readonly ForcedDevice[], notes: string[]): Map<number, ForcedDevice> {
   const forcedBy = new Map<number, ForcedDevice>();
   for (const f of forced) {
@@ -129,7 +129,7 @@ interface Instance {
   demands: Demands;
 }
 
-// sensitive flows; an untrusted endpoint lies on every path, so it is replaced
+/** Sensitive flows and what every plan replaces (an untrusted endpoint lies on every path), then the reduction. */
 function reducedInstance(net: PlanNetwork, forcedBy: ReadonlyMap<number, ForcedDevice>): Instance {
   const { g, untrusted, cost, flows } = net;
   const n = g.n;
@@ -164,8 +164,10 @@ interface Solution {
   iterations: number;
 }
 
-// solve: the heuristic always (with its dual bound, and the cheapest-path bound), then the exact
-// MILP when asked or small, else the LP relaxation of the rows found for a better bound
+/**
+ * Solve: the heuristic always (with its dual bound, and the cheapest-path bound), then the exact
+ * MILP when asked or small, else the LP relaxation of the rows found for a better bound.
+ */
 async function solve(h: Reduced, opts: PlanRunOptions, deadline: number, notes: string[]): Promise<Solution> {
   const mode = opts.mode ?? 'auto';
   const useExact = mode === 'exact' || (mode === 'auto' && h.n - h.k <= (opts.exactMaxCandidates ?? 5000));
@@ -200,6 +202,7 @@ async function solve(h: Reduced, opts: PlanRunOptions, deadline: number, notes: 
   return sol;
 }
 
+/** Takes `bound` as the lower bound when it is better, naming its source. */
 function raiseBound(sol: Solution, bound: number, source: string): void {
   if (bound > sol.lb) {
     sol.lb = bound;
@@ -208,7 +211,7 @@ function raiseBound(sol: Solution, bound: number, source: string): void {
 }
 
 /** The MILP cut loop from the heuristic's plan: its optimum when found in time, else its bound. */
-async function solveExact(h: Reduced, sol: Solution, rows: Parameters<typeof cutLoop>[2]['rows'], deadline: number, notes: string[]): Promise<void> {
+async function solveExact(h: Reduced, sol: Solution, rows: CutLoopOptions['rows'], deadline: number, notes: string[]): Promise<void> {
   sol.method = 'exact';
   const r = cutLoop(await loadHighs(), h, { integer: true, deadline, incumbent: sol.chosen, rows });
   sol.cuts = r.cuts;
@@ -234,7 +237,7 @@ interface PlanDevices {
   untrustedAfter(): Uint8Array;
 }
 
-// devices in the plan (input positions)
+/** Devices in the plan (input positions): the fixed ones and the chosen candidates, with their reasons. */
 function devicesChosen(net: PlanNetwork, inst: Instance, chosen: Uint8Array, forcedBy: ReadonlyMap<number, ForcedDevice>): PlanDevices {
   const { h } = inst;
   const n = net.g.n;
@@ -264,8 +267,10 @@ function devicesChosen(net: PlanNetwork, inst: Instance, chosen: Uint8Array, for
 /** Per sensitive flow (order of `sens`): its cost and its clean cost (Infinity: no clean path). */
 type FlowCosts = Pick<ExposureResult, 'cost' | 'clean'>;
 
-// re-check with the analysis engine: exposure and clean costs before and after; on large
-// instances without stretch bounds, connectivity only (costs NaN)
+/**
+ * Re-check with the analysis engine: exposure and clean costs before and after; on large
+ * instances without stretch bounds, connectivity only (costs NaN).
+ */
 function recheckerOf(net: PlanNetwork, inst: Instance, opts: PlanRunOptions): { metrics: boolean; run(u: Uint8Array): Promise<FlowCosts> } {
   const { g } = net;
   const { sens, src, dst } = inst;
@@ -286,6 +291,7 @@ function recheckerOf(net: PlanNetwork, inst: Instance, opts: PlanRunOptions): { 
   return { metrics, run };
 }
 
+/** Every flow with a path at all has a clean one after the plan (else the solver is wrong). */
 function assertFeasible(inst: Instance, post: FlowCosts): void {
   for (let i = 0; i < inst.sens.length; i++) {
     if (inst.demands.kind[i] !== DemandClass.Unreachable && post.clean[i] === Infinity) {
@@ -294,8 +300,10 @@ function assertFeasible(inst: Instance, post: FlowCosts): void {
   }
 }
 
-// stretch bounds: for each reachable flow whose clean path is too long, add the untrusted devices
-// of a cheap enough path to the plan; returns how many were added
+/**
+ * Stretch bounds: for each reachable flow whose clean path is too long, add the untrusted devices
+ * of a cheap enough path to the plan; returns how many were added.
+ */
 function repairStretchBounds(
   net: PlanNetwork,
   inst: Instance,
@@ -353,7 +361,7 @@ function stretchPenalties(net: PlanNetwork, inPlan: Uint8Array): { penalty: Floa
   return { penalty, unusable, meanMetric, meanCost };
 }
 
-// per-flow needs: the candidates of the cheapest usable path, plus replaced endpoints
+/** Per-flow needs: the candidates of the cheapest usable path, plus replaced endpoints. */
 function flowNeeds(g: Graph, inst: Instance, chosen: Uint8Array): { needs: Map<string, string[]>; deviceFlows: Map<number, number> } {
   const { sens, endpointOf, demands } = inst;
   const pairNeeds = pathCandidatesPerPair(inst.h, chosen);
