@@ -78,6 +78,14 @@ function baseById(id: string): BasePlace {
 }
 
 export function buildMilitary(b: ScenarioBuilder, rng: Rng, f: DeviceFactory, idx: CommercialIndex): void {
+  const firstFeed = addGatewaysAndFeeds(b, rng, f, idx);
+  addCameras(b, rng, f);
+  addHandsets(b, rng, f, firstFeed);
+  addOnts(b, rng, idx);
+}
+
+/** Each base's gateway and the commercial devices feeding it; returns each base's first feed. */
+function addGatewaysAndFeeds(b: ScenarioBuilder, rng: Rng, f: DeviceFactory, idx: CommercialIndex): Map<string, string> {
   const firstFeed = new Map<string, string>();
   BASE_FEEDS.forEach((spec, i) => {
     const base = baseById(spec.base);
@@ -110,7 +118,10 @@ export function buildMilitary(b: ScenarioBuilder, rng: Rng, f: DeviceFactory, id
       if (k === 0) firstFeed.set(base.id, id);
     });
   });
+  return firstFeed;
+}
 
+function addCameras(b: ScenarioBuilder, rng: Rng, f: DeviceFactory): void {
   for (const [baseId, count] of CAMERAS) {
     const base = baseById(baseId);
     for (let n = 1; n <= count; n++) {
@@ -130,7 +141,10 @@ export function buildMilitary(b: ScenarioBuilder, rng: Rng, f: DeviceFactory, id
       b.link(d.id, gatewayId(base), 1, 1, base.service);
     }
   }
+}
 
+/** Phones seen on the first feed of their base. */
+function addHandsets(b: ScenarioBuilder, rng: Rng, f: DeviceFactory, firstFeed: ReadonlyMap<string, string>): void {
   HANDSETS.forEach(([baseId, vendor, tech, tac], n) => {
     const base = baseById(baseId);
     const ran = firstFeed.get(baseId);
@@ -149,7 +163,9 @@ export function buildMilitary(b: ScenarioBuilder, rng: Rng, f: DeviceFactory, id
     b.add(d);
     b.link(d.id, ran, 1, 1, ranDev.operator);
   });
+}
 
+function addOnts(b: ScenarioBuilder, rng: Rng, idx: CommercialIndex): void {
   ONTS.forEach(([baseId, opId, city, vid], n) => {
     const base = baseById(baseId);
     const op = OPERATORS.find((o) => o.id === opId);

@@ -2,7 +2,7 @@
 // in docs/demo.md with what a correct pipeline should do with it.
 
 import type { ScenarioBuilder } from './builder.js';
-import { popKey, type CommercialIndex } from './commercial.js';
+import { popKey, type CommercialIndex, type Pop } from './commercial.js';
 import type { DeviceFactory } from './devices.js';
 import { round5 } from './devices.js';
 import { engineIdMac, formatMac, isValidImei, netSnmpEngineId } from './evidence.js';
@@ -40,14 +40,28 @@ export const TRAPS: readonly Trap[] = [
     expect: 'Only evidence is a locally administered MAC (02:...): no OUI applies, vendor unknown.' },
 ];
 
+/** What a trap needs: the builder, the random stream, the MAC factory, and a PoP by operator and city. */
+interface TrapContext {
+  readonly b: ScenarioBuilder;
+  readonly rng: Rng;
+  readonly f: DeviceFactory;
+  pop(op: string, city: string): Pop;
+}
+
+/** Applies TRAPS in their order (the random stream and MAC blocks are drawn in that order). */
 export function applyTraps(b: ScenarioBuilder, rng: Rng, f: DeviceFactory, idx: CommercialIndex): void {
   const pop = (op: string, city: string) => {
     const p = idx.pops.get(popKey(op, city));
     if (!p) throw new Error(`no PoP ${op} ${city}`);
     return p;
   };
+  const t: TrapContext = { b, rng, f, pop };
+  for (const trap of TRAPS) SET_TRAP[trap.kind](t);
+}
 
-  {
+/** How each trap is laid: one function per kind. */
+const SET_TRAP: Readonly<Record<TrapKind, (t: TrapContext) => void>> = {
+  'engineid-mac-conflict': ({ b, f, pop }) => {
     const p = placeById('VCE');
     const zteMac = f.macs.next('zte');
     const id = 'itb-VCE-agg3';
@@ -58,9 +72,8 @@ export function applyTraps(b: ScenarioBuilder, rng: Rng, f: DeviceFactory, idx: 
       engineId: engineIdMac(PEN.huawei, zteMac), sysObjectId: productOf('zte', 'transport').oid,
     });
     b.link(id, pop('itb', 'VCE').aggs[0], 1, 100, 'IT Mobile B');
-  }
-
-  {
+  },
+  'early-h3c-under-huawei-oid': ({ b, f, pop }) => {
     const p = placeById('BER');
     const id = 'dea-BER-sw1';
     b.add({
@@ -71,9 +84,8 @@ export function applyTraps(b: ScenarioBuilder, rng: Rng, f: DeviceFactory, idx: 
       sysDescr: 'H3C Comware Platform Software, Software Version 3.10, Release 2211 Copyright(c) 2004-2008 Hangzhou H3C Tech. Co., Ltd. All rights reserved.',
     });
     b.link(id, pop('dea', 'BER').aggs[1], 1, 10, 'DE Mobile A');
-  }
-
-  {
+  },
+  'netsnmp-engineid-on-huawei': ({ b, rng, f }) => {
     const nms = b.get('dea-FRA-nms1');
     nms.trueVendor = 'huawei';
     delete nms.declaredVendor;
@@ -82,9 +94,8 @@ export function applyTraps(b: ScenarioBuilder, rng: Rng, f: DeviceFactory, idx: 
     nms.engineId = netSnmpEngineId(rng, 1_700_000_000 + rng.int(0, 30_000_000));
     nms.sysObjectId = '1.3.6.1.4.1.8072.3.2.10';
     nms.sysDescr = 'Linux nce-fra-01 3.10.0-1160.88.1.el7.x86_64 #1 SMP Tue Mar 7 15:41:52 UTC 2023 x86_64';
-  }
-
-  {
+  },
+  'unparseable-mac': ({ b, f }) => {
     const ran = b.get('dec-MUC-ran01');
     ran.trueVendor = 'huawei';
     delete ran.declaredVendor;
@@ -93,16 +104,14 @@ export function applyTraps(b: ScenarioBuilder, rng: Rng, f: DeviceFactory, idx: 
     delete ran.sysDescr;
     ran.mac = '00:E0:FC:GZ:10';
     ran.engineId = engineIdMac(PEN.huawei, f.macs.next('huawei'));
-  }
-
-  {
+  },
+  'bad-imei-check-digit': ({ b }) => {
     const ue = b.get('ue-sig-4');
     const imei = ue.imei;
     if (!imei || !isValidImei(imei)) throw new Error('trap handset needs a valid IMEI to spoil');
     ue.imei = imei.slice(0, 14) + String((Number(imei[14]) + 3) % 10);
-  }
-
-  {
+  },
+  'declared-contradicts-evidence': ({ b, f, pop }) => {
     const p = placeById('LON');
     const id = 'uka-LON-agg3';
     const prod = productOf('huawei', 'transport');
@@ -117,9 +126,8 @@ export function applyTraps(b: ScenarioBuilder, rng: Rng, f: DeviceFactory, idx: 
     const lon = pop('uka', 'LON');
     b.link(id, lon.aggs[0], 1, 100, 'UK Mobile A');
     b.link(id, lon.aggs[1], 1, 100, 'UK Mobile A');
-  }
-
-  {
+  },
+  'locally-administered-mac': ({ b, rng, pop }) => {
     const p = placeById('TYO');
     const id = 'jpb-TYO-ran-la';
     b.add({
@@ -128,5 +136,5 @@ export function applyTraps(b: ScenarioBuilder, rng: Rng, f: DeviceFactory, idx: 
       lat: round5(p.lat + 0.01), lon: round5(p.lon + 0.01), mac: `02:${rng.hex(5).match(/../g)?.join(':').toLowerCase()}`,
     });
     b.link(id, pop('jpb', 'TYO').aggs[0], 2, 10, 'JP Mobile B');
-  }
-}
+  },
+};
