@@ -67,7 +67,10 @@ export function identifyValue(value: string, ctx: IdentifyContext): IdentifyResu
   return { ...r, maker: makerLabel(r.attribution.vendor, r.attribution.evidence) };
 }
 
-function identifyParsed(value: string, ctx: IdentifyContext): Omit<IdentifyResult, 'maker'> {
+type Parsed = Omit<IdentifyResult, 'maker'>;
+
+/** Tries the kinds from the most to the least specific shape: MAC, IMEI, OID, GPON serial, engine ID, text. */
+function identifyParsed(value: string, ctx: IdentifyContext): Parsed {
   const input = value.length > 4096 ? value.slice(0, 4096) : value;
   const s = input.trim();
 
@@ -78,42 +81,8 @@ function identifyParsed(value: string, ctx: IdentifyContext): Omit<IdentifyResul
   }
 
   const digits = s.replace(/[\s./-]/g, '');
-  if (/^\d{14,16}$/.test(digits) && !s.includes('.')) {
-    const r = parseImei(s);
-    const kind: ValueKind = digits.length === 16 ? 'imeisv' : 'imei';
-    const found = imeiFindings(s, ctx);
-    if (!r.ok) return { input, kind, details: { valid: false, problem: r.error, tac: digits.slice(0, 8) }, attribution: attribution(found) };
-    const hit = ctx.tac?.lookup(r.value.tac);
-    return {
-      input,
-      kind,
-      details: clean({
-        valid: true,
-        tac: r.value.tac,
-        snr: r.value.snr,
-        checkDigit: r.value.checkDigit,
-        checkDigitGiven: r.value.kind === 'imei' ? true : r.value.kind === 'imei-no-check' ? false : undefined,
-        svn: r.value.svn,
-        tacBrand: hit?.brand,
-        tacModel: hit?.model || undefined,
-        tacTable: ctx.tac ? ctx.tac.file : null,
-      }),
-      attribution: attribution(found),
-    };
-  }
-
-  if (looksLikeOid(s)) {
-    const r = parseOid(s);
-    const found = oidFindings(s, ctx);
-    if (!r.ok) return { input, kind: 'oid', details: { valid: false, problem: r.error }, attribution: attribution(found) };
-    const registrant = r.value.enterprise === null ? undefined : registrantOf(r.value.enterprise, ctx);
-    return {
-      input,
-      kind: 'oid',
-      details: clean({ valid: true, oid: r.value.oid, enterprise: r.value.enterprise, registrant }),
-      attribution: attribution(found),
-    };
-  }
+  if (/^\d{14,16}$/.test(digits) && !s.includes('.')) return identifyImei(input, s, digits, ctx);
+  if (looksLikeOid(s)) return identifyOid(input, s, ctx);
 
   const gpon = parseGponSerial(s);
   if (gpon) {
@@ -125,43 +94,85 @@ function identifyParsed(value: string, ctx: IdentifyContext): Omit<IdentifyResul
     };
   }
 
-  if (looksLikeHexBlob(s)) {
-    const r = parseEngineId(s);
-    const found = engineIdFindings(s, ctx);
-    if (!r.ok) {
-      return { input, kind: 'engine-id', details: clean({ valid: false, problem: r.error, enterprise: r.enterprise }), attribution: attribution(found) };
-    }
-    const e = r.value;
-    const m = e.mac ? macDetails(e.mac, ctx) : undefined;
-    return {
-      input,
-      kind: 'engine-id',
-      details: clean({
-        valid: true,
-        hex: e.hex,
-        octets: e.length,
-        layout: e.rfc3411 ? 'RFC 3411' : 'RFC 1910',
-        enterprise: e.enterprise,
-        registrant: registrantOf(e.enterprise, ctx),
-        formatByte: e.formatByte,
-        format: e.format,
-        ipv4: e.ipv4,
-        ipv6: e.ipv6,
-        mac: m?.mac,
-        ciscoFlag: e.ciscoFlag,
-        macPrefix: m?.prefix ?? undefined,
-        macBlock: m?.block ?? undefined,
-        macRegistryOrg: m ? m.registryOrg : undefined,
-        macLocal: m?.local,
-        macMulticast: m?.multicast,
-        text: e.text,
-        netSnmpCreated: e.netSnmpCreated,
-        payloadHex: e.payloadHex,
-      }),
-      attribution: attribution(found),
-    };
-  }
+  if (looksLikeHexBlob(s)) return identifyEngineId(input, s, ctx);
+  return identifyText(input, s, ctx);
+}
 
+function identifyImei(input: string, s: string, digits: string, ctx: IdentifyContext): Parsed {
+  const r = parseImei(s);
+  const kind: ValueKind = digits.length === 16 ? 'imeisv' : 'imei';
+  const found = imeiFindings(s, ctx);
+  if (!r.ok) return { input, kind, details: { valid: false, problem: r.error, tac: digits.slice(0, 8) }, attribution: attribution(found) };
+  const hit = ctx.tac?.lookup(r.value.tac);
+  return {
+    input,
+    kind,
+    details: clean({
+      valid: true,
+      tac: r.value.tac,
+      snr: r.value.snr,
+      checkDigit: r.value.checkDigit,
+      checkDigitGiven: r.value.kind === 'imei' ? true : r.value.kind === 'imei-no-check' ? false : undefined,
+      svn: r.value.svn,
+      tacBrand: hit?.brand,
+      tacModel: hit?.model || undefined,
+      tacTable: ctx.tac ? ctx.tac.file : null,
+    }),
+    attribution: attribution(found),
+  };
+}
+
+function identifyOid(input: string, s: string, ctx: IdentifyContext): Parsed {
+  const r = parseOid(s);
+  const found = oidFindings(s, ctx);
+  if (!r.ok) return { input, kind: 'oid', details: { valid: false, problem: r.error }, attribution: attribution(found) };
+  const registrant = r.value.enterprise === null ? undefined : registrantOf(r.value.enterprise, ctx);
+  return {
+    input,
+    kind: 'oid',
+    details: clean({ valid: true, oid: r.value.oid, enterprise: r.value.enterprise, registrant }),
+    attribution: attribution(found),
+  };
+}
+
+function identifyEngineId(input: string, s: string, ctx: IdentifyContext): Parsed {
+  const r = parseEngineId(s);
+  const found = engineIdFindings(s, ctx);
+  if (!r.ok) {
+    return { input, kind: 'engine-id', details: clean({ valid: false, problem: r.error, enterprise: r.enterprise }), attribution: attribution(found) };
+  }
+  const e = r.value;
+  const m = e.mac ? macDetails(e.mac, ctx) : undefined;
+  return {
+    input,
+    kind: 'engine-id',
+    details: clean({
+      valid: true,
+      hex: e.hex,
+      octets: e.length,
+      layout: e.rfc3411 ? 'RFC 3411' : 'RFC 1910',
+      enterprise: e.enterprise,
+      registrant: registrantOf(e.enterprise, ctx),
+      formatByte: e.formatByte,
+      format: e.format,
+      ipv4: e.ipv4,
+      ipv6: e.ipv6,
+      mac: m?.mac,
+      ciscoFlag: e.ciscoFlag,
+      macPrefix: m?.prefix ?? undefined,
+      macBlock: m?.block ?? undefined,
+      macRegistryOrg: m ? m.registryOrg : undefined,
+      macLocal: m?.local,
+      macMulticast: m?.multicast,
+      text: e.text,
+      netSnmpCreated: e.netSnmpCreated,
+      payloadHex: e.payloadHex,
+    }),
+    attribution: attribution(found),
+  };
+}
+
+function identifyText(input: string, s: string, ctx: IdentifyContext): Parsed {
   const name = matchCompanyName(s, ctx);
   // A whole company name is 'name' evidence; anything else is read as a banner or a sysDescr.
   const evKind = name ? 'name' : /^(?:SSH-|HTTP\/|Server:)/i.test(s) ? 'banner' : 'sysdescr';

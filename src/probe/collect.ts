@@ -204,6 +204,7 @@ export async function collectSnmp(t: ProbeTarget, creds: SnmpCredentials, opts: 
     if (typeof oid === 'string' && /^[\d.]{1,512}$/.test(oid)) c.sysObjectId = oid;
     const name = valueText(sys.get(OIDS.sysName));
     if (name) c.sysName = name;
+    // The rest is optional: a part that fails is an error note, and the next part is still asked.
     const optional = async (what: string, f: () => Promise<void>) => {
       try {
         await f();
@@ -215,98 +216,122 @@ export async function collectSnmp(t: ProbeTarget, creds: SnmpCredentials, opts: 
       const v = (await get(session, [OIDS.snmpEngineID])).get(OIDS.snmpEngineID);
       if (isBuffer(v) && v.length > 0 && v.length <= 32) c.engineId = v.toString('hex');
     });
-    await optional('interfaces', async () => {
-      const descrs = new Map<number, string>();
-      const d = await walk(session, OIDS.ifDescr, maxRows);
-      for (const [idx, v] of d.rows) {
-        const s = valueText(v);
-        if (idx.length === 1 && s !== undefined) descrs.set(idx[0]!, s);
-      }
-      const m = await walk(session, OIDS.ifPhysAddress, maxRows);
-      for (const [idx, v] of m.rows) {
-        const mac = macOf(v);
-        if (idx.length !== 1 || mac === undefined) continue;
-        const entry: Collected['interfaces'][number] = { index: idx[0]!, mac };
-        const ds = descrs.get(idx[0]!);
-        if (ds !== undefined) entry.descr = ds;
-        c.interfaces.push(entry);
-      }
-      if (d.truncated || m.truncated) c.errors.push(`interfaces: more than ${maxRows} rows, rest ignored`);
-    });
-    await optional('LLDP local system', async () => {
-      const loc = await get(session, [OIDS.lldpLocChassisIdSubtype, OIDS.lldpLocChassisId, OIDS.lldpLocSysName]);
-      const sub = valueNumber(loc.get(OIDS.lldpLocChassisIdSubtype));
-      const id = loc.get(OIDS.lldpLocChassisId);
-      if (isBuffer(id) && id.length > 0) c.lldpLocalChassisId = sub === 4 && id.length === 6 ? hexColon(id) : octetText(id);
-      const ln = valueText(loc.get(OIDS.lldpLocSysName));
-      if (ln) c.lldpLocalSysName = ln;
-    });
-    await optional('LLDP remote table', async () => {
-      const localPorts = new Map<number, { id?: string; desc?: string }>();
-      const lp = await walk(session, OIDS.lldpLocPortTable, maxRows);
-      for (const [idx, v] of lp.rows) {
-        if (idx.length !== 2) continue;
-        const [col, port] = idx as [number, number];
-        const e = localPorts.get(port) ?? {};
-        if (col === 3) {
-          const s = valueText(v);
-          if (s !== undefined) e.id = s;
-        } else if (col === 4) {
-          const s = valueText(v);
-          if (s !== undefined) e.desc = s;
-        }
-        localPorts.set(port, e);
-      }
-      const rem = await walk(session, OIDS.lldpRemTable, maxRows);
-      const byKey = new Map<string, LldpNeighbor>();
-      for (const [idx, v] of rem.rows) {
-        // column . timeMark . localPortNum . index
-        if (idx.length !== 4) continue;
-        const [col, , localPort, remIndex] = idx as [number, number, number, number];
-        const key = `${localPort}.${remIndex}`;
-        let n = byKey.get(key);
-        if (n === undefined) {
-          if (byKey.size >= maxRows) continue;
-          n = { localPort, remIndex, managementAddresses: [] };
-          const l = localPorts.get(localPort);
-          if (l?.id !== undefined) n.localPortId = l.id;
-          if (l?.desc !== undefined) n.localPortDesc = l.desc;
-          byKey.set(key, n);
-        }
-        switch (col) {
-          case 4: { const x = valueNumber(v); if (x !== undefined) n.chassisIdSubtype = x; break; }
-          case 5: if (isBuffer(v)) n.chassisId = v.length === 6 ? hexColon(v) : octetText(v); break;
-          case 6: { const x = valueNumber(v); if (x !== undefined) n.portIdSubtype = x; break; }
-          case 7: if (isBuffer(v)) n.portId = v.length === 6 ? hexColon(v) : octetText(v); break;
-          case 8: { const s = valueText(v); if (s) n.portDesc = s; break; }
-          case 9: { const s = valueText(v); if (s) n.sysName = s; break; }
-          case 10: { const s = valueText(v); if (s) n.sysDesc = s; break; }
-        }
-      }
-      const man = await walk(session, OIDS.lldpRemManAddrTable, maxRows);
-      for (const [idx] of man.rows) {
-        // column . timeMark . localPortNum . index . addrSubtype . addrLen . addr...
-        if (idx.length < 7) continue;
-        const [, , localPort, remIndex, subtype, len] = idx as [number, number, number, number, number, number];
-        const bytes = idx.slice(6);
-        const n = byKey.get(`${localPort}.${remIndex}`);
-        if (n === undefined || bytes.length !== len || n.managementAddresses.length >= MAX_NEIGHBOR_ADDRESSES) continue;
-        let a: string | undefined;
-        if (subtype === 1 && len === 4 && bytes.every((b) => b >= 0 && b <= 255)) a = bytes.join('.');
-        else if (subtype === 2 && len === 16 && bytes.every((b) => b >= 0 && b <= 255)) {
-          let v = 0n;
-          for (const x of bytes) v = (v << 8n) | BigInt(x);
-          a = bigIntToIpv6(v);
-        }
-        if (a !== undefined && !n.managementAddresses.includes(a)) n.managementAddresses.push(a);
-      }
-      c.neighbors = [...byKey.values()];
-      if (rem.truncated) c.errors.push(`LLDP remote table: more than ${maxRows} rows, rest ignored`);
-    });
+    await optional('interfaces', () => collectInterfaces(session, c, maxRows));
+    await optional('LLDP local system', () => collectLldpLocal(session, c));
+    await optional('LLDP remote table', () => collectLldpRemote(session, c, maxRows));
   } finally {
     session.close();
   }
   return c;
+}
+
+/** ifDescr and ifPhysAddress: one entry per interface with a MAC. */
+async function collectInterfaces(session: snmp.Session, c: Collected, maxRows: number): Promise<void> {
+  const descrs = new Map<number, string>();
+  const d = await walk(session, OIDS.ifDescr, maxRows);
+  for (const [idx, v] of d.rows) {
+    const s = valueText(v);
+    if (idx.length === 1 && s !== undefined) descrs.set(idx[0]!, s);
+  }
+  const m = await walk(session, OIDS.ifPhysAddress, maxRows);
+  for (const [idx, v] of m.rows) {
+    const mac = macOf(v);
+    if (idx.length !== 1 || mac === undefined) continue;
+    const entry: Collected['interfaces'][number] = { index: idx[0]!, mac };
+    const ds = descrs.get(idx[0]!);
+    if (ds !== undefined) entry.descr = ds;
+    c.interfaces.push(entry);
+  }
+  if (d.truncated || m.truncated) c.errors.push(`interfaces: more than ${maxRows} rows, rest ignored`);
+}
+
+async function collectLldpLocal(session: snmp.Session, c: Collected): Promise<void> {
+  const loc = await get(session, [OIDS.lldpLocChassisIdSubtype, OIDS.lldpLocChassisId, OIDS.lldpLocSysName]);
+  const sub = valueNumber(loc.get(OIDS.lldpLocChassisIdSubtype));
+  const id = loc.get(OIDS.lldpLocChassisId);
+  if (isBuffer(id) && id.length > 0) c.lldpLocalChassisId = sub === 4 && id.length === 6 ? hexColon(id) : octetText(id);
+  const ln = valueText(loc.get(OIDS.lldpLocSysName));
+  if (ln) c.lldpLocalSysName = ln;
+}
+
+/** The LLDP neighbours: local port names, remote rows, then their management addresses. */
+async function collectLldpRemote(session: snmp.Session, c: Collected, maxRows: number): Promise<void> {
+  const localPorts = await lldpLocalPorts(session, maxRows);
+  const rem = await walk(session, OIDS.lldpRemTable, maxRows);
+  const byKey = lldpNeighbours(rem.rows, localPorts, maxRows);
+  const man = await walk(session, OIDS.lldpRemManAddrTable, maxRows);
+  addManagementAddresses(man.rows, byKey);
+  c.neighbors = [...byKey.values()];
+  if (rem.truncated) c.errors.push(`LLDP remote table: more than ${maxRows} rows, rest ignored`);
+}
+
+async function lldpLocalPorts(session: snmp.Session, maxRows: number): Promise<Map<number, { id?: string; desc?: string }>> {
+  const localPorts = new Map<number, { id?: string; desc?: string }>();
+  const lp = await walk(session, OIDS.lldpLocPortTable, maxRows);
+  for (const [idx, v] of lp.rows) {
+    if (idx.length !== 2) continue;
+    const [col, port] = idx as [number, number];
+    const e = localPorts.get(port) ?? {};
+    if (col === 3) {
+      const s = valueText(v);
+      if (s !== undefined) e.id = s;
+    } else if (col === 4) {
+      const s = valueText(v);
+      if (s !== undefined) e.desc = s;
+    }
+    localPorts.set(port, e);
+  }
+  return localPorts;
+}
+
+/** Remote table rows gathered per neighbour (`localPort.remIndex`), at most maxRows neighbours. */
+function lldpNeighbours(rows: readonly [number[], unknown][], localPorts: ReadonlyMap<number, { id?: string; desc?: string }>, maxRows: number): Map<string, LldpNeighbor> {
+  const byKey = new Map<string, LldpNeighbor>();
+  for (const [idx, v] of rows) {
+    // column . timeMark . localPortNum . index
+    if (idx.length !== 4) continue;
+    const [col, , localPort, remIndex] = idx as [number, number, number, number];
+    const key = `${localPort}.${remIndex}`;
+    let n = byKey.get(key);
+    if (n === undefined) {
+      if (byKey.size >= maxRows) continue;
+      n = { localPort, remIndex, managementAddresses: [] };
+      const l = localPorts.get(localPort);
+      if (l?.id !== undefined) n.localPortId = l.id;
+      if (l?.desc !== undefined) n.localPortDesc = l.desc;
+      byKey.set(key, n);
+    }
+    switch (col) {
+      case 4: { const x = valueNumber(v); if (x !== undefined) n.chassisIdSubtype = x; break; }
+      case 5: if (isBuffer(v)) n.chassisId = v.length === 6 ? hexColon(v) : octetText(v); break;
+      case 6: { const x = valueNumber(v); if (x !== undefined) n.portIdSubtype = x; break; }
+      case 7: if (isBuffer(v)) n.portId = v.length === 6 ? hexColon(v) : octetText(v); break;
+      case 8: { const s = valueText(v); if (s) n.portDesc = s; break; }
+      case 9: { const s = valueText(v); if (s) n.sysName = s; break; }
+      case 10: { const s = valueText(v); if (s) n.sysDesc = s; break; }
+    }
+  }
+  return byKey;
+}
+
+/** IPv4 and IPv6 management addresses from the index of lldpRemManAddrTable rows. */
+function addManagementAddresses(rows: readonly [number[], unknown][], byKey: ReadonlyMap<string, LldpNeighbor>): void {
+  for (const [idx] of rows) {
+    // column . timeMark . localPortNum . index . addrSubtype . addrLen . addr...
+    if (idx.length < 7) continue;
+    const [, , localPort, remIndex, subtype, len] = idx as [number, number, number, number, number, number];
+    const bytes = idx.slice(6);
+    const n = byKey.get(`${localPort}.${remIndex}`);
+    if (n === undefined || bytes.length !== len || n.managementAddresses.length >= MAX_NEIGHBOR_ADDRESSES) continue;
+    let a: string | undefined;
+    if (subtype === 1 && len === 4 && bytes.every((b) => b >= 0 && b <= 255)) a = bytes.join('.');
+    else if (subtype === 2 && len === 16 && bytes.every((b) => b >= 0 && b <= 255)) {
+      let v = 0n;
+      for (const x of bytes) v = (v << 8n) | BigInt(x);
+      a = bigIntToIpv6(v);
+    }
+    if (a !== undefined && !n.managementAddresses.includes(a)) n.managementAddresses.push(a);
+  }
 }
 
 /** Collects targets with at most `concurrency` sessions open at once, yielding in completion order. */

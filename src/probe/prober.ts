@@ -67,6 +67,34 @@ export type TargetSource = AsyncIterable<ProbeTarget | { spec: string; error: st
  * Stops early, yielding nothing more, when `signal` aborts.
  */
 export async function* probeTargets(targets: TargetSource, options: ProbeOptions = {}): AsyncGenerator<ProbeOutcome> {
+  const run = new ProbeRun(targets, probeSettings(options), options);
+  const onAbort = () => run.poke();
+  options.signal?.addEventListener('abort', onAbort);
+  try {
+    for (;;) {
+      if (options.signal?.aborted) return;
+      const now = performance.now();
+      run.expire(now);
+      run.refill(now);
+      await run.sendWhileTokens();
+      while (run.ready.length > 0) yield run.ready.shift()!;
+      if (run.finished()) return;
+      await run.sleep();
+    }
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+    await run.close();
+  }
+}
+
+interface ProbeSettings {
+  rate: number;
+  timeoutMs: number;
+  retries: number;
+  concurrency: number;
+}
+
+function probeSettings(options: ProbeOptions): ProbeSettings {
   const rate = options.rate ?? DEFAULTS.rate;
   const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
   const retries = options.retries ?? DEFAULTS.retries;
@@ -75,31 +103,51 @@ export async function* probeTargets(targets: TargetSource, options: ProbeOptions
   if (!(timeoutMs > 0)) throw new RangeError(`timeout must be positive, got ${timeoutMs}`);
   if (!Number.isInteger(retries) || retries < 0) throw new RangeError(`retries must be a non-negative integer, got ${retries}`);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
+  return { rate, timeoutMs, retries, concurrency };
+}
 
-  const iterator = (Symbol.asyncIterator in targets ? targets[Symbol.asyncIterator]() : (targets as Iterable<ProbeTarget>)[Symbol.iterator]()) as
-    | AsyncIterator<ProbeTarget | { spec: string; error: string }>
-    | Iterator<ProbeTarget>;
-  const syncIterator = !(Symbol.asyncIterator in targets);
-  let exhausted = false;
-  const inflight = new Map<string, Pending>();
+/** One run's state: targets still to pull, probes in flight and their deadlines, the token bucket, the sockets. */
+class ProbeRun {
+  private readonly iterator: AsyncIterator<ProbeTarget | { spec: string; error: string }> | Iterator<ProbeTarget>;
+  private readonly syncIterator: boolean;
+  private exhausted = false;
+  private readonly inflight = new Map<string, Pending>();
   /** Pending probes in deadline order (each send appends; stale entries are skipped). */
-  const deadlines: { p: Pending; attempt: number; deadline: number }[] = [];
-  let dlHead = 0;
-  const resend: Pending[] = [];
-  const ready: ProbeOutcome[] = [];
+  private deadlines: { p: Pending; attempt: number; deadline: number }[] = [];
+  private dlHead = 0;
+  private readonly resend: Pending[] = [];
+  /** Outcomes known and not yet handed out. */
+  readonly ready: ProbeOutcome[] = [];
   // msgIDs are unique per run (31-bit, from a random start) so a late reply cannot be mistaken.
-  let nextId = 1 + Math.floor(Math.random() * 0x3fffffff);
-  const newId = () => (nextId = nextId >= 0x7ffffffe ? 1 : nextId + 1);
+  private nextId = 1 + Math.floor(Math.random() * 0x3fffffff);
+  private wake: (() => void) | null = null;
+  private readonly sockets: { 4?: Socket; 6?: Socket } = {};
+  // Token bucket: at most `rate` sends per second, bursts of at most rate/50 (20 ms worth).
+  private readonly burst: number;
+  private tokens = 1;
+  private lastRefill = performance.now();
 
-  let wake: (() => void) | null = null;
-  const poke = () => {
-    const w = wake;
-    wake = null;
+  constructor(targets: TargetSource, private readonly cfg: ProbeSettings, private readonly options: ProbeOptions) {
+    this.iterator = (Symbol.asyncIterator in targets ? targets[Symbol.asyncIterator]() : (targets as Iterable<ProbeTarget>)[Symbol.iterator]()) as
+      | AsyncIterator<ProbeTarget | { spec: string; error: string }>
+      | Iterator<ProbeTarget>;
+    this.syncIterator = !(Symbol.asyncIterator in targets);
+    this.burst = Math.max(1, Math.floor(cfg.rate / 50));
+  }
+
+  private newId(): number {
+    return (this.nextId = this.nextId >= 0x7ffffffe ? 1 : this.nextId + 1);
+  }
+
+  /** Wakes the loop from its sleep. */
+  poke(): void {
+    const w = this.wake;
+    this.wake = null;
     w?.();
-  };
+  }
 
-  const onMessage = (msg: Buffer, rinfo: { address: string; port: number }) => {
-    const p = inflight.get(keyOf(rinfo.address, rinfo.port));
+  private readonly onMessage = (msg: Buffer, rinfo: { address: string; port: number }) => {
+    const p = this.inflight.get(keyOf(rinfo.address, rinfo.port));
     if (p === undefined) return;
     let reply: DiscoveryReply;
     try {
@@ -110,151 +158,151 @@ export async function* probeTargets(targets: TargetSource, options: ProbeOptions
       return;
     }
     if (reply.msgId !== p.msgId) return; // stale or forged
-    inflight.delete(p.key);
-    ready.push({ target: p.target, status: 'reply', attempts: p.attempts, rttMs: Math.round((performance.now() - p.sentAt) * 10) / 10, time: new Date(), reply });
-    poke();
+    this.inflight.delete(p.key);
+    this.ready.push({ target: p.target, status: 'reply', attempts: p.attempts, rttMs: Math.round((performance.now() - p.sentAt) * 10) / 10, time: new Date(), reply });
+    this.poke();
   };
 
-  const sockets: { 4?: Socket; 6?: Socket } = {};
-  const openSocket = async (family: 4 | 6): Promise<Socket> => {
-    const existing = sockets[family];
+  private async openSocket(family: 4 | 6): Promise<Socket> {
+    const existing = this.sockets[family];
     if (existing) return existing;
     const s = createSocket({ type: family === 4 ? 'udp4' : 'udp6', recvBufferSize: 4 << 20 });
-    s.on('message', onMessage);
+    s.on('message', this.onMessage);
     s.on('error', () => {
       /* per-send errors are reported through the send callback */
     });
     await new Promise<void>((resolve, reject) => {
       s.once('error', reject);
-      s.bind({ port: 0, address: family === 4 ? options.bind4 : options.bind6 }, () => {
+      s.bind({ port: 0, address: family === 4 ? this.options.bind4 : this.options.bind6 }, () => {
         s.off('error', reject);
         resolve();
       });
     });
-    sockets[family] = s;
+    this.sockets[family] = s;
     return s;
-  };
+  }
 
-  const finish = (p: Pending, o: Omit<ProbeOutcome, 'target' | 'attempts' | 'time'>) => {
-    inflight.delete(p.key);
-    ready.push({ target: p.target, attempts: p.attempts, time: new Date(), ...o });
-  };
+  private finish(p: Pending, o: Omit<ProbeOutcome, 'target' | 'attempts' | 'time'>): void {
+    this.inflight.delete(p.key);
+    this.ready.push({ target: p.target, attempts: p.attempts, time: new Date(), ...o });
+  }
 
-  const transmit = (sock: Socket, p: Pending) => {
+  private transmit(sock: Socket, p: Pending): void {
     p.attempts++;
     p.sentAt = performance.now();
-    p.deadline = p.sentAt + timeoutMs;
-    deadlines.push({ p, attempt: p.attempts, deadline: p.deadline });
+    p.deadline = p.sentAt + this.cfg.timeoutMs;
+    this.deadlines.push({ p, attempt: p.attempts, deadline: p.deadline });
     const packet = buildDiscoveryProbe(p.msgId, p.msgId & 0x7fffffff);
     sock.send(packet, p.target.port, p.target.address, (err) => {
-      if (err && inflight.get(p.key) === p) {
-        finish(p, { status: 'error', error: `send failed: ${(err as NodeJS.ErrnoException).code ?? err.message}` });
-        poke();
+      if (err && this.inflight.get(p.key) === p) {
+        this.finish(p, { status: 'error', error: `send failed: ${(err as NodeJS.ErrnoException).code ?? err.message}` });
+        this.poke();
       }
     });
-  };
+  }
 
   /** Sends synchronously once the family's socket is open (the usual case); opens it first otherwise. */
-  const send = (p: Pending): Promise<void> | undefined => {
-    const open = sockets[p.target.family];
+  private send(p: Pending): Promise<void> | undefined {
+    const open = this.sockets[p.target.family];
     if (open !== undefined) {
-      transmit(open, p);
+      this.transmit(open, p);
       return undefined;
     }
-    return openSocket(p.target.family).then(
-      (sock) => transmit(sock, p),
-      (e: unknown) => finish(p, { status: 'error', error: `cannot open a UDP socket: ${e instanceof Error ? e.message : String(e)}` }),
+    return this.openSocket(p.target.family).then(
+      (sock) => this.transmit(sock, p),
+      (e: unknown) => this.finish(p, { status: 'error', error: `cannot open a UDP socket: ${e instanceof Error ? e.message : String(e)}` }),
     );
-  };
+  }
 
-  // Token bucket: at most `rate` sends per second, bursts of at most rate/50 (20 ms worth).
-  const burst = Math.max(1, Math.floor(rate / 50));
-  let tokens = 1;
-  let lastRefill = performance.now();
-  const refill = (now: number) => {
-    tokens = Math.min(burst, tokens + ((now - lastRefill) * rate) / 1000);
-    lastRefill = now;
-  };
+  refill(now: number): void {
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.lastRefill) * this.cfg.rate) / 1000);
+    this.lastRefill = now;
+  }
 
-  const onAbort = () => poke();
-  options.signal?.addEventListener('abort', onAbort);
-  try {
-    for (;;) {
-      if (options.signal?.aborted) return;
-      const now = performance.now();
-      // Expire: deadlines are appended in send order and all share one timeout, so the queue is sorted.
-      while (dlHead < deadlines.length && deadlines[dlHead]!.deadline <= now) {
-        const d = deadlines[dlHead++]!;
-        const p = d.p;
-        if (inflight.get(p.key) !== p || d.attempt !== p.attempts) continue;
-        if (p.attempts <= retries) resend.push(p);
-        else if (p.invalid) finish(p, { status: 'invalid', error: p.invalid.error, rawHex: p.invalid.rawHex });
-        else finish(p, { status: 'timeout' });
-      }
-      if (dlHead > 4096 && dlHead * 2 > deadlines.length) {
-        deadlines.splice(0, dlHead);
-        dlHead = 0;
-      }
-      refill(now);
-      // Send: retries first, then new targets while there is room.
-      while (tokens >= 1) {
-        let p = resend.shift();
-        if (p === undefined) {
-          if (exhausted || inflight.size >= concurrency) break;
-          const r = syncIterator ? (iterator as Iterator<ProbeTarget>).next() : await iterator.next();
-          if (r.done) {
-            exhausted = true;
-            break;
-          }
-          const t = r.value;
-          if ('error' in t) {
-            ready.push({ target: { address: '', port: 0, family: 4, spec: t.spec }, status: 'error', attempts: 0, time: new Date(), error: t.error });
-            continue;
-          }
-          const key = keyOf(t.address, t.port);
-          if (inflight.has(key)) continue; // the same target is already being probed
-          p = { target: t, key, msgId: newId(), attempts: 0, sentAt: 0, deadline: 0 };
-          inflight.set(key, p);
-        }
-        tokens -= 1;
-        const opening = send(p);
-        if (opening !== undefined) await opening;
-      }
-      while (ready.length > 0) yield ready.shift()!;
-      if (exhausted && inflight.size === 0 && resend.length === 0) return;
-      // Sleep until the next deadline, the next token (if something waits to be sent) or a reply.
-      let until = Infinity;
-      for (let i = dlHead; i < deadlines.length; i++) {
-        const d = deadlines[i]!;
-        if (inflight.get(d.p.key) === d.p && d.attempt === d.p.attempts) {
-          until = d.deadline;
+  /** Expire: deadlines are appended in send order and all share one timeout, so the queue is sorted. */
+  expire(now: number): void {
+    const { deadlines, inflight } = this;
+    while (this.dlHead < deadlines.length && deadlines[this.dlHead]!.deadline <= now) {
+      const d = deadlines[this.dlHead++]!;
+      const p = d.p;
+      if (inflight.get(p.key) !== p || d.attempt !== p.attempts) continue;
+      if (p.attempts <= this.cfg.retries) this.resend.push(p);
+      else if (p.invalid) this.finish(p, { status: 'invalid', error: p.invalid.error, rawHex: p.invalid.rawHex });
+      else this.finish(p, { status: 'timeout' });
+    }
+    if (this.dlHead > 4096 && this.dlHead * 2 > deadlines.length) {
+      deadlines.splice(0, this.dlHead);
+      this.dlHead = 0;
+    }
+  }
+
+  /** Send: retries first, then new targets while there is room. */
+  async sendWhileTokens(): Promise<void> {
+    while (this.tokens >= 1) {
+      let p = this.resend.shift();
+      if (p === undefined) {
+        if (this.exhausted || this.inflight.size >= this.cfg.concurrency) break;
+        const r = this.syncIterator ? (this.iterator as Iterator<ProbeTarget>).next() : await this.iterator.next();
+        if (r.done) {
+          this.exhausted = true;
           break;
         }
-        dlHead = i + 1;
+        const t = r.value;
+        if ('error' in t) {
+          this.ready.push({ target: { address: '', port: 0, family: 4, spec: t.spec }, status: 'error', attempts: 0, time: new Date(), error: t.error });
+          continue;
+        }
+        const key = keyOf(t.address, t.port);
+        if (this.inflight.has(key)) continue; // the same target is already being probed
+        p = { target: t, key, msgId: this.newId(), attempts: 0, sentAt: 0, deadline: 0 };
+        this.inflight.set(key, p);
       }
-      const wantsToSend = resend.length > 0 || (!exhausted && inflight.size < concurrency);
-      if (wantsToSend) until = Math.min(until, performance.now() + Math.max(0, ((1 - tokens) * 1000) / rate));
-      const delay = Math.max(0, until - performance.now());
-      if (delay > 0) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(() => {
-            wake = null;
-            resolve();
-          }, Math.min(delay, 1000));
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-      } else if (ready.length === 0) {
-        // Let socket callbacks run even when always busy.
-        await new Promise<void>((resolve) => setImmediate(resolve));
-      }
+      this.tokens -= 1;
+      const opening = this.send(p);
+      if (opening !== undefined) await opening;
     }
-  } finally {
-    options.signal?.removeEventListener('abort', onAbort);
-    for (const s of [sockets[4], sockets[6]]) s?.close();
-    const it = iterator as AsyncIterator<unknown>;
-    if (!exhausted && typeof it.return === 'function') await it.return();
+  }
+
+  finished(): boolean {
+    return this.exhausted && this.inflight.size === 0 && this.resend.length === 0;
+  }
+
+  /** Sleep until the next deadline, the next token (if something waits to be sent) or a reply. */
+  async sleep(): Promise<void> {
+    const { deadlines, inflight } = this;
+    let until = Infinity;
+    for (let i = this.dlHead; i < deadlines.length; i++) {
+      const d = deadlines[i]!;
+      if (inflight.get(d.p.key) === d.p && d.attempt === d.p.attempts) {
+        until = d.deadline;
+        break;
+      }
+      this.dlHead = i + 1;
+    }
+    const wantsToSend = this.resend.length > 0 || (!this.exhausted && inflight.size < this.cfg.concurrency);
+    if (wantsToSend) until = Math.min(until, performance.now() + Math.max(0, ((1 - this.tokens) * 1000) / this.cfg.rate));
+    const delay = Math.max(0, until - performance.now());
+    if (delay > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          this.wake = null;
+          resolve();
+        }, Math.min(delay, 1000));
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    } else if (this.ready.length === 0) {
+      // Let socket callbacks run even when always busy.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** Closes the sockets and, when the targets were not all pulled, their iterator. */
+  async close(): Promise<void> {
+    for (const s of [this.sockets[4], this.sockets[6]]) s?.close();
+    const it = this.iterator as AsyncIterator<unknown>;
+    if (!this.exhausted && typeof it.return === 'function') await it.return();
   }
 }

@@ -278,7 +278,16 @@ export class NameIndex {
     return out;
   }
 
-  /** Candidates for one name, best first, with their explanations. */
+  /**
+   * Candidates for one name, best first, with their explanations.
+   *
+   * Why one function: this is the screening hot path (every name of every inventory, see the
+   * screen benchmark). Its phases (resolve the query words, credit the names sharing them, the
+   * deferred very common words, keep the best by Dice, then score in full) share a dozen locals
+   * over the index's typed arrays: the touched and deferred counts, the stamp base, the flags of
+   * unresolved and unknown words. Kept in one frame they stay in registers; each phase is marked
+   * by a comment.
+   */
   query(raw: string, opts: ScoreOptions = {}): Candidate[] {
     const q = this.rewrite(normaliseName(raw));
     if (q.tokens.length === 0) return [];

@@ -63,104 +63,28 @@ export class OuiIndex {
   private readonly scratch = new Int32Array(2);
 
   constructor(registry: Readonly<Record<string, string>>, catalog: Catalog) {
-    const orgIds = new Map<string, number>();
-    const orgNames: string[] = [];
-    const orgCountry: (string | null)[] = [];
-    const orgOf = (value: string): number => {
-      const nl = value.indexOf('\n');
-      const name = (nl < 0 ? value : value.slice(0, nl)).trim();
-      let id = orgIds.get(name);
-      if (id === undefined) {
-        id = orgNames.length;
-        orgIds.set(name, id);
-        orgNames.push(name);
-        const lastNl = value.lastIndexOf('\n');
-        const country = lastNl < 0 ? null : value.slice(lastNl + 1).trim() || null;
-        orgCountry.push(country);
-      }
-      return id;
-    };
-
-    const top = new Map<number, number>();
-    const longer: [string, number][] = [];
-    const parents = new Map<number, number>();
-    let entries = 0;
-    for (const key in registry) {
-      const value = registry[key];
-      if (typeof value !== 'string' || !/^[0-9A-F]+$/.test(key)) continue;
-      const id = orgOf(value);
-      entries++;
-      if (key.length === 6) {
-        top.set(parseInt(key, 16), id + 1);
-      } else if (key.length === 7 || key.length === 9) {
-        longer.push([key, id]);
-        const p = parseInt(key.slice(0, 6), 16);
-        if (!parents.has(p)) parents.set(p, parents.size);
-      }
+    const r = scanRegistry(registry);
+    this.entryCount = r.entries;
+    this.orgNames = r.orgNames;
+    this.orgCountry = r.orgCountry;
+    this.subBase = 0x10000 - r.parents.size;
+    if (r.orgNames.length + 1 >= this.subBase) {
+      throw new Error(`OUI registry has ${r.orgNames.length} organisations: too many for the 16-bit index`);
     }
-    this.entryCount = entries;
-    this.subBase = 0x10000 - parents.size;
-    if (orgNames.length + 1 >= this.subBase) {
-      throw new Error(`OUI registry has ${orgNames.length} organisations: too many for the 16-bit index`);
-    }
-
-    this.sub = new Uint16Array(parents.size * SUB_SIZE);
-    this.subBlockLen = new Uint8Array(parents.size * SUB_SIZE);
-    this.subPrefix = new Int32Array(parents.size);
-    for (const [p, slot] of parents) {
-      this.subPrefix[slot] = p;
-      const base = slot * SUB_SIZE;
-      this.sub.fill(top.get(p) ?? 0, base, base + SUB_SIZE);
-      this.subBlockLen.fill(6, base, base + SUB_SIZE);
-    }
-    // Shorter blocks first so a nested longer block overwrites its slots.
-    longer.sort((a, b) => a[0].length - b[0].length);
-    for (const [key, id] of longer) {
-      const base = parents.get(parseInt(key.slice(0, 6), 16))! * SUB_SIZE;
-      const rest = parseInt(key.slice(6), 16);
-      const from = key.length === 7 ? rest << 8 : rest;
-      const count = key.length === 7 ? 256 : 1;
-      this.sub.fill(id + 1, base + from, base + from + count);
-      this.subBlockLen.fill(key.length, base + from, base + from + count);
-    }
-    for (const [p, slot] of parents) top.set(p, this.subBase + slot);
-
-    // Load factor at most 1/4 keeps probe chains short for the mostly-absent random prefixes.
-    let bits = 10;
-    while (1 << bits < top.size * 4) bits++;
-    this.shift = 32 - bits;
-    this.mask = (1 << bits) - 1;
-    this.keys = new Int32Array(1 << bits).fill(-1);
-    this.vals = new Uint16Array(1 << bits);
-    for (const [p, v] of top) {
-      let h = Math.imul(p, 0x9e3779b1) >>> this.shift;
-      while (this.keys[h] !== -1) h = (h + 1) & this.mask;
-      this.keys[h] = p;
-      this.vals[h] = v;
-    }
-
-    const vendorSlugs: string[] = [];
-    const byName = new Map<string, { vendor: number; verified: boolean; name: string }>();
-    for (const v of catalog.vendors) {
-      const vi = vendorSlugs.push(v.slug) - 1;
-      for (const o of v.ouiOrgs) byName.set(normaliseOrgName(o.name), { vendor: vi, verified: o.verified, name: o.name });
-    }
-    this.orgVendor = new Int16Array(orgNames.length).fill(-1);
-    this.orgVerified = new Uint8Array(orgNames.length);
-    const seen = new Set<string>();
-    for (let i = 0; i < orgNames.length; i++) {
-      const key = normaliseOrgName(orgNames[i]!);
-      const hit = byName.get(key);
-      if (hit) {
-        this.orgVendor[i] = hit.vendor;
-        this.orgVerified[i] = hit.verified ? 1 : 0;
-        seen.add(key);
-      }
-    }
-    this.missingCatalogOrgs = [...byName.entries()].filter(([k]) => !seen.has(k)).map(([, v]) => v.name);
-    this.orgNames = orgNames;
-    this.orgCountry = orgCountry;
-    this.vendorSlugs = vendorSlugs;
+    const sub = subTables(r, this.subBase);
+    this.sub = sub.sub;
+    this.subBlockLen = sub.subBlockLen;
+    this.subPrefix = sub.subPrefix;
+    const hash = prefixHash(r.top);
+    this.shift = hash.shift;
+    this.mask = hash.mask;
+    this.keys = hash.keys;
+    this.vals = hash.vals;
+    const links = catalogLinks(catalog, r.orgNames);
+    this.orgVendor = links.orgVendor;
+    this.orgVerified = links.orgVerified;
+    this.missingCatalogOrgs = links.missingCatalogOrgs;
+    this.vendorSlugs = links.vendorSlugs;
   }
 
   /** Org id + 1, sub-table reference (>= subBase), or 0 for an unassigned 24-bit prefix. */
@@ -268,4 +192,124 @@ export function getOuiIndex(): OuiIndex {
     shared = idx;
   }
   return shared;
+}
+
+/** The registry read once: organisations (first line = name, last line = country), MA-L prefixes, and longer blocks under their parent prefix. */
+interface RegistryRead {
+  orgNames: string[];
+  orgCountry: (string | null)[];
+  /** 24-bit prefix → org id + 1 (MA-L entries) */
+  top: Map<number, number>;
+  /** MA-M (7 hex digits) and MA-S (9) blocks with their org id */
+  longer: [string, number][];
+  /** 24-bit prefix carved into longer blocks → its sub-table slot */
+  parents: Map<number, number>;
+  entries: number;
+}
+
+function scanRegistry(registry: Readonly<Record<string, string>>): RegistryRead {
+  const orgIds = new Map<string, number>();
+  const orgNames: string[] = [];
+  const orgCountry: (string | null)[] = [];
+  const orgOf = (value: string): number => {
+    const nl = value.indexOf('\n');
+    const name = (nl < 0 ? value : value.slice(0, nl)).trim();
+    let id = orgIds.get(name);
+    if (id === undefined) {
+      id = orgNames.length;
+      orgIds.set(name, id);
+      orgNames.push(name);
+      const lastNl = value.lastIndexOf('\n');
+      const country = lastNl < 0 ? null : value.slice(lastNl + 1).trim() || null;
+      orgCountry.push(country);
+    }
+    return id;
+  };
+
+  const top = new Map<number, number>();
+  const longer: [string, number][] = [];
+  const parents = new Map<number, number>();
+  let entries = 0;
+  for (const key in registry) {
+    const value = registry[key];
+    if (typeof value !== 'string' || !/^[0-9A-F]+$/.test(key)) continue;
+    const id = orgOf(value);
+    entries++;
+    if (key.length === 6) {
+      top.set(parseInt(key, 16), id + 1);
+    } else if (key.length === 7 || key.length === 9) {
+      longer.push([key, id]);
+      const p = parseInt(key.slice(0, 6), 16);
+      if (!parents.has(p)) parents.set(p, parents.size);
+    }
+  }
+  return { orgNames, orgCountry, top, longer, parents, entries };
+}
+
+/** The 4096-slot sub-table of each carved prefix, longest block winning; points `top` at them. */
+function subTables(r: RegistryRead, subBase: number): { sub: Uint16Array; subBlockLen: Uint8Array; subPrefix: Int32Array } {
+  const { top, longer, parents } = r;
+  const sub = new Uint16Array(parents.size * SUB_SIZE);
+  const subBlockLen = new Uint8Array(parents.size * SUB_SIZE);
+  const subPrefix = new Int32Array(parents.size);
+  for (const [p, slot] of parents) {
+    subPrefix[slot] = p;
+    const base = slot * SUB_SIZE;
+    sub.fill(top.get(p) ?? 0, base, base + SUB_SIZE);
+    subBlockLen.fill(6, base, base + SUB_SIZE);
+  }
+  // Shorter blocks first so a nested longer block overwrites its slots.
+  longer.sort((a, b) => a[0].length - b[0].length);
+  for (const [key, id] of longer) {
+    const base = parents.get(parseInt(key.slice(0, 6), 16))! * SUB_SIZE;
+    const rest = parseInt(key.slice(6), 16);
+    const from = key.length === 7 ? rest << 8 : rest;
+    const count = key.length === 7 ? 256 : 1;
+    sub.fill(id + 1, base + from, base + from + count);
+    subBlockLen.fill(key.length, base + from, base + from + count);
+  }
+  for (const [p, slot] of parents) top.set(p, subBase + slot);
+  return { sub, subBlockLen, subPrefix };
+}
+
+/** The open-addressing table of the 24-bit prefixes (linear probing, Fibonacci hashing). */
+function prefixHash(top: ReadonlyMap<number, number>): { shift: number; mask: number; keys: Int32Array; vals: Uint16Array } {
+  // Load factor at most 1/4 keeps probe chains short for the mostly-absent random prefixes.
+  let bits = 10;
+  while (1 << bits < top.size * 4) bits++;
+  const shift = 32 - bits;
+  const mask = (1 << bits) - 1;
+  const keys = new Int32Array(1 << bits).fill(-1);
+  const vals = new Uint16Array(1 << bits);
+  for (const [p, v] of top) {
+    let h = Math.imul(p, 0x9e3779b1) >>> shift;
+    while (keys[h] !== -1) h = (h + 1) & mask;
+    keys[h] = p;
+    vals[h] = v;
+  }
+  return { shift, mask, keys, vals };
+}
+
+/** Registry organisations → catalog vendors, by normalised name; catalog names the registry lacks. */
+function catalogLinks(catalog: Catalog, orgNames: readonly string[]) {
+  const vendorSlugs: string[] = [];
+  const byName = new Map<string, { vendor: number; verified: boolean; name: string }>();
+  for (const v of catalog.vendors) {
+    const vi = vendorSlugs.push(v.slug) - 1;
+    for (const o of v.ouiOrgs) byName.set(normaliseOrgName(o.name), { vendor: vi, verified: o.verified, name: o.name });
+  }
+  const orgVendor = new Int16Array(orgNames.length).fill(-1);
+  const orgVerified = new Uint8Array(orgNames.length);
+  const seen = new Set<string>();
+  for (let i = 0; i < orgNames.length; i++) {
+    const key = normaliseOrgName(orgNames[i]!);
+    const hit = byName.get(key);
+    if (hit) {
+      orgVendor[i] = hit.vendor;
+      orgVerified[i] = hit.verified ? 1 : 0;
+      seen.add(key);
+    }
+  }
+  const missingCatalogOrgs = [...byName.entries()].filter(([k]) => !seen.has(k)).map(([, v]) => v.name);
+  return { orgVendor, orgVerified, missingCatalogOrgs, vendorSlugs };
 }

@@ -51,19 +51,7 @@ export function readNmapXml(file: string, xml: string): ImportBatch {
       down++;
       return;
     }
-    let ip: string | undefined;
-    let mac: string | undefined;
-    let macVendor: string | undefined;
-    for (const a of children(h, 'address')) {
-      const type = attr(a, 'addrtype');
-      const addr = clean(attr(a, 'addr'));
-      if (addr === undefined) continue;
-      if ((type === 'ipv4' || type === 'ipv6') && ip === undefined) ip = addr;
-      else if (type === 'mac') {
-        mac = addr;
-        macVendor = clean(attr(a, 'vendor'));
-      }
-    }
+    const { ip, mac, macVendor } = addressesOf(h);
     const id = ip ?? (mac ? `mac:${mac.toLowerCase()}` : undefined);
     if (id === undefined) {
       warnings.warn(line, '<host> without an address; skipped');
@@ -80,46 +68,8 @@ export function readNmapXml(file: string, xml: string): ImportBatch {
     if (names[0] !== undefined) d.name = names[0];
     if (mac !== undefined) d.raw.mac = mac;
     if (macVendor !== undefined) d.extra['nmap_mac_vendor'] = macVendor;
-    const banners: Banner[] = [];
-    const services: string[] = [];
-    const products: string[] = [];
-    const ports = child(h, 'ports');
-    for (const p of ports ? children(ports, 'port') : []) {
-      if (attr(child(p, 'state') ?? {}, 'state') !== 'open') continue;
-      const portId = `${attr(p, 'portid') ?? '?'}/${attr(p, 'protocol') ?? '?'}`;
-      const svc = child(p, 'service');
-      const name = svc ? attr(svc, 'name') : undefined;
-      const product = svc ? clean([attr(svc, 'product'), attr(svc, 'version'), attr(svc, 'extrainfo') ? `(${attr(svc, 'extrainfo')})` : undefined].filter(Boolean).join(' ')) : undefined;
-      if (services.length < MAX_SERVICES) services.push(`${portId} ${name ?? 'unknown'}${product ? ` ${product}` : ''}`);
-      if (svc && attr(svc, 'product') !== undefined && products.length < 16) products.push(clean(attr(svc, 'product'))!);
-      for (const s of children(p, 'script')) {
-        const sid = attr(s, 'id');
-        const out = clean(attr(s, 'output'));
-        if (out === undefined) continue;
-        if (sid === 'banner') {
-          const rank = /^SSH-/i.test(out) ? 0 : name === 'telnet' ? 1 : 3;
-          banners.push({ rank, text: out });
-        } else if (sid === 'http-server-header') {
-          banners.push({ rank: 2, text: out.startsWith('Server:') ? out : `Server: ${out}` });
-        } else if (sid === 'ssh2-enum-algos' || sid === 'ssh-hostkey') {
-          // key material, not identity
-        }
-      }
-    }
-    banners.sort((a, b) => a.rank - b.rank);
-    // every banner is evidence (one per line, best first), so disagreeing banners show as a conflict
-    const texts = banners.slice(0, 16).map((b) => b.text.replace(/[\r\n]+/g, ' '));
-    const primary = texts.length > 0 ? texts.join('\n') : products.length > 0 ? products.join('; ') : undefined;
-    if (primary !== undefined) d.raw.banner = primary;
-    if (services.length > 0) d.extra['nmap_services'] = services.join('; ');
-    const os = child(h, 'os');
-    const best = os ? children(os, 'osmatch')[0] : undefined;
-    if (best) {
-      d.extra['nmap_os'] = `${attr(best, 'name') ?? ''} (${attr(best, 'accuracy') ?? '?'}%)`;
-      const cls = children(best, 'osclass')[0];
-      const vendor = cls ? clean(attr(cls, 'vendor')) : undefined;
-      if (vendor !== undefined) d.extra['nmap_os_vendor'] = vendor;
-    }
+    addServices(h, d);
+    addOs(h, d);
     batch.devices.push(d);
   });
   batch.meta['hosts'] = hosts.length;
@@ -130,4 +80,70 @@ export function readNmapXml(file: string, xml: string): ImportBatch {
   if (version !== undefined) batch.meta['nmapVersion'] = version;
   batch.warnings = warnings.take(true);
   return batch;
+}
+
+/** The host's first IP address, and its MAC with nmap's vendor guess. */
+function addressesOf(h: XmlElement): { ip: string | undefined; mac: string | undefined; macVendor: string | undefined } {
+  let ip: string | undefined;
+  let mac: string | undefined;
+  let macVendor: string | undefined;
+  for (const a of children(h, 'address')) {
+    const type = attr(a, 'addrtype');
+    const addr = clean(attr(a, 'addr'));
+    if (addr === undefined) continue;
+    if ((type === 'ipv4' || type === 'ipv6') && ip === undefined) ip = addr;
+    else if (type === 'mac') {
+      mac = addr;
+      macVendor = clean(attr(a, 'vendor'));
+    }
+  }
+  return { ip, mac, macVendor };
+}
+
+/** Open ports: banners as evidence (else product names), every service in `nmap_services`. */
+function addServices(h: XmlElement, d: DeviceRecord): void {
+  const banners: Banner[] = [];
+  const services: string[] = [];
+  const products: string[] = [];
+  const ports = child(h, 'ports');
+  for (const p of ports ? children(ports, 'port') : []) {
+    if (attr(child(p, 'state') ?? {}, 'state') !== 'open') continue;
+    const portId = `${attr(p, 'portid') ?? '?'}/${attr(p, 'protocol') ?? '?'}`;
+    const svc = child(p, 'service');
+    const name = svc ? attr(svc, 'name') : undefined;
+    const product = svc ? clean([attr(svc, 'product'), attr(svc, 'version'), attr(svc, 'extrainfo') ? `(${attr(svc, 'extrainfo')})` : undefined].filter(Boolean).join(' ')) : undefined;
+    if (services.length < MAX_SERVICES) services.push(`${portId} ${name ?? 'unknown'}${product ? ` ${product}` : ''}`);
+    if (svc && attr(svc, 'product') !== undefined && products.length < 16) products.push(clean(attr(svc, 'product'))!);
+    for (const s of children(p, 'script')) {
+      const sid = attr(s, 'id');
+      const out = clean(attr(s, 'output'));
+      if (out === undefined) continue;
+      if (sid === 'banner') {
+        const rank = /^SSH-/i.test(out) ? 0 : name === 'telnet' ? 1 : 3;
+        banners.push({ rank, text: out });
+      } else if (sid === 'http-server-header') {
+        banners.push({ rank: 2, text: out.startsWith('Server:') ? out : `Server: ${out}` });
+      } else if (sid === 'ssh2-enum-algos' || sid === 'ssh-hostkey') {
+        // key material, not identity
+      }
+    }
+  }
+  banners.sort((a, b) => a.rank - b.rank);
+  // every banner is evidence (one per line, best first), so disagreeing banners show as a conflict
+  const texts = banners.slice(0, 16).map((b) => b.text.replace(/[\r\n]+/g, ' '));
+  const primary = texts.length > 0 ? texts.join('\n') : products.length > 0 ? products.join('; ') : undefined;
+  if (primary !== undefined) d.raw.banner = primary;
+  if (services.length > 0) d.extra['nmap_services'] = services.join('; ');
+}
+
+/** nmap's best OS match and its vendor, as columns. */
+function addOs(h: XmlElement, d: DeviceRecord): void {
+  const os = child(h, 'os');
+  const best = os ? children(os, 'osmatch')[0] : undefined;
+  if (best) {
+    d.extra['nmap_os'] = `${attr(best, 'name') ?? ''} (${attr(best, 'accuracy') ?? '?'}%)`;
+    const cls = children(best, 'osclass')[0];
+    const vendor = cls ? clean(attr(cls, 'vendor')) : undefined;
+    if (vendor !== undefined) d.extra['nmap_os_vendor'] = vendor;
+  }
 }

@@ -53,125 +53,152 @@ function tokenize(text: string): Tok[] {
  * geographical; a coordinate outside longitude/latitude range marks the file as pixel.
  */
 export function readSndlibNative(file: string, text: string): ImportBatch {
-  const toks = tokenize(text);
+  const c = new Cursor(file, tokenize(text));
   const lines = text.split('\n');
-  let p = 0;
-  const endLine = () => toks[toks.length - 1]?.line ?? 1;
-  const next = (what: string): Tok => {
-    const t = toks[p++];
-    if (t === undefined) throw new InputError(file, endLine(), `unexpected end of file, expected ${what} (truncated?)`);
-    return t;
-  };
-  const expect = (s: string): Tok => {
-    const t = next(`'${s}'`);
-    if (t.t !== s) throw new InputError(file, t.line, `expected '${s}', got ${quote(t.t)}`);
-    return t;
-  };
-  const word = (what: string): Tok => {
-    const t = next(what);
-    if (t.t === '(' || t.t === ')') throw new InputError(file, t.line, `expected ${what}, got '${t.t}'`);
-    return t;
-  };
-  const number = (what: string): number => {
-    const t = word(what);
-    const v = parseDecimal(t.t);
-    if (v === undefined) throw new InputError(file, t.line, `${what} must be a number, got ${quote(t.t)}`);
-    return v;
-  };
-  const peek = (): string | undefined => toks[p]?.t;
-
   const batch = emptyBatch('sndlib-native', file);
   const nodes: SndNode[] = [];
   const links: SndLink[] = [];
   const demands: SndDemand[] = [];
   let sections = 0;
-  while (p < toks.length) {
-    const name = word('a section name (NODES, LINKS, DEMANDS...)');
-    const open = expect('(');
+  while (c.p < c.toks.length) {
+    const name = c.word('a section name (NODES, LINKS, DEMANDS...)');
+    const open = c.expect('(');
     sections++;
     switch (name.t) {
-      case 'META': {
-        // Values are free text, so META is read by line: `key = value`.
-        while (peek() !== undefined && !(peek() === ')' && toks[p - 1]?.line !== toks[p]?.line)) p++;
-        const close = expect(')');
-        for (let ln = open.line + 1; ln < close.line; ln++) {
-          const l = lines[ln - 1] ?? '';
-          const eq = l.indexOf('=');
-          if (eq > 0) batch.meta[l.slice(0, eq).trim()] = l.slice(eq + 1).trim();
-        }
+      case 'META':
+        readMeta(c, open, lines, batch.meta);
         break;
-      }
       case 'NODES':
-        while (peek() !== ')') {
-          const id = word('a node id');
-          const node: SndNode = { id: id.t, line: id.line };
-          if (peek() === '(') {
-            p++;
-            node.x = number('node x (longitude)');
-            node.y = number('node y (latitude)');
-            expect(')');
-          }
-          // Optional design ids and options; the format says they are empty when present.
-          while (peek() === '(') skipGroup();
-          nodes.push(node);
-        }
-        p++;
+        while (c.peek() !== ')') nodes.push(readNode(c));
+        c.p++;
         break;
       case 'LINKS':
-        while (peek() !== ')') {
-          const id = word('a link id');
-          expect('(');
-          const src = word('link source').t;
-          const tgt = word('link target').t;
-          expect(')');
-          const extra: Record<string, string> = {
-            preInstalledCapacity: String(number('pre-installed capacity')),
-            preInstalledCapacityCost: String(number('pre-installed capacity cost')),
-            routingCost: String(number('routing cost')),
-            setupCost: String(number('setup cost')),
-          };
-          expect('(');
-          const modules: string[] = [];
-          while (peek() !== ')') modules.push(`${number('module capacity')}:${number('module cost')}`);
-          p++;
-          if (modules.length > 0) extra['modules'] = modules.join(' ');
-          links.push({ id: id.t, src, tgt, extra, line: id.line });
-        }
-        p++;
+        while (c.peek() !== ')') links.push(readLink(c));
+        c.p++;
         break;
       case 'DEMANDS':
-        while (peek() !== ')') {
-          const id = word('a demand id');
-          expect('(');
-          const src = word('demand source').t;
-          const tgt = word('demand target').t;
-          expect(')');
-          const unit = word('routing unit').t;
-          const value = number('demand value');
-          const maxLen = word('max path length').t;
-          if (value < 0) throw new InputError(file, id.line, `demand value must not be negative, got ${value}`);
-          demands.push({ id: id.t, src, tgt, value, extra: { routingUnit: unit, maxPathLength: maxLen }, line: id.line });
-        }
-        p++;
+        while (c.peek() !== ')') demands.push(readDemand(c));
+        c.p++;
         break;
       default:
-        p--;
-        skipGroup();
+        c.p--;
+        c.skipGroup();
     }
   }
   if (sections === 0 || nodes.length === 0) throw new InputError(file, 1, 'no NODES section: not an SNDlib native network file');
   const geographical = nodes.every((n) => n.x === undefined || n.y === undefined || (Math.abs(n.x) <= 180 && Math.abs(n.y) <= 90));
   fillBatch(batch, file, geographical, nodes, links, demands);
   return batch;
+}
 
-  function skipGroup(): void {
-    const open = expect('(');
+/** The tokens of one file and the position in them; errors name the file and the token's line. */
+class Cursor {
+  p = 0;
+  constructor(readonly file: string, readonly toks: readonly Tok[]) {}
+
+  private endLine(): number {
+    return this.toks[this.toks.length - 1]?.line ?? 1;
+  }
+
+  next(what: string): Tok {
+    const t = this.toks[this.p++];
+    if (t === undefined) throw new InputError(this.file, this.endLine(), `unexpected end of file, expected ${what} (truncated?)`);
+    return t;
+  }
+
+  expect(s: string): Tok {
+    const t = this.next(`'${s}'`);
+    if (t.t !== s) throw new InputError(this.file, t.line, `expected '${s}', got ${quote(t.t)}`);
+    return t;
+  }
+
+  word(what: string): Tok {
+    const t = this.next(what);
+    if (t.t === '(' || t.t === ')') throw new InputError(this.file, t.line, `expected ${what}, got '${t.t}'`);
+    return t;
+  }
+
+  number(what: string): number {
+    const t = this.word(what);
+    const v = parseDecimal(t.t);
+    if (v === undefined) throw new InputError(this.file, t.line, `${what} must be a number, got ${quote(t.t)}`);
+    return v;
+  }
+
+  peek(): string | undefined {
+    return this.toks[this.p]?.t;
+  }
+
+  skipGroup(): void {
+    const open = this.expect('(');
     let depth = 1;
     while (depth > 0) {
-      const t = toks[p++];
-      if (t === undefined) throw new InputError(file, open.line, 'unclosed \'(\' (truncated?)');
+      const t = this.toks[this.p++];
+      if (t === undefined) throw new InputError(this.file, open.line, 'unclosed \'(\' (truncated?)');
       if (t.t === '(') depth++;
       else if (t.t === ')') depth--;
     }
   }
+}
+
+/** `META ( key = value ... )`: values are free text, so META is read by line. */
+function readMeta(c: Cursor, open: Tok, lines: readonly string[], meta: Record<string, string | number>): void {
+  const { toks } = c;
+  while (c.peek() !== undefined && !(c.peek() === ')' && toks[c.p - 1]?.line !== toks[c.p]?.line)) c.p++;
+  const close = c.expect(')');
+  for (let ln = open.line + 1; ln < close.line; ln++) {
+    const l = lines[ln - 1] ?? '';
+    const eq = l.indexOf('=');
+    if (eq > 0) meta[l.slice(0, eq).trim()] = l.slice(eq + 1).trim();
+  }
+}
+
+/** `id ( x y )`, then optional groups. */
+function readNode(c: Cursor): SndNode {
+  const id = c.word('a node id');
+  const node: SndNode = { id: id.t, line: id.line };
+  if (c.peek() === '(') {
+    c.p++;
+    node.x = c.number('node x (longitude)');
+    node.y = c.number('node y (latitude)');
+    c.expect(')');
+  }
+  // Optional design ids and options; the format says they are empty when present.
+  while (c.peek() === '(') c.skipGroup();
+  return node;
+}
+
+/** `id ( src tgt ) pic picCost routingCost setupCost ( {capacity cost}* )` */
+function readLink(c: Cursor): SndLink {
+  const id = c.word('a link id');
+  c.expect('(');
+  const src = c.word('link source').t;
+  const tgt = c.word('link target').t;
+  c.expect(')');
+  const extra: Record<string, string> = {
+    preInstalledCapacity: String(c.number('pre-installed capacity')),
+    preInstalledCapacityCost: String(c.number('pre-installed capacity cost')),
+    routingCost: String(c.number('routing cost')),
+    setupCost: String(c.number('setup cost')),
+  };
+  c.expect('(');
+  const modules: string[] = [];
+  while (c.peek() !== ')') modules.push(`${c.number('module capacity')}:${c.number('module cost')}`);
+  c.p++;
+  if (modules.length > 0) extra['modules'] = modules.join(' ');
+  return { id: id.t, src, tgt, extra, line: id.line };
+}
+
+/** `id ( src tgt ) unit value maxPathLength` */
+function readDemand(c: Cursor): SndDemand {
+  const id = c.word('a demand id');
+  c.expect('(');
+  const src = c.word('demand source').t;
+  const tgt = c.word('demand target').t;
+  c.expect(')');
+  const unit = c.word('routing unit').t;
+  const value = c.number('demand value');
+  const maxLen = c.word('max path length').t;
+  if (value < 0) throw new InputError(c.file, id.line, `demand value must not be negative, got ${value}`);
+  return { id: id.t, src, tgt, value, extra: { routingUnit: unit, maxPathLength: maxLen }, line: id.line };
 }

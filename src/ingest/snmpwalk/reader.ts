@@ -203,6 +203,25 @@ function toBatch(file: string, entries: Entry[], warnings: WarningSink): ImportB
     const e = get.get(oid);
     return e === undefined ? undefined : parseValue(e);
   };
+  const device = systemDevice(file, entries, get, val);
+  const t = walkTables(entries);
+  const locChassis = val('1.0.8802.1.1.2.1.3.2.0');
+  const locMac = macOfValue(locChassis);
+  const mac = locMac ?? t.ifMacs.find((m) => (parseInt(m.slice(0, 2), 16) & 3) === 0);
+  if (mac) device.raw.mac = mac;
+  if (t.ifMacs.length > 0) device.extra['interface_macs'] = t.ifMacs.slice(0, 64).join(' ');
+  const b = new TopologyBuilder();
+  b.addDevice(device);
+  addLldpNeighbours(b, device.id, t, file, warnings);
+  batch.devices = [...b.devices.values()];
+  batch.links = b.links;
+  batch.meta['oids'] = entries.length;
+  batch.warnings = warnings.take(true);
+  return batch;
+}
+
+/** The walked device from the system group: keyed by the file's address stem, else sysName, else the stem. */
+function systemDevice(file: string, entries: readonly Entry[], get: ReadonlyMap<string, Entry>, val: (oid: string) => ReturnType<typeof parseValue> | undefined): DeviceRecord {
   const sysDescr = textOfValue(val('1.3.6.1.2.1.1.1.0'));
   const sysObj = val('1.3.6.1.2.1.1.2.0');
   const sysName = textOfValue(val('1.3.6.1.2.1.1.5.0'))?.trim();
@@ -215,7 +234,18 @@ function toBatch(file: string, entries: Entry[], warnings: WarningSink): ImportB
   if (sysDescr) device.raw.sysDescr = sysDescr.slice(0, 4096);
   if (sysObj?.kind === 'oid') device.raw.sysObjectId = sysObj.oid;
   if (engine?.kind === 'bytes' && engine.bytes.length > 0) device.raw.engineId = engine.bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
-  // Interface MACs and LLDP rows.
+  return device;
+}
+
+/** Interface MACs and the LLDP tables: remote rows by `timeMark.index`, their management addresses, local port names. */
+interface WalkTables {
+  ifMacs: string[];
+  rem: Map<string, Map<number, Entry>>;
+  manAddr: Map<string, string[]>;
+  localPorts: Map<number, string>;
+}
+
+function walkTables(entries: readonly Entry[]): WalkTables {
   const ifMacs: string[] = [];
   const rem = new Map<string, Map<number, Entry>>();
   const manAddr = new Map<string, string[]>();
@@ -252,14 +282,12 @@ function toBatch(file: string, entries: Entry[], warnings: WarningSink): ImportB
       }
     }
   }
-  const locChassis = val('1.0.8802.1.1.2.1.3.2.0');
-  const locMac = macOfValue(locChassis);
-  const mac = locMac ?? ifMacs.find((m) => (parseInt(m.slice(0, 2), 16) & 3) === 0);
-  if (mac) device.raw.mac = mac;
-  if (ifMacs.length > 0) device.extra['interface_macs'] = ifMacs.slice(0, 64).join(' ');
-  const b = new TopologyBuilder();
-  b.addDevice(device);
-  for (const [key, row] of rem) {
+  return { ifMacs, rem, manAddr, localPorts };
+}
+
+/** One neighbour (device and link) per LLDP remote row; a row naming nobody is a warning. */
+function addLldpNeighbours(b: TopologyBuilder, id: string, t: WalkTables, file: string, warnings: WarningSink): void {
+  for (const [key, row] of t.rem) {
     const col = (c: number) => {
       const e = row.get(c);
       return e === undefined ? undefined : parseValue(e);
@@ -272,9 +300,9 @@ function toBatch(file: string, entries: Entry[], warnings: WarningSink): ImportB
     const line = Math.min(...[...row.values()].map((e) => e.line));
     const n = {
       localId: id,
-      localPort: localPorts.get(localPort) ?? String(localPort),
+      localPort: t.localPorts.get(localPort) ?? String(localPort),
       chassisIsMac,
-      managementAddresses: manAddr.get(key) ?? [],
+      managementAddresses: t.manAddr.get(key) ?? [],
       ...opt('chassisId', chassisId),
       ...opt('portId', textOfValue(col(7))),
       ...opt('portDesc', textOfValue(col(8))),
@@ -283,11 +311,6 @@ function toBatch(file: string, entries: Entry[], warnings: WarningSink): ImportB
     };
     if (b.addNeighbor(n, { file, line }) === undefined) warnings.warn(line, `LLDP neighbour on local port ${localPort} has no chassis ID, name or address; skipped`);
   }
-  batch.devices = [...b.devices.values()];
-  batch.links = b.links;
-  batch.meta['oids'] = entries.length;
-  batch.warnings = warnings.take(true);
-  return batch;
 }
 
 function opt<K extends string>(k: K, v: string | undefined): { [P in K]?: string } {

@@ -67,74 +67,7 @@ const first = (p: Props, k: string): string | undefined => strings(p, k)[0];
 
 /** Parses FtM JSON lines. */
 export function parseFtm(text: string, file: string, opts: { id?: string; title?: string } = {}): ScreeningList {
-  const parties = new Map<string, ListEntity>();
-  const sanctions: { entity: string; listing: Listing; line: number }[] = [];
-  const links: { asset: string; link: OwnerLink; line: number }[] = [];
-  const topicsOf = new Map<string, string[]>();
-  const targetOf = new Map<string, boolean | undefined>();
-  const stated: (string | undefined)[] = [];
-
-  const take = (e: FtmEntity, line: number): void => {
-    const p = e.properties;
-    stated.push(dayOf(e.last_change) ?? dayOf(e.last_seen));
-    for (const vals of Object.values(p)) for (const v of vals) if (typeof v !== 'string') take(v, line);
-    if (e.schema === 'Sanction') {
-      const entity = first(p, 'entity');
-      if (entity === undefined) fail(file, line, `Sanction ${e.id} has no "entity"`);
-      const listing: Listing = { authority: first(p, 'authority') ?? 'unknown authority', programs: strings(p, 'program') };
-      const start = dayOf(first(p, 'startDate') ?? first(p, 'listingDate'));
-      const end = dayOf(first(p, 'endDate'));
-      if (start) listing.startDate = start;
-      if (end) listing.endDate = end;
-      const url = first(p, 'sourceUrl');
-      if (url) listing.sourceUrl = url;
-      const ref = first(p, 'authorityId');
-      if (ref) listing.reference = ref;
-      const note = [...strings(p, 'provisions'), ...strings(p, 'reason'), ...strings(p, 'description')].join('; ');
-      if (note) listing.note = note;
-      sanctions.push({ entity, listing, line });
-      return;
-    }
-    if (e.schema === 'Ownership') {
-      const owner = first(p, 'owner');
-      const asset = first(p, 'asset');
-      if (owner === undefined || asset === undefined) fail(file, line, `Ownership ${e.id} needs both "owner" and "asset"`);
-      const link: OwnerLink = { owner, kind: 'ownership', source: `${file}:${line}` };
-      const pct = first(p, 'percentage');
-      const start = dayOf(first(p, 'startDate'));
-      const end = dayOf(first(p, 'endDate'));
-      if (pct) link.percentage = pct;
-      if (start) link.startDate = start;
-      if (end) link.endDate = end;
-      links.push({ asset, link, line });
-      return;
-    }
-    if (!PARTY_SCHEMAS.has(e.schema)) return;
-    const names = strings(p, 'name');
-    if (names.length === 0) fail(file, line, `${e.schema} ${e.id} has no "name"`);
-    const prev = parties.get(e.id);
-    if (prev && !prev.source.endsWith(`:${line}`)) fail(file, line, `entity id ${e.id} appears twice (first at ${prev.source})`);
-    for (const parent of strings(p, 'parent')) links.push({ asset: e.id, link: { owner: parent, kind: 'parent', source: `${file}:${line}` }, line });
-    for (const sub of strings(p, 'subsidiaries')) links.push({ asset: sub, link: { owner: e.id, kind: 'parent', source: `${file}:${line}` }, line });
-    const countries = new Set<string>();
-    for (const k of ['country', 'jurisdiction', 'mainCountry']) {
-      for (const c of strings(p, k)) if (/^[A-Za-z]{2}$/.test(c)) countries.add(c.toUpperCase());
-    }
-    topicsOf.set(e.id, strings(p, 'topics'));
-    targetOf.set(e.id, e.target);
-    parties.set(e.id, {
-      id: e.id,
-      schema: e.schema,
-      names: [...new Set([...names, ...strings(p, 'alias'), ...strings(p, 'previousName')])],
-      weakNames: strings(p, 'weakAlias'),
-      countries: [...countries],
-      listed: false,
-      listings: [],
-      owners: [],
-      source: `${file}:${line}`,
-    });
-  };
-
+  const r: FtmRead = { file, parties: new Map(), sanctions: [], links: [], topicsOf: new Map(), targetOf: new Map(), stated: [] };
   let lineNo = 0;
   let at = 0;
   const n = text.length;
@@ -153,28 +86,114 @@ export function parseFtm(text: string, file: string, opts: { id?: string; title?
       fail(file, lineNo, `invalid JSON: ${e instanceof Error ? e.message : String(e)} (FollowTheMoney JSON lines hold one entity per line)`);
     }
     if (depth(v) > MAX_JSON_DEPTH) fail(file, lineNo, 'entity is nested too deeply');
-    take(checkEntity(v, file, lineNo, 'entity'), lineNo);
+    take(r, checkEntity(v, file, lineNo, 'entity'), lineNo);
   }
-
-  for (const s of sanctions) {
-    const e = parties.get(s.entity);
-    if (e) e.listings.push(s.listing);
-  }
-  for (const l of links) {
-    const e = parties.get(l.asset);
-    if (e && !e.owners.some((o) => o.owner === l.link.owner && o.kind === l.link.kind)) e.owners.push(l.link);
-  }
-  for (const e of parties.values()) {
-    const target = targetOf.get(e.id);
-    e.listed = target ?? (e.listings.length > 0 || (topicsOf.get(e.id) ?? []).some((t) => LISTING_TOPICS.has(t)));
-    if (e.listed && e.listings.length === 0) e.listings.push({ authority: opts.title ?? 'OpenSanctions', programs: topicsOf.get(e.id) ?? [] });
-  }
+  resolveListings(r, opts.title);
   return {
     id: opts.id ?? 'opensanctions',
     title: opts.title ?? 'OpenSanctions (FollowTheMoney entities)',
     format: 'ftm',
     file,
-    ...resolveVersion(file, latestDay(stated)),
-    entities: [...parties.values()],
+    ...resolveVersion(file, latestDay(r.stated)),
+    entities: [...r.parties.values()],
   };
+}
+
+/** What the lines said so far: parties by id, listings and ownership links to attach, topics, dates. */
+interface FtmRead {
+  file: string;
+  parties: Map<string, ListEntity>;
+  sanctions: { entity: string; listing: Listing; line: number }[];
+  links: { asset: string; link: OwnerLink; line: number }[];
+  topicsOf: Map<string, string[]>;
+  targetOf: Map<string, boolean | undefined>;
+  stated: (string | undefined)[];
+}
+
+/** One entity and, first, the entities nested in its properties. */
+function take(r: FtmRead, e: FtmEntity, line: number): void {
+  const p = e.properties;
+  r.stated.push(dayOf(e.last_change) ?? dayOf(e.last_seen));
+  for (const vals of Object.values(p)) for (const v of vals) if (typeof v !== 'string') take(r, v, line);
+  if (e.schema === 'Sanction') takeSanction(r, e, line);
+  else if (e.schema === 'Ownership') takeOwnership(r, e, line);
+  else if (PARTY_SCHEMAS.has(e.schema)) takeParty(r, e, line);
+}
+
+function takeSanction(r: FtmRead, e: FtmEntity, line: number): void {
+  const p = e.properties;
+  const entity = first(p, 'entity');
+  if (entity === undefined) fail(r.file, line, `Sanction ${e.id} has no "entity"`);
+  const listing: Listing = { authority: first(p, 'authority') ?? 'unknown authority', programs: strings(p, 'program') };
+  const start = dayOf(first(p, 'startDate') ?? first(p, 'listingDate'));
+  const end = dayOf(first(p, 'endDate'));
+  if (start) listing.startDate = start;
+  if (end) listing.endDate = end;
+  const url = first(p, 'sourceUrl');
+  if (url) listing.sourceUrl = url;
+  const ref = first(p, 'authorityId');
+  if (ref) listing.reference = ref;
+  const note = [...strings(p, 'provisions'), ...strings(p, 'reason'), ...strings(p, 'description')].join('; ');
+  if (note) listing.note = note;
+  r.sanctions.push({ entity, listing, line });
+}
+
+function takeOwnership(r: FtmRead, e: FtmEntity, line: number): void {
+  const p = e.properties;
+  const owner = first(p, 'owner');
+  const asset = first(p, 'asset');
+  if (owner === undefined || asset === undefined) fail(r.file, line, `Ownership ${e.id} needs both "owner" and "asset"`);
+  const link: OwnerLink = { owner, kind: 'ownership', source: `${r.file}:${line}` };
+  const pct = first(p, 'percentage');
+  const start = dayOf(first(p, 'startDate'));
+  const end = dayOf(first(p, 'endDate'));
+  if (pct) link.percentage = pct;
+  if (start) link.startDate = start;
+  if (end) link.endDate = end;
+  r.links.push({ asset, link, line });
+}
+
+function takeParty(r: FtmRead, e: FtmEntity, line: number): void {
+  const { file } = r;
+  const p = e.properties;
+  const names = strings(p, 'name');
+  if (names.length === 0) fail(file, line, `${e.schema} ${e.id} has no "name"`);
+  const prev = r.parties.get(e.id);
+  if (prev && !prev.source.endsWith(`:${line}`)) fail(file, line, `entity id ${e.id} appears twice (first at ${prev.source})`);
+  for (const parent of strings(p, 'parent')) r.links.push({ asset: e.id, link: { owner: parent, kind: 'parent', source: `${file}:${line}` }, line });
+  for (const sub of strings(p, 'subsidiaries')) r.links.push({ asset: sub, link: { owner: e.id, kind: 'parent', source: `${file}:${line}` }, line });
+  const countries = new Set<string>();
+  for (const k of ['country', 'jurisdiction', 'mainCountry']) {
+    for (const c of strings(p, k)) if (/^[A-Za-z]{2}$/.test(c)) countries.add(c.toUpperCase());
+  }
+  r.topicsOf.set(e.id, strings(p, 'topics'));
+  r.targetOf.set(e.id, e.target);
+  r.parties.set(e.id, {
+    id: e.id,
+    schema: e.schema,
+    names: [...new Set([...names, ...strings(p, 'alias'), ...strings(p, 'previousName')])],
+    weakNames: strings(p, 'weakAlias'),
+    countries: [...countries],
+    listed: false,
+    listings: [],
+    owners: [],
+    source: `${file}:${line}`,
+  });
+}
+
+/** Attaches listings and owners to their parties; a party is listed by `target`, else by a listing or a listing topic. */
+function resolveListings(r: FtmRead, title: string | undefined): void {
+  for (const s of r.sanctions) {
+    const e = r.parties.get(s.entity);
+    if (e) e.listings.push(s.listing);
+  }
+  for (const l of r.links) {
+    const e = r.parties.get(l.asset);
+    if (e && !e.owners.some((o) => o.owner === l.link.owner && o.kind === l.link.kind)) e.owners.push(l.link);
+  }
+  for (const e of r.parties.values()) {
+    const target = r.targetOf.get(e.id);
+    e.listed = target ?? (e.listings.length > 0 || (r.topicsOf.get(e.id) ?? []).some((t) => LISTING_TOPICS.has(t)));
+    if (e.listed && e.listings.length === 0) e.listings.push({ authority: title ?? 'OpenSanctions', programs: r.topicsOf.get(e.id) ?? [] });
+  }
 }
