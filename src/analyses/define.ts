@@ -20,6 +20,11 @@ export interface ColumnSpec {
   unit?: string;
   /** How an empty (null) cell is written in CSV, when it means something (`inf`: no path). */
   nullAs?: string;
+  /**
+   * Says where a row comes from or why (evidence, a rule's clause), not what it is: shown, but a
+   * new import's file name in the evidence is no change of the finding, so the diff skips it.
+   */
+  context?: true;
 }
 
 export interface TableSpec<D> {

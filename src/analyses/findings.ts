@@ -60,6 +60,7 @@ export function findingRow(f: Finding): TableRow {
 }
 
 const col = (id: string, label: string, description: string, key?: true): ColumnSpec => ({ id, label, description, ...(key && { key }) });
+const context = (id: string, label: string, description: string): ColumnSpec => ({ id, label, description, context: true });
 
 export const FINDING_COLUMNS: readonly ColumnSpec[] = [
   col('device', 'Device', 'the device (blank for a group finding)', true),
@@ -70,21 +71,21 @@ export const FINDING_COLUMNS: readonly ColumnSpec[] = [
   col('deadline', 'Deadline', 'the removal deadline, YYYY-MM-DD'),
   col('days_left', 'Days left', 'days from the as-of date to the deadline (negative: overdue)'),
   col('vendor', 'Vendor', 'the attributed vendor (? when unknown)'),
-  col('covered_as', 'Covered as', 'the name the rule lists the vendor under'),
-  col('via', 'Via', 'the ownership link that brings the vendor under the rule'),
+  context('covered_as', 'Covered as', 'the name the rule lists the vendor under'),
+  context('via', 'Via', 'the ownership link that brings the vendor under the rule'),
   col('country', 'Country', "the device's country"),
   col('operator', 'Operator', "the device's operator"),
   col('layer', 'Layer', "the device's network layer"),
   col('technology', 'Technology', "the device's technology"),
   col('installed', 'Installed', 'installation date'),
   col('group', 'Group', 'for a group finding, its name', true),
-  col('group_devices', 'Group devices', 'the devices of a group finding'),
-  col('reason', 'Reason', 'why the rule applies'),
-  col('evidence', 'Evidence', 'the evidence of the attribution'),
-  col('clause', 'Clause', "the rule's clause"),
-  col('source', 'Source', "the rule's primary source"),
-  col('verification', 'Verification', "how the rule's text was checked"),
-  col('notices', 'Notices', 'assumptions and caveats'),
+  context('group_devices', 'Group devices', 'the devices of a group finding'),
+  context('reason', 'Reason', 'why the rule applies'),
+  context('evidence', 'Evidence', 'the evidence of the attribution'),
+  context('clause', 'Clause', "the rule's clause"),
+  context('source', 'Source', "the rule's primary source"),
+  context('verification', 'Verification', "how the rule's text was checked"),
+  context('notices', 'Notices', 'assumptions and caveats'),
 ];
 
 export interface FindingsAnalysis extends AnalysisDocument {

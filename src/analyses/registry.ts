@@ -8,6 +8,7 @@ import { exposure } from './exposure.js';
 import { findings } from './findings.js';
 import { killswitch } from './killswitch.js';
 import { plan } from './plan.js';
+import { screening } from './screening.js';
 
 export const ANALYSES = {
   findings,
@@ -15,6 +16,7 @@ export const ANALYSES = {
   chokepoints,
   killswitch,
   plan,
+  screening,
 } as const;
 
 export type AnalysisId = keyof typeof ANALYSES;

@@ -43,12 +43,13 @@ function keyText(r: TableRow, keys: readonly string[]): string {
 
 /**
  * Rows of `after` whose key is not in `before` (added), the reverse (removed), and rows whose key
- * is in both with a value column that differs (changed: only those columns). A key seen twice in
+ * is in both with a value column that differs (changed: only those columns; context columns are
+ * not compared). A key seen twice in
  * one run is a bug in the analysis's table, not something to diff around.
  */
 export function diffTable(spec: { id: string; columns: readonly ColumnSpec[] }, before: readonly TableRow[], after: readonly TableRow[]): TableDiff {
   const keys = spec.columns.filter((c) => c.key).map((c) => c.id);
-  const values = spec.columns.filter((c) => !c.key).map((c) => c.id);
+  const values = spec.columns.filter((c) => !c.key && !c.context).map((c) => c.id);
   const index = (rows: readonly TableRow[]) => {
     const m = new Map<string, TableRow>();
     for (const r of rows) {

@@ -11,4 +11,5 @@ export const REPORT_SECTIONS: Record<AnalysisId, ReportSection> = {
   plan: { id: 'plan' },
   // a part of the exposure section: the devices the most sensitive flows cross
   chokepoints: { id: 'chokepoints' },
+  screening: { omitted: 'screening checks the names of makers and parties against restricted-party lists, not the network: cleanpath screen --inventory answers it for a snapshot' },
 };

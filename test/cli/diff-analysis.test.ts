@@ -90,7 +90,7 @@ test('diff --analysis exposure on two snapshots of GÉANT lists exactly the flow
   const csv = run(['diff', 'q3', 'q4', '--analysis', 'exposure', '--format', 'csv']).trim().split('\n');
   assert.equal(csv[0], 'change,id,cost_before,cost_after,exposure_before,exposure_after,clean_cost_before,clean_cost_after');
   assert.equal(csv.length, 1 + expected.size);
-  assert.match(run(['diff', 'q3', 'q4', '--analysis', 'exposure']), new RegExp(`exposure \\(flows\\): q3 -> q4: 0 added, 0 removed, ${expected.size} changed`));
+  assert.match(run(['diff', 'q3', 'q4', '--analysis', 'exposure']), new RegExp(`Exposure — Flows: 0 added, 0 removed, ${expected.size} changed \\(q3 -> q4\\)`));
   // an option of another analysis is refused by name
   const wrong = cli(['diff', 'q3', 'q4', '--analysis', 'findings', '--untrusted', 'huawei', '--db', db]);
   assert.equal(wrong.code, 2);

@@ -2,8 +2,8 @@
 // findings opened and closed, progress toward each removal deadline; with --analysis, the keyed
 // rows of any analysis of the registry (src/analyses/compare.ts). Register in src/cli/program.ts.
 import { Option, type Command } from 'commander';
-import { compareRuns, type AnalysisDiff } from '../../analyses/compare.js';
-import type { AnyAnalysis, TableRow } from '../../analyses/define.js';
+import { compareRuns, describeDiff, type AnalysisDiff } from '../../analyses/compare.js';
+import type { AnyAnalysis, ColumnSpec, TableRow } from '../../analyses/define.js';
 import { diffSnapshots, type DiffResult } from '../../analyses/diff.js';
 import { optionName, paramCli } from '../../analyses/params.js';
 import type { z } from 'zod';
@@ -53,29 +53,36 @@ function addAnalysisParams(cmd: Command): void {
   for (const def of allAnalyses()) addParamOptions(cmd, def, taken);
 }
 
-/** The diff as rows: change, the key columns, then before/after of each value column that differs. */
-function diffRows(d: AnalysisDiff, columns: readonly string[]): { rows: Row[]; header: string[] } {
-  const values = columns.filter((c) => !d.keyColumns.includes(c));
-  const header = ['change', ...d.keyColumns, ...values.flatMap((v) => [`${v}_before`, `${v}_after`])];
-  const side = (r: TableRow, suffix: string): Row => Object.fromEntries(values.map((v) => [`${v}_${suffix}`, r[v] ?? null]));
+/**
+ * The diff as rows: change, the key columns, then before/after of each value column. A changed
+ * row fills only the columns that differ; an empty cell that means something is written as the
+ * column says (`inf`: no path), so "no clean path before" is not a blank.
+ */
+function diffRows(d: AnalysisDiff, columns: readonly ColumnSpec[]): { rows: Row[]; header: string[] } {
+  const values = columns.filter((c) => !d.keyColumns.includes(c.id));
+  const header = ['change', ...d.keyColumns, ...values.flatMap((v) => [`${v.id}_before`, `${v.id}_after`])];
+  const cell = (c: ColumnSpec, v: TableRow[string] | undefined) => (v === null || v === undefined ? (c.nullAs ?? null) : v);
+  const side = (r: TableRow, suffix: string, only?: readonly string[]): Row =>
+    Object.fromEntries(values.filter((v) => !only || only.includes(v.id)).map((v) => [`${v.id}_${suffix}`, cell(v, r[v.id])]));
   const rows: Row[] = [
     ...d.added.map((r) => ({ change: 'added', ...pick(r, d.keyColumns), ...side(r, 'after') })),
     ...d.removed.map((r) => ({ change: 'removed', ...pick(r, d.keyColumns), ...side(r, 'before') })),
-    ...d.changed.map((c) => ({ change: 'changed', ...c.key, ...side(c.before, 'before'), ...side(c.after, 'after') })),
+    ...d.changed.map((c) => ({ change: 'changed', ...c.key, ...side(c.before, 'before', Object.keys(c.before)), ...side(c.after, 'after', Object.keys(c.after)) })),
   ];
   return { rows, header };
 }
 
 const pick = (r: TableRow, keys: readonly string[]): Row => Object.fromEntries(keys.map((k) => [k, r[k] ?? null]));
 
-export function renderAnalysisDiff(d: AnalysisDiff, columns: readonly string[], format: OutputFormat): string {
+export function renderAnalysisDiff(d: AnalysisDiff, columns: readonly ColumnSpec[], format: OutputFormat): string {
   if (format === 'json') return renderJson(d);
   const { rows, header } = diffRows(d, columns);
   if (format === 'csv') return renderCsv(rows, header);
-  const shown = header.filter((h) => rows.some((r) => r[h] !== null && r[h] !== undefined));
-  let out = `${d.analysis} (${d.table}): ${d.before} -> ${d.after}: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed\n`;
-  for (const [side, why] of Object.entries(d.nothingToAnalyse)) if (why) out += `note: ${side}: ${why}\n`;
-  if (rows.length) out += '\n' + renderTable(rows, shown, 48, terminalColumns());
+  // The terminal gets one line per row: its key and what changed, in the columns' own words.
+  const view = describeDiff(d, Infinity);
+  let out = `${view.title} (${d.before} -> ${d.after})\n`;
+  for (const [side, why] of Object.entries(d.nothingToAnalyse)) if (why) out += `note: ${side === 'before' ? d.before : d.after}: ${why}\n`;
+  if (view.rows.length) out += '\n' + renderTable(view.rows.map((r) => ({ change: r.change, row: r.key, what: r.detail })), ['change', 'row', 'what'], 200, terminalColumns());
   return out;
 }
 
@@ -90,7 +97,7 @@ async function analysisDiff(nameA: string, nameB: string, id: string, opts: Reco
   const d = await compareRuns(def, { db, snapshot: nameA }, { db, snapshot: nameB }, params, { progress, warn: (w) => warn([w]) }, opts.table as string | undefined);
   progress.done();
   const format: OutputFormat = opts.format === 'csv' || opts.format === 'json' ? opts.format : 'table';
-  process.stdout.write(renderAnalysisDiff(d, tableSpec(def, d.table).columns.map((c) => c.id), format));
+  process.stdout.write(renderAnalysisDiff(d, tableSpec(def, d.table).columns, format));
 }
 
 /** Options given that belong to other analyses: `diff --analysis findings --top 5` is a mistake to say. */
