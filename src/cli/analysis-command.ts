@@ -43,7 +43,7 @@ function joinRepeated(value: string, previous: string | undefined): string {
 }
 
 /** One option per parameter; `taken` (attribute names) skips those a command already has. */
-export function addParamOptions(cmd: Command, def: AnyAnalysis, taken?: Set<string>): void {
+export function addParamOptions(cmd: Command, def: Pick<AnyAnalysis, 'params' | 'positional'>, taken?: Set<string>): void {
   for (const [name, field] of Object.entries(def.params.shape) as Array<[string, z.ZodType]>) {
     if (taken?.has(name) || name === def.positional) continue;
     taken?.add(name);
@@ -62,7 +62,7 @@ export function addParamOptions(cmd: Command, def: AnyAnalysis, taken?: Set<stri
 }
 
 /** The parameters as typed, through the same schema as the API's query; a bad value is exit 2 naming the option. */
-export function parseCliParams(def: AnyAnalysis, opts: Record<string, unknown>): Record<string, unknown> {
+export function parseCliParams(def: Pick<AnyAnalysis, 'params' | 'positional'>, opts: Record<string, unknown>): Record<string, unknown> {
   const raw: Record<string, string | undefined> = {};
   for (const [name, field] of Object.entries(def.params.shape) as Array<[string, z.ZodType]>) {
     const v = opts[name];
@@ -74,7 +74,7 @@ export function parseCliParams(def: AnyAnalysis, opts: Record<string, unknown>):
   const r = def.params.safeParse(raw);
   if (r.success) return r.data as Record<string, unknown>;
   const issue = r.error.issues[0]!;
-  const name = issue.path.length ? optionName(String(issue.path[0])) : def.command;
+  const name = issue.path.length ? optionName(String(issue.path[0])) : 'options';
   throw new InputError(name, undefined, issue.message);
 }
 

@@ -3,17 +3,17 @@
 // or JSON. Register in src/cli/program.ts.
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { InputError } from '../../model/index.js';
-import { isRealDate, todayUtc } from '../../policy/index.js';
+import { todayUtc } from '../../policy/index.js';
 import { renderCsvReport } from '../../report/csv.js';
 import { renderHtml } from '../../report/html.js';
 import { renderJsonReport } from '../../report/json.js';
 import { renderMarkdown } from '../../report/markdown.js';
 import { buildReportModel, type ReportModel } from '../../report/model.js';
+import { REPORT_PARAMS, type ReportParams } from '../../report/params.js';
+import { DEFAULT_UNTRUSTED } from '../../analyses/untrusted.js';
+import { addParamOptions, parseCliParams } from '../analysis-command.js';
 import { checkSnapshotVendors } from '../network-input.js';
-import { collectVendors } from '../options.js';
 import { DEFAULT_DB } from '../options.js';
-import { DEFAULT_UNTRUSTED } from '../../analyses/plan-run.js';
 
 export const REPORT_FORMATS = ['html', 'md', 'csv', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -23,14 +23,6 @@ interface ReportCliOptions {
   output?: string;
   db: string;
   snapshot?: string;
-  asOf?: string;
-  untrusted?: string[];
-  budget?: string;
-  budgetStart?: string;
-  plan: boolean;
-  timeLimit?: string;
-  assumeInScope?: boolean;
-  since?: string;
 }
 
 export function renderReport(model: ReportModel, format: ReportFormat): string {
@@ -47,21 +39,16 @@ export function renderReport(model: ReportModel, format: ReportFormat): string {
 }
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('report')
     .description('Write a report of a snapshot: summary, map, vendor shares, findings with evidence, flow exposure, kill-switch, plan, deadlines (HTML is one self-contained file)')
     .addOption(new Option('--format <format>', 'report format').choices([...REPORT_FORMATS]).default('html'))
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('--db <path>', 'store to read: an SQLite file or a postgres:// URL', DEFAULT_DB)
-    .option('-s, --snapshot <name>', 'snapshot of the store (default: the latest)')
-    .option('--as-of <date>', 'date for the policy check and deadlines (default: today)')
-    .option('--untrusted <vendors>', `untrusted vendors, comma separated (default ${DEFAULT_UNTRUSTED.join(',')})`, collectVendors)
-    .option('--budget <amount/period>', 'replacement budget, e.g. 2000000/year: phases the plan')
-    .option('--budget-start <date>', 'first day of the first budget period (default: the as-of date)')
-    .option('--time-limit <seconds>', 'wall-clock limit for the planner', '60')
-    .option('--no-plan', 'skip the replacement plan')
-    .option('--since <snapshot>', 'an earlier snapshot: the report says what changed since (flows whose exposure changed, findings opened and closed)')
-    .option('--assume-in-scope', 'policy check: read a blank layer, technology, network, use or installed date as in scope instead of needs-data (the report says so)')
+    .option('-s, --snapshot <name>', 'snapshot of the store (default: the latest)');
+  // the same parameters, descriptions and defaults as the API's report query (src/report/params.ts)
+  addParamOptions(cmd, { params: REPORT_PARAMS });
+  cmd
     .addHelpText(
       'after',
       `
@@ -71,22 +58,19 @@ Examples:
   cleanpath report --format csv --snapshot 2026-q4 > report.csv
   cleanpath report --snapshot 2026-q4 --since 2026-q3 -o report.html   # with what changed since`,
     )
-    .action(async (opts: ReportCliOptions) => {
-      const asOf = opts.asOf ?? todayUtc();
-      if (!isRealDate(asOf)) throw new InputError('--as-of', undefined, `expected a date as YYYY-MM-DD, got "${opts.asOf}"`);
-      const timeLimit = Number(opts.timeLimit ?? 60);
-      if (!Number.isFinite(timeLimit) || timeLimit <= 0) throw new InputError('--time-limit', undefined, `expected a positive number of seconds, got "${opts.timeLimit}"`);
+    .action(async (opts: ReportCliOptions & Record<string, unknown>) => {
+      const p = parseCliParams({ params: REPORT_PARAMS }, opts) as ReportParams;
       const model = await buildReportModel({
         db: opts.db,
         snapshot: opts.snapshot,
-        asOf,
-        untrusted: opts.untrusted ? await checkSnapshotVendors(opts.untrusted, '--untrusted', opts.db, opts.snapshot) : DEFAULT_UNTRUSTED,
-        budget: opts.budget,
-        budgetStart: opts.budgetStart,
-        planTimeLimit: timeLimit,
-        noPlan: !opts.plan,
-        assumeInScope: opts.assumeInScope ?? false,
-        since: opts.since,
+        asOf: p.asOf ?? todayUtc(),
+        untrusted: p.untrusted ? await checkSnapshotVendors(p.untrusted, '--untrusted', opts.db, opts.snapshot) : DEFAULT_UNTRUSTED,
+        budget: p.budget,
+        budgetStart: p.budgetStart,
+        planTimeLimit: p.timeLimit,
+        noPlan: !p.plan,
+        assumeInScope: p.assumeInScope,
+        since: p.since,
       });
       // The report is still written (devices, findings); the flow part says why it is empty.
       if (model.nothingToAnalyse) process.stderr.write(`note: ${model.nothingToAnalyse}\n`);
