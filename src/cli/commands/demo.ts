@@ -118,87 +118,113 @@ inspect them, then explore with e.g.
   cleanpath devices --db cleanpath-demo/demo.db --vendor huawei --country DE
   cleanpath devices --db cleanpath-demo/demo.db --json | jq '.[] | select(.conflicts|length>0)'`,
     )
-    .action(async (opts: DemoOptions) => {
-      const dir = resolve(opts.dir);
-      const db = opts.db ?? join(dir, 'demo.db');
-      const scenario = writeDemoScenario(dir);
-      const reportFile = join(dir, 'report.html');
-      if (!opts.db) for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
-      const store = openStore(db);
-      const progress = createProgress('importing demo');
-      try {
-        const summary = await importFiles(store, scenario.files, {
-          snapshot: 'demo',
-          onProgress: (p) => progress.update(p.records, undefined, p.file),
-        });
-        progress.done();
-        const devices = await store.devices(summary.snapshot.id, {});
-        const byCountry = pivotByVendor(devices, (d) => d.country ?? '??');
-        const byLayer = pivotByVendor(devices, (d) => d.layer ?? '?');
-        const conflicts = devices.filter((d) => d.attribution.conflicts.length > 0);
-        const declaredOnly = devices.filter((d) => d.attribution.evidence.every((e) => e.kind === 'declared' || !e.valid));
-        const analysis = await analyseDemo(db, new Map(devices.map((d) => [d.id, d.name ?? d.id])));
-        const ks = analysis.killswitch;
-        const planned = await planDemo(db, new Map(devices.map((d) => [d.id, d.country])));
-        if (opts.json) {
-          process.stdout.write(
-            renderJson({ db, snapshot: summary.snapshot, files: summary.files, warnings: summary.warnings, byCountry: byCountry.rows, byLayer: byLayer.rows, exposure: { untrusted: UNTRUSTED, summary: analysis.exposure.summary, sensitiveFlows: analysis.flows }, killswitch: { vendors: ['huawei'], removedDevices: ks.removedDevices, disrupted: ks.disrupted, restore: ks.restore }, policy: await demoPolicyJson(db, 'demo', DEMO_AS_OF), screening: (await demoScreening(db, 'demo', DEMO_AS_OF)).findings, plan: { method: planned.plan.method, status: planned.plan.status, totalCost: planned.plan.totalCost, lowerBound: planned.plan.lowerBound, gap: planned.plan.gap, devices: planned.plan.devices, deadlines: planned.deadlines, missedDeadlines: planned.phasing?.missedDeadlines ?? [] }, conflicts: conflicts.map((d) => ({ id: d.id, vendor: d.vendor, conflicts: d.attribution.conflicts })) }),
-          );
-          return;
-        }
-        const out = process.stdout;
-        out.write(`cleanpath demo: ${devices.length} devices, ${summary.files.reduce((n, f) => n + f.links, 0)} links, ${summary.files.reduce((n, f) => n + f.flows, 0)} flows imported into ${db}\n\n`);
-        out.write('Identified inventory by country and vendor\n' + renderTable(byCountry.rows, byCountry.columns) + '\n');
-        out.write('Identified inventory by layer and vendor\n' + renderTable(byLayer.rows, byLayer.columns) + '\n');
-        const attributed = devices.filter((d) => d.vendor !== null);
-        const fromDeclaredOnly = attributed.filter((d) => declaredOnly.includes(d)).length;
-        out.write(
-          `Identification: ${attributed.length} of ${devices.length} devices attributed, ${attributed.length - fromDeclaredOnly} of them from the devices' own evidence (MAC, SNMP, engine ID, banners, IMEI, GPON serial) and ${fromDeclaredOnly} from a declared vendor only; ${devices.length - attributed.length} unknown.\n`,
-        );
-        if (conflicts.length) {
-          out.write(`\nConflicting evidence on ${conflicts.length} device(s):\n`);
-          for (const d of conflicts.slice(0, 10)) out.write(`  ${d.id}: ${d.attribution.conflicts.map((c) => c.note).join('; ')}\n`);
-        }
-        if (summary.warnings.length) {
-          out.write(`\nImport warnings (bad values kept as invalid evidence):\n`);
-          for (const w of summary.warnings.slice(0, 10)) out.write(`  ${w.file}:${w.line}: ${w.message}\n`);
-        }
-        const sum = analysis.exposure.summary;
-        out.write(`\nThe bases' sensitive flows against Huawei and ZTE equipment (exposure over all equal-cost shortest paths)\n`);
-        out.write(renderTable(analysis.flows, ['flow', 'from', 'to', 'exposure', 'cost', 'clean path', 'cut by huawei off'], 40));
-        out.write(
-          `${sum.sensitiveByClass.all} of ${sum.sensitiveFlows} sensitive flows cross Huawei/ZTE on every shortest path, ${sum.sensitiveByClass.some} on some; ` +
-            `${sum.exposedWithCleanPath} exposed flows have a clean path around them, ${sum.exposedWithoutCleanPath} have none.\n`,
-        );
-        out.write(
-          `\nHuawei kill-switch: ${ks.removedDevices} devices off at once; ${ks.disrupted.sensitiveFlows} sensitive flows cut (${ks.disrupted.flows} flows in all, volume ${Math.round(ks.disrupted.volume)}); ` +
-            `the main network shrinks from ${ks.mainNetworkBefore} to ${ks.mainNetworkAfter} devices.\n`,
-        );
-        if (ks.restore[0]) out.write(`Replacing ${ks.restore[0].id} alone would restore ${ks.restore[0].sensitiveFlows} sensitive flow(s).\n`);
-        out.write('\n' + (await renderDemoPolicySection(db, 'demo', DEMO_AS_OF)));
-        out.write('\n' + (await renderDemoScreeningSection(db, 'demo', DEMO_AS_OF)));
-        const p = planned.plan;
-        const byReason = (r: string) => p.devices.filter((d) => d.reasons.includes(r as never)).length;
-        out.write(
-          `\nReplacement plan (${p.method}, ${p.status}): ${p.devices.length} devices for ${p.totalCost.toLocaleString('en-US')}, lower bound ${p.lowerBound.toLocaleString('en-US')}, gap ${(p.gap * 100).toFixed(2)}% — ` +
-            `${byReason('forced')} forced by rules overdue or due on ${DEMO_AS_OF}, ${byReason('flows')} to give every sensitive flow a clean path.\n`,
-        );
-        out.write(`German and UK deadlines with a budget of ${DEMO_BUDGET} from ${DEMO_BUDGET_START} (phase = budget year):\n`);
-        out.write(renderTable(planned.deadlines, ['country', 'device', 'deadline', 'rule', 'phase', 'met']));
-        const exposedAtEnd = planned.phasing?.exposedAtEnd.length ?? 0;
-        out.write(`${planned.phasing?.phases.length ?? 0} budget year(s); sensitive flows still exposed at the end: ${exposedAtEnd}. Details: cleanpath plan --db ${db} --as-of ${DEMO_AS_OF} --budget ${DEMO_BUDGET} --budget-start ${DEMO_BUDGET_START}\n`);
-        out.write(`\nNext: cleanpath devices --db ${db} --vendor huawei,zte\n`);
-        out.write(`      cleanpath check --db ${db} --as-of ${DEMO_AS_OF} --country DE\n`);
-        out.write(`      cleanpath exposure --db ${db} --json     cleanpath killswitch --db ${db} --vendors huawei\n`);
-      } catch (e) {
-        progress.done();
-        throw e;
-      } finally {
-        await store.close();
-      }
-      if (opts.report) await writeDemoReport(db, reportFile, !opts.json);
-      if (opts.serve) await serveDemo(db, opts.host, opts.port, opts.report ? reportFile : undefined);
-    });
+    .action(runDemo);
+}
+
+type Imported = Awaited<ReturnType<typeof importFiles>>;
+type DemoResults = { devices: Device[]; analysis: Awaited<ReturnType<typeof analyseDemo>>; planned: Awaited<ReturnType<typeof planDemo>> };
+
+async function runDemo(opts: DemoOptions): Promise<void> {
+  const dir = resolve(opts.dir);
+  const db = opts.db ?? join(dir, 'demo.db');
+  const scenario = writeDemoScenario(dir);
+  const reportFile = join(dir, 'report.html');
+  if (!opts.db) for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+  const store = openStore(db);
+  const progress = createProgress('importing demo');
+  try {
+    const summary = await importFiles(store, scenario.files, { snapshot: 'demo', onProgress: (p) => progress.update(p.records, undefined, p.file) });
+    progress.done();
+    const devices = await store.devices(summary.snapshot.id, {});
+    const analysis = await analyseDemo(db, new Map(devices.map((d) => [d.id, d.name ?? d.id])));
+    const planned = await planDemo(db, new Map(devices.map((d) => [d.id, d.country])));
+    const results = { devices, analysis, planned };
+    if (opts.json) process.stdout.write(await demoJson(db, summary, results));
+    else await writeDemoSummary(db, summary, results);
+  } catch (e) {
+    progress.done();
+    throw e;
+  } finally {
+    await store.close();
+  }
+  if (opts.report) await writeDemoReport(db, reportFile, !opts.json);
+  if (opts.serve) await serveDemo(db, opts.host, opts.port, opts.report ? reportFile : undefined);
+}
+
+async function demoJson(db: string, summary: Imported, { devices, analysis, planned }: DemoResults): Promise<string> {
+  const ks = analysis.killswitch;
+  const conflicts = devices.filter((d) => d.attribution.conflicts.length > 0);
+  return renderJson({
+    db, snapshot: summary.snapshot, files: summary.files, warnings: summary.warnings,
+    byCountry: pivotByVendor(devices, (d) => d.country ?? '??').rows, byLayer: pivotByVendor(devices, (d) => d.layer ?? '?').rows,
+    exposure: { untrusted: UNTRUSTED, summary: analysis.exposure.summary, sensitiveFlows: analysis.flows },
+    killswitch: { vendors: ['huawei'], removedDevices: ks.removedDevices, disrupted: ks.disrupted, restore: ks.restore },
+    policy: await demoPolicyJson(db, 'demo', DEMO_AS_OF),
+    screening: (await demoScreening(db, 'demo', DEMO_AS_OF)).findings,
+    plan: { method: planned.plan.method, status: planned.plan.status, totalCost: planned.plan.totalCost, lowerBound: planned.plan.lowerBound, gap: planned.plan.gap, devices: planned.plan.devices, deadlines: planned.deadlines, missedDeadlines: planned.phasing?.missedDeadlines ?? [] },
+    conflicts: conflicts.map((d) => ({ id: d.id, vendor: d.vendor, conflicts: d.attribution.conflicts })),
+  });
+}
+
+/** The inventory part: what was imported, by country and layer, and how each device was identified. */
+function inventoryText(db: string, summary: Imported, devices: readonly Device[]): string {
+  const byCountry = pivotByVendor(devices, (d) => d.country ?? '??');
+  const byLayer = pivotByVendor(devices, (d) => d.layer ?? '?');
+  const conflicts = devices.filter((d) => d.attribution.conflicts.length > 0);
+  const attributed = devices.filter((d) => d.vendor !== null);
+  const fromDeclaredOnly = attributed.filter((d) => d.attribution.evidence.every((e) => e.kind === 'declared' || !e.valid)).length;
+  let out = `cleanpath demo: ${devices.length} devices, ${summary.files.reduce((n, f) => n + f.links, 0)} links, ${summary.files.reduce((n, f) => n + f.flows, 0)} flows imported into ${db}\n\n`;
+  out += 'Identified inventory by country and vendor\n' + renderTable(byCountry.rows, byCountry.columns) + '\n';
+  out += 'Identified inventory by layer and vendor\n' + renderTable(byLayer.rows, byLayer.columns) + '\n';
+  out += `Identification: ${attributed.length} of ${devices.length} devices attributed, ${attributed.length - fromDeclaredOnly} of them from the devices' own evidence (MAC, SNMP, engine ID, banners, IMEI, GPON serial) and ${fromDeclaredOnly} from a declared vendor only; ${devices.length - attributed.length} unknown.\n`;
+  if (conflicts.length) {
+    out += `\nConflicting evidence on ${conflicts.length} device(s):\n`;
+    for (const d of conflicts.slice(0, 10)) out += `  ${d.id}: ${d.attribution.conflicts.map((c) => c.note).join('; ')}\n`;
+  }
+  if (summary.warnings.length) {
+    out += `\nImport warnings (bad values kept as invalid evidence):\n`;
+    for (const w of summary.warnings.slice(0, 10)) out += `  ${w.file}:${w.line}: ${w.message}\n`;
+  }
+  return out;
+}
+
+/** The flows part: the bases' sensitive flows, and what a Huawei switch-off would cut. */
+function flowsText(analysis: DemoResults['analysis']): string {
+  const sum = analysis.exposure.summary;
+  const ks = analysis.killswitch;
+  let out = `\nThe bases' sensitive flows against Huawei and ZTE equipment (exposure over all equal-cost shortest paths)\n`;
+  out += renderTable(analysis.flows, ['flow', 'from', 'to', 'exposure', 'cost', 'clean path', 'cut by huawei off'], 40);
+  out += `${sum.sensitiveByClass.all} of ${sum.sensitiveFlows} sensitive flows cross Huawei/ZTE on every shortest path, ${sum.sensitiveByClass.some} on some; ` +
+    `${sum.exposedWithCleanPath} exposed flows have a clean path around them, ${sum.exposedWithoutCleanPath} have none.\n`;
+  out += `\nHuawei kill-switch: ${ks.removedDevices} devices off at once; ${ks.disrupted.sensitiveFlows} sensitive flows cut (${ks.disrupted.flows} flows in all, volume ${Math.round(ks.disrupted.volume)}); ` +
+    `the main network shrinks from ${ks.mainNetworkBefore} to ${ks.mainNetworkAfter} devices.\n`;
+  if (ks.restore[0]) out += `Replacing ${ks.restore[0].id} alone would restore ${ks.restore[0].sensitiveFlows} sensitive flow(s).\n`;
+  return out;
+}
+
+/** The plan part: the cheapest replacements, and the German and UK deadlines under the demo's budget. */
+function planText(db: string, planned: DemoResults['planned']): string {
+  const p = planned.plan;
+  const byReason = (r: string) => p.devices.filter((d) => d.reasons.includes(r as never)).length;
+  let out = `\nReplacement plan (${p.method}, ${p.status}): ${p.devices.length} devices for ${p.totalCost.toLocaleString('en-US')}, lower bound ${p.lowerBound.toLocaleString('en-US')}, gap ${(p.gap * 100).toFixed(2)}% — ` +
+    `${byReason('forced')} forced by rules overdue or due on ${DEMO_AS_OF}, ${byReason('flows')} to give every sensitive flow a clean path.\n`;
+  out += `German and UK deadlines with a budget of ${DEMO_BUDGET} from ${DEMO_BUDGET_START} (phase = budget year):\n`;
+  out += renderTable(planned.deadlines, ['country', 'device', 'deadline', 'rule', 'phase', 'met']);
+  const exposedAtEnd = planned.phasing?.exposedAtEnd.length ?? 0;
+  out += `${planned.phasing?.phases.length ?? 0} budget year(s); sensitive flows still exposed at the end: ${exposedAtEnd}. Details: cleanpath plan --db ${db} --as-of ${DEMO_AS_OF} --budget ${DEMO_BUDGET} --budget-start ${DEMO_BUDGET_START}\n`;
+  return out;
+}
+
+async function writeDemoSummary(db: string, summary: Imported, { devices, analysis, planned }: DemoResults): Promise<void> {
+  const out = process.stdout;
+  out.write(inventoryText(db, summary, devices));
+  out.write(flowsText(analysis));
+  out.write('\n' + (await renderDemoPolicySection(db, 'demo', DEMO_AS_OF)));
+  out.write('\n' + (await renderDemoScreeningSection(db, 'demo', DEMO_AS_OF)));
+  out.write(planText(db, planned));
+  out.write(`\nNext: cleanpath devices --db ${db} --vendor huawei,zte\n`);
+  out.write(`      cleanpath check --db ${db} --as-of ${DEMO_AS_OF} --country DE\n`);
+  out.write(`      cleanpath exposure --db ${db} --json     cleanpath killswitch --db ${db} --vendors huawei\n`);
 }
 
 /** The self-contained HTML report of the demo, with the same date and budget as the summary. */
