@@ -6,6 +6,7 @@ import { adapter as findings } from './commands/check.js';
 import { adapter as exposure } from './commands/exposure.js';
 import { adapter as killswitch } from './commands/killswitch.js';
 import { adapter as plan } from './commands/plan.js';
+import { adapter as screening } from './commands/screen.js';
 
 /** `cleanpath chokepoints` is exposure's run: its worker threads and --distributed too; a table by default. */
 const chokepoints: CliAdapter<DocumentOf<'chokepoints'>, ParamsOf<'chokepoints'>> = {
@@ -20,4 +21,5 @@ export const CLI_ADAPTERS: { [K in AnalysisId]: CliAdapter<DocumentOf<K>, Params
   chokepoints,
   killswitch,
   plan,
+  screening,
 };

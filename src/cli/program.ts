@@ -14,7 +14,6 @@ import * as paths from './commands/paths.js';
 import * as policies from './commands/policies.js';
 import * as probe from './commands/probe.js';
 import * as report from './commands/report.js';
-import * as screen from './commands/screen.js';
 import * as serve from './commands/serve.js';
 import * as snapshots from './commands/snapshots.js';
 import * as token from './commands/token.js';
@@ -29,7 +28,7 @@ const analyses = {
 };
 
 /** Each command lives in ./commands/<name>.ts and exports `register(program)`; order = help order. */
-const COMMANDS = [importCommand, identify, devices, snapshots, probe, collect, policies, vendors, screen, analyses, paths, report, diff, serve, worker, token, demo];
+const COMMANDS = [importCommand, identify, devices, snapshots, probe, collect, policies, vendors, analyses, paths, report, diff, serve, worker, token, demo];
 
 export function buildProgram(): Command {
   const program = new Command('cleanpath')

@@ -295,6 +295,22 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
     },
     ['method', 'status', 'totalCost', 'lowerBound', 'gap', 'devices', 'flows'],
   ),
+  Screening: obj(
+    {
+      asOf: str,
+      threshold: num,
+      possible: num,
+      lists: { ...arr({ type: 'object' }), description: 'the lists screened against: id, version, how it was dated, parties, listed' },
+      results: { ...arr({ type: 'object' }), description: 'names: one result per name, its verdict and hits (list, listed party, ownership path, explanation)' },
+      snapshot: { ...str, description: 'inventory: the snapshot screened' },
+      parties: { ...int, description: 'inventory: distinct makers and parties screened' },
+      findings: { ...arr({ type: 'object' }), description: 'inventory: one finding per hit on a maker, supplier, reseller or maintainer, with its devices' },
+      failOn: nullable(str),
+      failed: { ...int, description: 'hits at or above failOn' },
+      nothingToAnalyse: NOTHING_TO_ANALYSE,
+    },
+    ['asOf', 'threshold', 'possible', 'lists', 'failOn', 'failed', 'nothingToAnalyse'],
+  ),
   Topology: obj({
     untrusted: arr(str),
     nodes: arr(obj({ id: str, name: nullable(str), vendor: nullable(str), site: nullable(str), country: nullable(str), layer: nullable(str), untrusted: { type: 'boolean' } })),
