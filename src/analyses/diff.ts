@@ -1,6 +1,9 @@
-// Two snapshots compared: devices added and removed per vendor, findings opened and closed, and
-// progress toward each removal deadline (what is left, at what pace, will it make it). Pure: the
+// Two snapshots compared: devices added and removed per vendor, findings opened, closed and
+// changed (the generic table diff of the findings analysis), and progress toward each removal
+// deadline (what is left, at what pace, will it make it). Pure: the
 // caller reads the store and the catalog; the result is plain JSON-serialisable data.
+import { findingRow, findings } from './findings.js';
+import { diffTable, type RowChange } from './tables.js';
 import { addDays, dayNumber, evaluate, isUndecided, type Finding, type PolicyDevice, type Rule, type Status, type VendorFamilies } from '../policy/index.js';
 
 export interface DiffSide {
@@ -70,7 +73,11 @@ export interface DiffResult {
   a: { name: string; date: string; asOf: string; devices: number; findings: number };
   b: { name: string; date: string; asOf: string; devices: number; findings: number };
   devices: { added: string[]; removed: string[]; byVendor: VendorChange[] };
-  findings: { opened: FindingChange[]; closed: FindingChange[] };
+  /**
+   * Opened and closed: by (device, rule). Changed: the generic diff of the findings table
+   * (tables.ts), e.g. a status that moved from due to overdue or a vendor now known.
+   */
+  findings: { opened: FindingChange[]; closed: FindingChange[]; changed: RowChange[] };
   deadlines: DeadlineProgress[];
 }
 
@@ -180,6 +187,7 @@ export function diffSnapshots(input: DiffInput): DiffResult {
   const keysA = new Set(fa.map(findingKey));
   const keysB = new Set(fb.map(findingKey));
   const opened = fb.filter((f) => !keysA.has(findingKey(f))).map(change).sort(changeOrder);
+  const { changed } = diffTable(findings.tables[0]!, fa.map(findingRow), fb.map(findingRow));
   const closed = fa.filter((f) => !keysB.has(findingKey(f))).map(change).sort(changeOrder);
   const deadlines: DeadlineProgress[] = [];
   for (const r of rules) if (r.removeBy) deadlines.push(progress(r as Rule & { removeBy: string }, input));
@@ -190,7 +198,7 @@ export function diffSnapshots(input: DiffInput): DiffResult {
     a: { name: a.name, date: a.date, asOf: a.asOf, devices: a.devices.length, findings: fa.length },
     b: { name: b.name, date: b.date, asOf: b.asOf, devices: b.devices.length, findings: fb.length },
     devices: vendorChanges(a.devices, b.devices),
-    findings: { opened, closed },
+    findings: { opened, closed, changed },
     deadlines: relevant,
   };
 }

@@ -43,6 +43,13 @@ describe('diffSnapshots (pure)', () => {
     assert.deepEqual(back.findings.opened.map((f) => `${f.rule}/${f.device}`), ['t-late/h3', 't-late/h4', 't-soon/h3', 't-soon/h4']);
   });
 
+  it('lists findings that changed, through the findings table diff: a deadline passed between the snapshots', () => {
+    const later = { ...b, name: 'b2', date: '2026-02-01', asOf: '2026-02-01' };
+    const moved = diffSnapshots({ a, b: later, rules }).findings.changed.filter((c) => c.key.rule === 't-soon');
+    assert.deepEqual(moved.map((c) => [c.key.device, c.before.status, c.after.status]), [['h1', 'due', 'overdue'], ['h2', 'due', 'overdue']]);
+    assert.ok(d.findings.changed.every((c) => !('evidence' in c.after)), 'context columns are not compared');
+  });
+
   it('measures the pace toward each deadline and whether it makes it', () => {
     const late = d.deadlines.find((p) => p.rule === 't-late')!;
     assert.equal(late.inScopeA, 4);

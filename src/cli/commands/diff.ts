@@ -28,12 +28,14 @@ export function renderDiffTable(d: DiffResult): string {
   let out = `${d.a.name} (${d.a.date}, ${d.a.devices} devices, ${d.a.findings} findings) -> ${d.b.name} (${d.b.date}, ${d.b.devices} devices, ${d.b.findings} findings)\n\n`;
   out += `Devices: ${d.devices.added.length} added, ${d.devices.removed.length} removed\n`;
   out += renderTable(d.devices.byVendor.map((v) => ({ vendor: v.vendor, in_a: v.inA, in_b: v.inB, added: v.added, removed: v.removed })), ['vendor', 'in_a', 'in_b', 'added', 'removed']) + '\n';
-  out += `Findings: ${d.findings.opened.length} opened, ${d.findings.closed.length} closed\n`;
+  out += `Findings: ${d.findings.opened.length} opened, ${d.findings.closed.length} closed, ${d.findings.changed.length} changed\n`;
   const rows = [
     ...d.findings.opened.map((f) => ({ change: 'opened', ...f })),
     ...d.findings.closed.map((f) => ({ change: 'closed', ...f })),
   ];
   if (rows.length) out += renderTable(rows, ['change', 'rule', 'device', 'status', 'vendor'], 60) + '\n';
+  const changed = d.findings.changed.map((c) => ({ device: c.key.device || c.key.group, rule: c.key.rule, what: Object.keys(c.after).map((k) => `${k}: ${c.before[k] ?? '—'} → ${c.after[k] ?? '—'}`).join('; ') }));
+  if (changed.length) out += renderTable(changed, ['rule', 'device', 'what'], 80, terminalColumns()) + '\n';
   out += `Deadlines\n`;
   out += d.deadlines.length
     ? renderTable(
