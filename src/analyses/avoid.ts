@@ -1,6 +1,7 @@
 // The untrusted-set parameters exposure, chokepoints and plan share: one declaration, checked by
 // the one definition in untrusted.ts against the devices of the network analysed.
-import { NothingToAnalyse } from '../model/index.js';
+import { isInputError, NothingToAnalyse } from '../model/index.js';
+import { loadNetwork, type NetworkSourceOptions } from './network.js';
 import type { NodeInput } from '../graph/index.js';
 import { filterName, paramName, type RunEnv } from './define.js';
 import { countriesParam, layersParam, textListParam, vendorsParam } from './params.js';
@@ -48,4 +49,18 @@ export function avoidFilterNames(env: RunEnv): AvoidNames {
     avoidOperator: filterName(env, 'avoidOperator'),
     avoidLayer: filterName(env, 'avoidLayer'),
   };
+}
+
+/**
+ * Names checked before a remote run, which loads the network elsewhere: catalog names, countries
+ * and layers need no network; only a vendor the catalog does not know is looked for among the
+ * devices, and only then is the network loaded here.
+ */
+export async function checkBeforeRemote<T>(check: (nodes?: readonly NodeInput[]) => T, source: NetworkSourceOptions): Promise<T> {
+  try {
+    return check(undefined);
+  } catch (e) {
+    if (!isInputError(e) || !/unknown vendor/.test(e.detail)) throw e;
+  }
+  return check((await loadNetwork(source)).nodes);
 }

@@ -2,8 +2,7 @@
 // shortest paths cross an untrusted device, and the cost of the cheapest clean path.
 import { z } from 'zod';
 import { analyseExposure, buildGraph, exposureDocument, type ExposureDocument, type ExposureResult } from '../graph/index.js';
-import { isInputError } from '../model/index.js';
-import { AVOID_PARAMS, avoidFilterNames, avoidNames, checkAvoid, stopIfStrict } from './avoid.js';
+import { AVOID_PARAMS, avoidFilterNames, avoidNames, checkAvoid, checkBeforeRemote, stopIfStrict } from './avoid.js';
 import { defineAnalysis, type AnalysisDocument, type AnalysisSource, type ColumnSpec, type RemoteEngine, type RemoteNetwork, type RunEnv } from './define.js';
 import { loadNetwork } from './network.js';
 import { avoidFilterText, countFlows, countSet, noDeviceMessage, noFlowsMessage, NOTHING_UNTRUSTED, nothingToAnalyse } from './nothing.js';
@@ -63,13 +62,7 @@ async function localRun(source: AnalysisSource, p: Params, env: RunEnv): Promise
 
 /** On cleanpath workers: names are checked here first (the network is loaded only for a vendor the catalog lacks). */
 async function remoteRun(source: AnalysisSource, p: Params, env: RunEnv, remote: RemoteEngine): Promise<Computed> {
-  let avoid: AvoidOptions;
-  try {
-    avoid = checkAvoid(p, undefined, env);
-  } catch (e) {
-    if (!isInputError(e) || !/unknown vendor/.test(e.detail)) throw e;
-    avoid = checkAvoid(p, (await loadNetwork(source)).nodes, env);
-  }
+  const avoid = await checkBeforeRemote((nodes) => checkAvoid(p, nodes, env), source);
   const { result, net } = await remote.exposure(source, avoid, { chokepoints: !env.tablesOnly, topChokepoints: p.top });
   stopIfStrict(env, net.flows.length ? undefined : noFlowsMessage(net));
   const noUntrusted = noDeviceMessage(net, countSet(untrustedNodes(net.nodes, avoid, avoidNames(env))), avoidFilterText(avoid, avoidFilterNames(env)), NOTHING_UNTRUSTED);

@@ -3,8 +3,7 @@
 // single replacement restores most.
 import { z } from 'zod';
 import { buildGraph, killSwitch as runKillSwitch, killSwitchDocument, type FlowInput, type KillSwitchResult, type NodeInput } from '../graph/index.js';
-import { isInputError } from '../model/index.js';
-import { stopIfStrict } from './avoid.js';
+import { checkBeforeRemote, stopIfStrict } from './avoid.js';
 import { defineAnalysis, filterName, paramName, type AnalysisDocument, type RemoteNetwork, type RunEnv } from './define.js';
 import { loadNetwork } from './network.js';
 import { noDeviceMessage, noFlowsMessage } from './nothing.js';
@@ -33,14 +32,7 @@ function filterText(spec: KillSwitchOptions, env: RunEnv): string {
 
 async function compute(source: Parameters<typeof loadNetwork>[0], p: { vendors?: string[]; layer?: string[]; country?: string[]; top: number }, env: RunEnv): Promise<{ r: KillSwitchResult; net: RemoteNetwork; spec: KillSwitchOptions }> {
   if (env.remote) {
-    let spec: KillSwitchOptions;
-    try {
-      spec = check(p, undefined, env);
-    } catch (e) {
-      // A vendor the catalog does not know may be one the network's devices carry.
-      if (!isInputError(e) || !/unknown vendor/.test(e.detail)) throw e;
-      spec = check(p, (await loadNetwork(source)).nodes, env);
-    }
+    const spec = await checkBeforeRemote((nodes) => check(p, nodes, env), source);
     const { result, net } = await env.remote.killSwitch(source, { ...spec, top: p.top });
     return { r: result, net, spec };
   }

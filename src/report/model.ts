@@ -348,9 +348,11 @@ function reportDevice(d: Device): ReportDevice {
   };
 }
 
-/** The sections of the registry's analyses the report shows (the others say why not, in sections.ts). */
-function shownSections(): ReportModel['sections'] {
-  return Object.entries(REPORT_SECTIONS).flatMap(([analysis, s]) => ('id' in s ? [{ analysis, id: s.id, title: analysisById(analysis as keyof typeof ANALYSES).title }] : []));
+/** The sections of the registry's analyses the report shows; `conditional`: the ids of those shown only when they have data. */
+function shownSections(conditional: ReadonlySet<string>): ReportModel['sections'] {
+  return Object.entries(REPORT_SECTIONS).flatMap(([analysis, s]) =>
+    'id' in s && (s.when === undefined || conditional.has(s.id)) ? [{ analysis, id: s.id, title: analysisById(analysis as keyof typeof ANALYSES).title }] : [],
+  );
 }
 
 /** What changed since an earlier snapshot: each shown analysis that has a keyed main table, run on both. */
@@ -421,7 +423,7 @@ export async function buildReportModel(opts: ReportOptions): Promise<ReportModel
     plan,
     nothingToAnalyse: nothing,
     notes,
-    sections: shownSections(),
+    sections: shownSections(new Set(paths ? ['paths'] : [])),
     ...(changes ? { changes } : {}),
     ...(paths ? { paths } : {}),
   };

@@ -2,7 +2,8 @@
 // not in it. Keyed by AnalysisId: a new analysis does not compile until it says where it goes.
 import type { AnalysisId } from '../analyses/registry.js';
 
-export type ReportSection = { id: string } | { omitted: string };
+/** `when`: the section is there only then (said in words); otherwise always. */
+export type ReportSection = { id: string; when?: string } | { omitted: string };
 
 export const REPORT_SECTIONS: Record<AnalysisId, ReportSection> = {
   findings: { id: 'findings' },
@@ -11,5 +12,6 @@ export const REPORT_SECTIONS: Record<AnalysisId, ReportSection> = {
   plan: { id: 'plan' },
   // a part of the exposure section: the devices the most sensitive flows cross
   chokepoints: { id: 'chokepoints' },
+  'paths-exposure': { id: 'paths', when: 'the store holds measured paths (traceroutes) of the last 30 days' },
   screening: { omitted: 'screening checks the names of makers and parties against restricted-party lists, not the network: cleanpath screen --inventory answers it for a snapshot' },
 };

@@ -91,6 +91,10 @@ describe('the analysis registry', () => {
           assert.ok(section.omitted.length > 20, `${def.id}: why the report leaves it out`);
           continue;
         }
+        if (section.when && !model.sections.some((s) => s.analysis === def.id)) {
+          assert.doesNotMatch(html, new RegExp(`id="${section.id}"`), `${def.id}: shown only when ${section.when}`);
+          continue;
+        }
         assert.ok(model.sections.some((s) => s.analysis === def.id && s.id === section.id && s.title === def.title), `${def.id} listed in the model's sections`);
         assert.match(html, new RegExp(`id="${section.id}"`), `the HTML report has the ${def.id} section`);
       }
