@@ -56,7 +56,7 @@ export function describeDiff(d: AnalysisDiff, shown = CHANGES_SHOWN): { title: s
   const label = (id: string) => col(id)?.label ?? id;
   const keyText = (r: Record<string, TableCell>) => d.keyColumns.map((k) => cellText(col(k), r[k])).filter((x) => x !== '' && x !== '—').join(' / ');
   const values = (r: Record<string, TableCell>) =>
-    Object.keys(r).filter((k) => !d.keyColumns.includes(k) && !col(k)?.context && r[k] !== null && r[k] !== '').map((k) => `${label(k)} ${cellText(col(k), r[k])}`).join('; ');
+    Object.keys(r).filter((k) => !d.keyColumns.includes(k) && !col(k)?.context && ((r[k] !== null && r[k] !== '') || col(k)?.nullAs !== undefined)).map((k) => `${label(k)} ${cellText(col(k), r[k])}`).join('; ');
   const rows: ChangeRow[] = [
     ...d.added.map((r) => ({ change: 'added' as const, key: keyText(r), detail: values(r) })),
     ...d.removed.map((r) => ({ change: 'removed' as const, key: keyText(r), detail: values(r) })),
