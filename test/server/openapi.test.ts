@@ -59,7 +59,7 @@ describe('OpenAPI document', () => {
     }
     assert.deepEqual(
       Object.entries(doc.paths).flatMap(([p, ops]) => Object.entries(ops).filter(([, o]) => o.security.length === 0).map(([m]) => `${m} ${p}`)).sort(),
-      ['get /api/health', 'get /api/openapi.json'],
+      ['get /api/analyses', 'get /api/health', 'get /api/openapi.json'],
     );
   });
 
