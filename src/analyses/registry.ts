@@ -7,6 +7,7 @@ import type { AnyAnalysis } from './define.js';
 import { exposure } from './exposure.js';
 import { findings } from './findings.js';
 import { killswitch } from './killswitch.js';
+import { pathsExposure } from './paths-exposure.js';
 import { plan } from './plan.js';
 import { screening } from './screening.js';
 
@@ -17,6 +18,7 @@ export const ANALYSES = {
   killswitch,
   plan,
   screening,
+  'paths-exposure': pathsExposure,
 } as const;
 
 export type AnalysisId = keyof typeof ANALYSES;

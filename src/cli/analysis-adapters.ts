@@ -5,6 +5,7 @@ import type { CliAdapter } from './analysis-command.js';
 import { adapter as findings } from './commands/check.js';
 import { adapter as exposure } from './commands/exposure.js';
 import { adapter as killswitch } from './commands/killswitch.js';
+import { exposureAdapter as pathsExposure } from './commands/paths.js';
 import { adapter as plan } from './commands/plan.js';
 import { adapter as screening } from './commands/screen.js';
 
@@ -22,4 +23,5 @@ export const CLI_ADAPTERS: { [K in AnalysisId]: CliAdapter<DocumentOf<K>, Params
   killswitch,
   plan,
   screening,
+  'paths-exposure': pathsExposure,
 };

@@ -1,13 +1,15 @@
 // `cleanpath paths import|exposure`: measured paths (traceroutes) through networks you do not
 // own — which cross untrusted vendors' routers, ASes or countries, at which hop, how often.
-import { writeFile } from 'node:fs/promises';
-import { InvalidArgumentError, Option, type Command } from 'commander';
-import { DEFAULT_UNTRUSTED, resolveCountries } from '../../analyses/untrusted.js';
-import { checkSnapshotVendors } from '../network-input.js';
+// `paths exposure` is generated from the registry (src/analyses/paths-exposure.ts); its side
+// files, traceroute files and table layout are its adapter's, here.
+import type { Command } from 'commander';
+import type { AnyAnalysis } from '../../analyses/define.js';
+import { pathsExposure, TIME_FORMS, timeSeconds, type PathsExposureAnalysis } from '../../analyses/paths-exposure.js';
 import { InputError } from '../../model/index.js';
-import { analysePathExposure, importPaths, lastDays, type PathExposureDocument, type WindowFilter } from '../../paths/index.js';
-import { openStore, storeLabel } from '../../store/index.js';
-import { collectList, collectVendors, DEFAULT_DB, parsePositiveInt } from '../options.js';
+import { importPaths, type PathExposureDocument } from '../../paths/index.js';
+import { storeLabel } from '../../store/index.js';
+import { registerAnalysisCommand, type CliAdapter } from '../analysis-command.js';
+import { collectList, DEFAULT_DB, parsePositiveInt } from '../options.js';
 import { render, renderJson, type Row } from '../output.js';
 import { createProgress } from '../progress.js';
 
@@ -25,43 +27,11 @@ interface ImportOpts extends EnrichOpts {
   json?: boolean;
 }
 
-interface ExposureOpts extends EnrichOpts {
-  db: string;
-  org: string;
-  snapshot?: string;
-  discovery?: string[];
-  site?: string[];
-  time?: string;
-  since?: string;
-  until?: string;
-  days?: number;
-  untrusted?: string[];
-  avoidCountry?: string[];
-  avoidOperator?: string[];
-  avoidAs?: number[];
-  format: 'table' | 'csv' | 'json';
-  json?: boolean;
-  output?: string;
-  examples: number;
-  top: number;
-}
-
-/** `--avoid-as 4134,AS4837` → [4134, 4837] */
-export function collectAsns(value: string, previous: number[] = []): number[] {
-  const out = [...previous];
-  for (const part of value.split(',').map((s) => s.trim()).filter(Boolean)) {
-    const n = Number(part.replace(/^as/i, ''));
-    if (!Number.isInteger(n) || n <= 0 || n > 0xffffffff) throw new InvalidArgumentError(`"${part}" is not an AS number`);
-    out.push(n);
-  }
-  return out;
-}
-
-/** A date (YYYY-MM-DD, UTC midnight) or an ISO time → seconds since the epoch. */
+/** --time and the like: a date (YYYY-MM-DD, UTC midnight), an ISO time or seconds since the epoch → seconds. */
 function parseTime(flag: string, v: string): number {
-  const t = /^\d{4}-\d{2}-\d{2}$/.test(v) ? Date.parse(`${v}T00:00:00Z`) : /^\d+$/.test(v) ? Number(v) * 1000 : Date.parse(v);
-  if (!Number.isFinite(t)) throw new InputError(flag, undefined, `expected a date (YYYY-MM-DD), an ISO time or seconds since the epoch, got "${v}"`);
-  return Math.floor(t / 1000);
+  const t = timeSeconds(v);
+  if (t === undefined) throw new InputError(flag, undefined, `expected ${TIME_FORMS}, got "${v}"`);
+  return t;
 }
 
 function addEnrichOptions(cmd: Command): Command {
@@ -122,28 +92,20 @@ function tableOutput(doc: PathExposureDocument, top: number): string {
       ),
     );
   }
-  for (const n of doc.notes) out.push(`note: ${n}`);
   return out.join('\n') + '\n';
 }
 
-function csvOutput(doc: PathExposureDocument): string {
-  const rows: Row[] = doc.byDestination.map((d) => ({
-    site: d.site,
-    destination: d.destination,
-    measurements: d.measurements,
-    exposed: d.exposed,
-    share: d.share,
-    first: new Date(d.firstTime * 1000).toISOString(),
-    last: new Date(d.lastTime * 1000).toISOString(),
-    untrusted_hops: d.hits.map((h) => `${h.ttl} ${h.address} ${h.reasons.join('+')} x${h.count}`).join('; '),
-  }));
-  return render('csv', rows, ['site', 'destination', 'measurements', 'exposed', 'share', 'first', 'last', 'untrusted_hops']);
-}
-
+/**
+ * `paths import` here; `paths exposure` is generated from the registry (src/analyses/paths-exposure.ts)
+ * with the other analyses, which makes the `paths` command first. A program of only these
+ * commands (the path tests') gets it here.
+ */
 export function register(program: Command): void {
-  const paths = program.command('paths').description('Measured paths (traceroutes) through networks you do not own: which cross untrusted vendors, ASes or countries');
+  const paths = (program.commands.find((c) => c.name() === 'paths') ?? program.command('paths')).description(
+    'Measured paths (traceroutes) through networks you do not own: which cross untrusted vendors, ASes or countries',
+  );
   registerImport(paths);
-  registerExposure(paths);
+  if (!paths.commands.some((c) => c.name() === 'exposure')) registerAnalysisCommand(program, pathsExposure as unknown as AnyAnalysis, exposureAdapter as unknown as CliAdapter);
 }
 
 function registerImport(paths: Command): void {
@@ -193,84 +155,29 @@ async function runImport(files: string[], opts: ImportOpts): Promise<void> {
   if (s.measurements + s.duplicates === 0) process.exitCode = 1;
 }
 
-function registerExposure(paths: Command): void {
-  addEnrichOptions(
-    paths
-      .command('exposure')
-      .description('Which measured paths cross untrusted vendors, ASes or countries, at which hop, how often; per site, destination, AS, country and vendor')
-      .argument('[files...]', 'analyse these traceroute files directly instead of the stored measurements')
-      .option('--db <path>', 'store (an SQLite file or a postgres:// URL): measurements, and the snapshot whose devices identify hops', DEFAULT_DB)
+/** `paths exposure`: side files, the organisation, traceroute files as arguments, and the table layout. */
+export const exposureAdapter: CliAdapter<PathsExposureAnalysis> = {
+  format: 'table',
+  text: (doc, _p, opts) => tableOutput(doc, opts.top as number),
+  options(cmd: Command) {
+    addEnrichOptions(cmd)
       .option('--org <name>', 'organisation whose measurements and snapshot to use', 'default')
-      .option('-s, --snapshot <name>', 'snapshot whose devices (e.g. from `probe snmp --import`) identify hop addresses (default: the latest)')
       .option('--discovery <file>', '`cleanpath probe snmp --json` output identifying hop addresses; repeatable', collectList)
-      .option('--site <names>', 'only paths measured from these sites', collectList)
-      .option('--since <date>', 'window start (inclusive)')
-      .option('--until <date>', 'window end (exclusive)')
-      .option('--days <n>', 'window of the last N days (up to --until, else the last measurement)', parsePositiveInt)
       .option('--time <when>', 'start time for mtr and traceroute text files given directly')
-      .option('--untrusted <vendors>', `untrusted vendors, comma separated: slugs or names (default ${DEFAULT_UNTRUSTED.join(',')} when no --avoid-* is given)`, collectVendors)
-      .option('--avoid-as <asns>', 'also avoid these ASes, e.g. 4134,4837,9808,58453', collectAsns)
-      .option('--avoid-country <codes>', 'also avoid hops in these countries (ISO alpha-2; from the enrichment data, else the device)', collectList)
-      .option('--avoid-operator <names>', 'also avoid routers of these operators (from the store)', collectList),
-  )
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
-    .option('--json', 'shorthand for --format json')
-    .option('-o, --output <file>', 'write to a file instead of stdout')
-    .option('--examples <n>', 'exposed measurements shown hop by hop in JSON', parsePositiveInt, 20)
-    .option('--top <n>', 'rows per table', parsePositiveInt, 20)
-    .addHelpText(
-      'after',
-      `
-A path is exposed when any hop answered from an untrusted router (its vendor from SNMPv3
-discovery or the store), an AS or a country to avoid. Late replies (RIPE Atlas "late")
-are not counted as their hop's address. Routers are grouped by engine ID, boots and
-engine time (alias resolution), so one router seen from several interfaces counts once.
-
-Examples:
-  cleanpath paths exposure --days 30 --avoid-as 4134,4837,9808,58453 --avoid-country CN
-  cleanpath paths exposure --untrusted huawei,zte --site atlas-probe-6001 --json
-  cleanpath paths exposure tr.txt --discovery hops.json --asn-table ip2asn-v4.tsv`,
-    )
-    .action(runExposure);
-}
-
-async function runExposure(files: string[], opts: ExposureOpts): Promise<void> {
-  const window = await windowOf(files, opts);
-  const doc = await analysePathExposure({
-    ...enrichFiles(opts),
-    db: opts.db,
-    organisation: opts.org,
-    ...(files.length ? { files } : {}),
-    ...(opts.snapshot !== undefined ? { snapshot: opts.snapshot } : {}),
-    ...(opts.discovery ? { discovery: opts.discovery } : {}),
-    ...(opts.time !== undefined ? { time: parseTime('--time', opts.time) } : {}),
-    window,
-    ...(opts.untrusted ? { untrusted: await checkSnapshotVendors(opts.untrusted, '--untrusted', opts.db, opts.snapshot) } : {}),
-    ...(opts.avoidAs ? { avoidAs: opts.avoidAs } : {}),
-    ...(opts.avoidCountry ? { avoidCountry: resolveCountries(opts.avoidCountry, '--avoid-country') } : {}),
-    ...(opts.avoidOperator ? { avoidOperator: opts.avoidOperator } : {}),
-    examples: opts.examples,
-  });
-  const format = opts.json ? 'json' : opts.format;
-  const text = format === 'json' ? renderJson(doc) : format === 'csv' ? csvOutput(doc) : tableOutput(doc, opts.top);
-  if (opts.output) await writeFile(opts.output, text);
-  else process.stdout.write(text);
-}
-
-/** The time window and sites of --since, --until, --days and --site. */
-async function windowOf(files: string[], opts: ExposureOpts): Promise<WindowFilter> {
-  let window: WindowFilter = { organisation: opts.org };
-  if (opts.since) window.since = parseTime('--since', opts.since);
-  if (opts.until) window.until = parseTime('--until', opts.until);
-  if (opts.site?.length) window.sites = opts.site;
-  if (opts.days !== undefined && window.until === undefined && !files.length) {
-    // Counting back from the newest stored measurement needs the store.
-    const store = openStore(opts.db, { readonly: true });
-    try {
-      window = await lastDays(store, window, opts.days);
-    } finally {
-      await store.close();
-    }
-  } else if (opts.days !== undefined) window = await lastDays(undefined, window, opts.days);
-  return window;
-}
+      .option('--top <n>', 'rows per table (table output)', parsePositiveInt, 20)
+      // Traceroute files are read here, never by the API: arguments, not a parameter.
+      .usage('[options] [files...]')
+      .allowExcessArguments()
+      .hook('preAction', (_hooked, action) => {
+        action.setOptionValue('files', action.args);
+      });
+  },
+  source: (opts) => ({
+    ...enrichFiles(opts as EnrichOpts),
+    organisation: opts.org as string,
+    files: opts.files as string[],
+    ...(opts.discovery !== undefined && { discovery: opts.discovery as string[] }),
+    ...(typeof opts.time === 'string' && { time: parseTime('--time', opts.time) }),
+    storeLabel: storeLabel(opts.db as string),
+  }),
+};
