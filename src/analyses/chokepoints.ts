@@ -56,7 +56,8 @@ async function deviceNames(source: AnalysisSource, net: RemoteNetwork, ids: read
   }
 }
 
-async function describe(source: AnalysisSource, net: RemoteNetwork, ranked: readonly Chokepoint[]): Promise<ChokepointDevice[]> {
+/** The ranked chokepoints with each device's name, vendor and site. */
+async function withDevices(source: AnalysisSource, net: RemoteNetwork, ranked: readonly Chokepoint[]): Promise<ChokepointDevice[]> {
   const ids = new Set(ranked.map((c) => c.id));
   const nodes = new Map<string, NodeInput>();
   for (const n of net.nodes) if (ids.has(n.id)) nodes.set(n.id, n);
@@ -91,7 +92,7 @@ chokepoints first cleans the most sensitive traffic; cleanpath plan finds the ch
       avoid,
       sensitiveFlows: s.sensitiveFlows,
       sensitiveByClass: s.sensitiveByClass,
-      chokepoints: await describe(source, net, s.chokepoints ?? []),
+      chokepoints: await withDevices(source, net, s.chokepoints ?? []),
       nothingToAnalyse: nothingToAnalyse(net, countFlows(net.flows), 'sensitive-flows') ?? noUntrusted ?? null,
       notes: net.notes,
     };

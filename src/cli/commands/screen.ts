@@ -9,8 +9,6 @@ import { loadCatalog } from '../../vendors/index.js';
 import type { CliAdapter } from '../analysis-command.js';
 import { render, renderTable } from '../output.js';
 
-export { findingRows, listSummary, screeningLists };
-
 const collectFiles = (v: string, prev: string[] = []) => [...prev, v];
 
 const NAME_COLUMNS = ['name', 'verdict', 'score', 'list', 'listed party', 'via', 'why'];
