@@ -29,7 +29,7 @@ export const CHOKEPOINT_COLUMNS: readonly ColumnSpec[] = [
   { id: 'device', label: 'Device', description: 'the untrusted device', key: true },
   { id: 'flows', label: 'Sensitive flows', description: 'sensitive flows with a shortest path through it' },
   { id: 'volume', label: 'Volume', description: 'their volume' },
-  { id: 'flows_all', label: 'Flows, every path', description: 'sensitive flows whose every shortest path crosses it' },
+  { id: 'flows_all', label: 'Flows, every path exposed', description: 'of them, flows whose every shortest path crosses an untrusted device (not necessarily this one)' },
   { id: 'volume_all', label: 'Volume, every path', description: 'their volume' },
 ];
 

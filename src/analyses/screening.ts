@@ -218,7 +218,7 @@ The table written as CSV is the names' hits, or with --inventory the findings.`,
     const meta = { asOf, threshold: p.threshold, possible: p.possible, lists: listSummary(lists) };
     const failOn = p.failOn ?? null;
     if (!p.inventory) {
-      const results = p.names.map((n) => screener.screen(n, p.country));
+      const results = [...new Set(p.names)].map((n) => screener.screen(n, p.country)); // a name given twice is screened once: rows are keyed by it
       return { ...meta, results, failOn, failed: failedHits(results.flatMap((r) => r.hits.map((h) => h.verdict)), failOn), nothingToAnalyse: null };
     }
     const s = await screenSnapshot(source, screener);

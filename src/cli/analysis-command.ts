@@ -23,6 +23,13 @@ export interface CliAdapter<D = AnalysisDocument, P = Record<string, unknown>> {
   options?(cmd: Command): void;
   /** Side files those options name (the planner's cost table). */
   source?(opts: Record<string, unknown>): Partial<AnalysisSource> & Record<string, unknown>;
+  /**
+   * Positional arguments only a terminal run has (traceroute files to read): handed to `source()`
+   * as `opts[name]`. An analysis whose parameter is positional (`screen NAME...`) has none.
+   */
+  arguments?: { name: string; description: string };
+  /** The table --format csv|table writes when --table is not given, if not the main one. */
+  defaultTable?(params: P): string | undefined;
   /** Whether the rows still stand when there is nothing to analyse in part (a note then, exit 0). */
   partial?(doc: D): boolean;
   /** Why the run counts as failed though it worked (check --fail-on): exit 1 with this message. */
@@ -93,7 +100,9 @@ function commandFor(program: Command, spelled: string): Command {
 
 export function registerAnalysisCommand(program: Command, def: AnyAnalysis, adapter: CliAdapter): Command {
   const cmd = commandFor(program, def.command).description(def.summary);
+  const positional = def.positional ?? adapter.arguments?.name;
   if (def.positional) cmd.argument(`[${def.positional}...]`, paramHelp(def.params.shape[def.positional] as z.ZodType).description);
+  else if (adapter.arguments) cmd.argument(`[${adapter.arguments.name}...]`, adapter.arguments.description);
   if (def.sources === 'network') addNetworkSourceOptions(cmd);
   else cmd.option('--db <path>', 'store to read: an SQLite file or a postgres:// URL', DEFAULT_DB).option('-s, --snapshot <name>', 'snapshot of the store (default: the latest)');
   addParamOptions(cmd, def);
@@ -106,16 +115,16 @@ export function registerAnalysisCommand(program: Command, def: AnyAnalysis, adap
     .addHelpText('after', `\n${def.help ? def.help + '\n\n' : ''}Examples:\n${def.examples.map((e) => `  ${e}`).join('\n')}`)
     .action(async (...args: unknown[]) => {
       // commander passes the positional list first when there is one, then the options
-      const opts = (def.positional ? args[1] : args[0]) as Record<string, unknown>;
-      await runAnalysisCommand(def, adapter, def.positional ? { ...opts, [def.positional]: args[0] } : opts);
+      const opts = (positional ? args[1] : args[0]) as Record<string, unknown>;
+      await runAnalysisCommand(def, adapter, positional ? { ...opts, [positional]: args[0] } : opts);
     });
   return cmd;
 }
 
 async function runAnalysisCommand(def: AnyAnalysis, adapter: CliAdapter, opts: Record<string, unknown>): Promise<void> {
   const format: OutputFormat = opts.json ? 'json' : (opts.format as OutputFormat);
-  const table = tableSpec(def, opts.table as string | undefined);
   const params = parseCliParams(def, opts);
+  const table = tableSpec(def, (opts.table as string | undefined) ?? (format === 'json' ? undefined : adapter.defaultTable?.(params)));
   const progress = createProgress(def.command);
   const env: RunEnv = { progress, warn: (w) => warn([w]), strict: true, tablesOnly: format === 'csv', ...adapter.env?.(opts, progress) };
   const doc = await def.run({ ...sourceOf(opts), ...adapter.source?.(opts) }, params, env);

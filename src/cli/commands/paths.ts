@@ -165,13 +165,9 @@ export const exposureAdapter: CliAdapter<PathsExposureAnalysis> = {
       .option('--discovery <file>', '`cleanpath probe snmp --json` output identifying hop addresses; repeatable', collectList)
       .option('--time <when>', 'start time for mtr and traceroute text files given directly')
       .option('--top <n>', 'rows per table (table output)', parsePositiveInt, 20)
-      // Traceroute files are read here, never by the API: arguments, not a parameter.
-      .usage('[options] [files...]')
-      .allowExcessArguments()
-      .hook('preAction', (_hooked, action) => {
-        action.setOptionValue('files', action.args);
-      });
   },
+  // Traceroute files are read here, never by the API: arguments, not a parameter.
+  arguments: { name: 'files', description: 'traceroute files to analyse directly (RIPE Atlas JSON, mtr, scamper, traceroute text), besides the store\'s measurements' },
   source: (opts) => ({
     ...enrichFiles(opts as EnrichOpts),
     organisation: opts.org as string,

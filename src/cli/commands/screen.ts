@@ -35,13 +35,10 @@ export const adapter: CliAdapter<ScreeningAnalysis> = {
     cmd
       .option('--list <file>', 'a list file: CSL bulk JSON or FollowTheMoney JSON lines (repeatable)', collectFiles)
       .option('--no-bundled', 'leave out the bundled lists (sample CSL and OpenSanctions files, FCC Covered List from the policy catalog)');
-    // The CSV's table follows the mode: the findings of --inventory (the main table), else the names' hits.
-    cmd.hook('preAction', (_hooked, action) => {
-      const o = action.opts();
-      if (o.table === undefined && !o.json && o.format === 'csv' && !o.inventory) action.setOptionValue('table', 'names');
-    });
   },
   source: (opts) => ({ lists: opts.list as string[] | undefined, bundled: opts.bundled !== false, storeLabel: storeLabel(opts.db as string) }),
+  // The table follows the mode: the findings of --inventory (the main table), else the names' hits.
+  defaultTable: (p) => (p.inventory ? undefined : 'names'),
   failure: (doc) => (doc.failOn && doc.failed ? `${doc.failed} hit(s) at or above --fail-on ${doc.failOn}` : undefined),
 };
 

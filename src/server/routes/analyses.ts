@@ -111,7 +111,7 @@ function analysisRoute(def: AnyAnalysis): RouteSpec {
   return route<Params, Record<string, unknown>>({
     method: 'GET',
     path: `/api/snapshots/{snapshot}/${def.id}`,
-    operationId: `get${def.id[0]!.toUpperCase()}${def.id.slice(1)}`,
+    operationId: `get${def.id.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase())}`,
     tag: 'analyses',
     summary: def.summary,
     description: `${def.title}. Computed once per (snapshot, parameters) and cached: snapshots never change. The CLI's \`cleanpath ${def.command}\` takes the same parameters as --kebab-case options.`,
