@@ -1,101 +1,35 @@
 // Request schemas (zod: validated on the way in, and turned into the OpenAPI document's
 // parameters) and the JSON schemas of the answers (the OpenAPI document's components).
 import { z } from 'zod';
-import { DEFAULT_UNTRUSTED } from '../analyses/plan-run.js';
+import { commaList, countriesParam, layersParam, vendorsParam } from '../analyses/params.js';
+import { DEFAULT_UNTRUSTED } from '../analyses/untrusted.js';
 import { FORMAT_IDS } from '../ingest/index.js';
-import { countryCode, Device, isOneOf, LAYERS, NETWORK_KINDS, unknownCountryMessage } from '../model/index.js';
-import { parseBudget } from '../plan/index.js';
-import { isRealDate, STATUSES, todayUtc } from '../policy/index.js';
+import { Device, NETWORK_KINDS } from '../model/index.js';
+import { STATUSES, todayUtc } from '../policy/index.js';
+import { REPORT_PARAMS } from '../report/params.js';
 import { ROLES } from '../store/index.js';
-import { nearest, splitVendorList } from '../vendors/resolve.js';
 import type { JsonSchema } from './route-spec.js';
 
-const MAX_LIST = 50;
-
-/** `a,b,c` → ['a','b','c'], each item checked by `item` (after `normalise`). */
-function commaList<T extends string>(item: z.ZodType<T, string>, description: string, normalise: (s: string) => string = (s) => s) {
-  return z
-    .string()
-    .max(2000)
-    .describe(`${description}; comma separated`)
-    .transform((s) => [...new Set(s.split(',').map((x) => normalise(x.trim())).filter(Boolean))])
-    .pipe(z.array(item).max(MAX_LIST));
-}
-
-// Vendor names keep their legal-form commas ("Huawei Technologies Co., Ltd."); the route resolves
-// them against the catalog and the snapshot's own vendors (routes/analyses.ts resolveQueryVendors).
-export const vendorList = (description: string) =>
-  z
-    .string()
-    .max(2000)
-    .describe(`${description}: slugs or names (case, punctuation and legal form ignored), comma separated`)
-    .transform((s) => [...new Set(splitVendorList(s))])
-    .pipe(z.array(z.string().max(200)).max(MAX_LIST));
-/** Country codes or English names → ISO alpha-2; an unknown one is refused with the nearest. */
-const countryItem = z.string().transform((s, ctx) => countryCode(s) ?? (ctx.addIssue({ code: 'custom', message: unknownCountryMessage(s) }), z.NEVER));
-const countryList = commaList(countryItem, 'countries (ISO 3166 alpha-2 codes or English names)');
-const layerItem = z.string().transform((s, ctx) => {
-  const l = s.toLowerCase();
-  if (isOneOf(LAYERS, l)) return l;
-  const hint = nearest(l, LAYERS);
-  ctx.addIssue({ code: 'custom', message: `unknown layer '${s}'${hint ? `; did you mean ${hint}?` : ''} (layers: ${LAYERS.join(', ')})` });
-  return z.NEVER;
-});
-const layerList = commaList(layerItem, `layers (${LAYERS.join(', ')})`);
-const networkList = commaList(z.enum(NETWORK_KINDS), `networks (${NETWORK_KINDS.join(', ')})`, (s) => s.toLowerCase());
-const statusList = commaList(z.enum(STATUSES), `finding statuses (${STATUSES.join(', ')})`);
-const ruleList = commaList(z.string().min(1).max(200), 'rule ids');
-
-export const isoDate = z.string().refine(isRealDate, 'expected a date as YYYY-MM-DD');
-const asOf = isoDate.optional().describe('date for the policy check and deadlines, YYYY-MM-DD (default: today, UTC)');
-const budget = z
-  .string()
-  .max(64)
-  .refine((s) => {
-    try {
-      parseBudget(s, '2000-01-01');
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'expected AMOUNT/PERIOD, e.g. 3000000/year or 500k/quarter')
-  .optional()
-  .describe('replacement budget per period, e.g. 3000000/year: phases the plan');
-const budgetStart = isoDate.optional().describe('first day of the first budget period (default: the as-of date)');
-const untrusted = vendorList(`untrusted vendors (default ${DEFAULT_UNTRUSTED.join(',')})`).optional();
+// The parameter kinds (lists of vendors, countries, layers; dates; budgets) are the analyses'
+// own (src/analyses/params.ts): one definition for the CLI, the analysis routes and these.
+const networkList = commaList(z.enum(NETWORK_KINDS), `networks (${NETWORK_KINDS.join(', ')})`, 'commercial', (s) => s.toLowerCase());
 
 export const SnapshotParams = z.object({ snapshot: z.string().min(1).max(200).describe('snapshot name, or "latest" for the organisation\'s newest') });
 export const DeviceParams = SnapshotParams.extend({ id: z.string().min(1).max(1000).describe('device id') });
 export const TokenParams = z.object({ id: z.coerce.number().int().positive().describe('token id') });
 
 export const DevicesQuery = z.object({
-  vendor: vendorList('attributed vendors').optional(),
-  country: countryList.optional(),
-  layer: layerList.optional(),
+  vendor: vendorsParam('attributed vendors'),
+  country: countriesParam("the devices' countries"),
+  layer: layersParam("the devices' layers"),
   network: networkList.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100).describe('devices per page (1-1000)'),
   offset: z.coerce.number().int().min(0).max(1e9).default(0).describe('devices skipped first, in input order'),
 });
 
-const assumeInScope = z
-  .enum(['true', 'false'])
-  .default('false')
-  .describe('true: the policy check reads a blank layer, technology, network, use or installed date as in scope instead of needs-data (docs/policy.md)');
-export const ReportQuery = z.object({
-  asOf, untrusted, budget, budgetStart, assumeInScope,
-  since: z.string().min(1).max(200).optional().describe('an earlier snapshot: the report then says what changed since (flows, findings)'),
-});
-export const PlanQuery = ReportQuery;
-export const FindingsQuery = z.object({
-  asOf,
-  assumeInScope,
-  status: statusList.optional(),
-  country: countryList.optional(),
-  vendor: vendorList('attributed vendors').optional(),
-  rule: ruleList.optional(),
-});
-export const UntrustedQuery = z.object({ untrusted });
-export const KillSwitchQuery = z.object({ vendors: vendorList(`vendors switched off at once (default ${DEFAULT_UNTRUSTED.join(',')})`).optional() });
+/** The report's query: its parameters, declared once for the CLI and the API (src/report/params.ts). */
+export const ReportQuery = REPORT_PARAMS;
+export const UntrustedQuery = z.object({ untrusted: vendorsParam(`untrusted vendors (default ${DEFAULT_UNTRUSTED.join(',')})`) });
 
 export const ImportQuery = z.object({
   snapshot: z.string().min(1).max(200).optional().describe('name of the new snapshot (default: import-<time>)'),

@@ -17,6 +17,7 @@ import { buildProgram } from '../../src/cli/program.js';
 import { writeDemoScenario } from '../../src/demo/index.js';
 import { renderHtml } from '../../src/report/html.js';
 import { buildReportModel } from '../../src/report/model.js';
+import { REPORT_PARAMS } from '../../src/report/params.js';
 import { REPORT_SECTIONS } from '../../src/report/sections.js';
 import { openApiDocument } from '../../src/server/openapi.js';
 import { ANALYSIS_ROUTES } from '../../src/server/routes/analyses.js';
@@ -70,6 +71,16 @@ describe('the analysis registry', () => {
     }
     const analysisPaths = Object.keys(doc.paths).filter((p) => /^\/api\/snapshots\/\{snapshot\}\/[a-z-]+$/.test(p)).map((p) => p.split('/').at(-1)!);
     assert.deepEqual(analysisPaths.filter((p) => !['report', 'topology'].includes(p)).sort(), [...ANALYSIS_IDS].sort(), 'no analysis route outside the registry');
+  });
+
+  it('the report takes the same parameters in the CLI and the API (src/report/params.ts)', () => {
+    const cmd = commandOf(buildProgram(), 'report')!;
+    const options = new Set(cmd.options.map((o) => o.long!));
+    const params = paramManifest({ params: REPORT_PARAMS } as unknown as Parameters<typeof paramManifest>[0]);
+    for (const p of params) assert.ok(options.has(p.option), `report ${p.option} (the API's ${p.name})`);
+    const doc = openApiDocument(ANALYSIS_ROUTES, 'test') as { paths: Record<string, Record<string, Operation>> };
+    const query = (doc.paths['/api/snapshots/{snapshot}/report']!.get!.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+    assert.deepEqual(query.sort(), params.map((p) => p.name).sort());
   });
 
   it('every analysis has a report section, or says why not; the report shows each under its id', async () => {

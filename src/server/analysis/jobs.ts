@@ -21,6 +21,10 @@ export interface ReportParams {
   assumeInScope?: boolean;
   /** An earlier snapshot of the organisation: the report says what changed since. */
   since?: string;
+  /** Skip the planner. */
+  noPlan?: boolean;
+  /** Seconds for the planner, within the server's own limit. */
+  timeLimit?: number;
 }
 export interface UntrustedParams {
   untrusted: string[];
@@ -58,7 +62,8 @@ async function report(job: JobBase & { params: ReportParams }): Promise<unknown>
     untrusted: p.untrusted,
     budget: p.budget,
     budgetStart: p.budgetStart,
-    planTimeLimit: job.planTimeLimit,
+    planTimeLimit: Math.min(p.timeLimit ?? Infinity, job.planTimeLimit),
+    noPlan: p.noPlan ?? false,
     assumeInScope: p.assumeInScope ?? false,
     since: p.since,
   });

@@ -34,11 +34,6 @@ export async function analyse(ctx: ServerContext, auth: TokenInfo | undefined, s
   return ctx.analyses.get(key, job);
 }
 
-/** Only when asked for, so the cache keys of the default reading stay as they were. */
-function assumed(q: { assumeInScope?: 'true' | 'false' }): { assumeInScope?: true } {
-  return q.assumeInScope === 'true' ? { assumeInScope: true } : {};
-}
-
 /**
  * Vendor names of a query → slugs: the catalog's, or a vendor the snapshot's devices carry. A
  * name matching neither is an InputError (HTTP 400) with the nearest name — never a filter that
@@ -56,9 +51,13 @@ export async function resolveQueryVendors(ctx: ServerContext, auth: TokenInfo | 
   return resolveVendors(names, where, await snapshotProfile(ctx.reads, snap.id));
 }
 
+/** The report job's parameters: defaults left out, so the cache keys of the default reading stay as they were. */
 function reportParams(q: z.infer<typeof ReportQuery>, since: string | undefined) {
   const asOf = asOfOr(q.asOf);
-  return { asOf, untrusted: untrustedOr(q.untrusted), budget: q.budget?.trim(), budgetStart: q.budgetStart ?? (q.budget ? asOf : undefined), ...assumed(q), ...(since && { since }) };
+  return {
+    asOf, untrusted: untrustedOr(q.untrusted), budget: q.budget?.trim(), budgetStart: q.budgetStart ?? (q.budget ? asOf : undefined),
+    ...(q.assumeInScope && { assumeInScope: true }), ...(since && { since }), ...(!q.plan && { noPlan: true }), ...(q.timeLimit !== 60 && { timeLimit: q.timeLimit }),
+  };
 }
 
 /** The views that are not analyses of the registry: the report combines them, the topology lists. */
