@@ -135,15 +135,6 @@ export function flagParam(description: string, byDefault = false) {
   return register(s, { flag: byDefault ? 'off' : 'on' });
 }
 
-export function choiceParam<const T extends readonly [string, ...string[]]>(values: T, description: string, byDefault: T[number]) {
-  const s = z
-    .enum(values)
-    .optional()
-    .transform((v): T[number] => v ?? byDefault)
-    .meta({ description: `${description} (${values.join(', ')})`, default: byDefault });
-  return register(s, { valueName: `<${values.join('|')}>` });
-}
-
 export function budgetParam(description: string) {
   const s = z
     .string()
