@@ -4,7 +4,7 @@
 // server's workers and the generic diff are all generated from, or dispatched through, it.
 import type { z } from 'zod';
 import type { ExposureResult, FlowInput, KillSwitchResult, NodeInput } from '../graph/index.js';
-import type { NetworkSourceOptions } from './network.js';
+import type { LoadedNetwork, NetworkSourceOptions } from './network.js';
 
 export type TableCell = string | number | boolean | null;
 export type TableRow = Record<string, TableCell>;
@@ -66,6 +66,11 @@ export interface RunEnv {
   strict?: boolean;
   /** Only the tables are wanted (CSV output): skip what only the JSON document shows. */
   tablesOnly?: boolean;
+  /**
+   * Networks already read, by source: a caller running several analyses of one snapshot (the
+   * report: exposure and a kill-switch per vendor) reads it once. Snapshots never change.
+   */
+  networks?: Map<string, Promise<LoadedNetwork>>;
   /** Runs the graph core elsewhere (`--distributed`: cleanpath workers behind Redis); same results. */
   remote?: RemoteEngine;
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { analyseExposure, buildGraph, exposureDocument, type ExposureDocument, type ExposureResult } from '../graph/index.js';
 import { AVOID_PARAMS, avoidFilterNames, avoidNames, checkAvoid, checkBeforeRemote, stopIfStrict } from './avoid.js';
 import { defineAnalysis, type AnalysisDocument, type AnalysisSource, type ColumnSpec, type RemoteEngine, type RemoteNetwork, type RunEnv } from './define.js';
-import { loadNetwork } from './network.js';
+import { loadNetworkOnce } from './network.js';
 import { avoidFilterText, countFlows, countSet, noDeviceMessage, noFlowsMessage, NOTHING_UNTRUSTED, nothingToAnalyse } from './nothing.js';
 import { intParam } from './params.js';
 import { DEFAULT_UNTRUSTED, untrustedNodes, type AvoidOptions } from './untrusted.js';
@@ -43,7 +43,7 @@ export interface Computed {
 }
 
 async function localRun(source: AnalysisSource, p: Params, env: RunEnv): Promise<Computed> {
-  const net = await loadNetwork(source);
+  const net = await loadNetworkOnce(source, env.networks);
   const avoid = checkAvoid(p, net.nodes, env);
   stopIfStrict(env, net.flows.length ? undefined : noFlowsMessage(net));
   const g = buildGraph(net, { source: net.label });

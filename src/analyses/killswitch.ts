@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { buildGraph, killSwitch as runKillSwitch, killSwitchDocument, type FlowInput, type KillSwitchResult, type NodeInput } from '../graph/index.js';
 import { checkBeforeRemote, stopIfStrict } from './avoid.js';
 import { defineAnalysis, filterName, paramName, type AnalysisDocument, type RemoteNetwork, type RunEnv } from './define.js';
-import { loadNetwork } from './network.js';
+import { loadNetwork, loadNetworkOnce } from './network.js';
 import { noDeviceMessage, noFlowsMessage } from './nothing.js';
 import { countriesParam, intParam, layersParam, vendorsParam } from './params.js';
 import { DEFAULT_UNTRUSTED, killSetNodes, resolveKillSwitchOptions, type KillSwitchNames, type KillSwitchOptions } from './untrusted.js';
@@ -36,7 +36,7 @@ async function compute(source: Parameters<typeof loadNetwork>[0], p: { vendors?:
     const { result, net } = await env.remote.killSwitch(source, { ...spec, top: p.top });
     return { r: result, net, spec };
   }
-  const net = await loadNetwork(source);
+  const net = await loadNetworkOnce(source, env.networks);
   const spec = check(p, net.nodes, env);
   const g = buildGraph(net, { source: net.label });
   return { r: runKillSwitch(g, net.nodes, net.flows, killSetNodes(net.nodes, spec, names(env)), { top: p.top }), net, spec };

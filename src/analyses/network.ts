@@ -123,3 +123,12 @@ async function loadSnapshot(db: string, snapshot: string | undefined, organisati
     await store.close();
   }
 }
+
+/** The network of `opts`, read once per `cache` (RunEnv.networks); without a cache, read now. */
+export function loadNetworkOnce(opts: NetworkSourceOptions, cache: Map<string, Promise<LoadedNetwork>> | undefined): Promise<LoadedNetwork> {
+  if (!cache || opts.keepDevices) return loadNetwork(opts);
+  const key = JSON.stringify([opts.db, opts.organisation, opts.snapshot, opts.topology, opts.nodes, opts.links, opts.flows, opts.columns?.origin]);
+  let hit = cache.get(key);
+  if (!hit) cache.set(key, (hit = loadNetwork(opts)));
+  return hit;
+}

@@ -371,7 +371,7 @@ export async function buildReportModel(opts: ReportOptions): Promise<ReportModel
   const catalog = loadRuleCatalog();
   const inv = await readInventory(opts);
   const source: AnalysisSource = { db: opts.db, snapshot: inv.snap.name, organisation: opts.organisation };
-  const env: RunEnv = { strict: false, paramName: (p) => p };
+  const env: RunEnv = { strict: false, paramName: (p) => p, networks: new Map() };
   const found: FindingsAnalysis = await ANALYSES.findings.run(source, paramsOf(ANALYSES.findings, { asOf: opts.asOf, assumeInScope: opts.assumeInScope ?? false }), env);
   const exp: ExposureAnalysis = await ANALYSES.exposure.run(source, paramsOf(ANALYSES.exposure, { untrusted: [...opts.untrusted], top: 10 }), env);
   notes.push(...exp.notes);
