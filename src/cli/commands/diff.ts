@@ -100,6 +100,12 @@ async function analysisDiff(nameA: string, nameB: string, id: string, opts: Reco
   progress.done();
   const format: OutputFormat = opts.format === 'csv' || opts.format === 'json' ? opts.format : 'table';
   process.stdout.write(renderAnalysisDiff(d, tableSpec(def, d.table).columns, format));
+  // No change between two runs that had nothing to analyse is no all-clear: said, and exit 1.
+  for (const [side, why] of Object.entries(d.nothingToAnalyse)) {
+    if (!why) continue;
+    process.stderr.write(`cleanpath: ${side === 'before' ? d.before : d.after}: ${why}\n`);
+    process.exitCode = 1;
+  }
 }
 
 /** Options given that belong to other analyses: `diff --analysis findings --top 5` is a mistake to say. */
