@@ -1,6 +1,8 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { InputError } from '../../model/index.js';
 import { lineAt } from '../util/read-whole.js';
+import { checkXmlBounds } from './bounds.js';
+import { MAX_XML_DEPTH } from '../limits.js';
 
 /** A parsed element: attributes as `@_name`, text as `#text`, children by local name. */
 export type XmlElement = { [key: string]: XmlNode };
@@ -16,6 +18,7 @@ export function parseXml(text: string, file: string, arrays: readonly string[]):
   // none of the formats we read needs them.
   const entity = text.search(/<!ENTITY/);
   if (entity !== -1) throw new InputError(file, lineAt(text, entity), 'XML entity declarations are not supported');
+  checkXmlBounds(text, file);
   const result = XMLValidator.validate(text, { allowBooleanAttributes: false });
   if (result !== true) {
     // The validator reports tags still open at the end of the input as line 1 with a message
@@ -38,6 +41,8 @@ export function parseXml(text: string, file: string, arrays: readonly string[]):
     processEntities: true,
     htmlEntities: false,
     isArray: (name: string) => names.has(name),
+    // checkXmlBounds holds the depth to MAX_XML_DEPTH first; this is only a backstop.
+    maxNestedTags: MAX_XML_DEPTH + 1,
   });
   const doc: unknown = parser.parse(text);
   if (!isElement(doc)) throw new InputError(file, 1, 'invalid XML: no root element');

@@ -1,0 +1,121 @@
+// Issue 16 points 3, 4 and 8: bounded XML values, names and nesting in every XML importer (exit 2
+// file:line from the CLI, 400 over the API, the store unchanged, no stack trace), and an engine ID
+// that is not hex warned about at its line (an error under --strict).
+import assert from 'node:assert/strict';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { InputError } from '../../src/model/index.js';
+import { readImport } from '../../src/ingest/index.js';
+import { MAX_FIELD_CHARS, MAX_XML_DEPTH, MAX_XML_NAME_CHARS } from '../../src/ingest/limits.js';
+import { cli, dumpStore, tempDir } from '../cli/helpers.js';
+import { buildFixture, json, removeFixture, serve, type Fixture, type Running } from '../server/helpers.js';
+
+const dir = tempDir('cleanpath-limits-');
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const HUGE = 'x'.repeat(60 * 1024 * 1024); // the red team's 60 MiB node id
+
+/** A GraphML whose node id (line 4) is 60 MiB. */
+function hugeIdGraphml(): string {
+  return `<?xml version="1.0"?>\n<graphml>\n<graph>\n<node id="${HUGE}"/>\n<node id="b"/>\n</graph>\n</graphml>\n`;
+}
+
+/** `depth` nested elements, each on its own line, inside a GraphML root (line 2). */
+function deepGraphml(depth: number): string {
+  return `<?xml version="1.0"?>\n<graphml>\n${'<a>\n'.repeat(depth)}${'</a>'.repeat(depth)}\n</graphml>\n`;
+}
+
+async function refusal(file: string): Promise<InputError> {
+  try {
+    await readImport(file);
+  } catch (e) {
+    assert.ok(e instanceof InputError, String(e));
+    return e;
+  }
+  assert.fail(`${file} was imported`);
+}
+
+describe('XML values, names and nesting are bounded', () => {
+  const cases: Array<[string, string, number, RegExp]> = [
+    ['value.graphml', hugeIdGraphml(), 4, new RegExp(`attribute value longer than ${MAX_FIELD_CHARS} characters`)],
+    ['text.xml', `<?xml version="1.0"?>\n<network xmlns="http://sndlib.zib.de/network"><networkStructure><nodes>\n<node id="a"><coordinates><x>${'1'.repeat(MAX_FIELD_CHARS + 1)}</x></coordinates></node></nodes></networkStructure></network>`, 3, /XML text longer than/],
+    ['split-text.xml', `<?xml version="1.0"?>\n<nmaprun scanner="nmap">\n${`${'t'.repeat(MAX_FIELD_CHARS / 2)}<!-- -->\n`.repeat(3)}</nmaprun>\n`, 5, /XML text longer than/],
+    ['cdata.graphml', `<?xml version="1.0"?>\n<graphml><graph><node id="a">\n<data key="d0"><![CDATA[${'c'.repeat(MAX_FIELD_CHARS + 1)}]]></data></node></graph></graphml>`, 3, /XML text longer than/],
+    ['tag.graphml', `<?xml version="1.0"?>\n<graphml><graph>\n<${'n'.repeat(MAX_XML_NAME_CHARS + 1)}/></graph></graphml>`, 3, /XML tag name longer than 256/],
+    ['attr.xml', `<?xml version="1.0"?>\n<nmaprun scanner="nmap"><host>\n<address ${'a'.repeat(MAX_XML_NAME_CHARS + 1)}="1"/></host></nmaprun>`, 3, /XML attribute name longer than 256/],
+    ['deep.graphml', deepGraphml(10_000), 2 + MAX_XML_DEPTH, new RegExp(`XML nested deeper than ${MAX_XML_DEPTH} levels`)],
+    ['deep-101.graphml', deepGraphml(101), 2 + MAX_XML_DEPTH, /XML nested deeper than/],
+  ];
+  for (const [name, text, line, re] of cases) {
+    it(`${name}: InputError at line ${line}`, async () => {
+      const file = join(dir, name);
+      writeFileSync(file, text);
+      const e = await refusal(file);
+      assert.match(e.message, re);
+      assert.ok(e.message.startsWith(`${file}:${line}: `), e.message);
+    });
+  }
+
+  it('nesting at the limit and values of exactly 1 MiB still import', async () => {
+    const atLimit = join(dir, 'at-limit.graphml');
+    // graphml > graph > node > data > (MAX - 4 levels of <x>) = MAX levels
+    const inner = MAX_XML_DEPTH - 4;
+    writeFileSync(atLimit, `<graphml><graph><node id="${'i'.repeat(MAX_FIELD_CHARS)}"><data key="k">${'<x>'.repeat(inner)}${'</x>'.repeat(inner)}</data></node></graph></graphml>`);
+    const b = await readImport(atLimit);
+    assert.equal(b.devices[0]?.id.length, MAX_FIELD_CHARS);
+  });
+});
+
+describe('the CLI refuses them with exit 2, file:line and no stack trace, the store unchanged', () => {
+  const db = join(dir, 'store.db');
+  before(() => {
+    writeFileSync(join(dir, 'ok.csv'), 'id,vendor\nr1,cisco\n');
+    const r = cli(['import', join(dir, 'ok.csv'), '--db', db, '--snapshot', 'first']);
+    assert.equal(r.code, 0, r.stderr);
+  });
+  for (const [name, text, line, re] of [
+    ['cli-value.graphml', hugeIdGraphml(), 4, /attribute value longer than/],
+    ['cli-deep.graphml', deepGraphml(10_000), 2 + MAX_XML_DEPTH, /XML nested deeper than 64 levels/],
+  ] as const) {
+    it(name, () => {
+      const file = join(dir, name);
+      writeFileSync(file, text);
+      const before = dumpStore(db);
+      const r = cli(['import', file, '--db', db, '--snapshot', name]);
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(r.stderr, new RegExp(`${file.replace(/[.]/g, '\\.')}:${line}: `));
+      assert.match(r.stderr, re);
+      assert.doesNotMatch(r.stderr, /\n\s+at |internal error/);
+      assert.ok(r.stderr.length < 2000, 'the message does not echo the value');
+      assert.equal(dumpStore(db), before);
+    });
+  }
+});
+
+describe('the API answers 400 with file:line', () => {
+  let f: Fixture;
+  let s: Running;
+  before(async () => {
+    f = await buildFixture('cleanpath-limits-server-');
+    s = await serve(f, { rateLimit: { max: 100_000, timeWindow: 60_000 } });
+  });
+  after(async () => {
+    await s?.close();
+    if (f) removeFixture(f);
+  });
+  for (const [name, text, line, re] of [
+    ['api-value.graphml', hugeIdGraphml(), 4, /attribute value longer than/],
+    ['api-deep.graphml', deepGraphml(10_000), 2 + MAX_XML_DEPTH, /XML nested deeper than 64 levels/],
+  ] as const) {
+    it(name, async () => {
+      const r = await s.get(`/api/imports?snapshot=${name.replace('.', '-')}&filename=${name}`, f.tokens.alphaAnalyst, { method: 'POST', body: text });
+      assert.equal(r.status, 400);
+      const { error } = await json<{ error: string }>(r);
+      assert.ok(error.startsWith(`${name}:${line}: `), error);
+      assert.match(error, re);
+      assert.equal((await s.get(`/api/snapshots/${name.replace('.', '-')}`, f.tokens.alphaViewer)).status, 404);
+      assert.ok(existsSync(f.db));
+    });
+  }
+});
