@@ -3,11 +3,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
-import { isInputError } from '../model/index.js';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuth } from './auth.js';
 import { openContext, type ServerContext } from './context.js';
-import { HttpError } from './http.js';
+import { clientError, errorHandler, frameworkError } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { resolveOptions, type ServerOptions } from './options.js';
 import { registerRoutes, type RouteSpec } from './route-spec.js';
@@ -30,10 +29,6 @@ declare module 'fastify' {
   }
 }
 
-function errorBody(reply: FastifyReply, status: number, error: string): FastifyReply {
-  return reply.code(status).send({ error });
-}
-
 /**
  * Builds the server (not yet listening): opens the store at `opts.db` (created and migrated
  * when needed), registers every route, and closes the store and workers when the server closes.
@@ -49,6 +44,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     // Route ids and file names are short; a very long URL is an attack or a bug.
     routerOptions: { maxParamLength: 1000 },
     return503OnClosing: true,
+    // Answers Fastify and Node's parser give before any hook runs: headers set, input not echoed.
+    frameworkErrors: frameworkError,
+    clientErrorHandler: clientError,
   });
   app.decorate('cleanpath', ctx);
   const routes: Array<{ method: string; url: string }> = [];
@@ -65,19 +63,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return payload;
   });
 
-  app.setErrorHandler((err: FastifyError | HttpError | Error, request, reply) => {
-    if (err instanceof HttpError) {
-      if (err.status === 413) reply.header('connection', 'close');
-      return errorBody(reply, err.status, err.message);
-    }
-    if (isInputError(err)) return errorBody(reply, 400, err.file === opts.db ? err.detail : err.message.split(opts.db).join('store'));
-    const status = (err as FastifyError).statusCode;
-    if (status === 413) return errorBody(reply, 413, `request body too large: at most ${opts.jsonBodyLimit} bytes here`);
-    if (status !== undefined && status >= 400 && status < 500) return errorBody(reply, status, err.message);
-    request.log.error(err);
-    if (!opts.logger) process.stderr.write(`cleanpath serve: ${request.method} ${request.url}: ${err.stack ?? err.message}\n`);
-    return errorBody(reply, 500, 'internal error (logged by the server)');
-  });
+  app.setErrorHandler(errorHandler(opts));
 
   await registerAuth(app, ctx);
 
@@ -110,7 +96,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (web && !isApi && (request.method === 'GET' || request.method === 'HEAD') && !last.includes('.')) {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     }
-    return errorBody(reply, 404, isApi ? `no route ${request.method} ${path}` : 'not found');
+    // The path is not repeated: an answer never echoes what the client sent.
+    return reply.code(404).send({ error: isApi ? 'no such route' : 'not found' });
   });
 
   return app;
