@@ -81,7 +81,7 @@ describe('early errors', () => {
 
   it('an over-long path parameter is answered with the headers, not echoed', async () => {
     const long = `zz${'q'.repeat(2000)}`;
-    const r = await raw(get(`/api/snapshots/${long}/devices`, `Authorization: Bearer ${f.tokens.alphaViewer}\r\n`));
+    const r = await raw(get(`/api/snapshots/${long}/devices`, `Authorization: Bearer ${f.tokens.alphaViewer!}\r\n`));
     assert.ok(r.status === 414 || r.status === 404, String(r.status));
     assertSafe(r, r.status, [long.slice(0, 40)], 'long parameter');
   });
@@ -94,14 +94,14 @@ describe('early errors', () => {
   });
 
   it('an unsupported content type and invalid JSON: 4xx with the headers, neither echoed', async () => {
-    const ct = await raw(post('/api/tokens', f.tokens.alphaAdmin, 'text/evil-type-here', '{"label":"x","role":"viewer"}'));
+    const ct = await raw(post('/api/tokens', f.tokens.alphaAdmin!, 'text/evil-type-here', '{"label":"x","role":"viewer"}'));
     assertSafe(ct, 415, ['evil-type-here'], 'content type');
-    const bad = await raw(post('/api/tokens', f.tokens.alphaAdmin, 'application/json', '{"label": "marker-in-body'));
+    const bad = await raw(post('/api/tokens', f.tokens.alphaAdmin!, 'application/json', '{"label": "marker-in-body'));
     assertSafe(bad, 400, ['marker-in-body'], 'invalid JSON');
   });
 
   it('a 404, under /api/ and outside, says nothing of the path', async () => {
-    assertSafe(await raw(get('/api/secret-route-name', `Authorization: Bearer ${f.tokens.alphaViewer}\r\n`)), 404, ['secret-route-name'], 'api 404');
+    assertSafe(await raw(get('/api/secret-route-name', `Authorization: Bearer ${f.tokens.alphaViewer!}\r\n`)), 404, ['secret-route-name'], 'api 404');
     assertSafe(await raw(get('/not-here-marker.js')), 404, ['not-here-marker'], '404');
   });
 });
