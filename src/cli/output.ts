@@ -1,5 +1,6 @@
 // Rendering of keyed rows as an aligned text table, CSV or JSON: every command's output goes
 // through here so `--format` means the same thing everywhere.
+import { isolateText } from '../model/bidi.js';
 import { recordsToCsv } from '../model/csv-write.js';
 
 export type Cell = string | number | boolean | null | undefined;
@@ -40,8 +41,7 @@ export function renderTable(rows: readonly Row[], columns: readonly string[], ma
     text = text.map((t) => t.map((cell, i) => truncate(cell, widths[i]!)));
   }
   const numeric = columns.map((c) => rows.length > 0 && rows.every((r) => typeof r[c] === 'number' || r[c] == null));
-  const fmt = (cells: string[]) =>
-    cells.map((t, i) => (numeric[i] ? t.padStart(widths[i]!) : t.padEnd(widths[i]!))).join('  ').trimEnd();
+  const fmt = (cells: string[]) => cells.map((t, i) => padCell(t, widths[i]!, numeric[i]!)).join('  ').trimEnd();
   return [fmt([...columns]), fmt(widths.map((w) => '-'.repeat(w))), ...text.map(fmt)].join('\n') + '\n';
 }
 
@@ -60,6 +60,17 @@ function fitWidths(widths: number[], columns: readonly string[], total: number):
     changed = true;
   }
   return changed;
+}
+
+/**
+ * A cell padded to its column, its text isolated (model/bidi.ts) with the padding outside: a
+ * U+202E in a device name, or a Hebrew one, cannot reorder the columns after it on a terminal
+ * that lays out bidirectional text. Cut cells are isolated after the cut, so the cut cannot
+ * remove their closing mark.
+ */
+function padCell(t: string, width: number, right: boolean): string {
+  const pad = ' '.repeat(Math.max(0, width - t.length));
+  return right ? pad + isolateText(t) : isolateText(t) + pad;
 }
 
 function truncate(s: string, max: number): string {

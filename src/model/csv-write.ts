@@ -6,7 +6,10 @@
 // a spreadsheet would read as a formula (OWASP "CSV injection") gets a leading `'`, which
 // spreadsheets show as a text marker. Numbers we format ourselves are never touched, nor is a
 // string that is a plain number ("-3", "-1.5e3"): a spreadsheet reads it as that number anyway,
-// and the benchmark file must stay byte-identical to the reference.
+// and the benchmark file must stay byte-identical to the reference. A cell's bidi embeddings and
+// overrides are closed at its end (model/bidi.ts), so a U+202E cannot reverse the rest of the line.
+
+import { closeBidi } from './bidi.js';
 
 export type CsvCell = string | number | boolean | null | undefined;
 
@@ -31,12 +34,12 @@ function numberText(v: number): string {
   return v > 0 ? 'inf' : '-inf';
 }
 
-/** One field: empty for null/undefined, numbers and booleans as is, text defused then quoted. */
+/** One field: empty for null/undefined, numbers and booleans as is, text closed, defused, quoted. */
 export function csvCell(v: CsvCell): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return numberText(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  const s = defuse(v);
+  const s = defuse(closeBidi(v));
   return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

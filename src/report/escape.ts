@@ -1,5 +1,9 @@
 // The one escaping function for HTML text and attribute values, and the JSON form that is safe
-// inside a <script type="application/json"> block. Every device or file string goes through these.
+// inside a <script type="application/json"> block. Every device or file string goes through these:
+// in text through text()/cellText(), which also isolate it (<bdi>) so that its direction (a
+// U+202E, a Hebrew name) cannot reorder what is printed beside it; in attributes and SVG text,
+// where no element can go, through attrText() (FSI … PDI, model/bidi.ts).
+import { isolateText } from '../model/bidi.js';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
 
@@ -9,6 +13,33 @@ export function esc(value: unknown): string {
   // control characters other than tab/newline are dropped: they have no business in a report
   // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/[&<>"'`]/g, (c) => HTML_ESCAPES[c]!);
+}
+
+/** An untrusted value as HTML text: escaped, in its own <bdi> (empty when there is no value). */
+export function text(value: unknown): string {
+  const s = esc(value);
+  return s ? `<bdi>${s}</bdi>` : '';
+}
+
+/** Values longer than this (in characters) are folded in table cells. */
+export const LONG_TEXT = 200;
+const FOLDED_SHOWN = 120;
+
+/**
+ * An untrusted value as a table cell's content: text(), and past LONG_TEXT characters folded into
+ * a <details> that shows its start and opens on the whole, so one 5,000-character sysDescr does
+ * not make a row as tall as the page (cells also wrap anywhere, see the report's CSS).
+ */
+export function cellText(value: unknown): string {
+  const chars = [...(value === null || value === undefined ? '' : String(value))];
+  if (chars.length <= LONG_TEXT) return text(value);
+  const start = chars.slice(0, FOLDED_SHOWN).join('');
+  return `<details class="long"><summary>${text(start)}… <span class="muted">(${chars.length.toLocaleString('en-US')} characters)</span></summary>${text(value)}</details>`;
+}
+
+/** An untrusted value inside an attribute (a tooltip) or SVG text: isolated with FSI … PDI, escaped. */
+export function attrText(value: unknown): string {
+  return esc(isolateText(value === null || value === undefined ? '' : String(value)));
 }
 
 /**

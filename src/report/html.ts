@@ -1,27 +1,29 @@
 // The self-contained HTML report: inline CSS, one small inline script (allowed by its hash in the
 // page's Content-Security-Policy, which also forbids every network fetch), inline SVG for the map
 // and the deadline timeline, and the report model as JSON in a <script type="application/json">.
-// Every string from the model goes through esc() (text and attributes) or jsonForScript().
+// Every string from the model goes through text()/cellText() (isolated in <bdi>), attrText() in
+// attributes and SVG, or jsonForScript(); esc() alone is for our own words and numbers.
 import { createHash } from 'node:crypto';
 import { needsDataSentences, type Finding } from '../policy/index.js';
 import { isCatalogVendor } from '../vendors/index.js';
-import { esc, jsonForScript, safeHttpUrl } from './escape.js';
+import { attrText, cellText, esc, jsonForScript, safeHttpUrl, text } from './escape.js';
 import { EXPOSURE_COLOURS, renderMapSvg } from './map.js';
 import { changeView, FLOW_HEADINGS } from './columns.js';
 import type { ReportModel, VendorShare } from './model.js';
 
 const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#212121;background:#fff}
-header{background:#263238;color:#fff;padding:16px 24px}header h1{margin:0;font-size:22px}header p{margin:4px 0 0;color:#cfd8dc}
+header{background:#263238;color:#fff;padding:16px 24px;overflow-wrap:anywhere}header h1{margin:0;font-size:22px}header p{margin:4px 0 0;color:#cfd8dc}
 main{padding:8px 24px 40px;max-width:1300px}section{margin-top:28px}h2{border-bottom:2px solid #eceff1;padding-bottom:4px}
-table{border-collapse:collapse;margin:8px 0;font-size:13px}th,td{border:1px solid #e0e0e0;padding:3px 7px;text-align:left;vertical-align:top}
+table{border-collapse:collapse;margin:8px 0;font-size:13px}th,td{border:1px solid #e0e0e0;padding:3px 7px;text-align:left;vertical-align:top;overflow-wrap:anywhere;max-width:36em}
 th{background:#f5f5f5}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .cards{display:flex;flex-wrap:wrap;gap:10px}.card{border:1px solid #e0e0e0;border-radius:6px;padding:8px 14px;min-width:140px}
 .card b{display:block;font-size:22px}.nothing{border:2px solid #ef6c00;border-radius:6px;padding:8px 14px;background:#fff3e0;font-weight:bold}.bad{color:#c62828}.warn{color:#ef6c00}.ok{color:#2e7d32}
 .bar{display:flex;height:14px;width:320px;border:1px solid #bdbdbd}.bar span{display:block;height:100%}
 .status-overdue,.status-banned-new-install,.exp-all,.change-removed{background:#ffebee}.change-added{background:#e8f5e9}.change-changed{background:#fff3e0}.status-due,.status-vendor-unknown,.exp-some{background:#fff3e0}.status-needs-data{background:#ede7f6}
 .map{width:100%;max-width:960px;height:auto;border:1px solid #cfd8dc}code{background:#f5f5f5;padding:0 3px;word-break:break-all}
-details summary{cursor:pointer;color:#37474f}.muted{color:#757575}.filters{margin:8px 0}.filters input,.filters select{margin-right:8px}
+details summary{cursor:pointer;color:#37474f}details.long summary{color:inherit}details.long[open] summary bdi{display:none}
+h1,h2,h3,p,li{overflow-wrap:anywhere}.muted{color:#757575}.filters{margin:8px 0}.filters input,.filters select{margin-right:8px}
 `;
 
 const SCRIPT = `(function(){var q=document.getElementById('f-text'),s=document.getElementById('f-status'),t=document.getElementById('findings-table');
@@ -46,12 +48,14 @@ const num = (x: number | null | undefined, digits = 0): string =>
 function table(head: string[], rows: string[][], attrs = '', rowAttrs: string[] = []): string {
   return `<table${attrs}><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r, i) => `<tr${rowAttrs[i] ?? ''}>${r.join('')}</tr>`).join('\n')}</tbody></table>`;
 }
-const td = (v: unknown, cls = ''): string => `<td${cls ? ` class="${cls}"` : ''}>${esc(v)}</td>`;
+const td = (v: unknown, cls = ''): string => `<td${cls ? ` class="${cls}"` : ''}>${cellText(v)}</td>`;
+/** Untrusted names joined, each in its own isolate. */
+const list = (xs: readonly string[], sep = ', '): string => xs.map(text).join(esc(sep));
 const tdn = (v: number | null | undefined, digits = 0): string => `<td class="n">${esc(num(v, digits))}</td>`;
 
-function link(url: string | null | undefined, text: string): string {
+function link(url: string | null | undefined, label: string): string {
   const href = safeHttpUrl(url);
-  return href ? `<a href="${esc(href)}" rel="noopener noreferrer">${esc(text)}</a>` : esc(text);
+  return href ? `<a href="${esc(href)}" rel="noopener noreferrer">${text(label)}</a>` : text(label);
 }
 
 function card(label: string, value: string, cls = ''): string {
@@ -66,10 +70,10 @@ function vendorShown(vendor: string): string {
 function sharesTable(title: string, shares: VendorShare[], untrusted: ReadonlySet<string>): string {
   const rows = shares.map((s) => {
     const bar = s.vendors
-      .map((v) => `<span style="width:${v.percent.toFixed(2)}%;background:${vendorColour(v.vendor, untrusted)}" title="${esc(`${v.vendor}: ${v.devices} (${v.percent}%)`)}"></span>`)
+      .map((v) => `<span style="width:${v.percent.toFixed(2)}%;background:${vendorColour(v.vendor, untrusted)}" title="${attrText(v.vendor)}${esc(`: ${v.devices} (${v.percent}%)`)}"></span>`)
       .join('');
-    const list = s.vendors.map((v) => `${untrusted.has(v.vendor) ? '<b class="bad">' : ''}${esc(vendorShown(v.vendor))} ${esc(v.devices)} (${esc(v.percent)}%)${untrusted.has(v.vendor) ? '</b>' : ''}`).join(', ');
-    return [td(s.key), tdn(s.total), `<td><div class="bar">${bar}</div></td>`, `<td>${list}</td>`];
+    const names = s.vendors.map((v) => `${untrusted.has(v.vendor) ? '<b class="bad">' : ''}${text(vendorShown(v.vendor))} ${esc(v.devices)} (${esc(v.percent)}%)${untrusted.has(v.vendor) ? '</b>' : ''}`).join(', ');
+    return [td(s.key), tdn(s.total), `<td><div class="bar">${bar}</div></td>`, `<td>${names}</td>`];
   });
   return `<h3>${esc(title)}</h3>` + table(['', 'devices', 'share', 'vendors'], rows);
 }
@@ -78,7 +82,7 @@ function evidenceList(f: Finding): string {
   if (!f.evidence.length) return '<span class="muted">no evidence</span>';
   const items = f.evidence.map(
     (e) =>
-      `<li>${esc(e.kind)}: <code>${esc(e.raw)}</code> → ${esc(e.vendor ?? 'no vendor')} (${esc(Math.round(e.confidence * 100))}%${e.valid ? '' : ', invalid'})${e.source ? ` <span class="muted">${esc(e.source)}</span>` : ''}</li>`,
+      `<li>${esc(e.kind)}: <code>${text(e.raw)}</code> → ${text(e.vendor ?? 'no vendor')} (${esc(Math.round(e.confidence * 100))}%${e.valid ? '' : ', invalid'})${e.source ? ` <span class="muted">${text(e.source)}</span>` : ''}</li>`,
   );
   return `<details><summary>${esc(f.evidence.length)} piece(s)</summary><ul>${items.join('')}</ul></details>`;
 }
@@ -92,10 +96,10 @@ function findingsSection(m: ReportModel): string {
       td(f.name ?? ''),
       td(f.vendor ?? 'unknown'),
       td(f.country ?? ''),
-      `<td>${link(f.ruleRef.source, f.rule)}<br><span class="muted">${esc(f.ruleRef.title)} — ${esc(f.ruleRef.instrument)} ${esc(f.ruleRef.clause)} (${esc(f.ruleRef.verification)})</span></td>`,
+      `<td>${link(f.ruleRef.source, f.rule)}<br><span class="muted">${text(f.ruleRef.title)} — ${text(f.ruleRef.instrument)} ${text(f.ruleRef.clause)} (${esc(f.ruleRef.verification)})</span></td>`,
       td(f.deadline ?? ''),
       tdn(f.daysLeft),
-      `<td>${esc(f.reason)}${f.notices.length ? `<ul class="muted">${f.notices.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}</td>`,
+      `<td>${cellText(f.reason)}${f.notices.length ? `<ul class="muted">${f.notices.map((n) => `<li>${text(n)}</li>`).join('')}</ul>` : ''}</td>`,
       `<td>${evidenceList(f)}</td>`,
     ];
     return cells;
@@ -103,9 +107,9 @@ function findingsSection(m: ReportModel): string {
   const rowAttrs = m.findings.map((f) => ` class="status-${esc(f.status)}" data-status="${esc(f.status)}"`);
   const tbl = table(['status', 'device', 'name', 'vendor', 'country', 'rule and source', 'deadline', 'days left', 'why', 'evidence'], rows, ' id="findings-table"', rowAttrs);
   const counts = Object.entries(m.summary.findingsByStatus).map(([s, n]) => `${esc(n)} ${esc(s)}`).join(', ');
-  return `<section id="findings"><h2>Findings as of ${esc(m.asOf)}</h2>
-<p>${esc(m.summary.findings)} finding(s) against the rule catalog ${esc(m.catalogVersion)}${counts ? `: ${counts}` : ''}. Each names its device, its rule with the instrument and source, and the evidence behind the vendor.</p>
-${needsDataSentences(m.findings, m.assumeInScope ?? false).map((l) => `<p class="needs-data">${esc(l)}</p>`).join('')}
+  return `<section id="findings"><h2>Findings as of ${text(m.asOf)}</h2>
+<p>${esc(m.summary.findings)} finding(s) against the rule catalog ${text(m.catalogVersion)}${counts ? `: ${counts}` : ''}. Each names its device, its rule with the instrument and source, and the evidence behind the vendor.</p>
+${needsDataSentences(m.findings, m.assumeInScope ?? false).map((l) => `<p class="needs-data">${text(l)}</p>`).join('')}
 <div class="filters"><input id="f-text" type="search" placeholder="filter findings"><select id="f-status"><option value="">every status</option>${statuses.map((s) => `<option value="${esc(s)}">${esc(s)}</option>`).join('')}</select><span id="f-count" class="muted"></span></div>
 ${tbl}</section>`;
 }
@@ -122,15 +126,15 @@ function devicesSection(m: ReportModel): string {
     td(d.country ?? ''),
     td(d.sysDescr ?? ''),
     `<td><details><summary>${esc(d.evidence.length)} piece(s)${d.conflicts.length ? ', <b class="bad">conflicts</b>' : ''}</summary><ul>${d.evidence
-      .map((e) => `<li>${esc(e.kind)}: <code>${esc(e.raw)}</code> → ${esc(e.vendor ?? 'no vendor')}${e.valid ? '' : ' (invalid)'} <span class="muted">${esc(e.source)}</span></li>`)
-      .join('')}${d.conflicts.map((c) => `<li class="bad">${esc(c)}</li>`).join('')}</ul></details></td>`,
+      .map((e) => `<li>${esc(e.kind)}: <code>${text(e.raw)}</code> → ${text(e.vendor ?? 'no vendor')}${e.valid ? '' : ' (invalid)'} <span class="muted">${text(e.source)}</span></li>`)
+      .join('')}${d.conflicts.map((c) => `<li class="bad">${text(c)}</li>`).join('')}</ul></details></td>`,
   ]);
   return `<section id="devices"><h2>Equipment of untrusted vendors (${esc(m.devices.length)})</h2>${table(['id', 'name', 'vendor', 'confidence', 'model', 'layer', 'site', 'country', 'sysDescr', 'evidence'], rows)}</section>`;
 }
 
 /** The plain sentence that replaces counts when there is nothing to analyse. */
 function nothingBox(m: ReportModel): string {
-  return m.nothingToAnalyse ? `<p class="nothing" role="status">${esc(m.nothingToAnalyse)}</p>` : '';
+  return m.nothingToAnalyse ? `<p class="nothing" role="status">${text(m.nothingToAnalyse)}</p>` : '';
 }
 
 const FLOW_TABLE_HEADINGS = [FLOW_HEADINGS.id, 'From', 'To', FLOW_HEADINGS.exposure, FLOW_HEADINGS.cost, FLOW_HEADINGS.cleanCost, 'Stretch', 'Volume', 'Cut by kill-switch of'];
@@ -140,16 +144,16 @@ function changesSection(m: ReportModel): string {
   if (!m.changes) return '';
   const blocks = m.changes.diffs.map((d) => {
     const v = changeView(d);
-    const why = Object.entries(d.nothingToAnalyse).filter(([, w]) => w).map(([side, w]) => `<p class="nothing" role="status">${esc(side === 'before' ? d.before : d.after)}: ${esc(w)}</p>`).join('');
+    const why = Object.entries(d.nothingToAnalyse).filter(([, w]) => w).map(([side, w]) => `<p class="nothing" role="status">${text(side === 'before' ? d.before : d.after)}: ${text(w)}</p>`).join('');
     const rows = v.rows.map((r) => [`<td class="change-${esc(r.change)}">${esc(r.change)}</td>`, td(r.key), td(r.detail)]);
     return `<h3>${esc(v.title)}</h3>${why}${rows.length ? table(['change', 'row', 'what'], rows) : '<p class="muted">no row added, removed or changed</p>'}${v.more ? `<p class="muted">… and ${esc(v.more)} more (the JSON report lists all)</p>` : ''}`;
   });
-  return `<section id="changes"><h2>What changed since <bdi>${esc(m.changes.since)}</bdi></h2>${blocks.join('\n')}</section>`;
+  return `<section id="changes"><h2>What changed since ${text(m.changes.since)}</h2>${blocks.join('\n')}</section>`;
 }
 
 function exposureSection(m: ReportModel): string {
   const s = m.exposure.summary;
-  if (m.nothingToAnalyse && s.flows === 0) return `<section id="exposure"><h2>Flow exposure to ${esc(m.untrusted.join(', '))}</h2>${nothingBox(m)}</section>`;
+  if (m.nothingToAnalyse && s.flows === 0) return `<section id="exposure"><h2>Flow exposure to ${list(m.untrusted)}</h2>${nothingBox(m)}</section>`;
   // Without sensitive flows the normal ones are still shown (analysed, but none needs protecting).
   const listed = m.nothingToAnalyse ? m.exposure.flows : m.exposure.flows.filter((f) => f.class === 'sensitive');
   const rows = listed.map((f) => [
@@ -161,14 +165,14 @@ function exposureSection(m: ReportModel): string {
     `<td>${f.exposure === 'none' ? 'not needed' : f.cleanCost === null ? '<b class="bad">none</b>' : esc(num(f.cleanCost))}</td>`,
     tdn(f.stretch, 2),
     tdn(f.volume),
-    td(f.cutBy.join(', ')),
+    `<td>${list(f.cutBy)}</td>`,
   ]);
   const chokes = m.exposure.chokepoints.map((c) => [td(c.id), tdn(c.flows), tdn(c.flowsAll), tdn(c.volume)]);
   if (m.nothingToAnalyse) {
-    return `<section id="exposure"><h2>Flow exposure to ${esc(m.untrusted.join(', '))}</h2>${nothingBox(m)}
+    return `<section id="exposure"><h2>Flow exposure to ${list(m.untrusted)}</h2>${nothingBox(m)}
 ${table(FLOW_TABLE_HEADINGS, rows)}</section>`;
   }
-  return `<section id="exposure"><h2>Flow exposure to ${esc(m.untrusted.join(', '))}</h2>
+  return `<section id="exposure"><h2>Flow exposure to ${list(m.untrusted)}</h2>
 <p>Over all equal-cost shortest paths: of ${esc(s.sensitiveFlows)} sensitive flows, <b class="bad">${esc(s.sensitiveByClass.all)}</b> cross untrusted equipment on every shortest path, <b class="warn">${esc(s.sensitiveByClass.some)}</b> on some, ${esc(s.sensitiveByClass.none)} on none, ${esc(s.sensitiveByClass.unreachable)} unreachable. ${esc(s.exposedWithCleanPath)} exposed flow(s) have a clean path, <b class="bad">${esc(s.exposedWithoutCleanPath)}</b> have none. ${esc(s.flows - s.sensitiveFlows)} non-sensitive flow(s) not listed.</p>
 ${table(FLOW_TABLE_HEADINGS, rows)}
 ${chokes.length ? `<h3 id="chokepoints">Chokepoints</h3>${table(['device', 'sensitive flows through it', 'on every path', 'volume'], chokes)}` : ''}</section>`;
@@ -178,11 +182,11 @@ function killSwitchSection(m: ReportModel): string {
   const parts = m.killSwitches.map((k) => {
     const restore = k.restore.map((r) => [td(r.id), tdn(r.sensitiveFlows), tdn(r.flows), tdn(r.volume)]);
     const sites = k.sitesCutOff.map((s) => [td(s.site), tdn(s.devices), tdn(s.removed), td(s.reason)]);
-    if (k.removedDevices === 0) return `<h3>${esc(k.vendors.join(' + '))} switched off</h3>\n<p class="muted">no device of ${esc(k.vendors.join(' or '))} in this snapshot: nothing to switch off.</p>`;
+    if (k.removedDevices === 0) return `<h3>${list(k.vendors, ' + ')} switched off</h3>\n<p class="muted">no device of ${list(k.vendors, ' or ')} in this snapshot: nothing to switch off.</p>`;
     const cut = m.summary.flows === 0
-      ? `<p>${esc(k.removedDevices)} device(s) off at once; the main network shrinks from ${esc(k.mainNetworkBefore)} to ${esc(k.mainNetworkAfter)} devices. Flows cut: not known — ${esc(m.nothingToAnalyse ?? 'no flows')}.</p>`
+      ? `<p>${esc(k.removedDevices)} device(s) off at once; the main network shrinks from ${esc(k.mainNetworkBefore)} to ${esc(k.mainNetworkAfter)} devices. Flows cut: not known — ${text(m.nothingToAnalyse ?? 'no flows')}.</p>`
       : undefined;
-    return `<h3>${esc(k.vendors.join(' + '))} switched off</h3>
+    return `<h3>${list(k.vendors, ' + ')} switched off</h3>
 ${cut ?? `<p>${esc(k.removedDevices)} device(s) off at once: <b class="bad">${esc(k.disrupted.sensitiveFlows)}</b> sensitive flow(s) cut (${esc(k.disrupted.flows)} flows in all, volume ${esc(num(k.disrupted.volume))}); ${esc(k.endpointRemoved)} flow(s) lose an endpoint; the main network shrinks from ${esc(k.mainNetworkBefore)} to ${esc(k.mainNetworkAfter)} devices.</p>`}
 ${sites.length ? `<details><summary>${esc(sites.length)} site(s) cut off</summary>${table(['site', 'devices', 'removed', 'why'], sites)}</details>` : ''}
 ${restore.length ? `<p>Replacing one device would restore the most:</p>${table(['device', 'sensitive flows restored', 'flows', 'volume'], restore)}` : ''}`;
@@ -193,22 +197,22 @@ ${restore.length ? `<p>Replacing one device would restore the most:</p>${table([
 function planSection(m: ReportModel): string {
   const p = m.plan;
   if (!p && m.nothingToAnalyse) return `<section id="plan"><h2>Replacement plan</h2><p class="muted">not computed: nothing to protect.</p>${nothingBox(m)}</section>`;
-  if (!p) return `<section id="plan"><h2>Replacement plan</h2><p class="muted">not computed${m.notes.find((n) => n.startsWith('replacement plan')) ? `: ${esc(m.notes.find((n) => n.startsWith('replacement plan')))}` : ''}</p></section>`;
+  if (!p) return `<section id="plan"><h2>Replacement plan</h2><p class="muted">not computed${m.notes.find((n) => n.startsWith('replacement plan')) ? `: ${text(m.notes.find((n) => n.startsWith('replacement plan')))}` : ''}</p></section>`;
   const phaseOf = new Map<string, number>();
   for (const ph of p.phasing?.phases ?? []) for (const d of ph.devices) phaseOf.set(d, ph.index + 1);
   const rows = p.devices.map((d) => [td(d.id), tdn(d.cost), td(d.reasons.join(', ')), td(d.deadline ?? ''), td(d.forcedBy ?? ''), tdn(d.flows), ...(p.phasing ? [tdn(phaseOf.get(d.id) ?? null)] : [])]);
   let out = `<section id="plan"><h2>Replacement plan</h2>
 <p>${esc(p.method)} (${esc(p.status)}): ${esc(p.devices.length)} device(s) for <b>${esc(num(p.totalCost))}</b>; lower bound ${esc(num(p.lowerBound))}, gap ${esc((p.gap * 100).toFixed(2))}%.</p>
-${p.notes.length ? `<ul class="muted">${p.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
+${p.notes.length ? `<ul class="muted">${p.notes.map((n) => `<li>${text(n)}</li>`).join('')}</ul>` : ''}
 ${table(['device', 'cost', 'why', 'deadline', 'forced by', 'sensitive flows', ...(p.phasing ? ['phase'] : [])], rows)}`;
   if (p.phasing) {
     const b = p.phasing.budget;
-    out += `<h3>Budget ${esc(num(b.amount))} per ${esc(b.period)} from ${esc(b.start)}</h3>`;
+    out += `<h3>Budget ${esc(num(b.amount))} per ${text(b.period)} from ${text(b.start)}</h3>`;
     out += table(
       ['phase', 'from', 'to', 'available', 'spent', 'devices', 'flows cleaned', 'still exposed'],
       p.phasing.phases.map((ph) => [tdn(ph.index + 1), td(ph.start), td(ph.end), tdn(ph.available), tdn(ph.spent), tdn(ph.devices.length), tdn(ph.flowsCleaned.length), tdn(ph.flowsExposed)]),
     );
-    for (const md of p.phasing.missedDeadlines) out += `<p class="bad">deadline missed: ${esc(md.id)} due ${esc(md.deadline)}${md.reason ? ` (${esc(md.reason)})` : ''}</p>`;
+    for (const md of p.phasing.missedDeadlines) out += `<p class="bad">deadline missed: ${text(md.id)} due ${text(md.deadline)}${md.reason ? ` (${text(md.reason)})` : ''}</p>`;
   }
   return out + '</section>';
 }
@@ -228,12 +232,12 @@ function timelineSvg(m: ReportModel): string {
     const xx = x(day(`${y}-01-01`)).toFixed(1);
     parts.push(`<line x1="${xx}" x2="${xx}" y1="14" y2="${H}" stroke="#e0e0e0"/><text x="${xx}" y="11" text-anchor="middle">${y}</text>`);
   }
-  parts.push(`<text x="${left}" y="11" text-anchor="start">${esc(m.asOf)}</text>`);
+  parts.push(`<text x="${left}" y="11" text-anchor="start">${attrText(m.asOf)}</text>`);
   items.forEach((d, i) => {
     const y = top + i * rowH;
     const colour = d.daysLeft <= 90 ? EXPOSURE_COLOURS.all : d.daysLeft <= 365 ? EXPOSURE_COLOURS.some : '#1565c0';
     parts.push(
-      `<text x="4" y="${y + 12}">${esc(`${d.rule}: ${d.what}`.slice(0, 52))}</text><rect x="${left}" y="${y + 3}" width="${Math.max(1, x(day(d.date)) - left).toFixed(1)}" height="11" fill="${colour}" fill-opacity="0.75"><title>${esc(`${d.date} (${d.daysLeft} days): ${d.rule} ${d.what} — ${d.findings} finding(s)`)}</title></rect>`,
+      `<text x="4" y="${y + 12}">${attrText(d.rule)}: ${attrText(d.what.slice(0, Math.max(8, 50 - d.rule.length)))}</text><rect x="${left}" y="${y + 3}" width="${Math.max(1, x(day(d.date)) - left).toFixed(1)}" height="11" fill="${colour}" fill-opacity="0.75"><title>${attrText(d.date)} (${esc(d.daysLeft)} days): ${attrText(d.rule)} ${attrText(d.what)} — ${esc(d.findings)} finding(s)</title></rect>`,
     );
   });
   parts.push('</svg>');
@@ -251,7 +255,7 @@ function pathsSection(m: ReportModel): string {
   if (!p) return '';
   const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
   const hops = (h: { ttl: number; address: string; reasons: string[]; count: number }[]) =>
-    h.slice(0, 4).map((x) => `#${esc(x.ttl)} <code>${esc(x.address)}</code> ${esc(x.reasons.join(', '))} ×${esc(x.count)}`).join('<br>');
+    h.slice(0, 4).map((x) => `#${esc(x.ttl)} <code>${text(x.address)}</code> ${list(x.reasons)} ×${esc(x.count)}`).join('<br>');
   const dest = p.byDestination.map((d) => [td(d.site), td(d.destination), tdn(d.measurements), tdn(d.exposed), `<td class="n${d.exposed ? ' bad' : ''}">${esc(pct(d.share))}</td>`, `<td>${hops(d.hits)}</td>`]);
   const routers = p.routers.map((r) => [
     td(r.router),
@@ -260,16 +264,16 @@ function pathsSection(m: ReportModel): string {
     td(r.addresses.join(' ')),
     tdn(r.measurements),
     td(r.ttlMin === r.ttlMax ? r.ttlMin : `${r.ttlMin}–${r.ttlMax}`),
-    `<td><details><summary>${esc(r.evidence.length)} piece(s)</summary><ul>${r.evidence.map((e) => `<li>${esc(e.kind)}: <code>${esc(e.raw)}</code> → ${esc(e.vendor ?? 'no vendor')} <span class="muted">${esc(e.source)}</span></li>`).join('')}</ul></details>${r.conflicts.map((c) => `<div class="warn">${esc(c)}</div>`).join('')}</td>`,
+    `<td><details><summary>${esc(r.evidence.length)} piece(s)</summary><ul>${r.evidence.map((e) => `<li>${esc(e.kind)}: <code>${text(e.raw)}</code> → ${text(e.vendor ?? 'no vendor')} <span class="muted">${text(e.source)}</span></li>`).join('')}</ul></details>${r.conflicts.map((c) => `<div class="warn">${text(c)}</div>`).join('')}</td>`,
   ]);
   const cross = (rows: NonNullable<ReportModel['paths']>['byAs']) => rows.map((r) => [td(r.key, r.untrusted ? 'bad' : ''), td(r.label ?? ''), tdn(r.measurements), tdn(r.sites), td(r.ttlMin === r.ttlMax ? r.ttlMin : `${r.ttlMin}–${r.ttlMax}`)]);
-  return `<section id="paths"><h2>Measured paths (${esc(p.first.slice(0, 10))} – ${esc(p.last.slice(0, 10))})</h2>
-<p>${esc(p.exposed)} of ${esc(p.measurements)} traceroute(s) of the last ${esc(p.windowDays)} days crossed equipment of ${esc(p.vendors.join(', ') || 'no vendor')}.</p>
+  return `<section id="paths"><h2>Measured paths (${text(p.first.slice(0, 10))} – ${text(p.last.slice(0, 10))})</h2>
+<p>${esc(p.exposed)} of ${esc(p.measurements)} traceroute(s) of the last ${esc(p.windowDays)} days crossed equipment of ${p.vendors.length ? list(p.vendors) : 'no vendor'}.</p>
 ${table(['site', 'destination', 'paths', 'exposed', 'share', 'untrusted hops'], dest)}
 ${routers.length ? `<h3>Untrusted routers on measured paths</h3>${table(['router', 'vendor', 'confidence', 'addresses (aliases)', 'paths', 'hop', 'evidence'], routers)}` : ''}
 ${p.byAs.length ? `<h3>Networks crossed</h3>${table(['AS', 'name', 'paths', 'sites', 'hop'], cross(p.byAs))}` : ''}
 ${p.byCountry.length ? `<h3>Countries crossed</h3>${table(['country', '', 'paths', 'sites', 'hop'], cross(p.byCountry))}` : ''}
-${p.notes.map((n) => `<p class="muted">${esc(n)}</p>`).join('')}</section>`;
+${p.notes.map((n) => `<p class="muted">${text(n)}</p>`).join('')}</section>`;
 }
 
 /** Zero untrusted devices is green only when every device's vendor is known. */
@@ -289,6 +293,12 @@ ${card('exposed on every path', num(s.sensitiveExposedAll), s.sensitiveExposedAl
 ${card('exposed, no clean path', num(s.exposedWithoutCleanPath), s.exposedWithoutCleanPath ? 'bad' : 'ok')}`;
 }
 
+/** The title and the line under it: each value isolated, so a snapshot name cannot reorder the date. */
+function headerHtml(m: ReportModel): string {
+  const untrusted = m.untrusted.length ? list(m.untrusted) : 'none';
+  return `<header><h1>${text(m.report.title)}</h1><p>snapshot ${text(m.source.snapshot)} (imported ${text(m.source.snapshotCreatedAt)}) · rules as of <span class="as-of">${text(m.asOf)}</span> · untrusted: <span class="untrusted">${untrusted}</span> · generated ${text(m.report.generatedAt)}</p></header>`;
+}
+
 export function renderHtml(m: ReportModel): string {
   const s = m.summary;
   const untrusted = new Set(m.untrusted);
@@ -302,18 +312,18 @@ export function renderHtml(m: ReportModel): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(m.report.title)}</title>
+<title>${attrText(m.report.title)}</title>
 <style>${CSS}</style>
 </head>
 <body>
-<header><h1>${esc(m.report.title)}</h1><p>snapshot ${esc(m.source.snapshot)} (imported ${esc(m.source.snapshotCreatedAt)}) · rules as of ${esc(m.asOf)} · untrusted: ${esc(m.untrusted.join(', ') || 'none')} · generated ${esc(m.report.generatedAt)}</p></header>
+${headerHtml(m)}
 <main>
 <section id="summary"><h2>Summary</h2><div class="cards">
 ${card('devices', num(s.devices))}${card('attributed to a vendor', num(s.attributed))}${untrustedCard(m)}
 ${card('sites', num(s.sites))}${card('links', num(s.links))}${summaryFlowCards(m)}${card('findings', num(s.findings), s.findings ? 'warn' : 'ok')}
 ${m.nothingToAnalyse ? '' : `${card('plan: devices to replace', num(s.planDevices))}${card('plan: cost', num(s.planCost))}`}
-</div>${nothingBox(m)}${notes.length ? `<ul class="muted">${notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}</section>
-<section id="map"><h2>Map of sites and links</h2>${map.svg ?? `<p class="muted">${esc(map.note ?? 'no map')}</p>`}</section>
+</div>${nothingBox(m)}${notes.length ? `<ul class="muted">${notes.map((n) => `<li>${text(n)}</li>`).join('')}</ul>` : ''}</section>
+<section id="map"><h2>Map of sites and links</h2>${map.svg ?? `<p class="muted">${text(map.note ?? 'no map')}</p>`}</section>
 <section id="shares"><h2>Vendor shares</h2>${sharesTable('By country', m.shares.byCountry, untrusted)}${sharesTable('By layer', m.shares.byLayer, untrusted)}</section>
 ${changesSection(m)}
 ${findingsSection(m)}

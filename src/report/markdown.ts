@@ -1,14 +1,17 @@
 // The Markdown report: the same sections as the HTML without the map. Every string from the
 // model goes through md(): table pipes, backticks and Markdown punctuation are backslash-escaped,
-// `<`, `>` and `&` become entities (so no raw HTML reaches a renderer), newlines become spaces.
+// `<`, `>` and `&` become entities (so no raw HTML reaches a renderer), newlines become spaces, and
+// a value that carries direction is closed and isolated (FSI … PDI, model/bidi.ts) so that a
+// U+202E in a snapshot name cannot reverse the date and vendors after it on the line.
+import { isolateText } from '../model/bidi.js';
 import { needsDataSentences } from '../policy/index.js';
 import { changeView, FLOW_HEADINGS } from './columns.js';
 import type { ReportModel } from './model.js';
 
-/** Escapes a value for Markdown text and table cells. */
+/** Escapes and isolates a value for Markdown text and table cells. */
 export function md(value: unknown): string {
   const s = value === null || value === undefined ? '' : String(value);
-  return s
+  return isolateText(s)
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]+/g, ' ')
     .replace(/[\\`*_[\]|#!~{}()]/g, (c) => '\\' + c)
