@@ -17,6 +17,11 @@ export const MAX_XML_DEPTH = 64;
 export const MAX_XML_NAME_CHARS = 256;
 /** Most elements in one XML document: the parsed tree costs a few hundred bytes per element. */
 export const MAX_XML_ELEMENTS = 10_000_000;
+/**
+ * Most words of one SNDlib native file, or lines of one snmpwalk: each is an object in memory,
+ * and the largest real files have a few hundred thousand.
+ */
+export const MAX_TEXT_ITEMS = 10_000_000;
 /** Warnings kept per file; the rest are counted in one final warning. */
 export const MAX_WARNINGS = 1000;
 /** Bytes of a file looked at to detect its format. */

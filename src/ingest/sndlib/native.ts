@@ -1,6 +1,7 @@
 import { InputError, emptyBatch } from '../../model/index.js';
 import type { ImportBatch } from '../../model/index.js';
 import type { ImportReader, ReaderOptions } from '../types.js';
+import { MAX_FIELD_CHARS, MAX_TEXT_ITEMS } from '../limits.js';
 import { readWholeFile } from '../util/read-whole.js';
 import { parseDecimal, quote } from '../util/values.js';
 import { fillBatch } from './common.js';
@@ -19,7 +20,7 @@ export function sndlibNativeReader(file: string, _opts: ReaderOptions): ImportRe
 interface Tok { t: string; line: number }
 
 /** Words and parentheses with their lines; `#` starts a comment, a leading `?` line is the header. */
-function tokenize(text: string): Tok[] {
+function tokenize(text: string, file: string): Tok[] {
   const toks: Tok[] = [];
   let line = 1;
   let i = 0;
@@ -33,6 +34,7 @@ function tokenize(text: string): Tok[] {
       i = nl === -1 ? n : nl;
       continue;
     }
+    if (toks.length >= MAX_TEXT_ITEMS) throw new InputError(file, line, `more than ${MAX_TEXT_ITEMS} words and parentheses`);
     if (c === 40 || c === 41) { toks.push({ t: c === 40 ? '(' : ')', line }); i++; continue; }
     const start = i;
     while (i < n) {
@@ -40,6 +42,7 @@ function tokenize(text: string): Tok[] {
       if (d === 32 || d === 9 || d === 10 || d === 13 || d === 40 || d === 41) break;
       i++;
     }
+    if (i - start > MAX_FIELD_CHARS) throw new InputError(file, line, `word longer than ${MAX_FIELD_CHARS} characters`);
     toks.push({ t: text.slice(start, i), line });
   }
   return toks;
@@ -53,7 +56,7 @@ function tokenize(text: string): Tok[] {
  * geographical; a coordinate outside longitude/latitude range marks the file as pixel.
  */
 export function readSndlibNative(file: string, text: string): ImportBatch {
-  const c = new Cursor(file, tokenize(text));
+  const c = new Cursor(file, tokenize(text, file));
   const lines = text.split('\n');
   const batch = emptyBatch('sndlib-native', file);
   const nodes: SndNode[] = [];
@@ -149,6 +152,8 @@ function readMeta(c: Cursor, open: Tok, lines: readonly string[], meta: Record<s
   for (let ln = open.line + 1; ln < close.line; ln++) {
     const l = lines[ln - 1] ?? '';
     const eq = l.indexOf('=');
+    // A META line is one word to the tokenizer only when it has no spaces; bound it here too.
+    if (l.length > MAX_FIELD_CHARS) throw new InputError(c.file, ln, `META line longer than ${MAX_FIELD_CHARS} characters`);
     if (eq > 0) meta[l.slice(0, eq).trim()] = l.slice(eq + 1).trim();
   }
 }

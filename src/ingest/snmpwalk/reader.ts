@@ -12,6 +12,7 @@ import { InputError, emptyBatch } from '../../model/index.js';
 import type { DeviceRecord, ImportBatch } from '../../model/index.js';
 import type { ImportReader, ReaderOptions } from '../types.js';
 import { TopologyBuilder } from '../lldp/neighbors.js';
+import { MAX_FIELD_CHARS, MAX_TEXT_ITEMS } from '../limits.js';
 import { readWholeFile } from '../util/read-whole.js';
 import { quote } from '../util/values.js';
 import { WarningSink } from '../util/warnings.js';
@@ -145,14 +146,18 @@ function textOfValue(v: Value | undefined): string | undefined {
 }
 
 export function readSnmpwalk(file: string, text: string): ImportBatch {
-  const lines = text.split('\n');
   const entries: Entry[] = [];
   const warnings = new WarningSink(file);
   let cur: Entry | undefined;
   let inQuote = false;
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!.replace(/\r$/, '');
-    const lineNo = i + 1;
+  // Line by line without split: half a gigabyte of short lines would be tens of millions of strings.
+  for (let at = 0, lineNo = 1; at <= text.length; lineNo++) {
+    const nl = text.indexOf('\n', at);
+    const end = nl === -1 ? text.length : nl;
+    if (end - at > MAX_FIELD_CHARS) throw new InputError(file, lineNo, `line longer than ${MAX_FIELD_CHARS} characters`);
+    const raw = text.slice(at, end).replace(/\r$/, '');
+    at = end + 1;
+    if (entries.length >= MAX_TEXT_ITEMS) throw new InputError(file, lineNo, `more than ${MAX_TEXT_ITEMS} OIDs in one walk`);
     const m = inQuote ? null : LINE.exec(raw);
     if (m) {
       const rhs = m[2]!;
