@@ -1,10 +1,12 @@
 // POST /api/imports: the request body is one file of any importable format. It streams to disk
 // (never whole into memory), bounded by the body limit, then goes through the same import as
 // `cleanpath import`: one transaction, so a bad file leaves the store exactly as it was. Kept
-// files stay under the upload directory as the evidence of what each snapshot was built from.
+// files stay under the upload directory as the evidence of what each snapshot was built from;
+// a file whose import failed is removed, and one whose import never ended (the server killed
+// mid-import) still carries its PENDING marker and is removed at the next start (upload-sweep.ts).
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -16,6 +18,7 @@ import type { ServerContext } from '../context.js';
 import { HttpError } from '../http.js';
 import { registerRoutes, route, type RouteSpec } from '../route-spec.js';
 import { ImportQuery, schemaRef } from '../schemas.js';
+import { PENDING, sweepUploads } from './upload-sweep.js';
 
 export interface UploadedFile {
   /** Where it was written. */
@@ -58,6 +61,7 @@ async function receive(ctx: ServerContext, request: FastifyRequest, payload: Rea
   });
   try {
     await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, PENDING), '');
     await pipeline(payload, count, createWriteStream(path, { flags: 'wx' }));
   } catch (e) {
     await rm(dir, { recursive: true, force: true });
@@ -102,6 +106,8 @@ export const IMPORT_ROUTES: RouteSpec[] = [
             ...(query.format !== 'auto' && { format: query.format }),
           }),
         );
+        // Committed: the file is now the evidence of the snapshot, kept.
+        await rm(join(file.dir, PENDING), { force: true });
         return summary.snapshot;
       } catch (e) {
         await rm(file.dir, { recursive: true, force: true });
@@ -116,6 +122,7 @@ export const IMPORT_ROUTES: RouteSpec[] = [
 
 /** The upload routes, in a scope whose only body parser streams any content type to disk. */
 export async function registerImportRoutes(app: FastifyInstance, ctx: ServerContext): Promise<void> {
+  await sweepUploads(ctx.opts.uploadDir, ctx.reads);
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', (request, payload, done) => {
@@ -123,6 +130,12 @@ export async function registerImportRoutes(app: FastifyInstance, ctx: ServerCont
         (file) => done(null, file),
         (e: unknown) => done(e instanceof Error ? e : new Error(String(e)), undefined),
       );
+    });
+    // Any answer but success (a bad query after the body was stored, a failure in between) drops
+    // the upload: only an imported file is kept.
+    scope.addHook('onResponse', async (request, reply) => {
+      const file = request.body as UploadedFile | undefined;
+      if (reply.statusCode !== 201 && file && typeof file === 'object' && typeof file.dir === 'string') await rm(file.dir, { recursive: true, force: true });
     });
     registerRoutes(scope, ctx, IMPORT_ROUTES, () => ({ bodyLimit: ctx.opts.bodyLimit }));
   });
