@@ -119,3 +119,49 @@ describe('the API answers 400 with file:line', () => {
     });
   }
 });
+
+describe('an snmpwalk engine ID that is not hex is a warning at its line, an error under --strict', () => {
+  const walk = (engine: string) =>
+    '.1.3.6.1.2.1.1.1.0 = STRING: "Huawei Versatile Routing Platform Software"\n' +
+    '.1.3.6.1.2.1.1.5.0 = STRING: "r1"\n' +
+    `.1.3.6.1.6.3.10.2.1.1.0 = ${engine}\n` +
+    '.1.3.6.1.2.1.2.2.1.6.1 = Hex-STRING: 00 25 9E 11 22 33 \n';
+
+  for (const [name, engine, re] of [
+    ['zz.walk', 'Hex-STRING: ZZ ZZ 80 00 ', /snmpEngineID Hex-STRING 'ZZ ZZ 80 00' is not hexadecimal octets; engine ID dropped/],
+    ['string.walk', 'STRING: "engine"', /snmpEngineID STRING '"engine"' is not a Hex-STRING/],
+  ] as const) {
+    it(`${name}: readImport warns at line 3`, async () => {
+      const file = join(dir, name);
+      writeFileSync(file, walk(engine));
+      const b = await readImport(file);
+      assert.equal(b.devices[0]?.raw.engineId, undefined);
+      assert.equal(b.warnings.length, 1, JSON.stringify(b.warnings));
+      assert.equal(b.warnings[0]!.file, file);
+      assert.equal(b.warnings[0]!.line, 3);
+      assert.match(b.warnings[0]!.message, re);
+    });
+  }
+
+  it('a hex engine ID is kept, with no warning', async () => {
+    const file = join(dir, 'ok.walk');
+    writeFileSync(file, walk('Hex-STRING: 80 00 07 DB 03 00 25 9E 11 22 33 '));
+    const b = await readImport(file);
+    assert.equal(b.devices[0]?.raw.engineId, '800007db0300259e112233');
+    assert.deepEqual(b.warnings, []);
+  });
+
+  it('the CLI prints the warning and imports; --strict exits 2 at file:line with the store unchanged', () => {
+    const file = join(dir, 'cli-zz.walk');
+    writeFileSync(file, walk('Hex-STRING: ZZ ZZ 80 00 '));
+    const db = join(dir, 'walk.db');
+    const strict = cli(['import', file, '--db', db, '--snapshot', 's1', '--strict']);
+    assert.equal(strict.code, 2, strict.stderr);
+    assert.match(strict.stderr, new RegExp(`${file.replace(/[.]/g, '\\.')}:3: snmpEngineID .*not hexadecimal.*strict`));
+    assert.doesNotMatch(strict.stderr, /\n\s+at /);
+    // the strict run wrote nothing: the name s1 is still free
+    const lax = cli(['import', file, '--db', db, '--snapshot', 's1']);
+    assert.equal(lax.code, 0, lax.stderr);
+    assert.match(lax.stderr + lax.stdout, new RegExp(`${file.replace(/[.]/g, '\\.')}:3: snmpEngineID`));
+  });
+});

@@ -209,6 +209,8 @@ function toBatch(file: string, entries: Entry[], warnings: WarningSink): ImportB
     return e === undefined ? undefined : parseValue(e);
   };
   const device = systemDevice(file, entries, get, val);
+  const engineId = engineIdOf(get.get(ENGINE_ID_OID), warnings);
+  if (engineId !== undefined) device.raw.engineId = engineId;
   const t = walkTables(entries);
   const locChassis = val('1.0.8802.1.1.2.1.3.2.0');
   const locMac = macOfValue(locChassis);
@@ -230,7 +232,6 @@ function systemDevice(file: string, entries: readonly Entry[], get: ReadonlyMap<
   const sysDescr = textOfValue(val('1.3.6.1.2.1.1.1.0'));
   const sysObj = val('1.3.6.1.2.1.1.2.0');
   const sysName = textOfValue(val('1.3.6.1.2.1.1.5.0'))?.trim();
-  const engine = val('1.3.6.1.6.3.10.2.1.1.0');
   const stem = basename(file).replace(/\.(txt|walk|snmpwalk|out|log)$/i, '');
   const id = isIP(stem) ? stem : sysName || stem;
   const first = entries[0]!.line;
@@ -238,8 +239,24 @@ function systemDevice(file: string, entries: readonly Entry[], get: ReadonlyMap<
   if (sysName) device.name = sysName;
   if (sysDescr) device.raw.sysDescr = sysDescr.slice(0, 4096);
   if (sysObj?.kind === 'oid') device.raw.sysObjectId = sysObj.oid;
-  if (engine?.kind === 'bytes' && engine.bytes.length > 0) device.raw.engineId = engine.bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
   return device;
+}
+
+const ENGINE_ID_OID = '1.3.6.1.6.3.10.2.1.1.0';
+
+/**
+ * The engine ID as hex, or undefined with a warning at its line when it is not octets: net-snmp
+ * prints it as a Hex-STRING, so anything else is a damaged or edited walk, and dropping it
+ * silently would hide evidence (and pass --strict).
+ */
+function engineIdOf(e: Entry | undefined, warnings: WarningSink): string | undefined {
+  if (e === undefined) return undefined;
+  const v = parseValue(e);
+  if (v?.kind === 'bytes' && v.bytes.length > 0) return v.bytes.map((b) => b.toString(16).padStart(2, '0')).join('');
+  const shown = e.type === '' ? quote(e.value) : `${e.type} ${quote(e.value.trim())}`;
+  const why = e.type === 'Hex-STRING' ? 'is not hexadecimal octets' : 'is not a Hex-STRING';
+  warnings.warn(e.line, `snmpEngineID ${shown} ${why}; engine ID dropped`);
+  return undefined;
 }
 
 /** Interface MACs and the LLDP tables: remote rows by `timeMark.index`, their management addresses, local port names. */
