@@ -16,6 +16,7 @@ import { DeadlinesView } from './views/DeadlinesView.js';
 import { ChangesView } from './views/ChangesView.js';
 import { SidePanel, type PanelEditing, type PanelSubject } from './views/SidePanel.js';
 import type { SavedEdit } from './views/DeviceEdit.js';
+import { plain, Text, TextList } from './Text.js';
 
 const VIEWS = [
   ['overview', 'Overview'],
@@ -138,13 +139,13 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
   const openFinding = useCallback((f: Finding) => setPanel(f.device ? { kind: 'device', id: f.device, finding: f } : { kind: 'group', finding: f }), []);
 
   let body: ReactNode;
-  if (snapshots.status === 'error') body = <p className="bad" role="alert">Cannot list snapshots: {snapshots.error.message}</p>;
+  if (snapshots.status === 'error') body = <p className="bad" role="alert">Cannot list snapshots: <Text value={snapshots.error.message} /></p>;
   else if (snapshots.status === 'ok' && !snapshots.value.length) body = <p>No snapshot yet: import an inventory first (<code>cleanpath import</code> or <code>POST /api/imports</code>).</p>;
   // the Changes view runs its own analyses, with the same parameters: it does not wait for the report
   else if (view === 'changes' && snapshot && snapshots.status === 'ok') body = <ChangesView api={api} snapshot={snapshot} snapshots={snapshots.value} params={params} />;
-  else if (report.status === 'loading') body = <p className="loading" aria-busy="true">Computing the report for {snapshot ?? '…'} (policy, exposure, kill-switch, plan)…</p>;
-  else if (untrustedError) body = <p className="bad">Nothing computed: the untrusted vendors name one the catalog and this snapshot do not know ({untrustedError}).</p>;
-  else if (report.status === 'error') body = <p className="bad" role="alert">Cannot load the report: {report.error.message}</p>;
+  else if (report.status === 'loading') body = <p className="loading" aria-busy="true">Computing the report for {snapshot ? <Text value={snapshot} /> : '…'} (policy, exposure, kill-switch, plan)…</p>;
+  else if (untrustedError) body = <p className="bad">Nothing computed: the untrusted vendors name one the catalog and this snapshot do not know (<Text value={untrustedError} />).</p>;
+  else if (report.status === 'error') body = <p className="bad" role="alert">Cannot load the report: <Text value={report.error.message} /></p>;
   else {
     const m = report.value;
     body = (
@@ -174,7 +175,7 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
         <div className="who">
           {who.status === 'ok' ? (
             <span>
-              {who.value.organisation} · {who.value.role}
+              <Text value={who.value.organisation} /> · {who.value.role}
             </span>
           ) : null}
           <button className="link" onClick={() => onLogout(null)}>
@@ -196,7 +197,7 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
             {snapshots.status === 'ok'
               ? [...snapshots.value].reverse().map((s) => (
                   <option key={s.id} value={s.name}>
-                    {s.name} ({s.devices} devices, {s.createdAt.slice(0, 10)})
+                    {plain(s.name)} ({s.devices} devices, {s.createdAt.slice(0, 10)})
                   </option>
                 ))
               : null}
@@ -210,7 +211,7 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
           <input
             name="untrusted"
             defaultValue={params.untrusted}
-            placeholder={report.status === 'ok' ? report.value.untrusted.join(',') : 'huawei,zte'}
+            placeholder={report.status === 'ok' ? report.value.untrusted.map(plain).join(',') : 'huawei,zte'}
             aria-label="untrusted vendors"
             aria-invalid={untrustedError ? true : undefined}
             aria-describedby={untrustedError ? 'untrusted-error' : undefined}
@@ -218,13 +219,17 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
         </label>
         {untrustedError ? (
           <span id="untrusted-error" className="bad" role="alert" data-testid="untrusted-error">
-            {untrustedError}
+            <Text value={untrustedError} />
           </span>
         ) : null}
         <button type="submit">Apply</button>
         {report.status === 'ok' ? (
-          <span className="muted">
-            {report.value.source.snapshot} · as of {report.value.asOf} · untrusted: {report.value.untrusted.join(', ') || 'none'}
+          <span className="muted report-line" data-testid="report-line">
+            <Text value={report.value.source.snapshot} /> · as of{' '}
+            <span className="as-of">
+              <Text value={report.value.asOf} />
+            </span>{' '}
+            · untrusted: <span className="untrusted">{report.value.untrusted.length ? <TextList values={report.value.untrusted} /> : 'none'}</span>
           </span>
         ) : null}
       </form>

@@ -7,6 +7,7 @@ import type { Api } from '../api.js';
 import { ColumnTh, type Columns } from '../columns.js';
 import { num } from '../format.js';
 import { useAsync } from '../use-async.js';
+import { plain, Text } from '../Text.js';
 import type { AnalysisDiff, AnalysisManifest, ColumnSpec, ReportParams, SnapshotInfo, TableCell, TableRow } from '../types.js';
 
 const PAGE = 200;
@@ -56,7 +57,7 @@ function Rows({ kind, rows, columns, keys }: { kind: 'added' | 'removed'; rows: 
             <tr key={rowKey(r, keys)} data-testid={`${kind}-row`}>
               {columns.map((c) => (
                 <td key={c.id} data-column={c.id} className={typeof r[c.id] === 'number' ? 'n' : undefined}>
-                  {cellText(c, r[c.id])}
+                  <Text value={cellText(c, r[c.id])} fold />
                 </td>
               ))}
             </tr>
@@ -95,13 +96,13 @@ function Changed({ diff, columns }: { diff: AnalysisDiff; columns: readonly Colu
             <tr key={rowKey(ch.key, diff.keyColumns)} data-testid="changed-row">
               {diff.keyColumns.map((k) => (
                 <td key={k} data-column={k}>
-                  {cellText(byId.get(k), ch.key[k])}
+                  <Text value={cellText(byId.get(k), ch.key[k])} fold />
                 </td>
               ))}
               {differing.map((c) =>
                 c.id in ch.after ? (
                   <td key={c.id} data-column={c.id} className="change">
-                    <span className="was">{cellText(c, ch.before[c.id])}</span> → <b>{cellText(c, ch.after[c.id])}</b>
+                    <span className="was"><Text value={cellText(c, ch.before[c.id])} fold /></span> → <b><Text value={cellText(c, ch.after[c.id])} fold /></b>
                   </td>
                 ) : (
                   <td key={c.id} data-column={c.id} className="same" title="unchanged" />
@@ -250,7 +251,7 @@ function Choices({ base, others, analyses, def, table, onBase, onAnalysis, onTab
 }
 
 function snapshotLabel(s: SnapshotInfo): string {
-  return `${s.name} (${s.devices} devices, ${s.createdAt.slice(0, 10)})`;
+  return `${plain(s.name)} (${s.devices} devices, ${s.createdAt.slice(0, 10)})`;
 }
 
 export function ChangesView({ api, snapshot, snapshots, params }: { api: Api; snapshot: string; snapshots: SnapshotInfo[]; params: ReportParams }) {
@@ -276,7 +277,7 @@ export function ChangesView({ api, snapshot, snapshots, params }: { api: Api; sn
   );
 
   let result;
-  if (registry.status === 'error') result = <p className="bad" role="alert">Cannot load the list of analyses: {registry.error.message}</p>;
+  if (registry.status === 'error') result = <p className="bad" role="alert">Cannot load the list of analyses: <Text value={registry.error.message} /></p>;
   else if (!others.length) result = <p data-testid="single-snapshot">Only one snapshot, <bdi>{snapshot}</bdi>: import another one (for example <code>cleanpath import --base</code> with new data) to see what changed.</p>;
   else if (!base) result = <p data-testid="choose-base"><bdi>{snapshot}</bdi> is the earliest snapshot: choose one to compare it with.</p>;
   else if (!def || !table) result = <p className="loading" aria-busy="true">Loading the list of analyses…</p>;
@@ -286,7 +287,7 @@ export function ChangesView({ api, snapshot, snapshots, params }: { api: Api; sn
         Running {def.title} on <bdi>{base}</bdi> and <bdi>{snapshot}</bdi> and comparing them…
       </p>
     );
-  else if (diff.status === 'error') result = <p className="bad" role="alert">Cannot compare: {diff.error.message}</p>;
+  else if (diff.status === 'error') result = <p className="bad" role="alert">Cannot compare: <Text value={diff.error.message} /></p>;
   else {
     // the answer's own analysis and table (for the one render before a new request starts)
     const shown = analyses.find((a) => a.id === diff.value.analysis)?.tables.find((t) => t.id === diff.value.table) ?? table;

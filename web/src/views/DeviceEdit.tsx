@@ -19,6 +19,7 @@ import {
   type EditValues,
 } from '../device-edit.js';
 import type { Device, Role, SnapshotInfo } from '../types.js';
+import { Text } from '../Text.js';
 
 /** What a successful edit tells the shell and the reopened panel. */
 export interface SavedEdit {
@@ -133,7 +134,7 @@ function EditForm(props: { api: Api; snapshot: string; device: Device; taken: re
       </fieldset>
       {state.kind === 'error' ? (
         <p className="bad edit-error" role="alert" data-testid="edit-error">
-          Not saved: {state.message}
+          Not saved: <Text value={state.message} />
         </p>
       ) : null}
     </form>
@@ -170,16 +171,25 @@ export function EditSavedNote({ saved, device }: { saved: SavedEdit; device: Dev
   const outweighed = declared?.vendor && declared.vendor !== device.vendor ? declared.vendor : null;
   return (
     <div className="edit-saved" role="status" data-testid="edit-saved">
-      Saved as snapshot <b>{saved.info.name}</b> (from {saved.base}): {fields.join(', ')} of {device.id}.
+      Saved as snapshot{' '}
+      <b>
+        <Text value={saved.info.name} />
+      </b>{' '}
+      (from <Text value={saved.base} />): {fields.join(', ')} of <Text value={device.id} />.
       {outweighed ? (
         <div className="warn" data-testid="edit-outweighed">
-          Declared {outweighed}, but the other evidence attributes the device to {device.vendor ?? 'no maker'}: see the evidence and conflicts below.
+          Declared <Text value={outweighed} />, but the other evidence attributes the device to <Text value={device.vendor ?? 'no maker'} />: see the evidence and conflicts below.
         </div>
       ) : null}
       {saved.notTaken.length ? (
         <div className="warn" data-testid="edit-not-taken">
           Not taken by the import, left as before:{' '}
-          {saved.notTaken.map((f) => `${f} '${saved.sent[f] ?? ''}'`).join(', ')}
+          {saved.notTaken.map((f, i) => (
+            <span key={f}>
+              {i ? ', ' : ''}
+              {f} '<Text value={saved.sent[f]} />'
+            </span>
+          ))}
           {saved.notTaken.includes('country') ? ' (not an ISO 3166 code or English country name)' : ''}.
         </div>
       ) : null}

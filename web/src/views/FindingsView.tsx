@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { ColumnTh, useColumns } from '../columns.js';
 import type { Finding, ReportModel } from '../types.js';
 import type { PanelSubject } from './SidePanel.js';
+import { plain, Text, TextList } from '../Text.js';
 
 const PAGE = 300;
 
@@ -37,7 +38,7 @@ function Select({ label, value, options, onChange }: { label: string; value: str
         <option value="">all</option>
         {options.map((o) => (
           <option key={o} value={o}>
-            {o || '(none)'}
+            {o ? plain(o) : '(none)'}
           </option>
         ))}
       </select>
@@ -94,9 +95,11 @@ export function FindingsView({ report: m, onFinding, selected }: { report: Repor
 
   return (
     <div className="findings">
-      <h2>Findings as of {m.asOf}</h2>
+      <h2>
+        Findings as of <Text value={m.asOf} />
+      </h2>
       <p className="muted">
-        {m.findings.length} finding(s) against the rule catalog {m.catalogVersion}. Click a row for the evidence behind it.
+        {m.findings.length} finding(s) against the rule catalog <Text value={m.catalogVersion} />. Click a row for the evidence behind it.
       </p>
       <NeedsData report={m} />
       <div className="filters" role="search">
@@ -146,14 +149,26 @@ export function FindingsView({ report: m, onFinding, selected }: { report: Repor
                 }}
               >
                 <td>{f.status}</td>
-                <td>{f.device ?? (f.group ? `${f.group.operator} / ${f.group.segment}` : '')}</td>
-                <td>{f.name ?? ''}</td>
-                <td>{f.vendor ?? 'unknown'}</td>
-                <td>{f.country ?? ''}</td>
-                <td title={`${f.ruleRef.title} — ${f.ruleRef.instrument} ${f.ruleRef.clause}`}>{f.rule}</td>
-                <td>{f.deadline ?? ''}</td>
+                <td>{f.device ? <Text value={f.device} fold /> : f.group ? <TextList values={[f.group.operator, f.group.segment]} sep=" / " /> : null}</td>
+                <td>
+                  <Text value={f.name} fold />
+                </td>
+                <td>
+                  <Text value={f.vendor ?? 'unknown'} fold />
+                </td>
+                <td>
+                  <Text value={f.country} fold />
+                </td>
+                <td title={`${plain(f.ruleRef.title)} — ${plain(f.ruleRef.instrument)} ${plain(f.ruleRef.clause)}`}>
+                  <Text value={f.rule} fold />
+                </td>
+                <td>
+                  <Text value={f.deadline} />
+                </td>
                 <td className="n">{f.daysLeft ?? ''}</td>
-                <td className="why">{f.reason}</td>
+                <td className="why">
+                  <Text value={f.reason} fold />
+                </td>
                 <td>
                   <button className="link" onClick={(e) => { e.stopPropagation(); onFinding(f); }}>
                     {f.evidence.length} piece(s)

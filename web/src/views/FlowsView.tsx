@@ -6,6 +6,7 @@ import { ColumnTh, useColumns } from '../columns.js';
 import { num } from '../format.js';
 import type { ExposureLevel, ReportModel } from '../types.js';
 import { Nothing } from './Overview.js';
+import { Text, TextList } from '../Text.js';
 
 const PAGE = 300;
 
@@ -20,7 +21,7 @@ export function FlowsView({ report: m, onDevice }: { report: ReportModel; onDevi
   const shown = useMemo(() => m.exposure.flows.filter((f) => (!cls || f.class === cls) && (!exposure || f.exposure === exposure)), [m.exposure.flows, cls, exposure]);
   return (
     <div className="flows">
-      <h2>Flow exposure to {m.untrusted.join(', ') || 'no vendor'}</h2>
+      <h2>Flow exposure to {m.untrusted.length ? <TextList values={m.untrusted} /> : 'no vendor'}</h2>
       <Nothing report={m} />
       {m.nothingToAnalyse && !m.exposure.flows.length ? null : (
         <>
@@ -70,15 +71,17 @@ export function FlowsView({ report: m, onDevice }: { report: ReportModel; onDevi
             <tbody>
               {shown.slice(0, limit).map((f) => (
                 <tr key={f.id} data-testid="flow-row">
-                  <td>{f.id}</td>
+                  <td>
+                    <Text value={f.id} fold />
+                  </td>
                   <td>
                     <button className="link" onClick={() => onDevice(f.src)}>
-                      {f.srcName}
+                      <Text value={f.srcName} fold />
                     </button>
                   </td>
                   <td>
                     <button className="link" onClick={() => onDevice(f.dst)}>
-                      {f.dstName}
+                      <Text value={f.dstName} fold />
                     </button>
                   </td>
                   <td>{f.class}</td>
@@ -87,7 +90,9 @@ export function FlowsView({ report: m, onDevice }: { report: ReportModel; onDevi
                   <td className="n">{f.exposure === 'none' ? 'not needed' : f.cleanCost === null ? <b className="bad">none</b> : num(f.cleanCost)}</td>
                   <td className="n">{num(f.stretch, 2)}</td>
                   <td className="n">{num(f.volume)}</td>
-                  <td>{f.cutBy.join(', ')}</td>
+                  <td>
+                    <TextList values={f.cutBy} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -110,7 +115,7 @@ export function FlowsView({ report: m, onDevice }: { report: ReportModel; onDevi
                     <tr key={c.id}>
                       <td>
                         <button className="link" onClick={() => onDevice(c.id)}>
-                          {c.id}
+                          <Text value={c.id} fold />
                         </button>
                       </td>
                       <td className="n">{num(c.flows)}</td>

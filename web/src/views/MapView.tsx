@@ -8,6 +8,7 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { EXPOSURE_COLOURS, EXPOSURE_LABELS, num, untrustedShareColour } from '../format.js';
 import { locatedSites, MAP_HEIGHT, MAP_WIDTH, siteProjection, type LocatedSite } from '../geo.js';
 import type { ReportModel } from '../types.js';
+import { plain, Text } from '../Text.js';
 
 let atlas: Promise<FeatureCollection<Geometry>> | null = null;
 function loadAtlas(): Promise<FeatureCollection<Geometry>> {
@@ -59,7 +60,7 @@ export function MapView({ report: m }: { report: ReportModel }) {
             const share = l.links ? l.untrusted / l.links : 0;
             return (
               <path key={`${l.a}\u0000${l.b}`} d={d} stroke={untrustedShareColour(share)} strokeWidth={Math.min(4, 0.8 + Math.log2(l.links))} strokeOpacity={0.75} data-link={`${l.a}|${l.b}`}>
-                <title>{`${a.name} – ${b.name}: ${l.links} link(s), ${l.untrusted} touching untrusted equipment`}</title>
+                <title>{`${plain(a.name)} – ${plain(b.name)}: ${l.links} link(s), ${l.untrusted} touching untrusted equipment`}</title>
               </path>
             );
           })}
@@ -83,7 +84,7 @@ export function MapView({ report: m }: { report: ReportModel }) {
                 className={selected?.id === s.id ? 'selected' : ''}
                 onClick={() => setSelected(s)}
               >
-                <title>{`${s.name} (${s.country ?? '??'}): ${s.devices} device(s), ${s.untrustedDevices} untrusted; sensitive flows: ${s.flowExposure ?? 'none end here'}`}</title>
+                <title>{`${plain(s.name)} (${plain(s.country ?? '??')}): ${s.devices} device(s), ${s.untrustedDevices} untrusted; sensitive flows: ${s.flowExposure ?? 'none end here'}`}</title>
               </circle>
             );
           })}
@@ -101,9 +102,11 @@ export function MapView({ report: m }: { report: ReportModel }) {
       </div>
       {selected ? (
         <div className="site-info" data-testid="site-info">
-          <h3>{selected.name}</h3>
+          <h3>
+            <Text value={selected.name} fold />
+          </h3>
           <p>
-            {selected.id} · {selected.country ?? 'no country'} · {num(selected.lat, 4)}, {num(selected.lon, 4)}
+            <Text value={selected.id} fold /> · {selected.country ? <Text value={selected.country} /> : 'no country'} · {num(selected.lat, 4)}, {num(selected.lon, 4)}
           </p>
           <p>
             {num(selected.devices)} device(s), <span className={selected.untrustedDevices ? 'bad' : ''}>{num(selected.untrustedDevices)} untrusted</span>; worst sensitive flow exposure:{' '}

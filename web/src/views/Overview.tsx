@@ -2,6 +2,7 @@
 // impact in one line per vendor set, and the snapshots of the organisation.
 import { num, vendorColour } from '../format.js';
 import type { ReportModel, SnapshotInfo, VendorShare } from '../types.js';
+import { plain, Text, TextList } from '../Text.js';
 
 function Card({ label, value, tone }: { label: string; value: number | null; tone?: 'bad' | 'warn' | 'ok' | undefined }) {
   return (
@@ -28,12 +29,14 @@ function Shares({ title, shares, untrusted }: { title: string; shares: VendorSha
         <tbody>
           {shares.map((s) => (
             <tr key={s.key}>
-              <td>{s.key}</td>
+              <td>
+                <Text value={s.key} />
+              </td>
               <td className="n">{num(s.total)}</td>
               <td>
                 <div className="bar">
                   {s.vendors.map((v) => (
-                    <span key={v.vendor} style={{ width: `${v.percent}%`, background: vendorColour(v.vendor, untrusted) }} title={`${v.vendor}: ${v.devices} (${v.percent}%)`} />
+                    <span key={v.vendor} style={{ width: `${v.percent}%`, background: vendorColour(v.vendor, untrusted) }} title={`${plain(v.vendor)}: ${v.devices} (${v.percent}%)`} />
                   ))}
                 </div>
               </td>
@@ -41,7 +44,7 @@ function Shares({ title, shares, untrusted }: { title: string; shares: VendorSha
                 {s.vendors.slice(0, 6).map((v, i) => (
                   <span key={v.vendor} className={untrusted.has(v.vendor) ? 'bad' : ''}>
                     {i ? ', ' : ''}
-                    {v.vendor} {v.percent}%
+                    <Text value={v.vendor} /> {v.percent}%
                   </span>
                 ))}
                 {s.vendors.length > 6 ? <span className="muted">, +{s.vendors.length - 6} more</span> : null}
@@ -56,7 +59,11 @@ function Shares({ title, shares, untrusted }: { title: string; shares: VendorSha
 
 /** One vendor set off: what it cuts, or plainly that it has no device or that flows are unknown. */
 function KillSwitchLine({ k, flows }: { k: ReportModel['killSwitches'][number]; flows: number }) {
-  const name = <b>{k.vendors.join(' + ')}</b>;
+  const name = (
+    <b>
+      <TextList values={k.vendors} sep=" + " />
+    </b>
+  );
   if (k.removedDevices === 0) {
     return (
       <li>
@@ -83,7 +90,7 @@ function KillSwitchLine({ k, flows }: { k: ReportModel['killSwitches'][number]; 
 export function Nothing({ report: m }: { report: ReportModel }) {
   return m.nothingToAnalyse ? (
     <p className="nothing" role="status" data-testid="nothing-to-analyse">
-      {m.nothingToAnalyse}
+      <Text value={m.nothingToAnalyse} />
     </p>
   ) : null;
 }
@@ -97,7 +104,9 @@ export function Overview({ report: m, snapshots }: { report: ReportModel; snapsh
   const unknown = s.devices - s.attributed;
   return (
     <div className="overview" data-testid="overview">
-      <h2>{m.report.title}</h2>
+      <h2>
+        <Text value={m.report.title} />
+      </h2>
       <div className="cards">
         <Card label="devices" value={s.devices} />
         <Card label="attributed to a vendor" value={s.attributed} />
@@ -136,7 +145,7 @@ export function Overview({ report: m, snapshots }: { report: ReportModel; snapsh
           {Object.entries(s.findingsByStatus).map(([k, n], i) => (
             <span key={k} className={`pill status-${k}`}>
               {i ? ' ' : ''}
-              {k} {n}
+              <Text value={k} /> {n}
             </span>
           ))}
         </p>
@@ -144,7 +153,9 @@ export function Overview({ report: m, snapshots }: { report: ReportModel; snapsh
       {m.notes.length ? (
         <ul className="muted">
           {m.notes.map((n, i) => (
-            <li key={i}>{n}</li>
+            <li key={i}>
+              <Text value={n} />
+            </li>
           ))}
         </ul>
       ) : null}
@@ -179,9 +190,13 @@ export function Overview({ report: m, snapshots }: { report: ReportModel; snapsh
           <tbody>
             {snapshots.map((x) => (
               <tr key={x.id} className={x.name === m.source.snapshot ? 'current' : ''}>
-                <td>{x.name}</td>
+                <td>
+                  <Text value={x.name} fold />
+                </td>
                 <td>{x.createdAt}</td>
-                <td>{x.base ?? ''}</td>
+                <td>
+                  <Text value={x.base} fold />
+                </td>
                 <td className="n">{num(x.devices)}</td>
                 <td className="n">{num(x.sites)}</td>
                 <td className="n">{num(x.links)}</td>

@@ -5,6 +5,7 @@ import { ColumnTh, useColumns } from '../columns.js';
 import { num } from '../format.js';
 import type { ReportModel } from '../types.js';
 import { Nothing } from './Overview.js';
+import { Text, TextList } from '../Text.js';
 
 export function PlanView({ report: m, onDevice }: { report: ReportModel; onDevice: (id: string) => void }) {
   const p = m.plan;
@@ -23,7 +24,9 @@ export function PlanView({ report: m, onDevice }: { report: ReportModel; onDevic
     return (
       <div className="plan">
         <h2>Replacement plan</h2>
-        <p className="muted">Not computed{why ? `: ${why}` : m.untrusted.length ? '' : ': no untrusted vendor named'}.</p>
+        <p className="muted">
+          Not computed{why ? <>: <Text value={why} /></> : m.untrusted.length ? '' : ': no untrusted vendor named'}.
+        </p>
       </div>
     );
   }
@@ -53,14 +56,16 @@ export function PlanView({ report: m, onDevice }: { report: ReportModel; onDevic
       {p.notes.length ? (
         <ul className="muted">
           {p.notes.map((n, i) => (
-            <li key={i}>{n}</li>
+            <li key={i}>
+              <Text value={n} />
+            </li>
           ))}
         </ul>
       ) : null}
       {p.phasing ? (
         <>
           <h3>
-            Budget {num(p.phasing.budget.amount)} per {p.phasing.budget.period} from {p.phasing.budget.start}
+            Budget {num(p.phasing.budget.amount)} per <Text value={p.phasing.budget.period} /> from <Text value={p.phasing.budget.start} />
           </h3>
           <table>
             <thead>
@@ -79,8 +84,12 @@ export function PlanView({ report: m, onDevice }: { report: ReportModel; onDevic
               {p.phasing.phases.map((ph) => (
                 <tr key={ph.index}>
                   <td className="n">{ph.index + 1}</td>
-                  <td>{ph.start}</td>
-                  <td>{ph.end}</td>
+                  <td>
+                    <Text value={ph.start} />
+                  </td>
+                  <td>
+                    <Text value={ph.end} />
+                  </td>
                   <td className="n">{num(ph.available)}</td>
                   <td className="n">{num(ph.spent)}</td>
                   <td className="n">{num(ph.devices.length)}</td>
@@ -92,8 +101,8 @@ export function PlanView({ report: m, onDevice }: { report: ReportModel; onDevic
           </table>
           {p.phasing.missedDeadlines.map((md) => (
             <p key={md.id} className="bad">
-              Deadline missed: {md.id} due {md.deadline}
-              {md.reason ? ` (${md.reason})` : ''}
+              Deadline missed: <Text value={md.id} /> due <Text value={md.deadline} />
+              {md.reason ? <> (<Text value={md.reason} />)</> : ''}
             </p>
           ))}
           {p.phasing.unfunded.length ? <p className="warn">{num(p.phasing.unfunded.length)} device(s) not funded within the horizon.</p> : null}
@@ -117,13 +126,19 @@ export function PlanView({ report: m, onDevice }: { report: ReportModel; onDevic
             <tr key={d.id}>
               <td>
                 <button className="link" onClick={() => onDevice(d.id)}>
-                  {d.id}
+                  <Text value={d.id} fold />
                 </button>
               </td>
               <td className="n">{num(d.cost)}</td>
-              <td>{d.reasons.join(', ')}</td>
-              <td>{d.deadline ?? ''}</td>
-              <td>{d.forcedBy ?? ''}</td>
+              <td>
+                <TextList values={d.reasons} />
+              </td>
+              <td>
+                <Text value={d.deadline} />
+              </td>
+              <td>
+                <Text value={d.forcedBy} fold />
+              </td>
               <td className="n">{num(d.flows)}</td>
               {p.phasing ? <td className="n">{phaseOf.get(d.id) ?? '–'}</td> : null}
             </tr>

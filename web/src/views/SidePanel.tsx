@@ -9,6 +9,7 @@ import { num, pct } from '../format.js';
 import { useAsync } from '../use-async.js';
 import type { Device, Evidence, Finding, ReportModel, Role } from '../types.js';
 import { DeviceEdit, EditSavedNote, type SavedEdit } from './DeviceEdit.js';
+import { Text, TextList } from '../Text.js';
 
 /** What the panel shows; `saved` when the device was just edited into the snapshot now shown. */
 export type PanelSubject = { kind: 'device'; id: string; finding?: Finding; saved?: SavedEdit } | { kind: 'group'; finding: Finding };
@@ -28,12 +29,14 @@ function sourceText(s: Evidence['source']): string {
 function FindingSummary({ f }: { f: Finding }) {
   return (
     <div className={`finding-summary status-${f.status}`}>
-      <b>{f.status}</b> — {f.rule}
-      {f.deadline ? ` · deadline ${f.deadline}` : ''}
+      <b>{f.status}</b> — <Text value={f.rule} />
+      {f.deadline ? <> · deadline <Text value={f.deadline} /></> : ''}
       {f.daysLeft !== null ? ` (${f.daysLeft} days)` : ''}
-      <div>{f.reason}</div>
+      <div>
+        <Text value={f.reason} fold />
+      </div>
       <div className="muted">
-        {f.ruleRef.title} — {f.ruleRef.instrument} {f.ruleRef.clause} ({f.ruleRef.verification})
+        <Text value={f.ruleRef.title} /> — <Text value={f.ruleRef.instrument} /> <Text value={f.ruleRef.clause} /> ({f.ruleRef.verification})
       </div>
     </div>
   );
@@ -42,22 +45,28 @@ function FindingSummary({ f }: { f: Finding }) {
 function DeviceDetails({ d, report, onDevice, edit }: { d: Device; report: ReportModel | null; onDevice: (id: string) => void; edit: ReactNode }) {
   const findings = report ? report.findings.filter((f) => f.device === d.id || f.group?.devices.includes(d.id)) : [];
   const raw = Object.entries(d.raw).filter(([, v]) => v !== undefined && v !== '');
+  const where = [d.site, d.country, d.operator, d.layer, d.technology].filter((x): x is string => !!x);
   return (
     <div className="device" data-device={d.id}>
-      <h2>{d.name ?? d.id}</h2>
+      <h2>
+        <Text value={d.name ?? d.id} fold />
+      </h2>
       <dl>
         <dt>id</dt>
-        <dd>{d.id}</dd>
+        <dd>
+          <Text value={d.id} fold />
+        </dd>
         <dt>vendor</dt>
         <dd className={d.vendor && report?.untrusted.includes(d.vendor) ? 'bad' : ''}>
-          {d.vendor ?? 'unknown'}{outsideMaker(d) ? ` — ${outsideMaker(d)}, not in the catalog` : ''} ({pct(d.attribution.confidence, 0)} confidence)
+          <Text value={d.vendor ?? 'unknown'} />
+          {outsideMaker(d) ? <> — <Text value={outsideMaker(d)} />, not in the catalog</> : ''} ({pct(d.attribution.confidence, 0)} confidence)
         </dd>
-        {d.model ? (<><dt>model</dt><dd>{d.model}</dd></>) : null}
+        {d.model ? (<><dt>model</dt><dd><Text value={d.model} fold /></dd></>) : null}
         <dt>where</dt>
-        <dd>{[d.site, d.country, d.operator, d.layer, d.technology].filter(Boolean).join(' · ') || '–'}</dd>
-        {d.installed ? (<><dt>installed</dt><dd>{d.installed}</dd></>) : null}
+        <dd>{where.length ? <TextList values={where} sep=" · " /> : '–'}</dd>
+        {d.installed ? (<><dt>installed</dt><dd><Text value={d.installed} /></dd></>) : null}
         <dt>read from</dt>
-        <dd>{sourceText(d.source) || '–'}</dd>
+        <dd>{sourceText(d.source) ? <Text value={sourceText(d.source)} fold /> : '–'}</dd>
       </dl>
       {edit}
       <h3>Evidence ({d.attribution.evidence.length})</h3>
@@ -77,13 +86,23 @@ function DeviceDetails({ d, report, onDevice, edit }: { d: Device; report: Repor
               <tr key={i} className={e.valid ? '' : 'invalid'} data-testid="evidence-row">
                 <td>{e.kind}</td>
                 <td>
-                  <code>{e.raw}</code>
-                  {e.detail ? <div className="muted">{e.detail}</div> : null}
+                  <code>
+                    <Text value={e.raw} fold />
+                  </code>
+                  {e.detail ? (
+                    <div className="muted">
+                      <Text value={e.detail} fold />
+                    </div>
+                  ) : null}
                   {e.valid ? null : <div className="bad">malformed: not used</div>}
                 </td>
-                <td>{e.vendor ?? '–'}</td>
+                <td>
+                  <Text value={e.vendor ?? '–'} />
+                </td>
                 <td className="n">{pct(e.confidence, 0)}</td>
-                <td className="source">{sourceText(e.source)}</td>
+                <td className="source">
+                  <Text value={sourceText(e.source)} fold />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -97,7 +116,10 @@ function DeviceDetails({ d, report, onDevice, edit }: { d: Device; report: Repor
           <ul>
             {d.attribution.conflicts.map((c, i) => (
               <li key={i}>
-                {c.note} <span className="muted">({c.vendors.join(' vs ')})</span>
+                <Text value={c.note} fold />{' '}
+                <span className="muted">
+                  (<TextList values={c.vendors} sep=" vs " />)
+                </span>
               </li>
             ))}
           </ul>
@@ -111,7 +133,9 @@ function DeviceDetails({ d, report, onDevice, edit }: { d: Device; report: Repor
               <div key={k}>
                 <dt>{k}</dt>
                 <dd>
-                  <code>{v}</code>
+                  <code>
+                    <Text value={v} fold />
+                  </code>
                 </dd>
               </div>
             ))}
@@ -143,9 +167,9 @@ function Neighbours({ id, report, onDevice }: { id: string; report: ReportModel;
           const other = f.src === id ? f.dst : f.src;
           return (
             <li key={f.id}>
-              {f.id} ({f.class}, {f.exposure}) ↔{' '}
+              <Text value={f.id} /> ({f.class}, {f.exposure}) ↔{' '}
               <button className="link" onClick={() => onDevice(other)}>
-                {f.src === id ? f.dstName : f.srcName}
+                <Text value={f.src === id ? f.dstName : f.srcName} fold />
               </button>
             </li>
           );
@@ -159,7 +183,7 @@ function GroupDetails({ f, onDevice }: { f: Finding; onDevice: (id: string) => v
   const g = f.group;
   return (
     <div className="group">
-      <h2>{g ? `${g.operator} / ${g.segment}` : f.rule}</h2>
+      <h2>{g ? <TextList values={[g.operator, g.segment]} sep=" / " /> : <Text value={f.rule} />}</h2>
       <FindingSummary f={f} />
       {g ? (
         <>
@@ -174,7 +198,7 @@ function GroupDetails({ f, onDevice }: { f: Finding; onDevice: (id: string) => v
               {g.devices.slice(0, 500).map((id) => (
                 <li key={id}>
                   <button className="link" onClick={() => onDevice(id)}>
-                    {id}
+                    <Text value={id} fold />
                   </button>
                 </li>
               ))}
@@ -194,7 +218,11 @@ function EvidenceNotes({ f }: { f: Finding }) {
     <ul>
       {f.evidence.map((e, i) => (
         <li key={i}>
-          {e.kind}: <code>{e.raw}</code> → {e.vendor ?? 'no vendor'} ({pct(e.confidence, 0)}){e.source ? <span className="muted"> {e.source}</span> : null}
+          {e.kind}:{' '}
+          <code>
+            <Text value={e.raw} fold />
+          </code>{' '}
+          → <Text value={e.vendor ?? 'no vendor'} /> ({pct(e.confidence, 0)}){e.source ? <span className="muted"> <Text value={e.source} fold /></span> : null}
         </li>
       ))}
     </ul>
@@ -221,10 +249,12 @@ export function SidePanel(props: { api: Api; snapshot: string; subject: PanelSub
       {subject.kind === 'group' ? (
         <GroupDetails f={subject.finding} onDevice={onDevice} />
       ) : device.status === 'loading' ? (
-        <p className="loading">Loading {subject.id}…</p>
+        <p className="loading">
+          Loading <Text value={subject.id} />…
+        </p>
       ) : device.status === 'error' ? (
         <p className="bad" role="alert">
-          {subject.id}: {device.error.message}
+          <Text value={subject.id} />: <Text value={device.error.message} fold />
         </p>
       ) : device.value ? (
         <>

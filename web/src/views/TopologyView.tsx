@@ -10,6 +10,7 @@ import { num } from '../format.js';
 import { layoutTopology } from '../topology-layout.js';
 import { useAsync } from '../use-async.js';
 import type { ReportModel, Topology } from '../types.js';
+import { Text } from '../Text.js';
 
 /** Above this many devices their names are drawn only on hover or selection: label textures are
  * what makes zooming slow on large graphs (measured: 5,000 devices zoom at ~40 fps without them,
@@ -199,7 +200,7 @@ export function TopologyView({ api, snapshot, report, onDevice }: { api: Api; sn
       {topo.status === 'loading' ? <p className="loading">Loading the topology…</p> : null}
       {topo.status === 'error' ? (
         <p className="bad" role="alert">
-          Cannot load the topology: {topo.error.message}
+          Cannot load the topology: <Text value={topo.error.message} />
         </p>
       ) : null}
       <div ref={box} className="cy" data-testid="topology" data-nodes={nodeCount} />
