@@ -32,7 +32,7 @@ export function openContext(opts: ResolvedOptions): ServerContext {
   const writer = openStore(opts.db);
   const tokens = openTokenStore(opts.db);
   const reads = openStore(opts.db, { readonly: true });
-  const analyses = new AnalysisRunner({ workers: opts.analysisWorkers, cacheEntries: opts.cacheEntries, cacheBytes: opts.cacheBytes });
+  const analyses = new AnalysisRunner({ workers: opts.analysisWorkers, cacheEntries: opts.cacheEntries, cacheBytes: opts.cacheBytes, queuePerOrganisation: opts.queuePerOrganisation, timeLimit: opts.analysisTimeLimit, memoryMb: opts.analysisMemoryMb });
   return {
     opts,
     reads,

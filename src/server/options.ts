@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isPostgresUrl } from '../store/index.js';
@@ -23,8 +24,18 @@ export interface ServerOptions {
   webDir?: string | false;
   /** Where uploaded files are kept, as the evidence of what they imported (default: `<db>.uploads`, `./cleanpath-uploads` for PostgreSQL). */
   uploadDir?: string;
-  /** Analysis worker threads (default 1); 0 runs analyses on the request thread. */
+  /**
+   * Analysis worker threads (default: one per core but one, the request thread's, and at least two,
+   * so that one organisation's long analysis never holds the only worker); 0 runs analyses on the
+   * request thread, without queue or budgets.
+   */
   analysisWorkers?: number;
+  /** Analyses an organisation may have queued or running at once (default 16); beyond, HTTP 429. */
+  queuePerOrganisation?: number;
+  /** Seconds an analysis may run (default 120) before it is stopped with HTTP 503. */
+  analysisTimeLimit?: number;
+  /** Heap of each analysis worker, MB (default 2048); an analysis needing more is stopped with HTTP 503. */
+  analysisMemoryMb?: number;
   /** Analysis results kept (default 64) and their total JSON size (default 256 MiB). */
   cacheEntries?: number;
   cacheBytes?: number;
@@ -39,6 +50,10 @@ export type ResolvedOptions = Required<Omit<ServerOptions, 'webDir'>> & { webDir
 export const DEFAULT_BODY_LIMIT = 64 * 1024 * 1024;
 export const DEFAULT_JSON_BODY_LIMIT = 64 * 1024;
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 600, timeWindow: 60_000 };
+export const DEFAULT_ANALYSIS_WORKERS = Math.max(2, availableParallelism() - 1);
+export const DEFAULT_QUEUE_PER_ORGANISATION = 16;
+export const DEFAULT_ANALYSIS_TIME_LIMIT = 120;
+export const DEFAULT_ANALYSIS_MEMORY_MB = 2048;
 
 /** dist/web next to the compiled server, or of the checkout when running from source. */
 export function defaultWebDir(): string | undefined {
@@ -66,7 +81,11 @@ export function resolveOptions(o: ServerOptions): ResolvedOptions {
     webDir: o.webDir === false ? undefined : (o.webDir ?? defaultWebDir()),
     // Next to an SQLite file; for a PostgreSQL URL (no file to sit beside), in the working directory.
     uploadDir: o.uploadDir ?? (isPostgresUrl(o.db) ? 'cleanpath-uploads' : `${o.db}.uploads`),
-    analysisWorkers: positive('analysisWorkers', o.analysisWorkers, 1, 0),
+    analysisWorkers: Math.floor(positive('analysisWorkers', o.analysisWorkers, DEFAULT_ANALYSIS_WORKERS, 0)),
+    queuePerOrganisation: positive('queuePerOrganisation', o.queuePerOrganisation, DEFAULT_QUEUE_PER_ORGANISATION),
+    analysisTimeLimit: positive('analysisTimeLimit', o.analysisTimeLimit, DEFAULT_ANALYSIS_TIME_LIMIT, 0.001),
+    // Below a few MB a worker cannot even load the analyses' code.
+    analysisMemoryMb: positive('analysisMemoryMb', o.analysisMemoryMb, DEFAULT_ANALYSIS_MEMORY_MB, 2),
     cacheEntries: positive('cacheEntries', o.cacheEntries, 64),
     cacheBytes: positive('cacheBytes', o.cacheBytes, 256 * 1024 * 1024),
     planTimeLimit: positive('planTimeLimit', o.planTimeLimit, 60),

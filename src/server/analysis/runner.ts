@@ -2,28 +2,28 @@
 // plan costs up to seconds of CPU; in a worker thread it never stalls the requests around it.
 // Snapshots are immutable, so a result is valid for as long as it is kept: the cache is a plain
 // LRU bounded by entries and bytes, and a second request for a result still being computed waits
-// for the same computation instead of starting another.
-import { Worker } from 'node:worker_threads';
-import { InputError } from '../../model/index.js';
+// for the same computation instead of starting another. Jobs wait in per-organisation queues
+// served round-robin (fair-queue.ts) and run within a time and memory budget (slot.ts).
+import { QueueFullError } from './errors.js';
+import { FairQueue } from './fair-queue.js';
 import { runAnalysisJob, type AnalysisJob } from './jobs.js';
+import { Slot, type SlotJob } from './slot.js';
 
-export interface WorkerRequest {
-  id: number;
-  job: AnalysisJob;
-}
-
-export type WorkerReply =
-  | { id: number; ok: true; json: string }
-  | { id: number; ok: false; input: { file: string; line: number | undefined; detail: string } }
-  | { id: number; ok: false; message: string; stack: string | undefined; input?: undefined };
+export type { WorkerReply, WorkerRequest } from './slot.js';
 
 export interface AnalysisRunnerOptions {
-  /** Worker threads; 0 runs jobs on the calling thread (blocking it while they run). */
+  /** Worker threads; 0 runs jobs on the calling thread (blocking it while they run, no queue, no budget). */
   workers: number;
   /** Results kept, at most. */
   cacheEntries: number;
   /** JSON bytes kept, at most (a result larger than this is served but not kept). */
   cacheBytes: number;
+  /** Analyses an organisation may have queued or running; beyond, a QueueFullError (429). */
+  queuePerOrganisation: number;
+  /** Seconds an analysis may run before its worker is stopped. */
+  timeLimit: number;
+  /** Each worker's heap (V8 old generation), MB. */
+  memoryMb: number;
 }
 
 /** A finished analysis: its JSON as UTF-8 bytes (encoded once, sent as is), parsed only when a route filters it. */
@@ -43,91 +43,38 @@ export class AnalysisResult {
   }
 }
 
-// Under tsx (tests, benchmarks from source) the worker is TypeScript and registers tsx first: a
-// worker's entry module loads before the loader hooks it would inherit are in place.
-const FROM_SOURCE = import.meta.url.endsWith('.ts');
-const WORKER_URL = new URL(FROM_SOURCE ? './worker.ts' : './worker.js', import.meta.url);
-
-function startWorker(): Worker {
-  if (!FROM_SOURCE) return new Worker(WORKER_URL);
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
-  return new Worker(boot, { eval: true });
+interface Pending extends SlotJob {
+  organisation: string;
+  started: number;
 }
 
-interface Pending {
-  id: number;
-  job: AnalysisJob;
-  resolve(json: string): void;
-  reject(e: unknown): void;
-}
-
-/** One worker thread running one job at a time; restarted after a crash. */
-class Slot {
-  private worker: Worker | undefined;
-  current: Pending | undefined;
-
-  constructor(private readonly onIdle: () => void) {}
-
-  run(p: Pending): void {
-    this.current = p;
-    const w = (this.worker ??= this.spawn());
-    w.postMessage({ id: p.id, job: p.job } satisfies WorkerRequest);
-  }
-
-  private spawn(): Worker {
-    const w = startWorker();
-    w.unref();
-    w.on('message', (m: WorkerReply) => {
-      const p = this.current;
-      if (!p || p.id !== m.id) return;
-      this.current = undefined;
-      if (m.ok) p.resolve(m.json);
-      else if (m.input) p.reject(new InputError(m.input.file, m.input.line, m.input.detail));
-      else {
-        const e = new Error(m.message);
-        if (m.stack !== undefined) e.stack = m.stack;
-        p.reject(e);
-      }
-      this.onIdle();
-    });
-    const died = (why: unknown): void => {
-      if (this.worker !== w) return;
-      this.worker = undefined;
-      const p = this.current;
-      this.current = undefined;
-      p?.reject(why instanceof Error ? why : new Error(`the analysis worker stopped (${String(why)})`));
-      this.onIdle();
-    };
-    w.on('error', died);
-    w.on('exit', (code) => died(`exit code ${code}`));
-    return w;
-  }
-
-  async close(): Promise<void> {
-    const w = this.worker;
-    this.worker = undefined;
-    this.current?.reject(new Error('the server is closing'));
-    this.current = undefined;
-    if (w) await w.terminate();
-  }
-}
+/** What a job's duration counts for in the running mean that Retry-After is estimated from. */
+const DURATION_WEIGHT = 0.2;
 
 export class AnalysisRunner {
   private readonly cache = new Map<string, Promise<AnalysisResult>>();
   private readonly sizes = new Map<string, number>();
   private bytes = 0;
-  private readonly queue: Pending[] = [];
-  private readonly slots: Slot[];
+  private readonly queue: FairQueue<Pending>;
+  private readonly slots: Slot<Pending>[];
   private nextId = 1;
+  private closed = false;
+  /** Running mean of job durations, ms; a second until the first job says otherwise. */
+  private meanMs = 1000;
   /** Computations started (not served from the cache): for tests and the benchmark. */
   computed = 0;
 
   constructor(private readonly opts: AnalysisRunnerOptions) {
-    this.slots = Array.from({ length: opts.workers }, () => new Slot(() => this.dispatch()));
+    const limits = { timeLimit: opts.timeLimit, memoryMb: opts.memoryMb };
+    this.slots = Array.from({ length: opts.workers }, () => new Slot<Pending>(limits, (p) => this.done(p)));
+    this.queue = new FairQueue({ perOrganisation: opts.queuePerOrganisation, slots: opts.workers });
   }
 
-  /** The result for `key`, computing it with `job` unless it is cached or being computed. */
+  /**
+   * The result for `key`, computing it with `job` unless it is cached or being computed. Rejects
+   * with a QueueFullError when the job's organisation has its bound of jobs queued or running, and
+   * with a BudgetError when the job ran out of time or memory; neither is cached.
+   */
   get(key: string, job: AnalysisJob): Promise<AnalysisResult> {
     const hit = this.cache.get(key);
     if (hit) {
@@ -136,6 +83,7 @@ export class AnalysisRunner {
       this.cache.set(key, hit);
       return hit;
     }
+    if (this.slots.length && this.queue.isFull(job.organisation)) return Promise.reject(new QueueFullError(this.opts.queuePerOrganisation, this.retryAfter(job.organisation)));
     this.computed++;
     const promise = this.execute(job).then((json) => new AnalysisResult(json));
     this.cache.set(key, promise);
@@ -148,6 +96,15 @@ export class AnalysisRunner {
     );
     this.evict();
     return promise;
+  }
+
+  /**
+   * Seconds until the organisation's queue has room again: one of its jobs finishing, about one
+   * mean duration away when it has one running, about two when all of its jobs still wait their turn.
+   */
+  private retryAfter(organisation: string): number {
+    const turns = this.queue.load(organisation).running > 0 ? 1 : 2;
+    return Math.max(1, Math.ceil((this.meanMs * turns) / 1000));
   }
 
   private account(key: string, promise: Promise<AnalysisResult>, size: number): void {
@@ -169,20 +126,31 @@ export class AnalysisRunner {
   private execute(job: AnalysisJob): Promise<string> {
     if (this.slots.length === 0) return runAnalysisJob(job);
     return new Promise<string>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, job, resolve, reject });
+      this.queue.push({ id: this.nextId++, job, organisation: job.organisation, started: 0, resolve, reject });
       this.dispatch();
     });
   }
 
   private dispatch(): void {
+    if (this.closed) return;
     for (const slot of this.slots) {
-      if (this.queue.length === 0) return;
-      if (!slot.current) slot.run(this.queue.shift()!);
+      if (slot.busy) continue;
+      const p = this.queue.next();
+      if (!p) return;
+      p.started = performance.now();
+      slot.run(p);
     }
   }
 
+  private done(p: Pending): void {
+    this.queue.finished(p.organisation);
+    this.meanMs += DURATION_WEIGHT * (performance.now() - p.started - this.meanMs);
+    this.dispatch();
+  }
+
   async close(): Promise<void> {
-    for (const p of this.queue.splice(0)) p.reject(new Error('the server is closing'));
+    this.closed = true;
+    for (const p of this.queue.drain()) p.reject(new Error('the server is closing'));
     await Promise.all(this.slots.map((s) => s.close()));
   }
 }

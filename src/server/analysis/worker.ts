@@ -3,13 +3,13 @@
 import { parentPort } from 'node:worker_threads';
 import { isInputError } from '../../model/index.js';
 import { runAnalysisJob } from './jobs.js';
-import type { WorkerReply, WorkerRequest } from './runner.js';
+import type { WorkerMessage, WorkerRequest } from './slot.js';
 
 const port = parentPort!;
 
 port.on('message', (m: WorkerRequest) => {
   void (async () => {
-    let reply: WorkerReply;
+    let reply: WorkerMessage;
     try {
       reply = { id: m.id, ok: true, json: await runAnalysisJob(m.job) };
     } catch (e) {
@@ -20,3 +20,6 @@ port.on('message', (m: WorkerRequest) => {
     port.postMessage(reply);
   })();
 });
+
+// Loaded: the job's time budget starts now, not while this thread was still loading the analyses.
+port.postMessage({ ready: true } satisfies WorkerMessage);

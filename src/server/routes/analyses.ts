@@ -10,10 +10,11 @@ import { isInputError } from '../../model/index.js';
 import { todayUtc } from '../../policy/index.js';
 import type { TokenInfo } from '../../store/index.js';
 import type { AnalysisJob, AnalysisKind } from '../analysis/jobs.js';
+import { QueueFullError } from '../analysis/errors.js';
 import type { AnalysisResult } from '../analysis/runner.js';
 import { snapshotOf, type ServerContext } from '../context.js';
 import { HttpError, RawJson } from '../http.js';
-import { route, type RouteSpec } from '../route-spec.js';
+import { route, type RouteInput, type RouteSpec } from '../route-spec.js';
 import { asOfOr, ReportQuery, schemaRef, SnapshotParams, UntrustedQuery, untrustedOr } from '../schemas.js';
 
 type Params = z.infer<typeof SnapshotParams>;
@@ -25,13 +26,24 @@ function canonical(params: object): string {
   return JSON.stringify(Object.fromEntries(entries));
 }
 
-export async function analyse(ctx: ServerContext, auth: TokenInfo | undefined, snapshot: string, kind: AnalysisKind, params: object): Promise<AnalysisResult> {
+type Caller = Pick<RouteInput<unknown, unknown, unknown>, 'ctx' | 'auth' | 'reply'>;
+
+/**
+ * The analysis's result, computed in the caller's organisation's queue. A full queue is a 429
+ * whose Retry-After header is set here: the error handler sends only the status and message.
+ */
+export async function analyse({ ctx, auth, reply }: Caller, snapshot: string, kind: AnalysisKind, params: object): Promise<AnalysisResult> {
   const snap = await snapshotOf(ctx, auth, snapshot);
   const organisation = auth!.organisation;
   // Snapshot ids are unique across organisations; the organisation is in the key all the same.
   const key = `${organisation}\u0000${snap.id}\u0000${kind}\u0000${canonical(params)}`;
   const job = { kind, db: ctx.opts.db, organisation, snapshot: snap.name, params, planTimeLimit: ctx.opts.planTimeLimit } as AnalysisJob;
-  return ctx.analyses.get(key, job);
+  try {
+    return await ctx.analyses.get(key, job);
+  } catch (e) {
+    if (e instanceof QueueFullError) reply.header('retry-after', String(e.retryAfter));
+    throw e;
+  }
 }
 
 /**
@@ -74,9 +86,10 @@ const VIEW_ROUTES: RouteSpec[] = [
     query: ReportQuery,
     notFound: true,
     response: { description: 'the report model (src/report/model.ts)', schema: schemaRef('ReportModel') },
-    handle: async ({ ctx, auth, params, query }) => {
+    handle: async (input) => {
+      const { ctx, auth, params, query } = input;
       const untrusted = await resolveQueryVendors(ctx, auth, params.snapshot, query.untrusted, 'untrusted');
-      return new RawJson((await analyse(ctx, auth, params.snapshot, 'report', reportParams({ ...query, untrusted }, query.since === undefined ? undefined : (await snapshotOf(ctx, auth, query.since)).name))).bytes);
+      return new RawJson((await analyse(input, params.snapshot, 'report', reportParams({ ...query, untrusted }, query.since === undefined ? undefined : (await snapshotOf(ctx, auth, query.since)).name))).bytes);
     },
   }),
   route<Params, z.infer<typeof UntrustedQuery>>({
@@ -90,9 +103,10 @@ const VIEW_ROUTES: RouteSpec[] = [
     query: UntrustedQuery,
     notFound: true,
     response: { description: 'nodes and links', schema: schemaRef('Topology') },
-    handle: async ({ ctx, auth, params, query }) => {
+    handle: async (input) => {
+      const { ctx, auth, params, query } = input;
       const untrusted = await resolveQueryVendors(ctx, auth, params.snapshot, query.untrusted, 'untrusted');
-      return new RawJson((await analyse(ctx, auth, params.snapshot, 'topology', { untrusted: untrustedOr(untrusted) })).bytes);
+      return new RawJson((await analyse(input, params.snapshot, 'topology', { untrusted: untrustedOr(untrusted) })).bytes);
     },
   }),
 ];
@@ -119,7 +133,7 @@ function analysisRoute(def: AnyAnalysis): RouteSpec {
     query: def.params as unknown as z.ZodType<Record<string, unknown>>,
     notFound: true,
     response: { description: `the ${def.title.toLowerCase()} document (src/analyses/${def.id}.ts)`, schema: schemaRef(RESPONSE_SCHEMA[def.id as AnalysisId]) },
-    handle: async ({ ctx, auth, params, query }) => new RawJson((await analyse(ctx, auth, params.snapshot, def.id as AnalysisId, dated(def, query))).bytes),
+    handle: async (input) => new RawJson((await analyse(input, input.params.snapshot, def.id as AnalysisId, dated(def, input.query))).bytes),
   });
 }
 
@@ -154,11 +168,12 @@ const DIFF_ROUTE = route<z.infer<typeof DiffParams>, z.infer<typeof DiffQuery>>(
   query: DiffQuery,
   notFound: true,
   response: { description: 'the diff', schema: schemaRef('AnalysisDiff') },
-  handle: async ({ ctx, auth, params, query }) => {
+  handle: async (input) => {
+    const { ctx, auth, params, query } = input;
     const def = analysisById(query.analysis);
     tableOf(def, query.table);
     const p = diffParams(def, query);
-    const [before, after] = await Promise.all([analyse(ctx, auth, params.base, def.id as AnalysisId, p), analyse(ctx, auth, params.snapshot, def.id as AnalysisId, p)]);
+    const [before, after] = await Promise.all([analyse(input, params.base, def.id as AnalysisId, p), analyse(input, params.snapshot, def.id as AnalysisId, p)]);
     const [b, a] = await Promise.all([snapshotOf(ctx, auth, params.base), snapshotOf(ctx, auth, params.snapshot)]);
     return diffDocuments(def, before.parsed() as AnalysisDocument, after.parsed() as AnalysisDocument, { before: b.name, after: a.name }, query.table);
   },
