@@ -94,7 +94,7 @@ describe('round-robin between organisations', () => {
     const runner = s.app.cleanpath.analyses;
     const started = runner.computed;
     const finished: string[] = [];
-    const ask = (path: string, token: string, label: string) =>
+    const ask = (path: string, token: string | undefined, label: string) =>
       s.get(path, token).then(async (r) => {
         assert.equal(r.status, 200, label);
         await r.arrayBuffer();

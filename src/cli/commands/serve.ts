@@ -2,6 +2,7 @@
 import { isIP } from 'node:net';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { startServer, DEFAULT_BODY_LIMIT, DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../../server/index.js';
+import { DEFAULT_ANALYSIS_MEMORY_MB, DEFAULT_ANALYSIS_TIME_LIMIT, DEFAULT_ANALYSIS_WORKERS, DEFAULT_QUEUE_PER_ORGANISATION } from '../../server/options.js';
 import { openTokenStore } from '../../store/index.js';
 import { DEFAULT_DB } from '../options.js';
 
@@ -14,6 +15,10 @@ interface ServeOptions {
   webDir?: string;
   web: boolean;
   log?: boolean;
+  analysisWorkers: number;
+  analysisQueue: number;
+  analysisTimeLimit: number;
+  analysisMemory: number;
 }
 
 const UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
@@ -36,6 +41,21 @@ export function parseRateLimit(value: string): RateLimitOptions | false {
   const max = m ? Number(m[1]) : NaN;
   if (!window || !Number.isInteger(max) || max < 1) throw new InvalidArgumentError('expected requests per window, e.g. 600/minute, 20/s, or off');
   return { max, timeWindow: window };
+}
+
+/** A whole number >= min, for the analysis queue's options. */
+function wholeNumber(min: number): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected a whole number >= ${min}`);
+    return n;
+  };
+}
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number of seconds > 0');
+  return n;
 }
 
 export function parsePort(value: string): number {
@@ -66,6 +86,10 @@ export function register(program: Command): void {
     .option('--web-dir <dir>', 'dashboard files to serve at / (default: the built dist/web)')
     .option('--no-web', 'serve the API only')
     .option('--log', 'log every request (JSON lines on stdout)')
+    .option('--analysis-workers <n>', 'analysis worker threads (0: on the request thread, no queue or budgets)', wholeNumber(0), DEFAULT_ANALYSIS_WORKERS)
+    .option('--analysis-queue <n>', 'analyses an organisation may have queued or running; beyond, HTTP 429', wholeNumber(1), DEFAULT_QUEUE_PER_ORGANISATION)
+    .option('--analysis-time-limit <seconds>', 'time budget of one analysis; beyond, it is stopped (HTTP 503)', seconds, DEFAULT_ANALYSIS_TIME_LIMIT)
+    .option('--analysis-memory <MB>', 'heap budget of each analysis worker; beyond, the analysis is stopped (HTTP 503)', wholeNumber(16), DEFAULT_ANALYSIS_MEMORY_MB)
     .addHelpText(
       'after',
       `
@@ -87,6 +111,10 @@ Examples:
         rateLimit: opts.rateLimit,
         webDir: opts.web ? opts.webDir : false,
         logger: opts.log ?? false,
+        analysisWorkers: opts.analysisWorkers,
+        queuePerOrganisation: opts.analysisQueue,
+        analysisTimeLimit: opts.analysisTimeLimit,
+        analysisMemoryMb: opts.analysisMemory,
       });
       const out = process.stdout;
       out.write(`cleanpath serve: listening on ${url}\n`);
