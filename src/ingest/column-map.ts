@@ -4,7 +4,7 @@
 // that silently renames nothing would leave every device without a vendor — a false all-clear.
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { didYouMean } from '../model/closest.js';
-import { InputError } from '../model/index.js';
+import { InputError, POLICY_ATTRIBUTES } from '../model/index.js';
 import { DEVICE_COLUMNS } from './records/device.js';
 import { readWholeFile } from './util/read-whole.js';
 import { quote } from './util/values.js';
@@ -12,7 +12,7 @@ import { quote } from './util/values.js';
 export interface ColumnMapEntry {
   /** The column as the foreign file names it (matched case-insensitively). */
   source: string;
-  /** One of our inventory columns (DEVICE_COLUMNS). */
+  /** One of our inventory columns (DEVICE_COLUMNS, or a POLICY_ATTRIBUTES column kept in `extra`). */
   target: string;
   /** Line in the map file, when the map came from one. */
   line?: number;
@@ -67,7 +67,10 @@ function checkMap(map: ColumnMap): ColumnMap {
   const { origin } = map;
   if (map.entries.length === 0) throw new InputError(origin, undefined, 'the column map is empty');
   if (map.entries.length > MAX_ENTRIES) throw new InputError(origin, undefined, `the column map has more than ${MAX_ENTRIES} entries`);
-  const known = new Set<string>(DEVICE_COLUMNS);
+  // The policy's extra columns (use, funding, grade, purchased) are targets too: they reach the
+  // device's `extra` under our name, which is where the rules look for them.
+  const columns = [...DEVICE_COLUMNS, ...POLICY_ATTRIBUTES];
+  const known = new Set<string>(columns);
   const sources = new Set<string>();
   const targets = new Set<string>();
   const entries = map.entries.map((e) => {
@@ -76,7 +79,7 @@ function checkMap(map: ColumnMap): ColumnMap {
     const at = e.line;
     if (source === '' || source.length > MAX_NAME_CHARS) throw new InputError(origin, at, `source column ${quote(source)} must be 1-${MAX_NAME_CHARS} characters`);
     if (!known.has(target)) {
-      throw new InputError(origin, at, `unknown target column ${quote(e.target.trim())} for ${quote(source)}${didYouMean(target, DEVICE_COLUMNS)} (our columns: ${DEVICE_COLUMNS.join(', ')})`);
+      throw new InputError(origin, at, `unknown target column ${quote(e.target.trim())} for ${quote(source)}${didYouMean(target, columns)} (our columns: ${columns.join(', ')})`);
     }
     const key = source.toLowerCase();
     if (sources.has(key)) throw new InputError(origin, at, `source column ${quote(source)} is mapped twice`);

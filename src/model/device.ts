@@ -19,6 +19,16 @@ export const RawIdentifiers = z.object({
 });
 export type RawIdentifiers = z.infer<typeof RawIdentifiers>;
 
+/**
+ * Inventory columns kept in a device's `extra` as written (no store column of their own) that the
+ * policy stage reads: what the device is used for, the subsidy that paid for it (`usf`,
+ * `reimbursement-program`, `fcc-subsidy`, `federal-grant`, `none`), who it is made for
+ * (`consumer`, `enterprise`, `carrier`) and the day it was bought (YYYY-MM-DD; purchase cut-offs
+ * judge it, and fall back on `installed` saying so). A column map may target them.
+ */
+export const POLICY_ATTRIBUTES = ['use', 'funding', 'grade', 'purchased'] as const;
+export type PolicyAttribute = (typeof POLICY_ATTRIBUTES)[number];
+
 /** A device as an importer reads it: attributes plus raw identifiers, not yet attributed. */
 export const DeviceRecord = z.object({
   id: z.string().min(1),

@@ -2,7 +2,7 @@
 // at start-up, not turn into a silently missing finding.
 import raw from './data/rules.json' with { type: 'json' };
 import { loadCatalog as loadVendorCatalog } from '../vendors/index.js';
-import { RuleFile, type Rule } from './schema.js';
+import { RuleFile, type CatalogChange, type Rule } from './schema.js';
 
 export interface RuleProblem {
   /** Path inside the rule file, e.g. ['rules', 3, 'vendors', 0]. */
@@ -29,6 +29,10 @@ export function crossCheckRules(rules: readonly Rule[], taken: ReadonlySet<strin
 
 export interface RuleCatalog {
   catalogVersion: string;
+  /** The day the catalog was last reviewed, when it says. */
+  catalogDate?: string;
+  /** What changed in which version, newest last. */
+  changes: CatalogChange[];
   rules: Rule[];
 }
 
@@ -39,7 +43,8 @@ export function parseRuleCatalog(data: unknown): RuleCatalog {
     ? crossCheckRules(r.data.rules).map((p) => `${p.path.join('.')}: ${p.message}`)
     : r.error.issues.map((i) => `${i.path.join('.') || '(catalog)'}: ${i.message}`);
   if (!r.success || lines.length) throw new Error(`policy catalog is invalid:\n  ${lines.join('\n  ')}`);
-  return { catalogVersion: r.data.catalogVersion ?? 'unversioned', rules: r.data.rules };
+  const d = r.data;
+  return { catalogVersion: d.catalogVersion ?? 'unversioned', ...(d.catalogDate ? { catalogDate: d.catalogDate } : {}), changes: d.changes ?? [], rules: d.rules };
 }
 
 let cached: RuleCatalog | undefined;

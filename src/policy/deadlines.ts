@@ -33,7 +33,8 @@ export interface UpcomingDeadline extends RuleDate {
 export function upcomingDeadlines(rules: readonly Rule[], findings: readonly Finding[], asOf: string): UpcomingDeadline[] {
   const counts = new Map<string, number>();
   // A needs-data finding is not yet bound by the rule's dates: counting it would guess it into them.
-  for (const f of findings) if (f.status !== 'needs-data') counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+  // Nor is a finding of an unverified rule the check did not apply (`ifVerified`).
+  for (const f of findings) if (f.status !== 'needs-data' && f.ifVerified === undefined) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
   const now = day(asOf);
   const out: UpcomingDeadline[] = [];
   for (const r of rules) {

@@ -6,20 +6,38 @@ import type { PolicyDevice } from './device.js';
 import { conflictNotices, evidenceFor, ruleRef, vendorList, verificationNotices } from './explain.js';
 import type { Finding } from './findings.js';
 import type { Rule } from './schema.js';
-import { describeMissing, matchScope, missingNames, type MissingField } from './scope.js';
-import { deviceTiming, type Timing } from './timing.js';
+import { isRealDate } from './dates.js';
+import { describeMissing, deviceAttribute, matchScope, missingNames, type MissingField } from './scope.js';
+import { deviceTiming, type DeviceDates, type Timing } from './timing.js';
+import { gateUnverified } from './unverified.js';
 import { coverage, type Coverage, type VendorFamilies } from './vendor-family.js';
 
 export function deviceContext(d: PolicyDevice) {
+  const purchased = purchasedDate(d);
   return {
     name: d.name ?? null, country: d.country ?? null, operator: d.operator ?? null, layer: d.layer ?? null,
-    technology: d.technology ?? null, installed: d.installed ?? null,
+    technology: d.technology ?? null, installed: d.installed ?? null, ...(purchased ? { purchased } : {}),
   };
+}
+
+/** The `purchased` column as a date; a value that is not one is treated as not recorded (and said so). */
+function purchasedDate(d: PolicyDevice): string | undefined {
+  const raw = deviceAttribute(d, 'purchased')?.trim();
+  return raw && isRealDate(raw) ? raw : undefined;
+}
+
+function deviceDates(d: PolicyDevice): { dates: DeviceDates; notices: string[] } {
+  const raw = deviceAttribute(d, 'purchased')?.trim();
+  const purchased = purchasedDate(d);
+  const notices = raw && !purchased ? [`purchased "${raw}" is not a date as YYYY-MM-DD: read as not recorded`] : [];
+  return { dates: { ...(d.installed ? { installed: d.installed } : {}), ...(purchased ? { purchased } : {}) }, notices };
 }
 
 export interface JudgeOptions {
   /** Read blank classification fields and installed dates as putting the device under the rule. */
   assumeInScope?: boolean;
+  /** Apply unverified rules' dates as deadlines (otherwise their findings are advisory). */
+  includeUnverified?: boolean;
 }
 
 type Base = Omit<Finding, 'status' | 'coveredAs' | 'reason' | 'notices'>;
@@ -42,12 +60,14 @@ export function evaluateDevice(rule: Rule, d: PolicyDevice, asOf: string, fam: V
   if (scope.kind === 'out') return null;
   const cov = coverage(rule.vendors, rule.affiliates ?? true, d, fam);
   if (cov.kind === 'not-covered') return null;
-  const t = deviceTiming(rule, d.installed, asOf, assume);
-  if (!t) return null;
-  const notices = [...scope.assumptions, ...t.notices, ...conflictNotices(d), ...verificationNotices(rule)];
+  const { dates, notices: dateNotices } = deviceDates(d);
+  const timed = deviceTiming(rule, dates, asOf, assume);
+  if (!timed) return null;
+  const t = gateUnverified(rule, timed, opts.includeUnverified ?? false);
+  const notices = [...scope.assumptions, ...dateNotices, ...t.notices, ...conflictNotices(d), ...verificationNotices(rule)];
   const base: Base = {
     device: d.id, rule: rule.id, deadline: t.deadline, daysLeft: t.daysLeft, vendor: d.vendor,
-    ...deviceContext(d), evidence: evidenceFor(d), ruleRef: ruleRef(rule),
+    ...deviceContext(d), ...(t.ifVerified ? { ifVerified: t.ifVerified } : {}), evidence: evidenceFor(d), ruleRef: ruleRef(rule),
   };
   const missing = [...(scope.kind === 'needs-data' ? scope.missing : []), ...(t.needs ? [t.needs] : [])];
   if (missing.length) return needsData(rule, base, cov, t, missing, notices);

@@ -20,6 +20,11 @@ export interface CheckInput {
    * putting a device under the rule (stated on each finding) instead of making it needs-data.
    */
   assumeInScope?: boolean;
+  /**
+   * Apply rules labelled `unverified` as deadlines. Off by default: their findings are advisory
+   * and say what they would be (`ifVerified`), so an unconfirmed fact never sets a deadline.
+   */
+  includeUnverified?: boolean;
 }
 
 export function evaluate(input: CheckInput): Finding[] {
@@ -32,7 +37,7 @@ export function evaluate(input: CheckInput): Finding[] {
     else if (rule.kind === 'concentration') out.push(...evaluateConcentration(rule, input.devices, input.asOf, assume));
     else {
       for (const d of input.devices) {
-        const f = evaluateDevice(rule, d, input.asOf, fam, { assumeInScope: assume });
+        const f = evaluateDevice(rule, d, input.asOf, fam, { assumeInScope: assume, includeUnverified: input.includeUnverified ?? false });
         if (f) out.push(f);
       }
     }

@@ -71,7 +71,7 @@ export interface Finding {
   /**
    * needs-data only: the inventory fields whose absence leaves the rule's applicability open,
    * in the order the reason names them (`vendor`, `country`, `layer`, `technology`, `network`,
-   * `operator`, `site`, `use`, `installed`).
+   * `operator`, `site`, `use`, `funding`, `grade`, `purchased`, `installed`).
    */
   missing?: string[];
   /** The date that drives the status (last permitted day, cut-off for new installs), if any. */
@@ -90,6 +90,13 @@ export interface Finding {
   layer: string | null;
   technology: string | null;
   installed: string | null;
+  /** The `purchased` column, when recorded (purchase cut-offs judge it). */
+  purchased?: string;
+  /**
+   * Set when the rule is unverified and the check was not told to include unverified rules: the
+   * status the rule would give (a deadline status), while `status` is advisory and carries no date.
+   */
+  ifVerified?: Status;
   group?: GroupInfo;
   /** The evidence that names the vendor (all of it, when none does). */
   evidence: EvidenceNote[];

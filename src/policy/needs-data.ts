@@ -27,7 +27,8 @@ export function missingDataSummary(findings: readonly Finding[]): MissingCount[]
 
 const WHAT: Record<MissingFieldName, string> = {
   vendor: 'a vendor', country: 'a country', layer: 'a layer', technology: 'a technology', network: 'a network',
-  operator: 'an operator', site: 'a site', use: 'a use', installed: 'an installed date',
+  operator: 'an operator', site: 'a site', use: 'a use', funding: 'a funding source', grade: 'a grade (consumer, enterprise, carrier)',
+  purchased: 'a purchase date', installed: 'an installed date',
 };
 
 /**
@@ -35,7 +36,7 @@ const WHAT: Record<MissingFieldName, string> = {
  * fill in. Empty when neither applies.
  */
 export function needsDataSentences(findings: readonly Finding[], assumed: boolean): string[] {
-  const head = assumed ? ['Blank layer, technology, network, use and installed date were read as in scope (--assume-in-scope).'] : [];
+  const head = assumed ? ['Blank layer, technology, network, use, funding, grade, purchase and installed dates were read as in scope (--assume-in-scope).'] : [];
   return [...head, ...missingDataLines(missingDataSummary(findings))];
 }
 

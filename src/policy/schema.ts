@@ -19,6 +19,21 @@ export type VerificationLevel = (typeof VERIFICATION_LEVELS)[number];
 
 export const USE_MISSING = ['in-scope', 'out-of-scope'] as const;
 
+/** The `grade` inventory column: who the equipment is made for (the FCC router entry is consumer-only). */
+export const GRADES = ['consumer', 'enterprise', 'carrier'] as const;
+
+/**
+ * What act a rule restricts. Operators are judged on `deployment` (having the equipment in the
+ * network) and `funding` (paying for it with a named subsidy); `authorization` (new models may not
+ * be certified, imported or marketed) and `sale` (shops may not sell it) bind makers and sellers,
+ * so a device already in use only ever gets an advisory finding from them.
+ */
+export const RESTRICTS = ['deployment', 'funding', 'authorization', 'sale'] as const;
+export type Restricts = (typeof RESTRICTS)[number];
+
+/** The rule fields a quote can back: each date, the scope, the vendors. */
+export const QUOTED_FIELDS = ['effective', 'noNewAfter', 'noNewPurchaseAfter', 'acquiredAfter', 'removeBy', 'prohibitedFrom', 'milestone', 'scope', 'vendors'] as const;
+
 /**
  * Which vendors a rule names: catalog slugs, every vendor (vendor-neutral regimes such as
  * notification duties), or every vendor headquartered outside the listed countries.
@@ -40,8 +55,14 @@ export const Scope = z.strictObject({
   sites: z.array(z.string().min(1)).min(1).optional(),
   /** Matched against the inventory's `use` column (kept in device.extra.use). */
   uses: z.array(z.string().min(1)).min(1).optional(),
-  /** What a device with no `use` recorded counts as; default in-scope, so nothing is silently compliant. */
+  /** What a device with no `use` recorded counts as; default needs-data, so nothing is silently compliant. */
   useMissing: z.enum(USE_MISSING).optional(),
+  /** Matched against the inventory's `funding` column: the subsidy that paid for the device (usf, reimbursement-program, ...). */
+  funding: z.array(z.string().min(1)).min(1).optional(),
+  fundingMissing: z.enum(USE_MISSING).optional(),
+  /** Matched against the inventory's `grade` column (consumer, enterprise, carrier). */
+  grades: z.array(z.enum(GRADES)).min(1).optional(),
+  gradeMissing: z.enum(USE_MISSING).optional(),
 });
 export type Scope = z.infer<typeof Scope>;
 
@@ -53,7 +74,17 @@ export const Milestone = z.strictObject({
 export const Verification = z.strictObject({
   level: z.enum(VERIFICATION_LEVELS),
   note: z.string().min(1).optional(),
+  /** The day the primary text was last read for this rule. */
+  checked: date.optional(),
 });
+
+/** A short quotation of the instrument that sets one of the rule's fields, and where it was read. */
+export const Quote = z.strictObject({
+  field: z.enum(QUOTED_FIELDS),
+  text: z.string().min(1).max(400),
+  source: url,
+});
+export type Quote = z.infer<typeof Quote>;
 
 export const RuleSchema = z
   .strictObject({
@@ -74,6 +105,18 @@ export const RuleSchema = z
     effective: date,
     /** Devices installed after this day are banned new installs. */
     noNewAfter: date.optional(),
+    /** Devices bought after this day are banned (a purchase cut-off: the `purchased` column, else the installed date, said so). */
+    noNewPurchaseAfter: date.optional(),
+    /**
+     * Notification and approval regimes that reach back to equipment obtained after a day (the
+     * Secure Networks Act's reporting of gear acquired after 14 Aug 2018): the purchase date is
+     * judged, else the installed date when it settles it, else the finding needs the purchase date.
+     */
+    acquiredAfter: date.optional(),
+    /** The act the rule restricts; default deployment. */
+    restricts: z.enum(RESTRICTS).optional(),
+    /** The instrument's own words for each date and the scope, with where they were read. */
+    quotes: z.array(Quote).optional(),
     /** Last day a device in scope may still be in place (or a share over the cap). */
     removeBy: date.optional(),
     /** First day a device in scope is prohibited: the day after the last permitted one. */
@@ -102,7 +145,9 @@ export const RuleSchema = z
         if (!r.removeBy && !r.prohibitedFrom) ctx.addIssue({ code: 'custom', path: ['removeBy'], message: 'a removal-deadline rule needs removeBy or prohibitedFrom' });
         break;
       case 'prohibition':
-        if (!r.noNewAfter && !r.removeBy && !r.prohibitedFrom) ctx.addIssue({ code: 'custom', path: ['noNewAfter'], message: 'a prohibition needs noNewAfter, removeBy or prohibitedFrom' });
+        if (!r.noNewAfter && !r.noNewPurchaseAfter && !r.removeBy && !r.prohibitedFrom) {
+          ctx.addIssue({ code: 'custom', path: ['noNewAfter'], message: 'a prohibition needs noNewAfter, noNewPurchaseAfter, removeBy or prohibitedFrom' });
+        }
         break;
       case 'share-cap':
         need('capPercent', 'a share-cap rule');
@@ -120,10 +165,23 @@ export const RuleSchema = z
   });
 export type Rule = z.infer<typeof RuleSchema>;
 
+/** One entry of the catalog's change log: which rule changed, when, and why (an audit item where one prompted it). */
+export const CatalogChange = z.strictObject({
+  date,
+  version: z.string().min(1),
+  rule: z.string().min(1),
+  what: z.string().min(1),
+  audit: z.string().regex(/^[A-Z]\d+$|^§4\.\d+$/, 'expected an audit item such as P24 or §4.12').optional(),
+});
+export type CatalogChange = z.infer<typeof CatalogChange>;
+
 export const RuleFile = z.strictObject({
   version: z.literal(1),
   /** The catalog's own version, bumped whenever a rule or date changes. */
   catalogVersion: z.string().min(1).optional(),
+  /** The day the catalog was last reviewed. */
+  catalogDate: date.optional(),
+  changes: z.array(CatalogChange).optional(),
   about: z.string().optional(),
   rules: z.array(RuleSchema).min(1),
 });

@@ -17,7 +17,7 @@ export interface MissingField {
 }
 
 /** In the order findings name them: identity first, then classification, then the date. */
-export const MISSING_FIELDS = ['vendor', 'country', 'layer', 'technology', 'network', 'operator', 'site', 'use', 'installed'] as const;
+export const MISSING_FIELDS = ['vendor', 'country', 'layer', 'technology', 'network', 'operator', 'site', 'use', 'funding', 'grade', 'purchased', 'installed'] as const;
 export type MissingFieldName = (typeof MISSING_FIELDS)[number];
 
 export type ScopeMatch =
@@ -29,11 +29,38 @@ export type ScopeMatch =
 const OUT: ScopeMatch = { kind: 'out' };
 
 /** Fields --assume-in-scope may assume; the others say where and whose a device is. */
-const ASSUMABLE: ReadonlySet<MissingFieldName> = new Set(['layer', 'technology', 'network', 'use']);
+const ASSUMABLE: ReadonlySet<MissingFieldName> = new Set(['layer', 'technology', 'network', 'use', 'funding', 'grade']);
+
+/**
+ * An inventory column the importer keeps in `extra` (use, funding, grade, purchased), matched by
+ * name whatever its case: a header written "Funding" is the same column.
+ */
+export function deviceAttribute(device: PolicyDevice, name: string): string | undefined {
+  const direct = device.extra[name];
+  if (direct !== undefined) return direct;
+  const key = Object.keys(device.extra).find((k) => k.trim().toLowerCase() === name);
+  return key === undefined ? undefined : device.extra[key];
+}
+
+/** A list column (`use`, `funding`, `grade`): comma- or semicolon-separated, lower-cased. */
+export function deviceValues(device: PolicyDevice, name: string): string[] {
+  const raw = deviceAttribute(device, name);
+  return raw ? raw.split(/[,;]/).map((s) => s.trim().toLowerCase()).filter(Boolean) : [];
+}
 
 export function deviceUses(device: PolicyDevice): string[] {
-  const raw = device.extra['use'];
-  return raw ? raw.split(/[,;]/).map((s) => s.trim().toLowerCase()).filter(Boolean) : [];
+  return deviceValues(device, 'use');
+}
+
+type ListField = 'use' | 'funding' | 'grade';
+
+/** The scope's filters on list columns, with what a blank column counts as under each. */
+function listFilters(scope: Scope): { field: ListField; wanted: readonly string[]; missing: Scope['useMissing'] }[] {
+  const out: { field: ListField; wanted: readonly string[]; missing: Scope['useMissing'] }[] = [];
+  if (scope.uses) out.push({ field: 'use', wanted: scope.uses, missing: scope.useMissing });
+  if (scope.funding) out.push({ field: 'funding', wanted: scope.funding, missing: scope.fundingMissing });
+  if (scope.grades) out.push({ field: 'grade', wanted: scope.grades, missing: scope.gradeMissing });
+  return out;
 }
 
 function blank(v: string | null | undefined): boolean {
@@ -63,14 +90,14 @@ export function matchScope(scope: Scope, device: PolicyDevice, assumeInScope = f
     judge('operator', scope.operators, device.operator),
     judge('site', scope.sites, device.site),
   ];
-  if (scope.uses) {
-    const uses = deviceUses(device);
-    if (uses.length === 0) {
-      // The rule may say itself what a device of unrecorded use is; then it is the rule's reading, stated.
-      if (scope.useMissing === 'out-of-scope') return OUT;
-      if (scope.useMissing === 'in-scope') assumptions.push(assumptionText({ field: 'use', wanted: scope.uses }));
-      else judged.push({ field: 'use', wanted: scope.uses });
-    } else if (!uses.some((u) => scope.uses!.includes(u))) {
+  for (const f of listFilters(scope)) {
+    const have = deviceValues(device, f.field);
+    if (have.length === 0) {
+      // The rule may say itself what a device with the column blank is; then it is the rule's reading, stated.
+      if (f.missing === 'out-of-scope') return OUT;
+      if (f.missing === 'in-scope') assumptions.push(assumptionText({ field: f.field, wanted: f.wanted }));
+      else judged.push({ field: f.field, wanted: f.wanted });
+    } else if (!have.some((u) => f.wanted.includes(u))) {
       judged.push('out');
     }
   }
