@@ -4,6 +4,7 @@
 // U+202E, a Hebrew name) cannot reorder what is printed beside it; in attributes and SVG text,
 // where no element can go, through attrText() (FSI … PDI, model/bidi.ts).
 import { isolateText } from '../model/bidi.js';
+import { codePoints, FOLD_FROM, FOLDED_SHOWN, needsWrap } from './long-text.js';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
 
@@ -18,21 +19,19 @@ export function esc(value: unknown): string {
 /** An untrusted value as HTML text: escaped, in its own <bdi> (empty when there is no value). */
 export function text(value: unknown): string {
   const s = esc(value);
-  return s ? `<bdi>${s}</bdi>` : '';
+  if (!s) return '';
+  // long values may wrap anywhere (.wrap): an unbroken one would hold its column wide
+  return needsWrap(String(value)) ? `<bdi class="wrap">${s}</bdi>` : `<bdi>${s}</bdi>`;
 }
 
-/** Values longer than this (in characters) are folded in table cells. */
-export const LONG_TEXT = 200;
-const FOLDED_SHOWN = 120;
-
 /**
- * An untrusted value as a table cell's content: text(), and past LONG_TEXT characters folded into
+ * An untrusted value as a table cell's content: text(), and past FOLD_FROM characters folded into
  * a <details> that shows its start and opens on the whole, so one 5,000-character sysDescr does
- * not make a row as tall as the page (cells also wrap anywhere, see the report's CSS).
+ * not make a row as tall as the page.
  */
 export function cellText(value: unknown): string {
-  const chars = [...(value === null || value === undefined ? '' : String(value))];
-  if (chars.length <= LONG_TEXT) return text(value);
+  const chars = codePoints(value === null || value === undefined ? '' : String(value));
+  if (chars.length <= FOLD_FROM) return text(value);
   const start = chars.slice(0, FOLDED_SHOWN).join('');
   return `<details class="long"><summary>${text(start)}… <span class="muted">(${chars.length.toLocaleString('en-US')} characters)</span></summary>${text(value)}</details>`;
 }

@@ -15,7 +15,7 @@ const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#212121;background:#fff}
 header{background:#263238;color:#fff;padding:16px 24px;overflow-wrap:anywhere}header h1{margin:0;font-size:22px}header p{margin:4px 0 0;color:#cfd8dc}
 main{padding:8px 24px 40px;max-width:1300px}section{margin-top:28px}h2{border-bottom:2px solid #eceff1;padding-bottom:4px}
-table{border-collapse:collapse;margin:8px 0;font-size:13px}th,td{border:1px solid #e0e0e0;padding:3px 7px;text-align:left;vertical-align:top;overflow-wrap:anywhere;max-width:36em}
+table{border-collapse:collapse;margin:8px 0;font-size:13px}th,td{border:1px solid #e0e0e0;padding:3px 7px;text-align:left;vertical-align:top;max-width:36em}.wrap,details.long{overflow-wrap:anywhere}.scroll{overflow-x:auto;max-width:100%}
 th{background:#f5f5f5}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .cards{display:flex;flex-wrap:wrap;gap:10px}.card{border:1px solid #e0e0e0;border-radius:6px;padding:8px 14px;min-width:140px}
 .card b{display:block;font-size:22px}.nothing{border:2px solid #ef6c00;border-radius:6px;padding:8px 14px;background:#fff3e0;font-weight:bold}.bad{color:#c62828}.warn{color:#ef6c00}.ok{color:#2e7d32}
@@ -46,7 +46,8 @@ const num = (x: number | null | undefined, digits = 0): string =>
   x === null || x === undefined ? '–' : x.toLocaleString('en-US', { maximumFractionDigits: digits });
 
 function table(head: string[], rows: string[][], attrs = '', rowAttrs: string[] = []): string {
-  return `<table${attrs}><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r, i) => `<tr${rowAttrs[i] ?? ''}>${r.join('')}</tr>`).join('\n')}</tbody></table>`;
+  // in its own scroller: however many columns, the page is never wider than the window
+  return `<div class="scroll"><table${attrs}><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r, i) => `<tr${rowAttrs[i] ?? ''}>${r.join('')}</tr>`).join('\n')}</tbody></table></div>`;
 }
 const td = (v: unknown, cls = ''): string => `<td${cls ? ` class="${cls}"` : ''}>${cellText(v)}</td>`;
 /** Untrusted names joined, each in its own isolate. */

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { esc } from './escape.js';
+import { attrText, esc } from './escape.js';
 import type { ReportModel, ReportSite } from './model.js';
 import { EXPOSURE_COLOURS, frameProjection, MAP_HEIGHT as HEIGHT, MAP_WIDTH as WIDTH } from './map-frame.js';
 
@@ -58,7 +58,7 @@ export function renderMapSvg(model: ReportModel): { svg: string | null; note?: s
     const colour = l.untrusted ? EXPOSURE_COLOURS.all : '#546e7a';
     const w = Math.min(4, 0.8 + Math.log2(l.links));
     parts.push(
-      `<path d="${esc(d)}" stroke="${colour}" stroke-width="${w.toFixed(1)}" stroke-opacity="0.7"><title>${esc(`${l.a} – ${l.b}: ${l.links} link(s), ${l.untrusted} touching untrusted equipment`)}</title></path>`,
+      `<path d="${esc(d)}" stroke="${colour}" stroke-width="${w.toFixed(1)}" stroke-opacity="0.7"><title>${attrText(l.a)} – ${attrText(l.b)}${esc(`: ${l.links} link(s), ${l.untrusted} touching untrusted equipment`)}</title></path>`,
     );
   }
   // measured paths (traceroutes): dashed, through the hops that have a location
@@ -67,7 +67,7 @@ export function renderMapSvg(model: ReportModel): { svg: string | null; note?: s
     const d = round(path({ type: 'LineString', coordinates: l.points }));
     if (!d) continue;
     const colour = l.exposed ? EXPOSURE_COLOURS.all : '#1565c0';
-    parts.push(`<path d="${esc(d)}" stroke="${colour}" stroke-width="${Math.min(3.5, 1 + Math.log2(l.count)).toFixed(1)}" stroke-opacity="0.75"><title>${esc(`measured path ${l.site} → ${l.destination}: ${l.count} traceroute(s)${l.exposed ? ', crosses untrusted equipment' : ''}`)}</title></path>`);
+    parts.push(`<path d="${esc(d)}" stroke="${colour}" stroke-width="${Math.min(3.5, 1 + Math.log2(l.count)).toFixed(1)}" stroke-opacity="0.75"><title>measured path ${attrText(l.site)} → ${attrText(l.destination)}${esc(`: ${l.count} traceroute(s)${l.exposed ? ', crosses untrusted equipment' : ''}`)}</title></path>`);
   }
   parts.push('</g><g class="sites" stroke="#212121">');
   for (const s of located) {
@@ -76,8 +76,9 @@ export function renderMapSvg(model: ReportModel): { svg: string | null; note?: s
     const fill = EXPOSURE_COLOURS[s.flowExposure ?? 'endpoint-free'];
     const r = Math.min(9, 3 + Math.sqrt(s.devices));
     const stroke = s.untrustedDevices ? ` stroke="${EXPOSURE_COLOURS.all}" stroke-width="2.5"` : ' stroke-width="0.8"';
-    const title = `${s.name} (${s.country ?? '??'}): ${s.devices} device(s), ${s.untrustedDevices} untrusted; sensitive flows: ${s.flowExposure ?? 'none end here'}`;
-    parts.push(`<circle cx="${p[0].toFixed(1)}" cy="${p[1].toFixed(1)}" r="${r.toFixed(1)}" fill="${fill}"${stroke} data-site="${esc(s.id)}"><title>${esc(title)}</title></circle>`);
+    // names isolated (FSI … PDI): a tooltip is one line of plain text
+    const title = `${attrText(s.name)} (${attrText(s.country ?? '??')})${esc(`: ${s.devices} device(s), ${s.untrustedDevices} untrusted; sensitive flows: ${s.flowExposure ?? 'none end here'}`)}`;
+    parts.push(`<circle cx="${p[0].toFixed(1)}" cy="${p[1].toFixed(1)}" r="${r.toFixed(1)}" fill="${fill}"${stroke} data-site="${esc(s.id)}"><title>${title}</title></circle>`);
   }
   parts.push('</g>');
   const legend: Array<[string, string]> = [

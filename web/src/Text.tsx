@@ -1,32 +1,34 @@
 // Every string that came from a device or a file is shown through <Text>: in its own <bdi>, so a
 // U+202E in a snapshot name or a Hebrew device name cannot reorder the date, the counts or the
-// vendor names printed beside it (issue 16.6); past LONG_TEXT characters folded, so that one
+// vendor names printed beside it (issue 16.6); past FOLD_FROM characters folded, so that one
 // 5,000-character sysDescr neither widens the page nor fills the panel. Where no element can go
 // (an <option>, a title attribute, SVG text) the string goes through plain() instead.
 import type { MouseEvent } from 'react';
 import { isolateText } from '../../src/model/bidi.js';
-
-/** Values longer than this (in characters) are folded when `fold` is asked for. */
-export const LONG_TEXT = 200;
-const FOLDED_SHOWN = 120;
+import { codePoints, FOLD_FROM, FOLDED_SHOWN, needsWrap } from '../../src/report/long-text.js';
 
 type Value = string | number | null | undefined;
 
 // a click on the fold opens it; it must not also select the table row it sits in
 const keepClick = (e: MouseEvent) => e.stopPropagation();
 
-/** An untrusted value, isolated; `fold`: long values show their start and open on the whole. */
+/** One isolated value; a long run without spaces may wrap anywhere, so it cannot hold its column wide. */
+function Bdi({ s }: { s: string }) {
+  return needsWrap(s) ? <bdi className="wrap">{s}</bdi> : <bdi>{s}</bdi>;
+}
+
+/** An untrusted value, isolated; `fold`: past FOLD_FROM characters it shows its start and opens on the whole. */
 export function Text({ value, fold = false }: { value: Value; fold?: boolean }) {
   const s = value === null || value === undefined ? '' : String(value);
   if (!s) return null;
-  const chars = fold ? [...s] : [];
-  if (chars.length <= LONG_TEXT) return <bdi>{s}</bdi>;
+  const chars = fold ? codePoints(s) : [];
+  if (chars.length <= FOLD_FROM) return <Bdi s={s} />;
   return (
     <details className="long" onClick={keepClick}>
       <summary>
-        <bdi>{chars.slice(0, FOLDED_SHOWN).join('')}</bdi>… <span className="muted">({chars.length.toLocaleString('en-US')} characters)</span>
+        <Bdi s={chars.slice(0, FOLDED_SHOWN).join('')} />… <span className="muted">({chars.length.toLocaleString('en-US')} characters)</span>
       </summary>
-      <bdi>{s}</bdi>
+      <Bdi s={s} />
     </details>
   );
 }
@@ -38,7 +40,7 @@ export function TextList({ values, sep = ', ' }: { values: readonly string[]; se
       {values.map((v, i) => (
         <span key={i}>
           {i ? sep : ''}
-          <bdi>{v}</bdi>
+          <Bdi s={v} />
         </span>
       ))}
     </>
