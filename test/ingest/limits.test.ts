@@ -45,6 +45,9 @@ describe('XML values, names and nesting are bounded', () => {
     ['tag.graphml', `<?xml version="1.0"?>\n<graphml><graph>\n<${'n'.repeat(MAX_XML_NAME_CHARS + 1)}/></graph></graphml>`, 3, /XML tag name longer than 256/],
     ['attr.xml', `<?xml version="1.0"?>\n<nmaprun scanner="nmap"><host>\n<address ${'a'.repeat(MAX_XML_NAME_CHARS + 1)}="1"/></host></nmaprun>`, 3, /XML attribute name longer than 256/],
     ['deep.graphml', deepGraphml(10_000), 2 + MAX_XML_DEPTH, new RegExp(`XML nested deeper than ${MAX_XML_DEPTH} levels`)],
+    // found by the importer fuzz benchmark: the validator passed it, the parser threw a bare Error
+    ['pi.graphml', '<?xml version="1.0\u64c0 encoding="utf-8"?><graphml>\n<graph/></graphml>\n', 1, /processing instruction not closed/],
+    ['pi-late.xml', '<?xml version="1.0"?>\n<!DOCTYPE nmaprun>\n<?xml-stylesheet href="x?>\n<nmaprun scanner="nmap"/>\n', 3, /processing instruction not closed/],
     ['deep-101.graphml', deepGraphml(101), 2 + MAX_XML_DEPTH, /XML nested deeper than/],
   ];
   for (const [name, text, line, re] of cases) {

@@ -64,15 +64,32 @@ class BoundsScan {
       this.add(lt, end - 3 - (lt + 9));
       return end;
     }
-    if (xml.startsWith('<?', lt)) {
-      const end = this.after('?>', lt + 2);
-      // The declaration's pseudo-attributes are kept by the parser like any attribute.
-      if (end - lt > this.limits.value) this.fail(lt, `processing instruction longer than ${this.limits.value} characters`);
-      return end;
-    }
+    if (xml.startsWith('<?', lt)) return this.instruction(lt);
     if (xml.startsWith('<!', lt)) return this.doctype(lt);
     if (xml.charCodeAt(lt + 1) === 47) return this.endTag(lt);
     return this.startTag(lt);
+  }
+
+  /**
+   * A processing instruction ends at the first '?>' outside quotes, as fast-xml-parser reads it;
+   * its validator does not look at the quotes, so an unbalanced one would reach the parser and
+   * end there as a bare Error.
+   */
+  private instruction(lt: number): number {
+    const { xml } = this;
+    let quote = 0;
+    for (let j = lt + 2; j < xml.length; j++) {
+      const c = xml.charCodeAt(j);
+      if (quote !== 0) {
+        if (c === quote) quote = 0;
+      } else if (c === 34 || c === 39) quote = c;
+      else if (c === 63 && xml.charCodeAt(j + 1) === 62) {
+        // The declaration's pseudo-attributes are kept by the parser like any attribute.
+        if (j - lt > this.limits.value) this.fail(lt, `processing instruction longer than ${this.limits.value} characters`);
+        return j + 2;
+      }
+    }
+    return this.fail(lt, 'processing instruction not closed (an unbalanced quote?)');
   }
 
   private after(marker: string, from: number): number {

@@ -44,7 +44,14 @@ export function parseXml(text: string, file: string, arrays: readonly string[]):
     // checkXmlBounds holds the depth to MAX_XML_DEPTH first; this is only a backstop.
     maxNestedTags: MAX_XML_DEPTH + 1,
   });
-  const doc: unknown = parser.parse(text);
+  let doc: unknown;
+  try {
+    doc = parser.parse(text);
+  } catch (e) {
+    // A backstop: what the validator and checkXmlBounds let through but the parser refuses is
+    // still bad input, not a crash. The parser's errors carry no line.
+    throw new InputError(file, undefined, `invalid XML: ${e instanceof Error ? e.message.slice(0, 200) : String(e)}`);
+  }
   if (!isElement(doc)) throw new InputError(file, 1, 'invalid XML: no root element');
   return doc;
 }
