@@ -112,7 +112,7 @@ describe('the "What changed" view, in chromium', NEEDS_CHROMIUM, () => {
 
     // a changed flow: its key, then each differing column as "before → after"
     const change = expected.changed.find((c) => c.key.id === rerouted)!;
-    const row = page.locator('[data-testid=changed-row]', { has: page.locator(`td[data-column=id]:text-is("${rerouted}")`) });
+    const row = page.locator('[data-testid=changed-row]', { has: page.locator(`td[data-column=id] bdi:text-is("${rerouted}")`) });
     assert.equal(await row.count(), 1);
     for (const id of Object.keys(change.after)) {
       const cell = ((await row.locator(`td[data-column=${id}]`).textContent()) ?? '').trim();

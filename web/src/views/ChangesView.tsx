@@ -128,7 +128,7 @@ function NothingToAnalyse({ diff }: { diff: AnalysisDiff }) {
     <div className="nothing" role="alert" data-testid="diff-nothing-to-analyse">
       {said.map(([side, name, why]) => (
         <p key={side} data-side={side}>
-          Nothing to analyse in snapshot <bdi>{name}</bdi>: <bdi>{why}</bdi>.
+          Nothing to analyse in snapshot <Text value={name} />: <Text value={why} />.
         </p>
       ))}
       <p>The rows below come from a run that had nothing to analyse: few or no changes here are no all-clear.</p>
@@ -157,7 +157,7 @@ function DiffResult({ diff, table }: { diff: AnalysisDiff; table: TableManifest 
       </div>
       {same && !nothing ? (
         <p className="ok" data-testid="no-changes">
-          No row of <bdi>{table.title}</bdi> was added, removed or changed.
+          No row of <Text value={table.title} /> was added, removed or changed.
         </p>
       ) : null}
       <section data-section="added">
@@ -181,7 +181,7 @@ function Sent({ sent }: { sent: Record<string, string> }) {
   const parts = Object.entries(sent).map(([k, v], i) => (
     <span key={k}>
       {i ? ', ' : ''}
-      <code>{k}</code> = <bdi>{v}</bdi>
+      <code>{k}</code> = <Text value={v} />
     </span>
   ));
   return (
@@ -278,13 +278,13 @@ export function ChangesView({ api, snapshot, snapshots, params }: { api: Api; sn
 
   let result;
   if (registry.status === 'error') result = <p className="bad" role="alert">Cannot load the list of analyses: <Text value={registry.error.message} /></p>;
-  else if (!others.length) result = <p data-testid="single-snapshot">Only one snapshot, <bdi>{snapshot}</bdi>: import another one (for example <code>cleanpath import --base</code> with new data) to see what changed.</p>;
-  else if (!base) result = <p data-testid="choose-base"><bdi>{snapshot}</bdi> is the earliest snapshot: choose one to compare it with.</p>;
+  else if (!others.length) result = <p data-testid="single-snapshot">Only one snapshot, <Text value={snapshot} />: import another one (for example <code>cleanpath import --base</code> with new data) to see what changed.</p>;
+  else if (!base) result = <p data-testid="choose-base"><Text value={snapshot} /> is the earliest snapshot: choose one to compare it with.</p>;
   else if (!def || !table) result = <p className="loading" aria-busy="true">Loading the list of analyses…</p>;
   else if (diff.status === 'loading')
     result = (
       <p className="loading" aria-busy="true">
-        Running {def.title} on <bdi>{base}</bdi> and <bdi>{snapshot}</bdi> and comparing them…
+        Running {def.title} on <Text value={base} /> and <Text value={snapshot} /> and comparing them…
       </p>
     );
   else if (diff.status === 'error') result = <p className="bad" role="alert">Cannot compare: <Text value={diff.error.message} /></p>;
@@ -297,11 +297,11 @@ export function ChangesView({ api, snapshot, snapshots, params }: { api: Api; sn
   return (
     <div className="changes" data-testid="changes">
       <h2>
-        What changed in <bdi>{snapshot}</bdi>
+        What changed in <Text value={snapshot} />
         {base ? (
           <>
             {' '}
-            since <bdi>{base}</bdi>
+            since <Text value={base} />
           </>
         ) : null}
       </h2>
