@@ -3,7 +3,7 @@ import { day } from './dates.js';
 import type { Finding } from './findings.js';
 import type { Rule } from './schema.js';
 
-export type DateField = 'effective' | 'noNewAfter' | 'removeBy' | 'prohibitedFrom' | 'milestone';
+export type DateField = 'effective' | 'noNewPurchaseAfter' | 'noNewAfter' | 'acquiredAfter' | 'removeBy' | 'prohibitedFrom' | 'milestone';
 
 export interface RuleDate {
   rule: string;
@@ -14,7 +14,9 @@ export interface RuleDate {
 
 export function ruleDates(rule: Rule): RuleDate[] {
   const out: RuleDate[] = [{ rule: rule.id, field: 'effective', date: rule.effective, what: 'takes effect' }];
+  if (rule.noNewPurchaseAfter) out.push({ rule: rule.id, field: 'noNewPurchaseAfter', date: rule.noNewPurchaseAfter, what: 'last day for new purchases' });
   if (rule.noNewAfter) out.push({ rule: rule.id, field: 'noNewAfter', date: rule.noNewAfter, what: 'last day for new installs' });
+  if (rule.acquiredAfter) out.push({ rule: rule.id, field: 'acquiredAfter', date: rule.acquiredAfter, what: 'covers equipment obtained after this day' });
   if (rule.removeBy) {
     out.push({ rule: rule.id, field: 'removeBy', date: rule.removeBy, what: rule.kind === 'share-cap' ? `last day over the ${rule.capPercent}% cap` : 'last day to remove' });
   }

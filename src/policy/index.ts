@@ -1,5 +1,8 @@
 // The policy stage: the rule catalog, custom rules, and the compliance check over plain data.
-export { RuleSchema, RuleFile, RULE_KINDS, VERIFICATION_LEVELS, type Rule, type RuleKind, type VerificationLevel, type Scope, type VendorSelector } from './schema.js';
+export {
+  RuleSchema, RuleFile, RULE_KINDS, VERIFICATION_LEVELS, GRADES, RESTRICTS, QUOTED_FIELDS,
+  type Rule, type RuleKind, type VerificationLevel, type Scope, type VendorSelector, type CatalogChange, type Quote, type Restricts,
+} from './schema.js';
 export { loadRuleCatalog, parseRuleCatalog, crossCheckRules, type RuleCatalog, type RuleProblem } from './catalog.js';
 export { parseCustomRules } from './custom-rules.js';
 export { evaluate, type CheckInput } from './evaluate.js';

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadRuleCatalog, parseRuleCatalog, RULE_KINDS } from '../../src/policy/index.js';
 
-const { rules, catalogVersion } = loadRuleCatalog();
+const { rules, catalogVersion, catalogDate, changes } = loadRuleCatalog();
 
 describe('policy catalog registry', () => {
   it('is versioned', () => assert.match(catalogVersion, /\d{4}-\d{2}-\d{2}/));
@@ -35,9 +35,39 @@ describe('policy catalog registry', () => {
   });
 
   it('labels the rules built on unverified facts', () => {
-    const r = rules.find((x) => x.id === 'us-fcc-covered-foreign-routers');
-    assert.equal(r?.verification.level, 'unverified');
+    for (const id of ['jp-espa-2024', 'in-2022-expansion', 'tw-ncc-2014-4g', 'pt-cssc-2023-5g']) assert.equal(rules.find((x) => x.id === id)?.verification.level, 'unverified', id);
     assert.equal(rules.find((x) => x.id === 'uk-dvd-2022-transmission')?.verification.level, 'partial');
+  });
+
+  it('a verified rule says when its primary text was read and quotes it for the effective date and each cut-off or deadline it sets', () => {
+    for (const r of rules.filter((x) => x.verification.level === 'verified')) {
+      assert.match(r.verification.checked ?? '', /^\d{4}-\d{2}-\d{2}$/, `${r.id}: verification.checked`);
+      const quoted = new Set((r.quotes ?? []).map((q) => q.field));
+      for (const f of ['effective', 'noNewAfter', 'noNewPurchaseAfter', 'acquiredAfter', 'removeBy', 'prohibitedFrom'] as const) {
+        if (r[f] !== undefined) assert.ok(quoted.has(f), `${r.id}: ${f} is not quoted`);
+      }
+      assert.ok(quoted.has('scope') || quoted.has('vendors'), `${r.id}: scope is not quoted`);
+    }
+  });
+
+  it('quotes are short and cite a URL', () => {
+    for (const r of rules) for (const q of r.quotes ?? []) {
+      assert.ok(q.text.length <= 400, r.id);
+      assert.match(q.source, /^https?:\/\//, r.id);
+    }
+  });
+
+  it('has a change log: the version and date of the catalog are its last entry, every entry names a rule of the catalog', () => {
+    assert.ok(changes.length > 0);
+    assert.equal(changes[changes.length - 1]!.version, catalogVersion);
+    assert.equal(changes[changes.length - 1]!.date, catalogDate);
+    const ids = new Set(rules.map((r) => r.id));
+    for (const c of changes) assert.ok(ids.has(c.rule), `change names unknown rule ${c.rule}`);
+  });
+
+  it('logs a change for every wrong or level-dishonest policy item of the audit', () => {
+    const items = new Set(changes.map((c) => c.audit).filter(Boolean));
+    for (const item of ['P8', 'P9', 'P11', 'P12', 'P14', 'P15', 'P20', 'P24', 'P26', 'P40']) assert.ok(items.has(item), item);
   });
 
   it('rejects a catalog with an unknown vendor or a duplicate id', () => {

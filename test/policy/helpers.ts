@@ -18,7 +18,11 @@ export function inScopeDevice(rule: Rule, id = 'd1', over: Partial<PolicyDevice>
     ...(s.networks ? { network: s.networks[0]! } : {}),
     operator: s.operators?.[0] ?? 'Op A',
     ...(s.sites ? { site: s.sites[0]! } : {}),
-    extra: s.uses ? { use: s.uses[0]! } : {},
+    extra: {
+      ...(s.uses ? { use: s.uses[0]! } : {}),
+      ...(s.funding ? { funding: s.funding[0]! } : {}),
+      ...(s.grades ? { grade: s.grades[0]! } : {}),
+    },
     ...over,
   });
 }
