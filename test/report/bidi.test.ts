@@ -18,7 +18,7 @@ import { renderHtml } from '../../src/report/html.js';
 import { md, renderMarkdown } from '../../src/report/markdown.js';
 import { buildReportModel, type ReportModel } from '../../src/report/model.js';
 import { importInto, launchChromium, NEEDS_CHROMIUM, watch } from '../web/browser.js';
-import { assertNoWiderThanViewport, assertReadsLeftToRight, charLefts, DEVICE_NAME, LONG_DESCR, SNAPSHOT, writeBidiFiles } from '../web/bidi-fixture.js';
+import { assertNoWiderThanViewport, assertReadsLeftToRight, charLefts, DEVICE_NAME, LONG_DESCR, SNAPSHOT, unisolated, writeBidiFiles } from '../web/bidi-fixture.js';
 
 const AS_OF = '2026-12-31';
 const VIEWPORT = { width: 1280, height: 900 };
@@ -72,6 +72,8 @@ describe('bidi controls and long values in the HTML report and the text outputs,
     await assertReadsLeftToRight(header.locator('.untrusted'), 'huawei', 'the first untrusted vendor in the header');
     await assertReadsLeftToRight(header, 'rules as of', 'the header words after the name');
     await assertReadsLeftToRight(page.locator('#findings h2'), AS_OF, 'the findings heading');
+    // not only the header: no hostile control anywhere in the report is shown outside an isolate
+    assert.deepEqual(await unisolated(page), []);
     await shot(page, 'report-header.png');
 
     // the 5,000-character sysDescr: folded in its cell, and neither folded nor open does it widen the page
@@ -95,6 +97,7 @@ describe('bidi controls and long values in the HTML report and the text outputs,
     await page.setContent(`<!doctype html><meta charset="utf-8"><p id="t">snapshot ${esc(SNAPSHOT)} · rules as of ${AS_OF} · untrusted: huawei</p>`);
     const lefts = await charLefts(page.locator('#t'), AS_OF);
     assert.ok(lefts.every((x, i) => i === 0 || x < lefts[i - 1]!), `unisolated, the date is drawn right to left: ${lefts.join(', ')}`);
+    assert.equal((await unisolated(page)).length, 1, 'and the check for unisolated controls finds it');
     await page.close();
   });
 

@@ -25,13 +25,14 @@ export function writeBidiFiles(dir: string): string[] {
   const inventory = [
     header,
     `evil-1,${DEVICE_NAME},Huawei,core,${SITE},DE,${OPERATOR},2022-05-01,52.52,13.405,${LONG_DESCR}`,
+    `evil-2,${RLI}core-3,Huawei,access,${SITE},DE,${OPERATOR},2022-05-01,52.52,13.405,`,
     `ok-1,core-1,Cisco,core,berlin,DE,Op A,2020-01-01,52.52,13.405,`,
     `ok-2,core-2,Nokia,core,munich,DE,Op A,2020-01-01,48.1374,11.5755,`,
   ].join('\n');
   const files = [join(dir, 'inventory.csv'), join(dir, 'links.csv'), join(dir, 'flows.csv')];
   writeFileSync(files[0]!, inventory + '\n');
-  writeFileSync(files[1]!, 'a,b,metric\nevil-1,ok-1,1\nok-1,ok-2,1\n');
-  writeFileSync(files[2]!, 'id,src,dst,class,volume\nf1,evil-1,ok-2,sensitive,10\n');
+  writeFileSync(files[1]!, 'a,b,metric\nevil-1,ok-1,1\nok-1,ok-2,1\nevil-2,ok-1,1\n');
+  writeFileSync(files[2]!, `id,src,dst,class,volume\nf${RLO}1,evil-1,ok-2,sensitive,10\nf2,evil-2,ok-2,sensitive,5\n`);
   return files;
 }
 
@@ -76,4 +77,39 @@ export async function assertReadsLeftToRight(root: Locator, text: string, what: 
 export async function assertNoWiderThanViewport(page: Page, what: string): Promise<void> {
   const { scroll, viewport } = (await page.evaluate('({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth })')) as { scroll: number; viewport: number };
   assert.ok(scroll <= viewport + 2, `${what}: the page is ${scroll} px wide in a ${viewport} px viewport`);
+}
+
+/**
+ * Every place in the page where a hostile control (RLO, RLI, RLM) is shown but not isolated: a
+ * text node outside any <bdi> whose control is not between FSI and PDI in the same node, or an
+ * attribute shown to the reader (title, placeholder, aria-label, label) likewise. The report's
+ * JSON data block is data, not text, and is left out. Empty when everything is isolated.
+ */
+export async function unisolated(page: Page): Promise<string[]> {
+  return (await page.evaluate(`(() => {
+    const hostile = /[\u202e\u2067\u200f]/;
+    const outsideIsolates = (s) => {
+      let depth = 0, out = '';
+      for (const c of s) {
+        if (c === '\u2068') depth++;
+        else if (c === '\u2069') depth = Math.max(0, depth - 1);
+        else if (depth === 0) out += c;
+      }
+      return out;
+    };
+    const found = [];
+    const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const p = n.parentElement;
+      if (!hostile.test(n.data) || !p || p.closest('script') || p.closest('bdi')) continue;
+      if (hostile.test(outsideIsolates(n.data))) found.push('<' + p.tagName.toLowerCase() + '> ' + JSON.stringify(n.data.slice(0, 80)));
+    }
+    for (const el of document.querySelectorAll('[title], [placeholder], [aria-label], [label]')) {
+      for (const a of ['title', 'placeholder', 'aria-label', 'label']) {
+        const v = el.getAttribute(a);
+        if (v && hostile.test(outsideIsolates(v))) found.push('<' + el.tagName.toLowerCase() + ' ' + a + '> ' + JSON.stringify(v.slice(0, 80)));
+      }
+    }
+    return found;
+  })()`)) as string[];
 }

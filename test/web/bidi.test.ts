@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { buildDashboard, importInto, launchChromium, NEEDS_CHROMIUM, serve, watch, type Served } from './browser.js';
-import { assertNoWiderThanViewport, assertReadsLeftToRight, DEVICE_NAME, LONG_DESCR, SNAPSHOT, writeBidiFiles } from './bidi-fixture.js';
+import { assertNoWiderThanViewport, assertReadsLeftToRight, DEVICE_NAME, LONG_DESCR, SNAPSHOT, unisolated, writeBidiFiles } from './bidi-fixture.js';
 
 const SHOTS = process.env.CLEANPATH_SHOTS;
 
@@ -84,6 +84,33 @@ describe('bidi controls and long values in the dashboard, in chromium', NEEDS_CH
     const where = panel.locator('dt:text-is("where") + dd');
     await assertReadsLeftToRight(where, 'DE', 'the country after the site in the panel');
 
+    assert.deepEqual(await unisolated(page), [], 'findings and the evidence panel');
+    assert.deepEqual(trouble, { errors: [], dialogs: [] });
+    await page.close();
+  });
+
+  it('shows no hostile control outside an isolate in any view', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const trouble = watch(page);
+    await page.goto(`${server.url}/#token=${server.token}`);
+    await page.waitForSelector('[data-testid=overview]', { timeout: 120_000 });
+    assert.deepEqual(await unisolated(page), [], 'overview');
+    const views: Array<[string, string]> = [['flows', '[data-testid=flow-row]'], ['plan', '.plan'], ['deadlines', '.deadlines, p.muted'], ['map', 'circle[data-site]']];
+    for (const [view, ready] of views) {
+      await page.click(`[data-view=${view}]`);
+      await page.waitForSelector(ready);
+      assert.deepEqual(await unisolated(page), [], view);
+      await assertNoWiderThanViewport(page, view);
+    }
+    // the site's numbers under the map, and a flow's endpoint opening its device
+    await page.locator('circle[data-site]').last().click(); // the hostile site, drawn on top
+    await page.waitForSelector('[data-testid=site-info]');
+    assert.deepEqual(await unisolated(page), [], 'map, a site chosen');
+    await page.click('[data-view=flows]');
+    await page.locator('[data-testid=flow-row] button').first().click();
+    await page.waitForSelector('[data-testid=evidence-panel] [data-device]');
+    assert.deepEqual(await unisolated(page), [], 'flows, a device opened');
+    await shot(page, 'dashboard-flows.png');
     assert.deepEqual(trouble, { errors: [], dialogs: [] });
     await page.close();
   });
