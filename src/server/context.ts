@@ -5,7 +5,10 @@ import { AnalysisRunner } from './analysis/runner.js';
 import { notFound } from './http.js';
 import type { ResolvedOptions } from './options.js';
 
-/** Runs writes one after another: an import holds the write transaction across awaits. */
+/**
+ * Runs imports one after another: an import holds the write transaction across awaits. Token
+ * changes never queue here: they have a store of their own (ServerContext.tokens).
+ */
 export class WriteQueue {
   private tail: Promise<unknown> = Promise.resolve();
   run<T>(work: () => Promise<T> | T): Promise<T> {
@@ -21,6 +24,7 @@ export interface ServerContext {
   reads: Store;
   /** The connection imports write through, one at a time (see `writes`). */
   writer: Store;
+  /** Tokens: where every authentication reads and every revocation goes, apart from imports. */
   tokens: TokenStore;
   writes: WriteQueue;
   analyses: AnalysisRunner;

@@ -9,6 +9,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { isInputError } from '../model/index.js';
+import { isStoreBusy } from '../store/index.js';
 import { HttpError } from './http.js';
 import type { ResolvedOptions } from './options.js';
 import { rawErrorResponse, securityHeaders } from './security.js';
@@ -24,6 +25,9 @@ const FASTIFY_MESSAGES: Record<string, string> = {
   FST_ERR_CTP_INVALID_TYPE: 'bad content-type header',
   FST_ERR_CTP_BODY_TOO_LARGE: 'request body too large',
 };
+
+/** Retry-After of a 503 for a busy store: an import of a million devices takes about a minute. */
+const BUSY_RETRY_AFTER_S = 30;
 
 function errorBody(reply: FastifyReply, status: number, error: string): FastifyReply {
   return reply.code(status).send({ error });
@@ -61,6 +65,8 @@ export function errorHandler(opts: ResolvedOptions) {
       if (err.status === 413) reply.header('connection', 'close');
       return errorBody(reply, err.status, err.message);
     }
+    // Another process's import held the store past the wait: try again later, not bad input.
+    if (isStoreBusy(err)) return errorBody(reply.header('retry-after', String(BUSY_RETRY_AFTER_S)), 503, 'store busy: another import is writing; retry later');
     if (isInputError(err)) return errorBody(reply, 400, err.file === opts.db ? err.detail : err.message.split(opts.db).join('store'));
     const status = (err as FastifyError).statusCode;
     if (status === 413) return errorBody(reply, 413, `request body too large: at most ${opts.jsonBodyLimit} bytes here`);

@@ -246,10 +246,21 @@ CREATE TRIGGER path_imports_no_delete BEFORE DELETE ON path_imports BEGIN SELECT
 CREATE TRIGGER path_imports_no_rename BEFORE UPDATE OF id, organisation, imported_at, files, enrichment ON path_imports BEGIN SELECT RAISE(ABORT, 'cleanpath measured paths are append-only'); END;
 `;
 
+// API tokens leave the store for a file of their own beside it (issue 16: a revocation must never
+// wait behind an import's write lock; sqlite-token-file.ts). The rows wait here, under a name
+// nothing reads, until the first token-store open copies them over and drops the table; the new
+// version also keeps an older cleanpath, which would read the stale copy, off this database.
+const TOKENS_MOVE_OUT = `
+DROP TRIGGER api_tokens_no_delete;
+DROP TRIGGER api_tokens_no_change;
+ALTER TABLE api_tokens RENAME TO api_tokens_moved;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: V1 },
   { version: 2, name: 'device supplier, reseller and maintainer', sql: DEVICE_PARTIES },
   { version: 3, name: 'organisations and API tokens', sql: ORGANISATIONS },
   { version: 4, name: 'measured paths', sql: PATH_MEASUREMENTS },
   { version: 5, name: 'measured paths are append-only', sql: PATHS_APPEND_ONLY },
+  { version: 6, name: 'API tokens in a file of their own', sql: TOKENS_MOVE_OUT },
 ];

@@ -1,4 +1,5 @@
-// Measured paths in SQLite: the import is one IMMEDIATE transaction on the store's connection
+// Measured paths in SQLite: the import is one IMMEDIATE transaction on the store's connection,
+// its lock taken first (write-lock.ts)
 // (duplicates skipped by the unique (organisation, key)), reads page through a window by
 // (time, id).
 import type Database from 'better-sqlite3';
@@ -8,7 +9,9 @@ import {
   measurementPage, measurementValues, readPathImport, readStoredMeasurement, unknownOrganisation, windowWhere,
 } from './path-rows.js';
 import type { BeginPathImportOptions, MeasuredPath, MeasurementSpan, MeasurementWindow, PathImportInfo, PathImportSummary, StoredMeasurement } from './path-types.js';
+import { ensureOrganisation } from './sqlite-organisations.js';
 import { organisationId } from './sqlite-snapshots.js';
+import { beginImmediate, type WriteWait } from './write-lock.js';
 import { DEFAULT_ORGANISATION } from './types.js';
 
 type Db = Database.Database;
@@ -24,21 +27,27 @@ export class SqlitePathWriter {
   private readonly org: number;
   private readonly insert: Database.Statement;
 
-  constructor(private readonly db: Db, where: string, private readonly opts: BeginPathImportOptions, private readonly onClose: () => void) {
-    const organisation = opts.organisation ?? DEFAULT_ORGANISATION;
-    const org = organisationId(db, organisation);
-    if (org === undefined) throw new InputError(where, undefined, unknownOrganisation(organisation));
-    this.org = org;
-    db.exec('BEGIN IMMEDIATE');
+  /** Takes the store's write lock (waiting per `wait`) and opens the import. */
+  static async begin(db: Db, where: string, opts: BeginPathImportOptions, onClose: () => void, wait: WriteWait = {}): Promise<SqlitePathWriter> {
+    await beginImmediate(db, where, wait);
     try {
-      this.importId = Number(db.prepare(PATH_IMPORT_INSERT).run(org, new Date().toISOString(), JSON.stringify(opts.files), JSON.stringify(opts.enrichment), '[]').lastInsertRowid);
-      this.insert = db.prepare(
-        'INSERT INTO path_measurements (organisation, import, key, site, time, format, dst, hops, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (organisation, key) DO NOTHING',
-      );
+      return new SqlitePathWriter(db, where, opts, onClose);
     } catch (e) {
       db.exec('ROLLBACK');
       throw e;
     }
+  }
+
+  /** Inside the transaction `begin` opened. */
+  private constructor(private readonly db: Db, where: string, private readonly opts: BeginPathImportOptions, private readonly onClose: () => void) {
+    const organisation = opts.organisation ?? DEFAULT_ORGANISATION;
+    const org = ensureOrganisation(db, where, organisation);
+    if (org === undefined) throw new InputError(where, undefined, unknownOrganisation(organisation));
+    this.org = org;
+    this.importId = Number(db.prepare(PATH_IMPORT_INSERT).run(org, new Date().toISOString(), JSON.stringify(opts.files), JSON.stringify(opts.enrichment), '[]').lastInsertRowid);
+    this.insert = db.prepare(
+      'INSERT INTO path_measurements (organisation, import, key, site, time, format, dst, hops, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (organisation, key) DO NOTHING',
+    );
   }
 
   add(batch: readonly MeasuredPath[]): void {

@@ -8,6 +8,7 @@ import * as paths from './sqlite-paths.js';
 import type { BeginPathImportOptions, MeasuredPath, MeasurementSpan, MeasurementWindow, PathImportInfo, PathImportSummary, PathImportWriter, StoredMeasurement } from './path-types.js';
 import type { SqlValue } from './rows.js';
 import { SqliteImportWriter } from './sqlite-writer.js';
+import type { WriteWait } from './write-lock.js';
 import {
   DEFAULT_ORGANISATION,
   type BeginImportOptions, type DeviceCount, type DeviceKeys, type DeviceFilter, type GroupField, type ImportContent, type ImportRecord, type ImportRecordInput, type ImportWriter, type OpenStoreOptions, type SnapshotInfo, type Store,
@@ -20,8 +21,14 @@ export class SqliteStore implements Store {
   private writer: SqliteImportWriter | undefined;
   private pathWriter: paths.SqlitePathWriter | undefined;
 
+  /** How long a write waits for another process's (OpenStoreOptions.wait). */
+  private readonly wait: WriteWait;
+  /** Set while a write waits for the lock: this connection opens one transaction at a time. */
+  private acquiring = false;
+
   constructor(readonly path: string, opts: OpenStoreOptions = {}, migrations?: readonly Migration[]) {
     this.readonly = opts.readonly ?? false;
+    this.wait = { ...(opts.wait !== undefined && { seconds: opts.wait }), ...(opts.onBusy && { onBusy: opts.onBusy }) };
     this.db = openSqliteDatabase(path, this.readonly, migrations);
   }
 
@@ -29,36 +36,43 @@ export class SqliteStore implements Store {
     return settle(() => this.db.prepare<[], number | null>('SELECT MAX(version) FROM schema_migrations').pluck().get() ?? 0);
   }
 
-  beginImport(opts: BeginImportOptions): Promise<ImportWriter> {
-    return settle(() => new AsyncSqliteWriter(this.beginImportSync(opts)));
-  }
-
-  /** The synchronous writer underneath, for the store's own tests and tools. */
-  beginImportSync(opts: BeginImportOptions): SqliteImportWriter {
-    if (this.readonly) throw new InputError(this.path, undefined, 'the database is open read-only; cannot import');
-    this.checkNoImport();
-    this.writer = new SqliteImportWriter(this.db, this.path, opts, () => {
-      this.writer = undefined;
-    });
-    return this.writer;
+  async beginImport(opts: BeginImportOptions): Promise<ImportWriter> {
+    this.checkWritable();
+    const w = await this.acquire(() =>
+      SqliteImportWriter.begin(this.db, this.path, opts, () => {
+        this.writer = undefined;
+      }, this.wait),
+    );
+    this.writer = w;
+    return new AsyncSqliteWriter(w);
   }
 
   /** One connection, one transaction at a time: a snapshot import and a path import exclude each other. */
-  private checkNoImport(): void {
+  private checkWritable(): void {
+    if (this.readonly) throw new InputError(this.path, undefined, 'the database is open read-only; cannot import');
     if (this.writer) throw new Error(`an import into snapshot "${this.writer.snapshot}" is still open on this store`);
     if (this.pathWriter) throw new Error('a path import is still open on this store');
+    if (this.acquiring) throw new Error('an import is already waiting for the write lock on this store');
   }
 
-  beginPathImport(opts: BeginPathImportOptions): Promise<PathImportWriter> {
-    return settle(() => {
-      if (this.readonly) throw new InputError(this.path, undefined, 'the database is open read-only; cannot import');
-      this.checkNoImport();
-      const w = new paths.SqlitePathWriter(this.db, this.path, opts, () => {
+  private async acquire<T>(begin: () => Promise<T>): Promise<T> {
+    this.acquiring = true;
+    try {
+      return await begin();
+    } finally {
+      this.acquiring = false;
+    }
+  }
+
+  async beginPathImport(opts: BeginPathImportOptions): Promise<PathImportWriter> {
+    this.checkWritable();
+    const w = await this.acquire(() =>
+      paths.SqlitePathWriter.begin(this.db, this.path, opts, () => {
         this.pathWriter = undefined;
-      });
-      this.pathWriter = w;
-      return new AsyncPathWriter(w);
-    });
+      }, this.wait),
+    );
+    this.pathWriter = w;
+    return new AsyncPathWriter(w);
   }
 
   countMeasurements(window: MeasurementWindow = {}): Promise<number> {

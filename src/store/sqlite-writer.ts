@@ -7,7 +7,9 @@ import {
 } from './rows.js';
 import { copyBaseRows } from './sqlite-copy-base.js';
 import { deferDeviceIndexes } from './sqlite-deferred-indexes.js';
-import { findSnapshot, latestSnapshot, organisationId, snapshotById, snapshotNames } from './sqlite-snapshots.js';
+import { ensureOrganisation } from './sqlite-organisations.js';
+import { findSnapshot, latestSnapshot, snapshotById, snapshotNames } from './sqlite-snapshots.js';
+import { beginImmediate, type WriteWait } from './write-lock.js';
 import { DEFAULT_ORGANISATION, type BeginImportOptions, type DeviceKeys, type ImportContent, type ImportRecordInput, type SnapshotInfo } from './types.js';
 
 type Db = Database.Database;
@@ -21,13 +23,14 @@ const IMPORT_CACHE_KIB = 32768;
 
 /**
  * One import: an explicit BEGIN IMMEDIATE ... COMMIT around everything added, because rows
- * arrive from async parsers between calls and db.transaction() cannot span an await.
+ * arrive from async parsers between calls and db.transaction() cannot span an await. The lock is
+ * taken first (`begin`, waiting for another process's import: write-lock.ts), then the snapshot
+ * row is written.
  */
 export class SqliteImportWriter {
   readonly snapshot: string;
   private state: 'open' | 'committed' | 'rolled back' = 'open';
   private readonly snapshotId: number;
-  private readonly restore: { synchronous: number; cacheSize: number };
   private devices!: ChunkedInsert;
   private links!: ChunkedInsert;
   private flows!: ChunkedInsert;
@@ -37,28 +40,29 @@ export class SqliteImportWriter {
   /** Set when the device indexes were dropped for a bulk load and must be rebuilt at commit. */
   private rebuildIndexes: (() => void) | undefined;
 
-  constructor(
-    private readonly db: Db,
-    private readonly dbPath: string,
-    opts: BeginImportOptions,
-    private readonly onClose: () => void,
-  ) {
-    this.snapshot = checkName(dbPath, opts.snapshot);
-    this.restore = {
-      synchronous: db.pragma('synchronous', { simple: true }) as number,
-      cacheSize: db.pragma('cache_size', { simple: true }) as number,
-    };
-    // An import is one big transaction: NORMAL in WAL mode cannot corrupt the database (a
-    // power cut may at worst lose the last import, which can be re-run), and it spares the
-    // bulk load FULL's extra syncs.
-    db.pragma('synchronous = NORMAL');
-    db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+  /** Takes the store's write lock (waiting per `wait`) and opens the import. */
+  static async begin(db: Db, dbPath: string, opts: BeginImportOptions, onClose: () => void, wait: WriteWait = {}): Promise<SqliteImportWriter> {
+    const snapshot = checkName(dbPath, opts.snapshot);
+    // Pragmas that set the safety level cannot change inside a transaction: set before BEGIN.
+    const restore = importPragmas(db);
     try {
-      db.exec('BEGIN IMMEDIATE');
+      await beginImmediate(db, dbPath, wait);
     } catch (e) {
-      this.restorePragmas();
+      restorePragmas(db, restore);
       throw e;
     }
+    return new SqliteImportWriter(db, dbPath, snapshot, opts, restore, onClose);
+  }
+
+  private constructor(
+    private readonly db: Db,
+    private readonly dbPath: string,
+    snapshot: string,
+    opts: BeginImportOptions,
+    private readonly restore: SavedPragmas,
+    private readonly onClose: () => void,
+  ) {
+    this.snapshot = snapshot;
     try {
       this.snapshotId = this.createSnapshot(opts);
       this.prepare();
@@ -182,13 +186,12 @@ export class SqliteImportWriter {
   }
 
   private restorePragmas(): void {
-    this.db.pragma(`synchronous = ${this.restore.synchronous}`);
-    this.db.pragma(`cache_size = ${this.restore.cacheSize}`);
+    restorePragmas(this.db, this.restore);
   }
 
   private createSnapshot(opts: BeginImportOptions): number {
     const org = opts.organisation ?? DEFAULT_ORGANISATION;
-    const orgId = organisationId(this.db, org);
+    const orgId = ensureOrganisation(this.db, this.dbPath, org);
     if (orgId === undefined) throw new InputError(this.dbPath, undefined, `no organisation named "${org}"`);
     if (findSnapshot(this.db, this.snapshot, org)) {
       throw new InputError(this.dbPath, undefined, `a snapshot named "${this.snapshot}" already exists, and snapshots are immutable: choose another name`);
@@ -274,6 +277,28 @@ export class SqliteImportWriter {
       .all(this.snapshotId, id) as { source_file: string | null; source_line: number | null }[];
     return duplicateDevice(this.snapshot, id, a?.source_file, a?.source_line, b?.source_file, b?.source_line);
   }
+}
+
+interface SavedPragmas {
+  synchronous: number;
+  cacheSize: number;
+}
+
+/**
+ * An import is one big transaction: NORMAL in WAL mode cannot corrupt the database (a power cut
+ * may at worst lose the last import, which can be re-run), and it spares the bulk load FULL's
+ * extra syncs. Returns what to restore.
+ */
+function importPragmas(db: Db): SavedPragmas {
+  const saved = { synchronous: db.pragma('synchronous', { simple: true }) as number, cacheSize: db.pragma('cache_size', { simple: true }) as number };
+  db.pragma('synchronous = NORMAL');
+  db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+  return saved;
+}
+
+function restorePragmas(db: Db, saved: SavedPragmas): void {
+  db.pragma(`synchronous = ${saved.synchronous}`);
+  db.pragma(`cache_size = ${saved.cacheSize}`);
 }
 
 export function checkName(dbPath: string, name: string): string {

@@ -5,7 +5,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { InputError } from '../model/index.js';
 import { PgTokenStore } from './pg/tokens.js';
-import { openSqliteDatabase } from './sqlite-open.js';
+import { openTokenFile } from './sqlite-token-file.js';
+import { isSqliteBusy, StoreBusyError } from './write-lock.js';
 import { isPostgresUrl } from './types.js';
 
 export const ROLES = ['viewer', 'analyst', 'admin'] as const;
@@ -19,6 +20,8 @@ export const TOKEN_PATTERN = /^cp_[A-Za-z0-9_-]{43}$/;
 /** Organisation names: short, printable, safe in a URL, a file name and a log line. */
 export const ORGANISATION_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export const MAX_LABEL = 200;
+/** The SQLite connection's busy timeout (better-sqlite3's default, as sqlite-open.ts sets it), in seconds. */
+const TOKEN_FILE_TIMEOUT_S = 10;
 
 export interface TokenInfo {
   id: number;
@@ -115,15 +118,17 @@ export interface TokenStore {
 }
 
 /**
- * The SQLite token store, on a connection of its own: an import that holds the store's write
- * transaction across awaits never takes a token change with it.
+ * The SQLite token store: the token file beside the store (sqlite-token-file.ts), so that no
+ * import's write lock ever stands between a token change and its commit. Every authentication
+ * reads that file, where every revocation goes: a token revoked by another process is refused by
+ * a running server at its next request.
  */
 export class SqliteTokenStore implements TokenStore {
   private readonly db: Database.Database;
   private readonly byHash: Database.Statement<[string], TokenRow>;
 
   constructor(readonly path: string) {
-    this.db = openSqliteDatabase(path, false);
+    this.db = openTokenFile(path);
     this.byHash = this.db.prepare(`${TOKEN_SELECT} WHERE t.hash = ? AND t.revoked_at IS NULL`);
   }
 
@@ -131,14 +136,14 @@ export class SqliteTokenStore implements TokenStore {
   async createToken(opts: CreateTokenOptions): Promise<CreatedToken> {
     const { org, label, token, hash } = newToken(opts);
     const now = new Date().toISOString();
-    const id = this.db.transaction(() => {
+    const id = this.write(() => {
       this.db.prepare('INSERT INTO organisations (name, created_at) VALUES (?, ?) ON CONFLICT (name) DO NOTHING').run(org, now);
       return Number(
         this.db
           .prepare('INSERT INTO api_tokens (organisation, label, role, hash, created_at) SELECT id, ?, ?, ?, ? FROM organisations WHERE name = ?')
           .run(label, opts.role, hash, now, org).lastInsertRowid,
       );
-    })();
+    });
     return { id, organisation: org, label, role: opts.role, createdAt: now, token };
   }
 
@@ -157,13 +162,28 @@ export class SqliteTokenStore implements TokenStore {
    */
   async revokeToken(id: number, organisation?: string): Promise<boolean> {
     const now = new Date().toISOString();
-    const r =
+    const r = this.write(() =>
       organisation === undefined
         ? this.db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id)
         : this.db
             .prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL AND organisation = (SELECT id FROM organisations WHERE name = ?)')
-            .run(now, id, organisation);
+            .run(now, id, organisation),
+    );
     return r.changes === 1;
+  }
+
+  /**
+   * One token change in one IMMEDIATE transaction. Only another token change can hold this file's
+   * lock, for milliseconds: past the connection's busy timeout something is wrong, said as a
+   * busy store rather than SQLite's bare "database is locked".
+   */
+  private write<T>(work: () => T): T {
+    try {
+      return this.db.transaction(work).immediate();
+    } catch (e) {
+      if (isSqliteBusy(e)) throw new StoreBusyError(this.path, TOKEN_FILE_TIMEOUT_S);
+      throw e;
+    }
   }
 
   /** The live token a bearer presents, or undefined: compared by hash, the secret is never stored. */

@@ -110,6 +110,14 @@ export interface DeviceCount {
 
 export interface OpenStoreOptions {
   readonly?: boolean;
+  /**
+   * SQLite: how many seconds a write waits for another process's import to release the store
+   * (default DEFAULT_WAIT_SECONDS of write-lock.ts), then StoreBusyError. PostgreSQL imports do
+   * not exclude each other.
+   */
+  wait?: number;
+  /** Told once when a write finds the store busy and starts waiting. */
+  onBusy?: (message: string) => void;
 }
 
 /**

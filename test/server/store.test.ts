@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { InputError } from '../../src/model/index.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { openSqliteDatabase } from '../../src/store/sqlite-open.js';
-import { DEFAULT_ORGANISATION, openStore, openTokenStore } from '../../src/store/index.js';
+import { DEFAULT_ORGANISATION, openStore, openTokenStore, tokenFilePath } from '../../src/store/index.js';
 
 function tempDir(t: { after(fn: () => void): void }): string {
   const dir = mkdtempSync(join(tmpdir(), 'cleanpath-store-org-'));
@@ -24,7 +24,8 @@ describe('API tokens', () => {
     const ts = openTokenStore(db);
     const created = [await ts.createToken({ organisation: 'acme', role: 'admin', label: 'a' }), await ts.createToken({ organisation: 'acme', role: 'viewer', label: 'b' })];
     await ts.close();
-    const raw = new Database(db, { readonly: true });
+    // In the token file beside the store (issue 16: never behind an import's write lock).
+    const raw = new Database(tokenFilePath(db), { readonly: true });
     const rows = raw.prepare('SELECT * FROM api_tokens ORDER BY id').all() as Array<Record<string, unknown>>;
     raw.close();
     assert.equal(rows.length, 2);

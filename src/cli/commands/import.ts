@@ -7,6 +7,7 @@ import { importFiles } from '../../store/import-files.js';
 import { DEFAULT_DB } from '../options.js';
 import { renderJson, renderTable } from '../output.js';
 import { createProgress } from '../progress.js';
+import { waitOption, waitOptions } from '../wait-option.js';
 
 interface ImportOptions {
   db: string;
@@ -21,6 +22,7 @@ interface ImportOptions {
   mapFile?: string;
   tokenEnv?: string;
   roleMap?: string;
+  wait: number;
 }
 
 export function register(program: Command): void {
@@ -40,6 +42,7 @@ export function register(program: Command): void {
     .option('--token-env <var>', 'NetBox source: the environment variable holding the API token (default NETBOX_TOKEN when set)')
     .option('--role-map <map>', 'NetBox source: device role, tag or custom-field value to layer/network, "core-switch=core,dc1=military"')
     .option('--json', 'print the import summary as JSON')
+    .addOption(waitOption())
     .addHelpText('after', importHelp())
     .action(runImport);
 }
@@ -58,6 +61,10 @@ invalid; --strict makes them errors. Every link and flow must name devices of th
 new snapshot (flows by device id or by a name only one device has): a phantom is
 an error at its file:line. A file with no records is said plainly (exit 1 when no
 file has any).
+
+One import writes to an SQLite store at a time: another waits its turn (saying so
+on stderr) for up to --wait seconds, then exits 2 with "store busy, retry" and the
+store unchanged. Token changes never wait for an import (their own file).
 
 With --update, device rows change existing devices instead of adding them: each
 row names one device of the base by id, or by name when the file has no id column
@@ -81,8 +88,8 @@ async function runImport(files: string[], opts: ImportOptions): Promise<void> {
   // A bad map is refused before the store is opened.
   const columns = await columnMapOf(opts);
   checkNetboxOptions(files, opts);
-  const store = openStore(opts.db);
   const progress = createProgress('importing');
+  const store = openStore(opts.db, waitOptions(opts.wait, () => progress.done()));
   try {
     const summary = await importFiles(store, files, {
       snapshot: opts.snapshot,

@@ -13,7 +13,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { isInputError, isNothingToAnalyse, type InputError } from '../../model/index.js';
-import { importFiles } from '../../store/index.js';
+import { importFiles, isStoreBusy } from '../../store/index.js';
 import type { ServerContext } from '../context.js';
 import { HttpError } from '../http.js';
 import { registerRoutes, route, type RouteSpec } from '../route-spec.js';
@@ -111,6 +111,7 @@ export const IMPORT_ROUTES: RouteSpec[] = [
         return summary.snapshot;
       } catch (e) {
         await rm(file.dir, { recursive: true, force: true });
+        if (isStoreBusy(e)) throw e;
         if (isInputError(e)) throw new HttpError(400, uploadMessage(e, file, ctx.opts.db));
         // A file with no records: nothing was imported, said as plainly as the CLI's exit 1.
         if (isNothingToAnalyse(e)) throw new HttpError(400, e.message.split(file.path).join(file.name));

@@ -1,4 +1,6 @@
 // An admin manages its own organisation's tokens; another organisation's token is not found.
+// Token changes go straight to the token store, never through the import queue (ctx.writes): a
+// revocation must not wait behind anyone's import (issue 16 point 1).
 import type { z } from 'zod';
 import { HttpError } from '../http.js';
 import { route, type RouteSpec } from '../route-spec.js';
@@ -16,7 +18,7 @@ export const TOKEN_ROUTES: RouteSpec[] = [
     status: 201,
     response: { description: 'the token id and secret', schema: schemaRef('CreatedToken') },
     handle: async ({ ctx, auth, body }) => {
-      const t = await ctx.writes.run(() => ctx.tokens.createToken({ organisation: auth!.organisation, role: body.role, label: body.label }));
+      const t = await ctx.tokens.createToken({ organisation: auth!.organisation, role: body.role, label: body.label });
       return { id: t.id, token: t.token };
     },
   }),
@@ -43,7 +45,7 @@ export const TOKEN_ROUTES: RouteSpec[] = [
     status: 204,
     response: { description: 'revoked' },
     handle: async ({ ctx, auth, params }) => {
-      const done = await ctx.writes.run(() => ctx.tokens.revokeToken(params.id, auth!.organisation));
+      const done = await ctx.tokens.revokeToken(params.id, auth!.organisation);
       if (!done) throw new HttpError(404, `no active token ${params.id}`);
     },
   }),
