@@ -111,6 +111,10 @@ describe('bidi controls and long values in the dashboard, in chromium', NEEDS_CH
     await page.waitForSelector('[data-testid=evidence-panel] [data-device]');
     assert.deepEqual(await unisolated(page), [], 'flows, a device opened');
     await shot(page, 'dashboard-flows.png');
+    // the edit form shows the device's current values as placeholders and in the selects
+    await page.click('[data-testid=evidence-panel] button.edit-open');
+    await page.waitForSelector('[data-testid=device-edit]');
+    assert.deepEqual(await unisolated(page), [], 'the edit form');
     assert.deepEqual(trouble, { errors: [], dialogs: [] });
     await page.close();
   });

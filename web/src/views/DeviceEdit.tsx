@@ -19,7 +19,7 @@ import {
   type EditValues,
 } from '../device-edit.js';
 import type { Device, Role, SnapshotInfo } from '../types.js';
-import { Text } from '../Text.js';
+import { plain, Text } from '../Text.js';
 
 /** What a successful edit tells the shell and the reopened panel. */
 export interface SavedEdit {
@@ -51,7 +51,7 @@ function FieldInput({ d, field, value, onChange }: { d: Device; field: EditField
       <label htmlFor={id}>{field}</label>
       {choices ? (
         <select {...common}>
-          <option value="">{now ? `unchanged (${now})` : 'unchanged (none)'}</option>
+          <option value="">{now ? `unchanged (${plain(now)})` : 'unchanged (none)'}</option>
           {choices.map((c) => (
             <option key={c} value={c}>
               {c}
@@ -62,13 +62,13 @@ function FieldInput({ d, field, value, onChange }: { d: Device; field: EditField
         // text, not type=date: Chromium's date input shows no placeholder, and the current date
         // is what the user needs to see; the format is checked before sending (invalidReason), inline
         // like every other error rather than in the browser's own validation bubble
-        <input {...common} type="text" inputMode="numeric" placeholder={now || 'YYYY-MM-DD'} title="YYYY-MM-DD" />
+        <input {...common} type="text" inputMode="numeric" placeholder={now ? plain(now) : 'YYYY-MM-DD'} title="YYYY-MM-DD" />
       ) : field === 'cost' ? (
         // text for the same reason: a number input hands over '' for "abc", which would read as
         // "unchanged" instead of being refused
-        <input {...common} type="text" inputMode="decimal" autoComplete="off" placeholder={now || 'not set'} />
+        <input {...common} type="text" inputMode="decimal" autoComplete="off" placeholder={now ? plain(now) : 'not set'} />
       ) : (
-        <input {...common} type="text" autoComplete="off" placeholder={now || HINTS[field] || 'not set'} title={HINTS[field]} />
+        <input {...common} type="text" autoComplete="off" placeholder={now ? plain(now) : HINTS[field] || 'not set'} title={HINTS[field]} />
       )}
     </>
   );
@@ -107,8 +107,10 @@ function EditForm(props: { api: Api; snapshot: string; device: Device; taken: re
 
   const saving = state.kind === 'saving';
   return (
-    <form className="device-edit" data-testid="device-edit" noValidate onSubmit={(e) => void save(e)} aria-label={`Edit ${d.id}`}>
-      <p className="muted">Blank fields stay as they are. Saving writes a new snapshot from {snapshot}; {snapshot} itself does not change.</p>
+    <form className="device-edit" data-testid="device-edit" noValidate onSubmit={(e) => void save(e)} aria-label={`Edit ${plain(d.id)}`}>
+      <p className="muted">
+        Blank fields stay as they are. Saving writes a new snapshot from <Text value={snapshot} />; <Text value={snapshot} /> itself does not change.
+      </p>
       <fieldset disabled={saving}>
         <div className="edit-grid">
           {EDIT_FIELDS.map((f) => (
