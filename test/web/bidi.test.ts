@@ -95,7 +95,8 @@ describe('bidi controls and long values in the dashboard, in chromium', NEEDS_CH
     await page.goto(`${server.url}/#token=${server.token}`);
     await page.waitForSelector('[data-testid=overview]', { timeout: 120_000 });
     assert.deepEqual(await unisolated(page), [], 'overview');
-    const views: Array<[string, string]> = [['flows', '[data-testid=flow-row]'], ['plan', '.plan'], ['deadlines', '.deadlines, p.muted'], ['map', 'circle[data-site]']];
+    const views: Array<[string, string]> = [['flows', '[data-testid=flow-row]'], ['plan', '.plan'], ['deadlines', '.deadlines, p.muted'], ['changes', '[data-testid=single-snapshot]'], ['map', 'circle[data-site]']];
+    // the map last: a site chosen on it is checked below
     for (const [view, ready] of views) {
       await page.click(`[data-view=${view}]`);
       await page.waitForSelector(ready);
