@@ -74,7 +74,7 @@ async function main(input: WorkerInput): Promise<void> {
     record(stats, r.outcome, ms, i, text.length, mutation, input.slowMs);
     if (r.outcome === 'crash' && stats.samples.length < 5) stats.samples.push(describeCrash(input.format, i, mutation, r.error));
     if (text.length > 256 * 1024 || i % 512 === 0) stats.peakHeapMb = Math.max(stats.peakHeapMb, getHeapStatistics().used_heap_size / 2 ** 20);
-    if ((i - input.start) % 2000 === 1999) {
+    if ((i - input.start) % 500 === 499) {
       parentPort?.postMessage(stats);
       stats = emptyStats();
     }

@@ -10,7 +10,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchModule>> = {
   import: () => import('./import-inventory.js'),
   'pg-import': () => import('./pg-import.js'),
   exposure: () => import('./exposure.js'),
-  fuzz: () => import('./fuzz-ber.js'),
+  fuzz: () => import('./fuzz.js'),
   hostile: () => import('./hostile-input.js'),
   probe: () => import('./probe-throughput.js'),
   plan: () => import('./plan.js'),

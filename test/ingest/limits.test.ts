@@ -48,6 +48,9 @@ describe('XML values, names and nesting are bounded', () => {
     // found by the importer fuzz benchmark: the validator passed it, the parser threw a bare Error
     ['pi.graphml', '<?xml version="1.0\u64c0 encoding="utf-8"?><graphml>\n<graph/></graphml>\n', 1, /processing instruction not closed/],
     ['pi-late.xml', '<?xml version="1.0"?>\n<!DOCTYPE nmaprun>\n<?xml-stylesheet href="x?>\n<nmaprun scanner="nmap"/>\n', 3, /processing instruction not closed/],
+    ['doctypes.xml', '<?xml version="1.0"?>\n<!DOCTYPE nmaprun>\n<!DOCTYPE nmaprun>\n<nmaprun scanner="nmap"/>\n', 3, /more than one DOCTYPE declaration/],
+    ['cdata-open.graphml', '<?xml version="1.0"?>\n<graphml><graph>\n<node id="a"><data key="d0"><![CDATA[x</data></node></graph></graphml>\n', 3, /CDATA section not closed/],
+    ['cdata-broken.graphml', '<?xml version="1.0"?>\n<graphml><key id="d0"/><![CD\ud800ATA[\n<graph/></graphml>\n', 2, /does not start a CDATA section/],
     ['deep-101.graphml', deepGraphml(101), 2 + MAX_XML_DEPTH, /XML nested deeper than/],
   ];
   for (const [name, text, line, re] of cases) {

@@ -25,12 +25,23 @@ export function csvReader(file: string, kind: CsvKind, opts: ReaderOptions): Imp
   return {
     format,
     file,
-    // A column map is for inventories; a links or flows file beside it is read as it is.
-    batches: () => csvBatches(file, kind, format, opts.batchSize, kind === 'inventory' ? opts.columns : undefined, opts.nameKeyed === true),
+    batches: () => csvBatches(file, kind, opts, () => createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 })),
   };
 }
 
-async function* csvBatches(file: string, kind: CsvKind, format: string, batchSize: number, columns: ColumnMap | undefined, nameKeyed: boolean): AsyncGenerator<ImportBatch> {
+/** The same reader over text already in memory (the importer fuzz benchmark feeds it so). */
+export function csvTextReader(file: string, kind: CsvKind, text: string, opts: ReaderOptions): ImportReader {
+  return { format: FORMAT_OF[kind], file, batches: () => csvBatches(file, kind, opts, () => ({ chunks: [text], destroy: () => undefined })) };
+}
+
+type Chunks = AsyncIterable<string> | { chunks: Iterable<string>; destroy(): void };
+
+async function* csvBatches(file: string, kind: CsvKind, opts: ReaderOptions, open: () => Chunks & { destroy(): void }): AsyncGenerator<ImportBatch> {
+  const format = FORMAT_OF[kind];
+  const { batchSize } = opts;
+  // A column map is for inventories; a links or flows file beside it is read as it is.
+  const columns = kind === 'inventory' ? opts.columns : undefined;
+  const nameKeyed = opts.nameKeyed === true;
   const warnings = new WarningSink(file);
   let rows: RowBuilder | undefined;
   let total = 0;
@@ -50,10 +61,10 @@ async function* csvBatches(file: string, kind: CsvKind, format: string, batchSiz
     return b;
   };
 
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 });
+  const stream = open();
   let first = true;
   try {
-    for await (const chunk of stream as AsyncIterable<string>) {
+    for await (const chunk of 'chunks' in stream ? stream.chunks : stream) {
       let text = chunk;
       if (first) {
         first = false;

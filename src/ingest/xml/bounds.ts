@@ -36,6 +36,7 @@ export function checkXmlBounds(xml: string, file: string, limits: XmlLimits = XM
 class BoundsScan {
   private depth = 0;
   private elements = 0;
+  private doctypes = 0;
   /** Text length so far of the open element at each depth (fast-xml-parser joins the pieces). */
   private readonly textAt: Float64Array;
 
@@ -58,13 +59,15 @@ class BoundsScan {
   /** Steps over the markup starting at `lt`; returns where the text after it starts. */
   private markup(lt: number): number {
     const { xml } = this;
-    if (xml.startsWith('<!--', lt)) return this.after('-->', lt + 4);
+    if (xml.startsWith('<!--', lt)) return this.closed('-->', lt + 4, lt, 'comment');
     if (xml.startsWith('<![CDATA[', lt)) {
-      const end = this.after(']]>', lt + 9);
+      const end = this.closed(']]>', lt + 9, lt, 'CDATA section');
       this.add(lt, end - 3 - (lt + 9));
       return end;
     }
     if (xml.startsWith('<?', lt)) return this.instruction(lt);
+    // fast-xml-parser takes any '<![' for a CDATA section, its validator none but '<![CDATA['.
+    if (xml.startsWith('<![', lt)) this.fail(lt, "markup '<![' that does not start a CDATA section");
     if (xml.startsWith('<!', lt)) return this.doctype(lt);
     if (xml.charCodeAt(lt + 1) === 47) return this.endTag(lt);
     return this.startTag(lt);
@@ -97,7 +100,18 @@ class BoundsScan {
     return at === -1 ? this.xml.length : at + marker.length;
   }
 
+  /**
+   * The offset after `marker`, which must come: fast-xml-parser's validator lets an unclosed
+   * CDATA section through, and the parser then throws a bare Error.
+   */
+  private closed(marker: string, from: number, lt: number, what: string): number {
+    const at = this.xml.indexOf(marker, from);
+    return at === -1 ? this.fail(lt, `${what} not closed (no '${marker}')`) : at + marker.length;
+  }
+
   private doctype(lt: number): number {
+    // The validator accepts a second DOCTYPE; the parser does not.
+    if (this.xml.startsWith('<!DOCTYPE', lt) && this.doctypes++ > 0) this.fail(lt, 'more than one DOCTYPE declaration');
     const gt = this.xml.indexOf('>', lt);
     const bracket = this.xml.indexOf('[', lt);
     // An internal subset ends at ']>'; it can hold '>' of its own declarations.
