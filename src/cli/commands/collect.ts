@@ -17,6 +17,7 @@ import { openStore } from '../../store/index.js';
 import { DEFAULT_DB, collectList, parsePositiveInt } from '../options.js';
 import { renderJson, renderTable } from '../output.js';
 import { createProgress } from '../progress.js';
+import { waitOption, waitOptions } from '../wait-option.js';
 
 interface CollectSnmpOptions {
   port: number;
@@ -38,6 +39,8 @@ interface CollectSnmpOptions {
   json?: boolean;
   import?: boolean;
   db: string;
+  /** --wait: seconds to wait for another import writing to the store (issue 16). */
+  wait: number;
   snapshot?: string;
   base?: string;
 }
@@ -113,6 +116,7 @@ export function register(program: Command): void {
     .option('--json', 'print what was collected, the devices, links and attributions as JSON')
     .option('--import', 'store the devices and LLDP links in a new snapshot')
     .option('--db <path>', 'store for --import: an SQLite file or a postgres:// URL', DEFAULT_DB)
+    .addOption(waitOption())
     .option('-s, --snapshot <name>', 'name of the new snapshot (default: snmp-collect-<time>)')
     .option('--base <snapshot>', 'start the new snapshot from a copy of this one ("latest" for the newest)')
     .addHelpText(
@@ -169,7 +173,7 @@ function printCollected(collected: readonly Collected[], devices: readonly Devic
 }
 
 async function importCollected(args: string[], opts: CollectSnmpOptions, topo: ReturnType<typeof collectedToTopology>, ctx: IdentifyContext): Promise<void> {
-  const store = openStore(opts.db);
+  const store = openStore(opts.db, waitOptions(opts.wait));
   try {
     const s = await storeResults(store, topo, {
       label: `collect snmp ${args.join(' ')}`.slice(0, 200),

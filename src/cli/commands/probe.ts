@@ -16,6 +16,7 @@ import { openStore } from '../../store/index.js';
 import { DEFAULT_DB, collectList, parsePositiveInt } from '../options.js';
 import { printable, renderJson, renderTable } from '../output.js';
 import { createProgress } from '../progress.js';
+import { waitOption, waitOptions } from '../wait-option.js';
 
 interface ProbeSnmpOptions {
   port: number;
@@ -29,6 +30,8 @@ interface ProbeSnmpOptions {
   all?: boolean;
   import?: boolean;
   db: string;
+  /** --wait: seconds to wait for another import writing to the store (issue 16). */
+  wait: number;
   snapshot?: string;
   base?: string;
 }
@@ -68,6 +71,7 @@ export function register(program: Command): void {
     .option('--all', 'also list targets that did not answer (table output)')
     .option('--import', 'store the replies as devices with their evidence in a new snapshot')
     .option('--db <path>', 'store for --import: an SQLite file or a postgres:// URL', DEFAULT_DB)
+    .addOption(waitOption())
     .option('-s, --snapshot <name>', 'name of the new snapshot (default: snmpv3-discovery-<time>)')
     .option('--base <snapshot>', 'start the new snapshot from a copy of this one ("latest" for the newest)')
     .addHelpText(
@@ -132,7 +136,7 @@ function printProbed(results: readonly ProbeResult[], replies: number, done: num
 
 async function importProbed(args: string[], opts: ProbeSnmpOptions, results: readonly ProbeResult[], ctx: IdentifyContext): Promise<void> {
   const records = results.map(probeDeviceRecord).filter((d): d is DeviceRecord => d !== undefined);
-  const store = openStore(opts.db);
+  const store = openStore(opts.db, waitOptions(opts.wait));
   try {
     const s = await storeResults(store, { devices: records }, {
       label: `probe snmp ${args.concat((opts.targetsFile ?? []).map((f) => `@${f}`)).join(' ')}`.slice(0, 200),
