@@ -51,6 +51,10 @@ describe('XML values, names and nesting are bounded', () => {
     ['doctypes.xml', '<?xml version="1.0"?>\n<!DOCTYPE nmaprun>\n<!DOCTYPE nmaprun>\n<nmaprun scanner="nmap"/>\n', 3, /more than one DOCTYPE declaration/],
     ['cdata-open.graphml', '<?xml version="1.0"?>\n<graphml><graph>\n<node id="a"><data key="d0"><![CDATA[x</data></node></graph></graphml>\n', 3, /CDATA section not closed/],
     ['cdata-broken.graphml', '<?xml version="1.0"?>\n<graphml><key id="d0"/><![CD\ud800ATA[\n<graph/></graphml>\n', 2, /does not start a CDATA section/],
+    ['doctype-quote.xml', '<?xml version="1.0"?>\n<!DOCTYPE "nmaprun>\n<nmaprun scanner="nmap"/>\n', 2, /DOCTYPE declaration not supported/],
+    ['doctype-attr.xml', '<?xml version="1.0"?>\n<!DOCTYPE nmapr="un>\n<nmaprun scanner="nmap"/>\n', 2, /DOCTYPE declaration not supported/],
+    ['doctype-cdata.xml', '<?xml version="1.0"?>\n<!DOCTYPE n<![CDATA[x]]>\n<nmaprun scanner="nmap"/>\n', 2, /DOCTYPE declaration not supported/],
+    ['markup.graphml', '<?xml version="1.0"?>\n<graphml>\n<!ELEMENT graph ANY>\n<graph/></graphml>\n', 3, /markup '<!' that is no comment/],
     ['deep-101.graphml', deepGraphml(101), 2 + MAX_XML_DEPTH, /XML nested deeper than/],
   ];
   for (const [name, text, line, re] of cases) {
