@@ -1,6 +1,8 @@
 // A cheap linear scan of an XML document before it is parsed. fast-xml-parser keeps every text,
 // attribute value and name whole however long (a 60 MiB node id became gigabytes once stored and
 // reported), and refuses deep nesting with a bare Error; these limits are ours, with the line.
+// The scan also refuses the few constructs its validator passes but its parser then throws on
+// (found by fuzzing: bench/fuzz-importers.ts), so every refusal names a line.
 import { InputError } from '../../model/index.js';
 import { MAX_FIELD_CHARS, MAX_FIELDS_PER_ROW, MAX_XML_DEPTH, MAX_XML_ELEMENTS, MAX_XML_NAME_CHARS } from '../limits.js';
 import { lineAt } from '../util/read-whole.js';
@@ -27,9 +29,9 @@ const DOCTYPE = new RegExp(`<!DOCTYPE\\s+[A-Za-z_:][\\w.:-]*(?:\\s+(?:SYSTEM\\s+
 const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13;
 
 /**
- * Throws InputError at the line of the first value, name, nesting level or element past a limit.
- * Malformed markup is not judged here: the scan stops or steps over it, and the validator that
- * runs next names it.
+ * Throws InputError at the line of the first value, name, nesting level or element past a limit,
+ * or of a comment, CDATA section, processing instruction or DOCTYPE the parser would choke on.
+ * Other malformed markup is stepped over: the validator that runs next names it.
  */
 export function checkXmlBounds(xml: string, file: string, limits: XmlLimits = XML_LIMITS): void {
   new BoundsScan(xml, file, limits).run();
