@@ -33,7 +33,7 @@ export interface ServerContext {
 
 export function openContext(opts: ResolvedOptions): ServerContext {
   // The read-write connection first: it creates and migrates the database the others then open.
-  const writer = openStore(opts.db);
+  const writer = openStore(opts.db, { wait: opts.writeWait });
   const tokens = openTokenStore(opts.db);
   const reads = openStore(opts.db, { readonly: true });
   const analyses = new AnalysisRunner({ workers: opts.analysisWorkers, cacheEntries: opts.cacheEntries, cacheBytes: opts.cacheBytes, queuePerOrganisation: opts.queuePerOrganisation, timeLimit: opts.analysisTimeLimit, memoryMb: opts.analysisMemoryMb });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isPostgresUrl } from '../store/index.js';
+import { DEFAULT_WAIT_SECONDS, isPostgresUrl } from '../store/index.js';
 
 export interface RateLimitOptions {
   /** Requests per window, per token (or per client address for requests without a valid token). */
@@ -43,6 +43,8 @@ export interface ServerOptions {
   planTimeLimit?: number;
   /** Log every request (pino, JSON lines on stdout); default off. */
   logger?: boolean;
+  /** Seconds an upload waits for another process's import writing to an SQLite store (default 300), then HTTP 503. */
+  writeWait?: number;
 }
 
 export type ResolvedOptions = Required<Omit<ServerOptions, 'webDir'>> & { webDir: string | undefined };
@@ -90,5 +92,6 @@ export function resolveOptions(o: ServerOptions): ResolvedOptions {
     cacheBytes: positive('cacheBytes', o.cacheBytes, 256 * 1024 * 1024),
     planTimeLimit: positive('planTimeLimit', o.planTimeLimit, 60),
     logger: o.logger ?? false,
+    writeWait: positive('writeWait', o.writeWait, DEFAULT_WAIT_SECONDS, 0),
   };
 }

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
 import { PENDING } from '../../src/server/routes/upload-sweep.js';
 import { buildFixture, removeFixture, serve, type Fixture, type Running } from './helpers.js';
 
@@ -69,5 +70,30 @@ describe('uploads', () => {
     assert.deepEqual(uploadDirs(), [committed]);
     assert.deepEqual(readdirSync(join(uploads, committed!)), ['kept.csv']);
     assert.ok(!existsSync(stranger));
+  });
+
+  it('while another process holds an SQLite store past --wait: 503 with Retry-After, the upload removed, nothing stored', async () => {
+    const s = await serve(f, { writeWait: 0.3 });
+    // Another process's import, as SQLite sees it: a connection holding the write lock.
+    const other = new Database(f.db);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const before = uploadDirs();
+      const r = await post(s, 'snapshot=busy&filename=busy.csv', 'id,vendor\nz1,huawei\n');
+      assert.equal(r.status, 503, await r.clone().text());
+      assert.ok(Number(r.headers.get('retry-after')) > 0);
+      assert.match(((await r.json()) as { error: string }).error, /store busy/);
+      assert.deepEqual(uploadDirs(), before, 'the upload is removed');
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+      await s.close();
+    }
+    const again = await serve(f);
+    try {
+      assert.equal((await again.get('/api/snapshots/busy', f.tokens.alphaViewer)).status, 404, 'nothing stored');
+    } finally {
+      await again.close();
+    }
   });
 });

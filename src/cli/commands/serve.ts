@@ -5,6 +5,7 @@ import { startServer, DEFAULT_BODY_LIMIT, DEFAULT_RATE_LIMIT, type RateLimitOpti
 import { DEFAULT_ANALYSIS_MEMORY_MB, DEFAULT_ANALYSIS_TIME_LIMIT, DEFAULT_ANALYSIS_WORKERS, DEFAULT_QUEUE_PER_ORGANISATION } from '../../server/options.js';
 import { openTokenStore } from '../../store/index.js';
 import { DEFAULT_DB } from '../options.js';
+import { waitOption } from '../wait-option.js';
 
 interface ServeOptions {
   db: string;
@@ -19,6 +20,7 @@ interface ServeOptions {
   analysisQueue: number;
   analysisTimeLimit: number;
   analysisMemory: number;
+  wait: number;
 }
 
 const UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
@@ -90,6 +92,7 @@ export function register(program: Command): void {
     .option('--analysis-queue <n>', 'analyses an organisation may have queued or running; beyond, HTTP 429', wholeNumber(1), DEFAULT_QUEUE_PER_ORGANISATION)
     .option('--analysis-time-limit <seconds>', 'time budget of one analysis; beyond, it is stopped (HTTP 503)', seconds, DEFAULT_ANALYSIS_TIME_LIMIT)
     .option('--analysis-memory <MB>', 'heap budget of each analysis worker; beyond, the analysis is stopped (HTTP 503)', wholeNumber(16), DEFAULT_ANALYSIS_MEMORY_MB)
+    .addOption(waitOption())
     .addHelpText(
       'after',
       `
@@ -115,6 +118,7 @@ Examples:
         queuePerOrganisation: opts.analysisQueue,
         analysisTimeLimit: opts.analysisTimeLimit,
         analysisMemoryMb: opts.analysisMemory,
+        writeWait: opts.wait,
       });
       const out = process.stdout;
       out.write(`cleanpath serve: listening on ${url}\n`);

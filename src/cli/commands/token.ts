@@ -1,4 +1,5 @@
-// `cleanpath token create|list|revoke`: the API's tokens, kept hashed in the store.
+// `cleanpath token create|list|revoke`: the API's tokens, kept hashed in the store (for SQLite, in
+// the token file beside it: store/sqlite-token-file.ts).
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { InputError } from '../../model/index.js';
 import { DEFAULT_ORGANISATION, openTokenStore, ROLES, type Role } from '../../store/index.js';
@@ -21,6 +22,8 @@ export function register(program: Command): void {
 Roles: viewer reads; analyst also imports; admin also manages its organisation's tokens.
 An organisation sees only its own snapshots; it is created with its first token.
 The store keeps only each token's SHA-256: a lost token cannot be shown again, only revoked.
+With an SQLite store the tokens live beside it in <db>-tokens (back up both together), so a
+token change never waits for an import, and a running server refuses a revoked token at once.
 
 Examples:
   cleanpath token create --org default --role admin --label "ops laptop"
