@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startServer } from '../../src/server/index.js';
-import { importFiles, openStore, openTokenStore } from '../../src/store/index.js';
+import pg from 'pg';
+import { importFiles, isStoreBusy, openStore, openTokenStore } from '../../src/store/index.js';
 import { peerMissing } from '../support/peer.js';
 import { createTestDatabase, type TestDatabase } from './pg-database.js';
 
@@ -64,6 +65,26 @@ describe('PostgreSQL: token changes during an import', () => {
     } finally {
       await store.close();
       await app.close();
+      await tokens.close();
+    }
+  });
+
+  it('a token change that cannot get its row (held by another transaction) is a bounded "store busy", not a hang', async (t) => {
+    if (peerMissing(t, 'postgresql', skip ?? true)) return;
+    const tokens = openTokenStore(db!.url);
+    const holder = new pg.Client({ connectionString: db!.url });
+    await holder.connect();
+    try {
+      const victim = await tokens.createToken({ organisation: 'acme', role: 'viewer', label: 'locked' });
+      await holder.query('BEGIN');
+      await holder.query('SELECT * FROM api_tokens WHERE id = $1 FOR UPDATE', [victim.id]);
+      const started = Date.now();
+      await assert.rejects(() => tokens.revokeToken(victim.id), (e: unknown) => isStoreBusy(e) && /store busy, retry/.test((e as Error).message));
+      assert.ok(Date.now() - started < 30_000, 'bounded');
+      await holder.query('ROLLBACK');
+      assert.equal(await tokens.revokeToken(victim.id), true, 'free again: revoked');
+    } finally {
+      await holder.end();
       await tokens.close();
     }
   });
