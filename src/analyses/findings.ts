@@ -13,6 +13,8 @@ import { defineAnalysis, paramName, type AnalysisDocument, type AnalysisSource, 
 import { countriesParam, dateParam, enumListParam, flagParam, optionalChoiceParam, textListParam, vendorsParam } from './params.js';
 import { resolveVendors, snapshotProfile } from './untrusted.js';
 
+export const UNVERIFIED_HELP = "apply rules whose primary text cleanpath has not read (verification unverified) with their deadlines; without it their findings are advisory and say what they would be (if_verified)";
+
 /** The catalog plus custom rule files, narrowed to `policy` ids; unknown ids are bad input. */
 export function selectRules(opts: { rules?: string[]; policy?: string[] }, policyName = '--policy'): { rules: Rule[]; catalogVersion: string } {
   const catalog = loadRuleCatalog();
@@ -52,8 +54,8 @@ export function findingRow(f: Finding): TableRow {
   const v = <T>(x: T | undefined | null): T | null => (x === undefined ? null : x);
   return {
     device: f.device ?? '', name: f.group ? null : v(f.name), rule: f.rule, status: f.status, if_covered: v(f.ifCovered), missing: f.missing?.join(' ') ?? null,
-    deadline: v(f.deadline), days_left: v(f.daysLeft), days: v(f.daysLeft), vendor: f.vendor ?? (isUndecided(f.status) ? '?' : ''), covered_as: v(f.coveredAs),
-    via: v(f.via), country: v(f.country), operator: v(f.operator), layer: v(f.layer), technology: v(f.technology), installed: v(f.installed),
+    if_verified: v(f.ifVerified), deadline: v(f.deadline), days_left: v(f.daysLeft), days: v(f.daysLeft), vendor: f.vendor ?? (isUndecided(f.status) ? '?' : ''), covered_as: v(f.coveredAs),
+    via: v(f.via), country: v(f.country), operator: v(f.operator), layer: v(f.layer), technology: v(f.technology), purchased: v(f.purchased), installed: v(f.installed),
     group: f.group ? f.name : '', group_devices: f.group?.devices.join(' ') ?? null, reason: f.reason, evidence: evidenceText(f), clause: f.ruleRef.clause,
     source: f.ruleRef.source, verification: f.ruleRef.verification, notices: f.notices.join(' | '),
   } as TableRow;
@@ -67,6 +69,7 @@ export const FINDING_COLUMNS: readonly ColumnSpec[] = [
   col('rule', 'Rule', 'the rule id (cleanpath policies lists them)', true),
   col('status', 'Status', STATUSES.join(', ')),
   col('if_covered', 'If covered', 'for needs-data and vendor-unknown: the status if the missing facts made the rule apply'),
+  col('if_verified', 'If verified', "for an unverified rule's advisory finding: the status it would have with the rule applied (--include-unverified)"),
   col('missing', 'Missing', 'the fields the finding waits on'),
   col('deadline', 'Deadline', 'the removal deadline, YYYY-MM-DD'),
   col('days_left', 'Days left', 'days from the as-of date to the deadline (negative: overdue)'),
@@ -77,6 +80,7 @@ export const FINDING_COLUMNS: readonly ColumnSpec[] = [
   col('operator', 'Operator', "the device's operator"),
   col('layer', 'Layer', "the device's network layer"),
   col('technology', 'Technology', "the device's technology"),
+  col('purchased', 'Purchased', 'purchase date (purchase cut-offs judge it)'),
   col('installed', 'Installed', 'installation date'),
   col('group', 'Group', 'for a group finding, its name', true),
   context('group_devices', 'Group devices', 'the devices of a group finding'),
@@ -94,6 +98,8 @@ export interface FindingsAnalysis extends AnalysisDocument {
   catalogVersion: string;
   rules: string[];
   assumeInScope: boolean;
+  /** Whether rules whose text was not read were applied with their deadlines (docs/policy.md). */
+  includeUnverified: boolean;
   failOn: (typeof FAIL_ON)[number] | null;
   /** Findings at or above failOn. */
   failed: number;
@@ -141,6 +147,7 @@ the missing facts made the rule apply: a gate cannot pass what it cannot prove.`
   params: z.object({
     asOf: dateParam('judge as of this day, YYYY-MM-DD (default: today, UTC)'),
     assumeInScope: flagParam('read a blank layer, technology, network, use or installed date as putting the device under the rule (stated on each finding) instead of needs-data'),
+    includeUnverified: flagParam(UNVERIFIED_HELP),
     policy: textListParam('only these rule ids', 'de-2024-5g-core', '<ids>'),
     country: countriesParam("only findings in these countries (the device's country)"),
     vendor: vendorsParam('only findings of these attributed vendors'),
@@ -153,12 +160,12 @@ the missing facts made the rule apply: a gate cannot pass what it cannot prove.`
     const { rules, catalogVersion } = selectRules({ rules: source.rules, policy: p.policy }, paramName(env, 'policy'));
     const { snap, devices, vendors } = await readDevices(source, p.vendor, env);
     const keep = (list: readonly string[] | undefined, v: string | null) => !list || (v !== null && list.includes(v));
-    const all = evaluate({ devices, rules, asOf, assumeInScope: p.assumeInScope });
+    const all = evaluate({ devices, rules, asOf, assumeInScope: p.assumeInScope, includeUnverified: p.includeUnverified });
     const found = all.filter((f) => keep(p.country, f.country) && keep(vendors, f.vendor) && keep(p.status, f.status));
     const byCountry: Record<string, Partial<Record<Status, number>>> = {};
     for (const c of new Set(found.map((f) => f.country ?? '??'))) byCountry[c] = countByStatus(found.filter((f) => (f.country ?? '??') === c));
     return {
-      asOf, snapshot: snap.name, catalogVersion, rules: rules.map((r) => r.id), assumeInScope: p.assumeInScope,
+      asOf, snapshot: snap.name, catalogVersion, rules: rules.map((r) => r.id), assumeInScope: p.assumeInScope, includeUnverified: p.includeUnverified,
       failOn: p.failOn ?? null, failed: p.failOn ? found.filter((f) => meetsFailOn(f, p.failOn!)).length : 0,
       byCountry, needsData: missingDataSummary(found), findings: found,
       nothingToAnalyse: devices.length ? null : `no devices in snapshot ${snap.name}: import an inventory (cleanpath import inventory.csv)`,

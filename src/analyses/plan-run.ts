@@ -43,6 +43,8 @@ export interface PlanRunOptions extends NetworkSourceOptions, AvoidOptions {
    * date count as in scope, so such devices can be forced in; the plan says so in its notes.
    */
   assumeInScope?: boolean;
+  /** The policy check applies unverified rules with their deadlines (docs/policy.md). */
+  includeUnverified?: boolean;
   exact?: boolean;
   heuristic?: boolean;
   timeLimit: number;
@@ -61,7 +63,7 @@ export interface PlanRunOptions extends NetworkSourceOptions, AvoidOptions {
 function policyForced(devices: readonly Device[], opts: PlanRunOptions): { forced: ForcedDevice[]; notes: string[] } {
   const asOf = opts.asOf ?? todayUtc();
   if (!isRealDate(asOf)) throw new InputError('--as-of', undefined, `expected a date as YYYY-MM-DD, got "${opts.asOf}"`);
-  const findings = evaluate({ devices, rules: loadRuleCatalog().rules, asOf, assumeInScope: opts.assumeInScope ?? false });
+  const findings = evaluate({ devices, rules: loadRuleCatalog().rules, asOf, assumeInScope: opts.assumeInScope ?? false, includeUnverified: opts.includeUnverified ?? false });
   const forced = forcedFromFindings(findings);
   return { forced, notes: policyNotes(findings, forced, opts.assumeInScope ?? false) };
 }

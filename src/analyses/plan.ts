@@ -7,6 +7,7 @@ import { AVOID_PARAMS, checkAvoid } from './avoid.js';
 import { defineAnalysis, paramName, type AnalysisDocument, type RunEnv } from './define.js';
 import { budgetParam, dateParam, flagParam, intParam, numberParam } from './params.js';
 import { computePlan } from './plan-run.js';
+import { UNVERIFIED_HELP } from './findings.js';
 
 export type PlanAnalysis = PlanDocument & AnalysisDocument;
 
@@ -53,6 +54,7 @@ export const plan = defineAnalysis({
     asOf: dateParam('date for the policy check whose overdue and due findings force devices into the plan (default: today)'),
     policy: flagParam('force in the devices that national rules require removed (store input only; --no-policy: do not)', true),
     assumeInScope: flagParam("policy check: read a blank layer, technology, network, use or installed date as in scope, so such devices are forced too (the plan's notes say so)"),
+    includeUnverified: flagParam(`policy check: ${UNVERIFIED_HELP}, so their overdue and due devices are forced too`),
     exact: flagParam('exact MILP (HiGHS) with lazy separator cuts, within the time limit'),
     heuristic: flagParam('heuristic with a lower bound (default for large instances)'),
     timeLimit: numberParam('wall-clock limit for the solve, seconds', { min: 0.001, message: 'expected a positive number' }, 60),
@@ -66,7 +68,7 @@ export const plan = defineAnalysis({
     const timeLimit = Math.min(p.timeLimit ?? 60, env.planTimeLimit ?? Infinity);
     try {
       const r = await computePlan(
-        { ...source, ...avoid, budget: p.budget, budgetStart: p.budgetStart ?? (p.budget ? (p.asOf ?? undefined) : undefined), periods: p.periods, carryOver: p.carryOver, policy: p.policy, asOf: p.asOf, assumeInScope: p.assumeInScope, exact: p.exact, heuristic: p.heuristic, timeLimit, maxStretch: p.maxStretch, workers: env.workers, flowCosts: p.flowCosts },
+        { ...source, ...avoid, budget: p.budget, budgetStart: p.budgetStart ?? (p.budget ? (p.asOf ?? undefined) : undefined), periods: p.periods, carryOver: p.carryOver, policy: p.policy, asOf: p.asOf, assumeInScope: p.assumeInScope, includeUnverified: p.includeUnverified, exact: p.exact, heuristic: p.heuristic, timeLimit, maxStretch: p.maxStretch, workers: env.workers, flowCosts: p.flowCosts },
         env.progress,
       );
       return { ...planDocument(r.plan, r.phasing), nothingToAnalyse: null };

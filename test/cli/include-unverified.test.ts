@@ -1,0 +1,35 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { cli, tempDir } from './helpers.js';
+
+interface Row { device: string | null; rule: string; status: string; ifVerified?: string; deadline?: string }
+
+function findings(db: string, extra: string[]): Row[] {
+  const r = cli(['check', '--db', db, '--as-of', '2026-12-03', '--json', ...extra]);
+  assert.equal(r.code, 0, r.stderr);
+  return (JSON.parse(r.stdout) as { findings: Row[] }).findings;
+}
+
+test('--include-unverified: an unverified rule advises without it and applies its deadline with it', () => {
+  const dir = tempDir();
+  assert.equal(cli(['demo', '--dir', dir, '--json']).code, 0);
+  const db = join(dir, 'demo.db');
+  const catalog = (JSON.parse(cli(['policies', '--json']).stdout) as { rules: { id: string; verification: { level: string } }[] }).rules;
+  const unverified = new Set(catalog.filter((r) => r.verification.level === 'unverified').map((r) => r.id));
+  assert.ok(unverified.size > 0, 'the catalog has unverified rules');
+
+  const gated = findings(db, []).filter((f) => unverified.has(f.rule));
+  assert.ok(gated.length > 0, 'the demo has devices under an unverified rule');
+  const held = gated.filter((f) => f.ifVerified !== undefined);
+  assert.ok(held.length > 0, 'some would have a deadline status if applied');
+  for (const f of held) assert.equal(f.status, 'advisory', `${f.device} ${f.rule}`);
+
+  const applied = new Map(findings(db, ['--include-unverified']).map((f) => [`${f.device} ${f.rule}`, f]));
+  for (const f of held) {
+    const a = applied.get(`${f.device} ${f.rule}`);
+    assert.equal(a?.status, f.ifVerified, `${f.device} ${f.rule} applied`);
+    assert.equal(a?.ifVerified, undefined);
+    if (a?.status === 'overdue' || a?.status === 'due') assert.ok(a.deadline, 'an applied removal finding has its deadline');
+  }
+});
