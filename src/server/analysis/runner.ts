@@ -7,7 +7,7 @@
 import { QueueFullError } from './errors.js';
 import { FairQueue } from './fair-queue.js';
 import { runAnalysisJob, type AnalysisJob } from './jobs.js';
-import { Slot, type SlotJob } from './slot.js';
+import { Slot, type Priority, type SlotJob } from './slot.js';
 
 export type { WorkerReply, WorkerRequest } from './slot.js';
 
@@ -64,10 +64,16 @@ export class AnalysisRunner {
   /** Computations started (not served from the cache): for tests and the benchmark. */
   computed = 0;
 
+  /**
+   * `workers` normal-priority slots, and for bursting organisations (FairQueue) one fewer at low
+   * priority (at least one): those take only the CPU the normal ones leave.
+   */
   constructor(private readonly opts: AnalysisRunnerOptions) {
     const limits = { timeLimit: opts.timeLimit, memoryMb: opts.memoryMb };
-    this.slots = Array.from({ length: opts.workers }, () => new Slot<Pending>(limits, (p) => this.done(p)));
-    this.queue = new FairQueue({ perOrganisation: opts.queuePerOrganisation, slots: opts.workers });
+    const slot = (priority: Priority) => new Slot<Pending>(limits, priority, (p) => this.done(p));
+    const low = opts.workers === 0 ? 0 : Math.max(1, opts.workers - 1);
+    this.slots = [...Array.from({ length: opts.workers }, () => slot('normal')), ...Array.from({ length: low }, () => slot('low'))];
+    this.queue = new FairQueue({ perOrganisation: opts.queuePerOrganisation });
   }
 
   /**
@@ -133,10 +139,14 @@ export class AnalysisRunner {
 
   private dispatch(): void {
     if (this.closed) return;
+    // Every normal worker loaded from the first job on, and a stopped one replaced at once: a worker
+    // takes a moment to load, which must not fall on the first job of another organisation to
+    // arrive. A low one loads when a burst first needs it.
     for (const slot of this.slots) {
+      if (slot.priority === 'normal') slot.warm();
       if (slot.busy) continue;
-      const p = this.queue.next();
-      if (!p) return;
+      const p = this.queue.next(slot.priority);
+      if (!p) continue;
       p.started = performance.now();
       slot.run(p);
     }

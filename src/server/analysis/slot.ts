@@ -2,6 +2,8 @@
 // over its time budget has its worker terminated (a running analysis cannot be interrupted any
 // other way); a job over its memory budget is stopped by V8 itself (the worker's resourceLimits).
 // Either way the job fails with a BudgetError and the slot starts a fresh worker for the next one.
+// A slot runs its jobs at normal or low priority: on Linux, a low slot's thread has a higher nice
+// value, so that a flood of one organisation's jobs yields the CPU to everyone else's.
 import { Worker } from 'node:worker_threads';
 import { InputError } from '../../model/index.js';
 import { BudgetError } from './errors.js';
@@ -16,6 +18,11 @@ export type WorkerReply =
   | { id: number; ok: true; json: string }
   | { id: number; ok: false; input: { file: string; line: number | undefined; detail: string } }
   | { id: number; ok: false; message: string; stack: string | undefined; input?: undefined };
+
+export interface WorkerData {
+  /** The worker thread's scheduling priority (Linux nice value); 0 leaves it as the server's. */
+  nice: number;
+}
 
 /** What the worker posts: a reply to a job, or once, when its code has loaded, that it is ready. */
 export type WorkerMessage = WorkerReply | { ready: true };
@@ -39,8 +46,8 @@ export interface SlotJob {
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const WORKER_URL = new URL(FROM_SOURCE ? './worker.ts' : './worker.js', import.meta.url);
 
-function startWorker(memoryMb: number): Worker {
-  const options = { resourceLimits: { maxOldGenerationSizeMb: memoryMb } };
+function startWorker(memoryMb: number, nice: number): Worker {
+  const options = { resourceLimits: { maxOldGenerationSizeMb: memoryMb }, workerData: { nice } satisfies WorkerData };
   if (!FROM_SOURCE) return new Worker(WORKER_URL, options);
   const tsx = import.meta.resolve('tsx/esm/api');
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
@@ -54,6 +61,10 @@ function replyError(m: WorkerReply & { ok: false }): Error {
   return e;
 }
 
+/** Normal: the server's priority. Low: yields the CPU to the request thread and to normal jobs. */
+export type Priority = 'normal' | 'low';
+const NICE: Record<Priority, number> = { normal: 0, low: 10 };
+
 export class Slot<J extends SlotJob = SlotJob> {
   private worker: Worker | undefined;
   private current: J | undefined;
@@ -64,6 +75,7 @@ export class Slot<J extends SlotJob = SlotJob> {
   /** `onDone` hears of every job that ends, however it ends, once the slot is free again. */
   constructor(
     private readonly limits: SlotLimits,
+    readonly priority: Priority,
     private readonly onDone: (job: J) => void,
   ) {}
 
@@ -71,9 +83,14 @@ export class Slot<J extends SlotJob = SlotJob> {
     return this.current !== undefined;
   }
 
+  /** Starts the worker now if it is not running, so that the next job need not wait for it to load. */
+  warm(): Worker {
+    return (this.worker ??= this.spawn());
+  }
+
   run(p: J): void {
     this.current = p;
-    const w = (this.worker ??= this.spawn());
+    const w = this.warm();
     if (this.ready) this.startClock();
     w.postMessage({ id: p.id, job: p.job } satisfies WorkerRequest);
   }
@@ -94,33 +111,33 @@ export class Slot<J extends SlotJob = SlotJob> {
   }
 
   private overTime(): void {
-    const w = this.worker;
-    this.worker = undefined;
-    if (w) void w.terminate();
+    void this.stop();
     this.settle({ error: new BudgetError('time', `${this.limits.timeLimit} s`) });
   }
 
+  /** Forgets the worker (its late messages and exit are then ignored) and terminates it. */
+  private async stop(): Promise<void> {
+    const w = this.worker;
+    this.worker = undefined;
+    if (w) await w.terminate();
+  }
+
   private spawn(): Worker {
-    const w = startWorker(this.limits.memoryMb);
+    const w = startWorker(this.limits.memoryMb, NICE[this.priority]);
     w.unref();
     this.ready = false;
     w.on('message', (m: WorkerMessage) => {
-      // A terminated worker's last messages are no answer to the current job.
       if (this.worker !== w) return;
       if ('ready' in m) {
         this.ready = true;
         if (this.current) this.startClock();
-        return;
-      }
-      if (this.current?.id !== m.id) return;
-      this.settle(m.ok ? { json: m.json } : { error: replyError(m) });
+      } else if (this.current?.id === m.id) this.settle(m.ok ? { json: m.json } : { error: replyError(m) });
     });
     const died = (why: unknown): void => {
       if (this.worker !== w) return;
       this.worker = undefined;
       const oom = why instanceof Error && (why as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      const error = oom ? new BudgetError('memory', `${this.limits.memoryMb} MB of heap`) : why instanceof Error ? why : new Error(`the analysis worker stopped (${String(why)})`);
-      this.settle({ error });
+      this.settle({ error: oom ? new BudgetError('memory', `${this.limits.memoryMb} MB of heap`) : why instanceof Error ? why : new Error(`the analysis worker stopped (${String(why)})`) });
     };
     w.on('error', died);
     w.on('exit', (code) => died(`exit code ${code}`));
@@ -128,12 +145,10 @@ export class Slot<J extends SlotJob = SlotJob> {
   }
 
   async close(): Promise<void> {
-    const w = this.worker;
-    this.worker = undefined;
     const p = this.current;
     clearTimeout(this.timer);
     this.current = undefined;
     p?.reject(new Error('the server is closing'));
-    if (w) await w.terminate();
+    await this.stop();
   }
 }

@@ -1,11 +1,18 @@
 // The analysis worker thread (see runner.ts): runs one job at a time as the server posts them and
 // answers with the JSON text, or with the error (an InputError keeps its file, line and detail).
-import { parentPort } from 'node:worker_threads';
+import { setPriority } from 'node:os';
+import { parentPort, workerData } from 'node:worker_threads';
 import { isInputError } from '../../model/index.js';
-import { runAnalysisJob } from './jobs.js';
-import type { WorkerMessage, WorkerRequest } from './slot.js';
+import type { WorkerData, WorkerMessage, WorkerRequest } from './slot.js';
 
 const port = parentPort!;
+
+// On Linux a nice value is per thread, so this lowers this worker's priority alone (before it loads
+// the analyses, which takes a while). Elsewhere it would lower the whole server's: left as is.
+const { nice } = workerData as WorkerData;
+if (nice !== 0 && process.platform === 'linux') setPriority(nice);
+
+const { runAnalysisJob } = await import('./jobs.js');
 
 port.on('message', (m: WorkerRequest) => {
   void (async () => {
