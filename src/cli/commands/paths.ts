@@ -7,11 +7,12 @@ import type { AnyAnalysis } from '../../analyses/define.js';
 import { pathsExposure, TIME_FORMS, timeSeconds, type PathsExposureAnalysis } from '../../analyses/paths-exposure.js';
 import { InputError } from '../../model/index.js';
 import { importPaths, type PathExposureDocument } from '../../paths/index.js';
-import { storeLabel } from '../../store/index.js';
+import { openStore, storeLabel } from '../../store/index.js';
 import { registerAnalysisCommand, type CliAdapter } from '../analysis-command.js';
 import { collectList, DEFAULT_DB, parsePositiveInt } from '../options.js';
 import { render, renderJson, type Row } from '../output.js';
 import { createProgress } from '../progress.js';
+import { waitOption, waitOptions } from '../wait-option.js';
 
 interface EnrichOpts {
   asnTable?: string[];
@@ -25,6 +26,8 @@ interface ImportOpts extends EnrichOpts {
   site?: string;
   time?: string;
   json?: boolean;
+  /** --wait: seconds to wait for another import writing to the store (issue 16). */
+  wait: number;
 }
 
 /** --time and the like: a date (YYYY-MM-DD, UTC midnight), an ISO time or seconds since the epoch → seconds. */
@@ -120,6 +123,7 @@ function registerImport(paths: Command): void {
       .option('--time <when>', 'start time for mtr and traceroute text, which print none (default: the file time)'),
   )
     .option('--json', 'print the import summary as JSON')
+    .addOption(waitOption())
     .addHelpText(
       'after',
       `
@@ -137,15 +141,17 @@ Examples:
 
 async function runImport(files: string[], opts: ImportOpts): Promise<void> {
   const progress = createProgress('paths');
+  const store = openStore(opts.db, waitOptions(opts.wait, () => progress.done()));
   const s = await importPaths(files, {
     db: opts.db,
+    store,
     organisation: opts.org,
     ...enrichFiles(opts),
     ...(opts.site !== undefined ? { site: opts.site } : {}),
     ...(opts.time !== undefined ? { time: parseTime('--time', opts.time) } : {}),
     onWarning: (w) => process.stderr.write(`warning: ${w}\n`),
     onProgress: (n) => progress.update(n, undefined, 'measurements'),
-  });
+  }).finally(() => store.close());
   progress.done();
   if (opts.json) process.stdout.write(renderJson(s));
   else {
