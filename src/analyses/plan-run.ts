@@ -17,7 +17,7 @@ import {
   type PhasedPlan,
   type PlanResult,
 } from '../plan/index.js';
-import { evaluate, isRealDate, loadRuleCatalog, todayUtc, type Finding } from '../policy/index.js';
+import { evaluate, isRealDate, loadRuleCatalog, todayUtc, type Finding, type Rule } from '../policy/index.js';
 import { loadNetwork, type NetworkSourceOptions } from './network.js';
 import { avoidFilterText, countSet, NOTHING_UNTRUSTED, requireDevices, requireFlows } from './nothing.js';
 import { untrustedNodes, type AvoidOptions } from './untrusted.js';
@@ -52,6 +52,8 @@ export interface PlanRunOptions extends NetworkSourceOptions, AvoidOptions {
   maxStretch?: number;
   workers?: number;
   flowCosts?: boolean;
+  /** The rules whose deadlines force devices in (a what-if scenario's); default the catalog's. */
+  rules?: readonly Rule[];
 }
 
 /**
@@ -63,7 +65,7 @@ export interface PlanRunOptions extends NetworkSourceOptions, AvoidOptions {
 function policyForced(devices: readonly Device[], opts: PlanRunOptions): { forced: ForcedDevice[]; notes: string[] } {
   const asOf = opts.asOf ?? todayUtc();
   if (!isRealDate(asOf)) throw new InputError('--as-of', undefined, `expected a date as YYYY-MM-DD, got "${opts.asOf}"`);
-  const findings = evaluate({ devices, rules: loadRuleCatalog().rules, asOf, assumeInScope: opts.assumeInScope ?? false, includeUnverified: opts.includeUnverified ?? false });
+  const findings = evaluate({ devices, rules: opts.rules ?? loadRuleCatalog().rules, asOf, assumeInScope: opts.assumeInScope ?? false, includeUnverified: opts.includeUnverified ?? false });
   const forced = forcedFromFindings(findings);
   return { forced, notes: policyNotes(findings, forced, opts.assumeInScope ?? false) };
 }
