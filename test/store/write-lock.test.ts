@@ -2,7 +2,9 @@
 // `cleanpath import` of a large generated inventory holds the store's write lock for many seconds,
 // and meanwhile `cleanpath token revoke` succeeds at once, the revoked token refused by a running
 // server before the import ends; a second import waits its turn (saying so) and both snapshots land
-// whole; with a tiny --wait the second exits 2 "store busy, retry", the store intact.
+// whole; with a tiny --wait another exits 2 "store busy, retry", the store intact. The input is
+// large so that the first import still holds the store while the others' processes start, even
+// on a loaded machine.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -14,7 +16,7 @@ import { openStore, openTokenStore } from '../../src/store/index.js';
 import { REPO, tempDir } from '../cli/helpers.js';
 
 /** Devices of the big inventory: an import of them holds the lock for seconds even on a fast machine. */
-const BIG = 400_000;
+const BIG = 600_000;
 const dir = tempDir('cleanpath-write-lock-');
 const big = join(dir, 'big.csv');
 const small = join(dir, 'small.csv');
@@ -112,31 +114,20 @@ describe('SQLite store written by several processes', () => {
     assert.deepEqual(await snapshots(db), [['big', BIG]]);
   });
 
-  it('a second import waits for the first, says so, and both land whole', async () => {
+  it('a second import waits for the first (saying so) and both land whole; a third with a tiny --wait exits 2 "store busy, retry"', async () => {
     const db = join(dir, 'two.db');
     const first = cli(['import', big, '--db', db, '-s', 'first']);
     await untilLocked(db, first);
-    const second = await cli(['import', small, '--db', db, '-s', 'second']).done;
+    const [second, third] = await Promise.all([cli(['import', small, '--db', db, '-s', 'second']).done, cli(['import', small, '--db', db, '-s', 'third', '--wait', '0.2']).done]);
     const one = await first.done;
     assert.equal(one.code, 0, one.stderr);
     assert.equal(second.code, 0, second.stderr);
     assert.match(second.stderr, /store busy: another import is writing; waiting/);
     assert.doesNotMatch(second.stderr, /internal error|database is locked/);
+    assert.equal(third.code, 2, third.stderr);
+    assert.match(third.stderr, /store busy, retry/);
+    assert.doesNotMatch(third.stderr, /internal error|database is locked|\n\s+at /);
     assert.equal(integrity(db), 'ok');
     assert.deepEqual(await snapshots(db), [['first', BIG], ['second', 2]]);
-  });
-
-  it('with a tiny --wait the second import exits 2 "store busy, retry", the store intact', async () => {
-    const db = join(dir, 'busy.db');
-    const first = cli(['import', big, '--db', db, '-s', 'first']);
-    await untilLocked(db, first);
-    const second = await cli(['import', small, '--db', db, '-s', 'second', '--wait', '0.2']).done;
-    assert.equal(second.code, 2, second.stderr);
-    assert.match(second.stderr, /store busy, retry/);
-    assert.doesNotMatch(second.stderr, /internal error|database is locked|\n\s+at /);
-    const one = await first.done;
-    assert.equal(one.code, 0, one.stderr);
-    assert.equal(integrity(db), 'ok');
-    assert.deepEqual(await snapshots(db), [['first', BIG]]);
   });
 });
