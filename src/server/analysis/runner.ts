@@ -31,8 +31,8 @@ export class AnalysisResult {
   private value: unknown;
   private parsedOnce = false;
   readonly bytes: Buffer;
-  constructor(json: string) {
-    this.bytes = Buffer.from(json, 'utf8');
+  constructor(json: string | Uint8Array) {
+    this.bytes = typeof json === 'string' ? Buffer.from(json, 'utf8') : Buffer.from(json.buffer, json.byteOffset, json.byteLength);
   }
   parsed(): unknown {
     if (!this.parsedOnce) {
@@ -129,9 +129,9 @@ export class AnalysisRunner {
     }
   }
 
-  private execute(job: AnalysisJob): Promise<string> {
+  private execute(job: AnalysisJob): Promise<string | Uint8Array> {
     if (this.slots.length === 0) return runAnalysisJob(job);
-    return new Promise<string>((resolve, reject) => {
+    return new Promise<Uint8Array>((resolve, reject) => {
       this.queue.push({ id: this.nextId++, job, organisation: job.organisation, started: 0, resolve, reject });
       this.dispatch();
     });

@@ -15,7 +15,8 @@ export interface WorkerRequest {
 }
 
 export type WorkerReply =
-  | { id: number; ok: true; json: string }
+  /** The result's JSON as UTF-8, its buffer transferred: no copy, and no large string on the request thread. */
+  | { id: number; ok: true; bytes: Uint8Array }
   | { id: number; ok: false; input: { file: string; line: number | undefined; detail: string } }
   | { id: number; ok: false; message: string; stack: string | undefined; input?: undefined };
 
@@ -37,7 +38,7 @@ export interface SlotLimits {
 export interface SlotJob {
   id: number;
   job: AnalysisJob;
-  resolve(json: string): void;
+  resolve(bytes: Uint8Array): void;
   reject(e: unknown): void;
 }
 
@@ -96,12 +97,12 @@ export class Slot<J extends SlotJob = SlotJob> {
   }
 
   /** Ends the current job: frees the slot first, so that onDone can hand it the next. */
-  private settle(outcome: { json: string } | { error: unknown }): void {
+  private settle(outcome: { bytes: Uint8Array } | { error: unknown }): void {
     const p = this.current;
     if (!p) return;
     clearTimeout(this.timer);
     this.current = undefined;
-    if ('json' in outcome) p.resolve(outcome.json);
+    if ('bytes' in outcome) p.resolve(outcome.bytes);
     else p.reject(outcome.error);
     this.onDone(p);
   }
@@ -131,7 +132,7 @@ export class Slot<J extends SlotJob = SlotJob> {
       if ('ready' in m) {
         this.ready = true;
         if (this.current) this.startClock();
-      } else if (this.current?.id === m.id) this.settle(m.ok ? { json: m.json } : { error: replyError(m) });
+      } else if (this.current?.id === m.id) this.settle(m.ok ? { bytes: m.bytes } : { error: replyError(m) });
     });
     const died = (why: unknown): void => {
       if (this.worker !== w) return;

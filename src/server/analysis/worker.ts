@@ -14,18 +14,22 @@ if (nice !== 0 && process.platform === 'linux') setPriority(nice);
 
 const { runAnalysisJob } = await import('./jobs.js');
 
+/** The reply to a job, and what it transfers rather than copies. */
+async function answer(m: WorkerRequest): Promise<[WorkerMessage, ArrayBuffer[]]> {
+  try {
+    // TextEncoder's array owns its buffer (Buffer.from may share a pool's), so it can be transferred.
+    const bytes = new TextEncoder().encode(await runAnalysisJob(m.job));
+    return [{ id: m.id, ok: true, bytes }, [bytes.buffer as ArrayBuffer]];
+  } catch (e) {
+    const reply: WorkerMessage = isInputError(e)
+      ? { id: m.id, ok: false, input: { file: e.file, line: e.line, detail: e.detail } }
+      : { id: m.id, ok: false, message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined };
+    return [reply, []];
+  }
+}
+
 port.on('message', (m: WorkerRequest) => {
-  void (async () => {
-    let reply: WorkerMessage;
-    try {
-      reply = { id: m.id, ok: true, json: await runAnalysisJob(m.job) };
-    } catch (e) {
-      reply = isInputError(e)
-        ? { id: m.id, ok: false, input: { file: e.file, line: e.line, detail: e.detail } }
-        : { id: m.id, ok: false, message: e instanceof Error ? e.message : String(e), stack: e instanceof Error ? e.stack : undefined };
-    }
-    port.postMessage(reply);
-  })();
+  void answer(m).then(([reply, transfer]) => port.postMessage(reply, transfer));
 });
 
 // Loaded: the job's time budget starts now, not while this thread was still loading the analyses.
