@@ -3,6 +3,7 @@ import { storeLabel } from '../store/index.js';
 import { allAnalyses, type AnalysisId } from '../analyses/registry.js';
 import { CLI_ADAPTERS } from './analysis-adapters.js';
 import { registerAnalysisCommand, type CliAdapter } from './analysis-command.js';
+import { addCatalogOption } from './catalog-option.js';
 import { DEFAULT_DB } from './options.js';
 import * as collect from './commands/collect.js';
 import * as demo from './commands/demo.js';
@@ -58,6 +59,7 @@ Start with the demo, then your own data:
 
 Exit codes: 0 ok, 1 failure or nothing found, 2 bad input (file:line: what is wrong).`,
     );
+  addCatalogOption(program);
   for (const c of COMMANDS) c.register(program);
   hideStorePasswords(program);
   return program;

@@ -47,9 +47,10 @@ export function parseRuleCatalog(data: unknown): RuleCatalog {
   return { catalogVersion: d.catalogVersion ?? 'unversioned', ...(d.catalogDate ? { catalogDate: d.catalogDate } : {}), changes: d.changes ?? [], rules: d.rules };
 }
 
-let cached: RuleCatalog | undefined;
+let shipped: RuleCatalog | undefined;
 
-export function loadRuleCatalog(): RuleCatalog {
-  cached ??= parseRuleCatalog(raw);
-  return cached;
+/** The catalog cleanpath ships; what a user's catalog file overlays (active-catalog.ts). */
+export function shippedRuleCatalog(): RuleCatalog {
+  shipped ??= parseRuleCatalog(raw);
+  return shipped;
 }

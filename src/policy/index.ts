@@ -3,7 +3,10 @@ export {
   RuleSchema, RuleFile, RULE_KINDS, VERIFICATION_LEVELS, GRADES, RESTRICTS, QUOTED_FIELDS,
   type Rule, type RuleKind, type VerificationLevel, type Scope, type VendorSelector, type CatalogChange, type Quote, type Restricts,
 } from './schema.js';
-export { loadRuleCatalog, parseRuleCatalog, crossCheckRules, type RuleCatalog, type RuleProblem } from './catalog.js';
+export { shippedRuleCatalog, parseRuleCatalog, crossCheckRules, type RuleCatalog, type RuleProblem } from './catalog.js';
+export { loadRuleCatalog, useCatalogFile, CATALOG_ENV } from './active-catalog.js';
+export { parseCatalogText, readCatalogFile } from './catalog-file.js';
+export { changesSince } from './changes.js';
 export { parseCustomRules } from './custom-rules.js';
 export { evaluate, type CheckInput } from './evaluate.js';
 export { STATUSES, FAIL_ON, meetsFailOn, isUndecided, statusRank, type Status, type FailOn, type Finding, type GroupInfo, type EvidenceNote, type RuleRef } from './findings.js';

@@ -186,3 +186,17 @@ export const RuleFile = z.strictObject({
   rules: z.array(RuleSchema).min(1),
 });
 export type RuleFile = z.infer<typeof RuleFile>;
+
+/**
+ * A user's overlay on the shipped catalog (`--catalog FILE` with `overlay: true`): its rules
+ * replace the shipped ones of the same id or are added; `remove` drops shipped rules by id.
+ */
+export const OverlayFile = z.strictObject({
+  version: z.literal(1),
+  overlay: z.literal(true),
+  changes: z.array(CatalogChange).optional(),
+  about: z.string().optional(),
+  rules: z.array(RuleSchema).optional(),
+  remove: z.array(z.string().min(1)).optional(),
+});
+export type OverlayFile = z.infer<typeof OverlayFile>;

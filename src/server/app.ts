@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuth } from './auth.js';
 import { openContext, type ServerContext } from './context.js';
 import { clientError, errorHandler, frameworkError } from './errors.js';
+import { useCatalogFile } from '../policy/index.js';
 import { openApiDocument } from './openapi.js';
 import { resolveOptions, type ServerOptions } from './options.js';
 import { registerRoutes, type RouteSpec } from './route-spec.js';
@@ -35,6 +36,8 @@ declare module 'fastify' {
  */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const opts = resolveOptions(options);
+  // before the analysis workers start: they inherit the catalog choice (policy/active-catalog.ts)
+  if (opts.catalog) useCatalogFile(opts.catalog);
   const ctx = openContext(opts);
   const app = Fastify({
     logger: opts.logger,

@@ -45,6 +45,8 @@ export interface ServerOptions {
   logger?: boolean;
   /** Seconds an upload waits for another process's import writing to an SQLite store (default 300), then HTTP 503. */
   writeWait?: number;
+  /** The rule catalog file (a whole catalog or an overlay) every analysis applies; default the shipped one. */
+  catalog?: string;
 }
 
 export type ResolvedOptions = Required<Omit<ServerOptions, 'webDir'>> & { webDir: string | undefined };
@@ -93,5 +95,6 @@ export function resolveOptions(o: ServerOptions): ResolvedOptions {
     planTimeLimit: positive('planTimeLimit', o.planTimeLimit, 60),
     logger: o.logger ?? false,
     writeWait: positive('writeWait', o.writeWait, DEFAULT_WAIT_SECONDS, 0),
+    catalog: o.catalog ?? '', // '': the shipped catalog
   };
 }

@@ -1,16 +1,18 @@
 import type { Command } from 'commander';
 import { resolveCountries } from '../../analyses/untrusted.js';
 import type { Rule } from '../../policy/index.js';
-import { lastPermittedDay, vendorList } from '../../policy/index.js';
+import { lastPermittedDay, loadRuleCatalog, vendorList } from '../../policy/index.js';
 import { collectList, outputFormatOf, parseOutputFormat } from '../options.js';
 import { render, type OutputFormat, type Row } from '../output.js';
 import { selectRules } from './check.js';
+import { parseSinceDate, writeChanges } from './policies-changes.js';
 
 interface PoliciesOptions {
   country?: string[];
   rules?: string[];
   format?: OutputFormat;
   json?: boolean;
+  changesSince?: string;
 }
 
 /** A rule concerns a country when it is that country's, or its scope names the country. */
@@ -45,6 +47,7 @@ export function register(program: Command): void {
     .description('List the policy catalog: every rule with its dates, scope, verification level and source')
     .option('--country <codes>', 'only rules of, or reaching into, these countries (repeatable)', collectList)
     .option('--rules <file.yaml>', 'also list (and validate) custom rules from a YAML file (repeatable)', collectList)
+    .option('--changes-since <date>', "list the catalog's changes after this day (YYYY-MM-DD) instead of its rules", parseSinceDate)
     .option('--format <fmt>', 'table, csv or json', parseOutputFormat, 'table')
     .option('--json', 'same as --format json (full rules)')
     .addHelpText(
@@ -53,6 +56,8 @@ export function register(program: Command): void {
 Examples:
   cleanpath policies --country GB
   cleanpath policies --rules our-policy.yaml       # validate your own rules (exit 2 on errors)
+  cleanpath policies --changes-since 2026-06-30    # what changed in the catalog since your last review
+  cleanpath --catalog our-overlay.yaml policies    # the catalog with your overlay (its version names it)
   cleanpath policies --json | jq '.rules[] | select(.verification.level != "verified") | .id'`,
     )
     .action((opts: PoliciesOptions) => {
@@ -60,6 +65,7 @@ Examples:
       const countries = opts.country && resolveCountries(opts.country, '--country');
       const shown = countries ? rules.filter((r) => concernsCountry(r, countries)) : rules;
       const format = outputFormatOf(opts);
+      if (opts.changesSince) return writeChanges(loadRuleCatalog(), opts.changesSince, format, countries ? new Set(shown.map((r) => r.id)) : undefined);
       process.stdout.write(render(format, shown.map(toRow), format === 'csv' ? CSV : TABLE, { catalogVersion, rules: shown }));
       if (format === 'table') process.stderr.write(`${shown.length} rule(s), catalog ${catalogVersion}; sources: cleanpath policies --format csv\n`);
     });

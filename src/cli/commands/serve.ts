@@ -103,10 +103,12 @@ Examples:
   cleanpath token create --org default --role admin --label me     # prints the token once
   cleanpath serve --db cleanpath.db
   curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:8080/api/snapshots
-  cleanpath serve --db cleanpath.db --port 9000 --body-limit 256M --rate-limit 120/minute`,
+  cleanpath serve --db cleanpath.db --port 9000 --body-limit 256M --rate-limit 120/minute
+  cleanpath serve --db cleanpath.db --catalog our-overlay.yaml   # every analysis applies this catalog`,
     )
-    .action(async (opts: ServeOptions) => {
+    .action(async (opts: ServeOptions, cmd: Command) => {
       const { app, url } = await startServer({
+        catalog: cmd.optsWithGlobals<{ catalog?: string }>().catalog,
         db: opts.db,
         host: opts.host,
         port: opts.port,
