@@ -10,6 +10,7 @@ import { killswitch } from './killswitch.js';
 import { pathsExposure } from './paths-exposure.js';
 import { plan } from './plan.js';
 import { screening } from './screening.js';
+import { whatif } from './whatif.js';
 
 export const ANALYSES = {
   findings,
@@ -19,6 +20,7 @@ export const ANALYSES = {
   plan,
   screening,
   'paths-exposure': pathsExposure,
+  whatif,
 } as const;
 
 export type AnalysisId = keyof typeof ANALYSES;

@@ -8,6 +8,7 @@ import { adapter as killswitch } from './commands/killswitch.js';
 import { exposureAdapter as pathsExposure } from './commands/paths.js';
 import { adapter as plan } from './commands/plan.js';
 import { adapter as screening } from './commands/screen.js';
+import { adapter as whatif } from './commands/whatif.js';
 
 /** `cleanpath chokepoints` is exposure's run: its worker threads and --distributed too; a table by default. */
 const chokepoints: CliAdapter<DocumentOf<'chokepoints'>, ParamsOf<'chokepoints'>> = {
@@ -24,4 +25,5 @@ export const CLI_ADAPTERS: { [K in AnalysisId]: CliAdapter<DocumentOf<K>, Params
   plan,
   screening,
   'paths-exposure': pathsExposure,
+  whatif,
 };

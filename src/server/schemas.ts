@@ -264,6 +264,23 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
     },
     ['window', 'predicate', 'summary', 'bySite', 'byDestination', 'byAs', 'byCountry', 'byVendor', 'routerRows', 'examples', 'notes', 'nothingToAnalyse'],
   ),
+  WhatIf: obj(
+    {
+      asOf: str,
+      snapshot: str,
+      catalogVersion: str,
+      title: nullable(str),
+      changes: arr(obj({ step: str, rule: str, from: str, what: str }, ['step', 'rule', 'what'])),
+      budget: nullable(str),
+      baseline: { type: 'object', description: 'the baseline rules: findings (device, rule, status, deadline, country, vendor), plan (devices, cost, budget phases, doneBy)' },
+      scenario: { type: 'object', description: 'the same under the scenario' },
+      flows: arr({ type: 'object', description: 'a sensitive flow: exposure now, after the baseline plan, after the scenario plan' }),
+      delta: { type: 'object', description: 'newlyCaught, planAdded, planCost, flowsBecomeClean, byCountry (findings, caught, plan, HHI per side), nothingChanged' },
+      nothingToAnalyse: NOTHING_TO_ANALYSE,
+      notes: arr(str),
+    },
+    ['asOf', 'snapshot', 'changes', 'baseline', 'scenario', 'flows', 'delta', 'nothingToAnalyse'],
+  ),
   Topology: obj({
     untrusted: arr(str),
     nodes: arr(obj({ id: str, name: nullable(str), vendor: nullable(str), site: nullable(str), country: nullable(str), layer: nullable(str), untrusted: { type: 'boolean' } })),

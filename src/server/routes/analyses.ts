@@ -72,6 +72,9 @@ function reportParams(q: z.infer<typeof ReportQuery>, since: string | undefined)
   };
 }
 
+/** What every analysis route may answer besides its document (docs/api.md, errors and limits). */
+const QUEUE_NOTE = " 429 (with Retry-After) when the caller's organisation already has its bound of analyses queued or running; 503 when the analysis exceeded its time or memory budget.";
+
 /** The views that are not analyses of the registry: the report combines them, the topology lists. */
 const VIEW_ROUTES: RouteSpec[] = [
   route<Params, z.infer<typeof ReportQuery>>({
@@ -80,7 +83,7 @@ const VIEW_ROUTES: RouteSpec[] = [
     operationId: 'getReport',
     tag: 'analyses',
     summary: 'The report model: summary, sites, links, vendor shares, findings, exposure, kill-switch, plan, deadlines',
-    description: 'Computed once per (snapshot, parameters) and cached: snapshots never change.',
+    description: 'Computed once per (snapshot, parameters) and cached: snapshots never change.' + QUEUE_NOTE,
     access: 'viewer',
     params: SnapshotParams,
     query: ReportQuery,
@@ -98,6 +101,7 @@ const VIEW_ROUTES: RouteSpec[] = [
     operationId: 'getTopology',
     tag: 'analyses',
     summary: 'Every device and device link, with the untrusted devices marked, for the topology view',
+    description: 'Computed once per (snapshot, parameters) and cached.' + QUEUE_NOTE,
     access: 'viewer',
     params: SnapshotParams,
     query: UntrustedQuery,
@@ -112,7 +116,7 @@ const VIEW_ROUTES: RouteSpec[] = [
 ];
 
 /** Each analysis's answer in the OpenAPI components: a missing one does not compile. */
-const RESPONSE_SCHEMA: Record<AnalysisId, string> = { findings: 'Findings', exposure: 'Exposure', chokepoints: 'Chokepoints', killswitch: 'KillSwitch', plan: 'Plan', screening: 'Screening', 'paths-exposure': 'PathsExposure' };
+const RESPONSE_SCHEMA: Record<AnalysisId, string> = { findings: 'Findings', exposure: 'Exposure', chokepoints: 'Chokepoints', killswitch: 'KillSwitch', plan: 'Plan', screening: 'Screening', 'paths-exposure': 'PathsExposure', whatif: 'WhatIf' };
 
 /** Parameters whose absence means "today": filled in so that the date is part of the cache key. */
 function dated(def: AnyAnalysis, params: Record<string, unknown>): Record<string, unknown> {
@@ -127,7 +131,7 @@ function analysisRoute(def: AnyAnalysis): RouteSpec {
     operationId: `get${def.id.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase())}`,
     tag: 'analyses',
     summary: def.summary,
-    description: `${def.title}. Computed once per (snapshot, parameters) and cached: snapshots never change. The CLI's \`cleanpath ${def.command}\` takes the same parameters as --kebab-case options.`,
+    description: `${def.title}. Computed once per (snapshot, parameters) and cached: snapshots never change. The CLI's \`cleanpath ${def.command}\` takes the same parameters as --kebab-case options.${QUEUE_NOTE}`,
     access: 'viewer',
     params: SnapshotParams,
     query: def.params as unknown as z.ZodType<Record<string, unknown>>,
@@ -162,7 +166,7 @@ const DIFF_ROUTE = route<z.infer<typeof DiffParams>, z.infer<typeof DiffQuery>>(
   operationId: 'diffAnalysis',
   tag: 'analyses',
   summary: "What changed since the base snapshot: any analysis's rows added, removed and changed by key",
-  description: "Runs the analysis on both snapshots with the same parameters (the analysis's own query parameters, as on its route; both results cached) and compares one of its tables by key.",
+  description: "Runs the analysis on both snapshots with the same parameters (the analysis's own query parameters, as on its route; both results cached) and compares one of its tables by key." + QUEUE_NOTE,
   access: 'viewer',
   params: DiffParams,
   query: DiffQuery,
