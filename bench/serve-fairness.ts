@@ -7,6 +7,7 @@
 // The flooding client runs in its own process and honours Retry-After, as a client should; the
 // quiet one runs on the main thread, one request at a time.
 import { spawn } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import type { BenchResult } from './types.js';
 
 export interface FairnessSetup {
@@ -114,11 +115,13 @@ async function measure(s: FairnessSetup): Promise<{ alone: number[]; flooded: nu
 
 export async function fairness(s: FairnessSetup, workers: number): Promise<BenchResult[]> {
   const { alone, flooded, flood } = await measure(s);
+  // Other work on the machine weighs on both phases, but not equally: say how busy it was.
+  const load = `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores at the end`;
   if (flood.other !== 0) throw new Error(`the flood got ${flood.other} answers other than 200 and 429`);
   const p99Alone = percentile(alone, 99);
   const p99Flooded = percentile(flooded, 99);
   const ratio = p99Flooded / p99Alone;
-  const how = `${ROUNDS} rounds of ${SAMPLES_PER_ROUND} sequential uncached 3-device reports (distinct asOf), alone then while another organisation floods (${FLOOD_CONNECTIONS} connections of uncached 528-device reports, Retry-After honoured: ${flood.ok} answered, ${flood.limited} × 429); ${workers} analysis workers, 127.0.0.1`;
+  const how = `${ROUNDS} rounds of ${SAMPLES_PER_ROUND} sequential uncached 3-device reports (distinct asOf), alone then while another organisation floods (${FLOOD_CONNECTIONS} connections of uncached 528-device reports, Retry-After honoured: ${flood.ok} answered, ${flood.limited} × 429); ${workers} analysis workers, 127.0.0.1; ${load}`;
   return [
     { name: 'API fairness: quiet organisation, report latency p99 alone', value: round1(p99Alone), unit: 'ms', note: `p50 ${round1(percentile(alone, 50))} ms; ${how}` },
     { name: 'API fairness: quiet organisation, report latency p99 while another floods', value: round1(p99Flooded), unit: 'ms', note: `p50 ${round1(percentile(flooded, 50))} ms` },
