@@ -12,6 +12,7 @@ export { buildDemoScenario, DEMO_SEED } from './scenario.js';
 export { summarise, type DemoSummary, type BaseStory } from './summary.js';
 export { TRAPS, type Trap, type TrapKind } from './traps.js';
 export { DEMO_PARTIES } from './parties.js';
+export { ADOPTION_COUNTRIES, ADOPTION_FILE, ADOPTION_REMOVE_BY, ADOPTION_SCENARIO, writeAdoptionScenario } from './adoption.js';
 export type { DemoDevice, DemoFlow, DemoLink, Scenario } from './types.js';
 
 export const INVENTORY_COLUMNS = [

@@ -5,9 +5,10 @@ import { parsePort } from './serve.js';
 import { renderHtml } from '../../report/html.js';
 import { buildReportModel } from '../../report/model.js';
 import { startDemoServer } from '../../server/index.js';
-import { writeDemoScenario } from '../../demo/index.js';
+import { ADOPTION_REMOVE_BY, writeAdoptionScenario, writeDemoScenario } from '../../demo/index.js';
 import { paramsOf } from '../../analyses/define.js';
 import { ANALYSES } from '../../analyses/registry.js';
+import type { WhatIfSource } from '../../analyses/whatif.js';
 import type { Device } from '../../model/index.js';
 import { openStore } from '../../store/index.js';
 import { importFiles } from '../../store/import-files.js';
@@ -15,6 +16,7 @@ import { demoPolicyJson, renderDemoPolicySection } from '../demo-policy.js';
 import { renderJson, renderTable, type Row } from '../output.js';
 import { createProgress } from '../progress.js';
 import { demoScreening, renderDemoScreeningSection } from './screen.js';
+import { whatIfText } from './whatif.js';
 
 interface DemoOptions {
   dir: string;
@@ -77,6 +79,18 @@ async function planDemo(db: string, countryOf: ReadonlyMap<string, string | unde
   return { plan, phasing, deadlines };
 }
 
+/**
+ * The seed's question through the what-if analysis: Germany, Italy and Japan adopt the US ask
+ * (src/demo/adoption.ts says how it is written and why), with the demo's date and budget.
+ */
+async function adoptionDemo(db: string, scenario: string) {
+  return ANALYSES.whatif.run(
+    { db, snapshot: 'demo', scenario } as WhatIfSource,
+    paramsOf(ANALYSES.whatif, { untrusted: UNTRUSTED, asOf: DEMO_AS_OF, budget: DEMO_BUDGET, budgetStart: DEMO_BUDGET_START }),
+    { strict: true, planTimeLimit: 60 },
+  );
+}
+
 /** The bases' sensitive flows against Huawei and ZTE, and what a Huawei switch-off would cut (the registry's analyses). */
 async function analyseDemo(db: string, names: ReadonlyMap<string, string>) {
   const source = { db, snapshot: 'demo' };
@@ -122,7 +136,7 @@ inspect them, then explore with e.g.
 }
 
 type Imported = Awaited<ReturnType<typeof importFiles>>;
-type DemoResults = { devices: Device[]; analysis: Awaited<ReturnType<typeof analyseDemo>>; planned: Awaited<ReturnType<typeof planDemo>> };
+type DemoResults = { devices: Device[]; analysis: Awaited<ReturnType<typeof analyseDemo>>; planned: Awaited<ReturnType<typeof planDemo>>; adoption: Awaited<ReturnType<typeof adoptionDemo>>; adoptionFile: string };
 
 async function runDemo(opts: DemoOptions): Promise<void> {
   const dir = resolve(opts.dir);
@@ -138,7 +152,9 @@ async function runDemo(opts: DemoOptions): Promise<void> {
     const devices = await store.devices(summary.snapshot.id, {});
     const analysis = await analyseDemo(db, new Map(devices.map((d) => [d.id, d.name ?? d.id])));
     const planned = await planDemo(db, new Map(devices.map((d) => [d.id, d.country])));
-    const results = { devices, analysis, planned };
+    const adoptionFile = writeAdoptionScenario(dir);
+    const adoption = await adoptionDemo(db, adoptionFile);
+    const results = { devices, analysis, planned, adoption, adoptionFile };
     if (opts.json) process.stdout.write(await demoJson(db, summary, results));
     else await writeDemoSummary(db, summary, results);
   } catch (e) {
@@ -151,7 +167,7 @@ async function runDemo(opts: DemoOptions): Promise<void> {
   if (opts.serve) await serveDemo(db, opts.host, opts.port, opts.report ? reportFile : undefined);
 }
 
-async function demoJson(db: string, summary: Imported, { devices, analysis, planned }: DemoResults): Promise<string> {
+async function demoJson(db: string, summary: Imported, { devices, analysis, planned, adoption }: DemoResults): Promise<string> {
   const ks = analysis.killswitch;
   const conflicts = devices.filter((d) => d.attribution.conflicts.length > 0);
   return renderJson({
@@ -163,6 +179,7 @@ async function demoJson(db: string, summary: Imported, { devices, analysis, plan
     screening: (await demoScreening(db, 'demo', DEMO_AS_OF)).findings,
     plan: { method: planned.plan.method, status: planned.plan.status, totalCost: planned.plan.totalCost, lowerBound: planned.plan.lowerBound, gap: planned.plan.gap, devices: planned.plan.devices, deadlines: planned.deadlines, missedDeadlines: planned.phasing?.missedDeadlines ?? [] },
     conflicts: conflicts.map((d) => ({ id: d.id, vendor: d.vendor, conflicts: d.attribution.conflicts })),
+    adoption: adoptionJson(adoption),
   });
 }
 
@@ -215,16 +232,45 @@ function planText(db: string, planned: DemoResults['planned']): string {
   return out;
 }
 
-async function writeDemoSummary(db: string, summary: Imported, { devices, analysis, planned }: DemoResults): Promise<void> {
+async function writeDemoSummary(db: string, summary: Imported, { devices, analysis, planned, adoption, adoptionFile }: DemoResults): Promise<void> {
   const out = process.stdout;
   out.write(inventoryText(db, summary, devices));
   out.write(flowsText(analysis));
   out.write('\n' + (await renderDemoPolicySection(db, 'demo', DEMO_AS_OF)));
   out.write('\n' + (await renderDemoScreeningSection(db, 'demo', DEMO_AS_OF)));
   out.write(planText(db, planned));
+  out.write(adoptionText(db, adoption, adoptionFile, new Map(devices.map((d) => [d.id, d.name ?? d.id]))));
   out.write(`\nNext: cleanpath devices --db ${db} --vendor huawei,zte\n`);
   out.write(`      cleanpath check --db ${db} --as-of ${DEMO_AS_OF} --country DE\n`);
   out.write(`      cleanpath exposure --db ${db} --json     cleanpath killswitch --db ${db} --vendors huawei\n`);
+}
+
+/** The adoption scenario's numbers: what the demo's JSON carries (and its test checks against whatif). */
+function adoptionJson(d: DemoResults['adoption']) {
+  const s = d.scenario.plan;
+  return {
+    title: d.title, changes: d.changes, newlyCaught: d.delta.newlyCaught.length, planDevices: s?.devices.length ?? 0, planCost: s?.totalCost ?? 0,
+    addedCost: d.delta.planCost, doneBy: s?.doneBy ?? null, phases: s?.phases.length ?? 0, missedDeadlines: s?.missedDeadlines.length ?? 0,
+    flowsBecomeClean: d.delta.flowsBecomeClean.map((f) => f.id), byCountry: d.delta.byCountry.map((c) => ({ country: c.country, newlyCaught: c.newlyCaught, planDevices: c.scenario.planDevices, planCost: c.scenario.planCost })),
+  };
+}
+
+/** The seed's question answered: the whatif's own text, after a headline with its numbers. */
+function adoptionText(db: string, d: DemoResults['adoption'], file: string, names: ReadonlyMap<string, string>): string {
+  const a = adoptionJson(d);
+  const when = a.doneBy ? `done by ${a.doneBy}` : 'not finished within the budget horizon';
+  let out = `
+If Germany, Italy and Japan adopted the US ask (no Huawei or ZTE in government and commercial networks, removed by ${ADOPTION_REMOVE_BY}):
+`;
+  out += `${a.newlyCaught} more devices caught; the plan grows to ${a.planDevices} devices for ${a.planCost.toLocaleString('en-US')} (${a.addedCost.toLocaleString('en-US')} more); ` +
+    `under ${DEMO_BUDGET} from ${DEMO_BUDGET_START} it is ${when} in ${a.phases} budget year(s)${a.missedDeadlines ? `, ${a.missedDeadlines} device(s) after their deadline` : ''}; ` +
+    `${a.flowsBecomeClean.length} of the bases' sensitive flows become clean.
+
+`;
+  out += whatIfText(d, names);
+  out += `Rerun it: cleanpath whatif --db ${db} --scenario ${file} --as-of ${DEMO_AS_OF} --budget ${DEMO_BUDGET} --budget-start ${DEMO_BUDGET_START}
+`;
+  return out;
 }
 
 /** The self-contained HTML report of the demo, with the same date and budget as the summary. */
