@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { countryCode, InputError, unknownCountryMessage } from '../model/index.js';
 import { todayUtc } from '../policy/index.js';
 import {
-  bundledLists, loadListFile, MATCH_THRESHOLD, POSSIBLE_THRESHOLD, screenInventory, Screener,
+  bundledLists, downloadedLists, listsDir, loadListFile, MATCH_THRESHOLD, POSSIBLE_THRESHOLD, screenInventory, Screener,
   type ScreeningFinding, type ScreeningList, type ScreenResult,
 } from '../screen/index.js';
 import { openStore } from '../store/index.js';
@@ -24,6 +24,8 @@ export interface ScreeningSource extends AnalysisSource {
   bundled?: boolean;
   /** How the document names the store (the CLI's --db); absent, as in the API, it names none. */
   storeLabel?: string;
+  /** Where `cleanpath lists update` put its downloads (`--lists-dir`); default CLEANPATH_LISTS_DIR, else the user's data dir. */
+  listsDir?: string;
 }
 
 export interface ScreeningAnalysis extends AnalysisDocument {
@@ -74,9 +76,14 @@ function countryParam(description: string) {
   return s;
 }
 
-/** The lists to screen against: the bundled ones unless `bundled` is false, then every file. */
-export function screeningLists(files: readonly string[], bundled: boolean): ScreeningList[] {
-  const lists = bundled ? bundledLists() : [];
+/**
+ * The lists to screen against: the bundled ones unless `bundled` is false — each sample replaced
+ * by the newest download of its list in `downloads` (a lists directory; false: the samples, as
+ * the demo's fixed story wants) — then every file.
+ */
+export function screeningLists(files: readonly string[], bundled: boolean, downloads: string | false = listsDir()): ScreeningList[] {
+  const newest = bundled && downloads ? downloadedLists(downloads) : new Map<string, ScreeningList>();
+  const lists = bundled ? bundledLists().map((l) => newest.get(l.id) ?? l) : [];
   const ids = new Set(lists.map((l) => l.id));
   for (const f of files) {
     const l = loadListFile(f);
@@ -213,7 +220,7 @@ The table written as CSV is the names' hits, or with --inventory the findings.`,
     checkParams(p, env);
     const asOf = p.asOf ?? todayUtc();
     // Every list is read (and rejected, with file:line) before the store is opened.
-    const lists = screeningLists(source.lists ?? [], source.bundled ?? true);
+    const lists = screeningLists(source.lists ?? [], source.bundled ?? true, listsDir(source.listsDir));
     const screener = new Screener(lists, { asOf, threshold: p.threshold, possible: p.possible, limit: p.limit });
     const meta = { asOf, threshold: p.threshold, possible: p.possible, lists: listSummary(lists) };
     const failOn = p.failOn ?? null;

@@ -11,6 +11,7 @@ import * as devices from './commands/devices.js';
 import * as diff from './commands/diff.js';
 import * as identify from './commands/identify.js';
 import * as importCommand from './commands/import.js';
+import * as lists from './commands/lists.js';
 import * as paths from './commands/paths.js';
 import * as policies from './commands/policies.js';
 import * as probe from './commands/probe.js';
@@ -29,7 +30,7 @@ const analyses = {
 };
 
 /** Each command lives in ./commands/<name>.ts and exports `register(program)`; order = help order. */
-const COMMANDS = [importCommand, identify, devices, snapshots, probe, collect, policies, vendors, analyses, paths, report, diff, serve, worker, token, demo];
+const COMMANDS = [importCommand, identify, devices, snapshots, probe, collect, policies, vendors, lists, analyses, paths, report, diff, serve, worker, token, demo];
 
 export function buildProgram(): Command {
   const program = new Command('cleanpath')

@@ -11,3 +11,8 @@ export { parseFtm } from './lists/ftm.js';
 export { fccCatalogList, entryName } from './lists/fcc-catalog.js';
 export { LIST_FORMATS, type ListFormat, type ListEntity, type Listing, type OwnerLink, type ScreeningList, type VersionSource } from './lists/types.js';
 export { inventoryParties, screenInventory, PARTY_ROLES, type PartyRole, type PartyDevice, type InventoryParty, type ScreeningFinding, type InventoryScreening } from './findings.js';
+export { DEFAULT_SOURCES, listSources, readSourcesFile, type ListSource } from './update/sources.js';
+export { listsDir, LISTS_DIR_ENV } from './update/lists-dir.js';
+export { DEFAULT_LIMITS, type DownloadLimits, type DownloadProgress } from './update/download.js';
+export { installedLists, downloadedLists, type InstalledList, type ListMeta } from './update/installed.js';
+export { updateList, type UpdateOutcome } from './update/update.js';

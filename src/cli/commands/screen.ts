@@ -34,9 +34,10 @@ export const adapter: CliAdapter<ScreeningAnalysis> = {
   options(cmd: Command) {
     cmd
       .option('--list <file>', 'a list file: CSL bulk JSON or FollowTheMoney JSON lines (repeatable)', collectFiles)
-      .option('--no-bundled', 'leave out the bundled lists (sample CSL and OpenSanctions files, FCC Covered List from the policy catalog)');
+      .option('--no-bundled', 'leave out the bundled lists (sample CSL and OpenSanctions files, FCC Covered List from the policy catalog)')
+      .option('--lists-dir <dir>', 'where cleanpath lists update keeps its downloads, used over the bundled samples (default: $CLEANPATH_LISTS_DIR, else ~/.local/share/cleanpath/lists)');
   },
-  source: (opts) => ({ lists: opts.list as string[] | undefined, bundled: opts.bundled !== false, storeLabel: storeLabel(opts.db as string) }),
+  source: (opts) => ({ lists: opts.list as string[] | undefined, bundled: opts.bundled !== false, storeLabel: storeLabel(opts.db as string), listsDir: opts.listsDir as string | undefined }),
   // The table follows the mode: the findings of --inventory (the main table), else the names' hits.
   defaultTable: (p) => (p.inventory ? undefined : 'names'),
   failure: (doc) => (doc.failOn && doc.failed ? `${doc.failed} hit(s) at or above --fail-on ${doc.failOn}` : undefined),
@@ -44,7 +45,7 @@ export const adapter: CliAdapter<ScreeningAnalysis> = {
 
 /** The demo's screening: every party of the snapshot against the bundled lists, as of a date. */
 export async function demoScreening(db: string, snapshot: string, asOf: string) {
-  const lists = screeningLists([], true);
+  const lists = screeningLists([], true, false);
   const screener = new Screener(lists, { asOf, limit: 3 });
   const catalog = new Map(loadCatalog().vendors.map((v) => [v.slug, v.legalNames[0]]));
   const store = openStore(db, { readonly: true });
