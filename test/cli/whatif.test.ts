@@ -1,0 +1,121 @@
+// Issue 17.4 and 17.5 through the CLI: `cleanpath whatif` generated from the registry (options,
+// table, CSV, JSON), its errors (exit 2 naming the option or file:line), and the demo's adoption
+// scenario, whose numbers must be what `cleanpath whatif` answers on the same store.
+import assert from 'node:assert/strict';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { whatIfStore } from '../support/whatif-network.js';
+import { cli, tempDir } from './helpers.js';
+
+let dir = '';
+let db = '';
+before(async () => {
+  dir = tempDir('cleanpath-whatif-cli-');
+  db = await whatIfStore(dir);
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const whatif = (...args: string[]) => cli(['whatif', '--db', db, '--as-of', '2026-12-31', '--time-limit', '10', ...args]);
+
+describe('cleanpath whatif', () => {
+  it('prints both sides per country, the plans and the flows that become clean', () => {
+    const r = whatif('--list', 'huawei', '--from', '2028-01-01', '--in', 'Germany');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /list: huawei prohibited from 2028-01-01 \(removal by 2027-12-31\) in DE/);
+    assert.match(r.stdout, /1 device\(s\) newly caught by a deadline \(1 under the baseline, 2 under the scenario\)/);
+    assert.match(r.stdout, /Baseline plan: 2 device\(s\) for 500\n/);
+    assert.match(r.stdout, /Scenario plan: 3 device\(s\) for 1,500\n/);
+    assert.match(r.stdout, /1 sensitive flow\(s\) become clean/);
+    assert.match(r.stdout, /s1\s+de-a\s+de-b\s+all\s+none/);
+  });
+
+  it('--json has baseline and scenario findings (device, rule, status) and plans, and the delta', () => {
+    const r = whatif('--adopt', 'de-2024-5g-core', '--in', 'IT', '--json');
+    assert.equal(r.code, 0, r.stderr);
+    const d = JSON.parse(r.stdout) as { baseline: { findings: { device: string; rule: string; status: string }[]; plan: { totalCost: number } }; scenario: { findings: { device: string; rule: string; status: string }[]; plan: { totalCost: number } }; delta: { newlyCaught: { device: string }[] } };
+    assert.ok(d.baseline.findings.some((f) => f.device === 'gb-h1' && f.rule === 'uk-dvd-2022-5g' && f.status === 'due'));
+    assert.ok(d.scenario.findings.some((f) => f.device === 'it-c' && f.rule === 'de-2024-5g-core-in-it' && f.status === 'due'));
+    assert.deepEqual([d.baseline.plan.totalCost, d.scenario.plan.totalCost], [500, 900]);
+    assert.deepEqual(d.delta.newlyCaught.map((n) => n.device), ['it-c']);
+  });
+
+  it('--format csv writes a keyed table (countries by default, --table for the others)', () => {
+    const r = whatif('--move', 'uk-dvd-2022-5g', '--to', '2026-06-30', '--format', 'csv');
+    assert.equal(r.code, 0, r.stderr);
+    const lines = r.stdout.trim().split('\n');
+    assert.match(lines[0]!, /^country,devices,baseline_findings,scenario_findings,baseline_caught,scenario_caught,newly_caught,/);
+    assert.match(lines.find((l) => l.startsWith('all,'))!, /^all,11,/);
+    const f = whatif('--move', 'uk-dvd-2022-5g', '--to', '2026-06-30', '--format', 'csv', '--table', 'findings');
+    assert.match(f.stdout, /\ngb-h1,uk-dvd-2022-5g,GB,huawei,due,overdue,2026-06-30\n/);
+  });
+
+  it('--budget phases both plans', () => {
+    const r = whatif('--list', 'huawei', '--from', '2028-01-01', '--in', 'DE', '--budget', '1000/year', '--budget-start', '2027-01-01');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Baseline plan: 2 device\(s\) for 500, done by 2027-12-31 in 1 phase\(s\)/);
+    assert.match(r.stdout, /Scenario plan: 3 device\(s\) for 1,500, done by 2028-12-31 in 2 phase\(s\); 1 deadline\(s\) missed/);
+  });
+
+  it('a scenario file combines steps; its problems are file:line, exit 2', () => {
+    const file = join(dir, 'sc.yaml');
+    writeFileSync(file, 'version: 1\nadopt:\n  - rule: de-2024-5g-core\n    in: [IT]\nmove:\n  - rule: uk-dvd-2022-5g\n    to: 2026-06-30\n');
+    const ok = whatif('--scenario', file, '--json');
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.equal((JSON.parse(ok.stdout) as { changes: unknown[] }).changes.length, 2);
+    writeFileSync(file, 'version: 1\nadopt:\n  - rule: de-2024-5g-core\n    in: [IT]\n    when: soon\n');
+    const bad = whatif('--scenario', file);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5: adopt\\[0\\]: unknown field when`));
+  });
+
+  it('a scenario that changes nothing says so', () => {
+    const r = whatif('--list', 'h3c', '--from', '2028-01-01', '--like', 'us-ndaa-889b', '--in', 'FR');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /The scenario changes nothing: the same findings, the same plan and the same cost as the baseline/);
+  });
+
+  it('unknown rule ids, countries and vendors are exit 2 naming the option, never an empty result', () => {
+    const cases: [string[], RegExp][] = [
+      [['--adopt', 'us-nope', '--in', 'DE'], /--adopt: unknown rule id us-nope/],
+      [['--move', 'nope', '--to', '2027-01-01'], /--move: unknown rule id nope/],
+      [['--list', 'huawei', '--from', '2028-01-01', '--like', 'nope'], /--like: unknown rule id nope/],
+      [['--adopt', 'de-2024-5g-core', '--in', 'Atlantis'], /--in.*Atlantis/],
+      [['--list', 'acme-networks', '--from', '2028-01-01'], /--list.*acme-networks/],
+      [['--adopt', 'de-2024-5g-core'], /--adopt: needs --in/],
+      [[], /no scenario: name one with --adopt, --list, --move or --scenario FILE/],
+    ];
+    for (const [args, message] of cases) {
+      const r = whatif(...args);
+      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+      assert.match(r.stderr, message);
+      assert.equal(r.stdout, '');
+    }
+  });
+});
+
+describe('cleanpath demo: the adoption scenario', () => {
+  it('prints the seed\'s question, with the numbers whatif gives on the same store', () => {
+    const demoDir = tempDir('cleanpath-whatif-demo-');
+    try {
+      const demo = cli(['demo', '--dir', demoDir, '--no-report']);
+      assert.equal(demo.code, 0, demo.stderr);
+      const head = /If Germany, Italy and Japan adopted the US ask \(no Huawei or ZTE in government and commercial networks, removed by 2028-12-31\):\n(\d+) more devices caught; the plan grows to (\d+) devices for ([\d,]+) \(([\d,]+) more\); under 3000000\/year from 2027-01-01 it is (done by \d{4}-\d\d-\d\d|not finished within the budget horizon) in (\d+) budget year/.exec(demo.stdout);
+      assert.ok(head, demo.stdout.slice(-3000));
+      const r = cli(['whatif', '--db', join(demoDir, 'demo.db'), '--scenario', join(demoDir, 'adoption.yaml'), '--as-of', '2026-12-31', '--budget', '3000000/year', '--budget-start', '2027-01-01', '--json']);
+      assert.equal(r.code, 0, r.stderr);
+      const d = JSON.parse(r.stdout) as { scenario: { plan: { devices: unknown[]; totalCost: number; doneBy: string | null; phases: unknown[] } }; delta: { newlyCaught: unknown[]; planCost: number; flowsBecomeClean: { id: string }[] } };
+      const num = (s: string) => Number(s.replace(/,/g, ''));
+      assert.equal(num(head[1]!), d.delta.newlyCaught.length);
+      assert.equal(num(head[2]!), d.scenario.plan.devices.length);
+      assert.equal(num(head[3]!), d.scenario.plan.totalCost);
+      assert.equal(num(head[4]!), d.delta.planCost);
+      assert.equal(head[5], d.scenario.plan.doneBy ? `done by ${d.scenario.plan.doneBy}` : 'not finished within the budget horizon');
+      assert.equal(num(head[6]!), d.scenario.plan.phases.length);
+      assert.ok(d.delta.newlyCaught.length > 0 && d.delta.flowsBecomeClean.length > 0, 'the adoption catches devices and cleans flows in the demo');
+      for (const f of d.delta.flowsBecomeClean) assert.match(demo.stdout, new RegExp(`\\n${f.id} `), `${f.id} listed among the flows that become clean`);
+    } finally {
+      rmSync(demoDir, { recursive: true, force: true });
+    }
+  });
+});
