@@ -175,3 +175,23 @@ describe('an snmpwalk engine ID that is not hex is a warning at its line, an err
     assert.match(lax.stderr + lax.stdout, new RegExp(`${file.replace(/[.]/g, '\\.')}:3: snmpEngineID`));
   });
 });
+
+describe('a long run of digits in a number field is refused as a value, not backtracked over', () => {
+  // Found by the importer fuzz benchmark: the decimal pattern backtracked over every split of a
+  // digit run, so a 64 KiB lon took 30 s to refuse and a 1 MiB one would have taken days.
+  it('lon of a million digits and a dash: a warning at its line, the device kept', async () => {
+    const file = join(dir, 'digits.csv');
+    writeFileSync(file, `id,vendor,lat,lon\nr1,zte,51.5,${'9'.repeat(MAX_FIELD_CHARS - 10)}-0.1276\n`);
+    const b = await readImport(file);
+    assert.equal(b.devices.length, 1);
+    assert.equal(b.devices[0]!.lon, undefined);
+    assert.equal(b.warnings[0]?.line, 2);
+    assert.match(b.warnings[0]?.message ?? '', /^lon '9{60}\.\.\.' is not a longitude/);
+  });
+
+  it('numbers still read as before', async () => {
+    const { parseDecimal } = await import('../../src/ingest/util/values.js');
+    assert.deepEqual(['1', '-1.5', '+.5', '2.', '1e3', '1.5E-2', ' 7 '].map(parseDecimal), [1, -1.5, 0.5, 2, 1000, 0.015, 7]);
+    assert.deepEqual(['.', '1..2', '1e', 'e3', '--1', '1-', '0x10'].map(parseDecimal), [undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+  });
+});
