@@ -14,6 +14,7 @@ import { FlowsView } from './views/FlowsView.js';
 import { PlanView } from './views/PlanView.js';
 import { DeadlinesView } from './views/DeadlinesView.js';
 import { ChangesView } from './views/ChangesView.js';
+import { WhatIfView } from './views/WhatIfView.js';
 import { SidePanel, type PanelEditing, type PanelSubject } from './views/SidePanel.js';
 import type { SavedEdit } from './views/DeviceEdit.js';
 import { plain, Text, TextList } from './Text.js';
@@ -27,6 +28,7 @@ const VIEWS = [
   ['plan', 'Plan'],
   ['deadlines', 'Deadlines'],
   ['changes', 'What changed'],
+  ['whatif', 'What if'],
 ] as const;
 export type View = (typeof VIEWS)[number][0];
 
@@ -143,6 +145,8 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
   else if (snapshots.status === 'ok' && !snapshots.value.length) body = <p>No snapshot yet: import an inventory first (<code>cleanpath import</code> or <code>POST /api/imports</code>).</p>;
   // the Changes view runs its own analyses, with the same parameters: it does not wait for the report
   else if (view === 'changes' && snapshot && snapshots.status === 'ok') body = <ChangesView api={api} snapshot={snapshot} snapshots={snapshots.value} params={params} />;
+  // the What if view runs its own analysis when asked: it does not wait for the report either
+  else if (view === 'whatif' && snapshot) body = <WhatIfView api={api} snapshot={snapshot} params={params} />;
   else if (report.status === 'loading') body = <p className="loading" aria-busy="true">Computing the report for {snapshot ? <Text value={snapshot} /> : '…'} (policy, exposure, kill-switch, plan)…</p>;
   else if (untrustedError) body = <p className="bad">Nothing computed: the untrusted vendors name one the catalog and this snapshot do not know (<Text value={untrustedError} />).</p>;
   else if (report.status === 'error') body = <p className="bad" role="alert">Cannot load the report: <Text value={report.error.message} /></p>;

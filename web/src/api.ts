@@ -1,7 +1,7 @@
 // Typed calls to the cleanpath HTTP API (tmp/api-contract.md). The token goes in the
 // Authorization header only; parameters are encoded with URLSearchParams, path parts with
 // encodeURIComponent, so no device id can change the route.
-import type { AnalysisDiff, AnalysisManifest, Device, ReportModel, ReportParams, SnapshotInfo, Topology, WhoAmI } from './types.js';
+import type { AnalysisDiff, AnalysisManifest, Device, ReportModel, ReportParams, SnapshotInfo, Topology, WhatIfAnalysis, WhoAmI } from './types.js';
 
 export class ApiError extends Error {
   constructor(readonly status: number, message: string) {
@@ -95,6 +95,11 @@ export class Api {
   /** One analysis's table compared by key between `base` (earlier) and `snapshot`. */
   diff(snapshot: string, base: string, r: DiffRequest, signal?: AbortSignal): Promise<AnalysisDiff> {
     return this.get(`snapshots/${seg(snapshot)}/diff/${seg(base)}${query({ ...r.params, analysis: r.analysis, table: r.table })}`, signal);
+  }
+
+  /** What if: the snapshot under the baseline and a scenario, the analysis's own query parameters. */
+  whatif(snapshot: string, params: Record<string, string | undefined>, signal?: AbortSignal): Promise<WhatIfAnalysis> {
+    return this.get(`snapshots/${seg(snapshot)}/whatif${query(params)}`, signal);
   }
 
   whoami(): Promise<WhoAmI> {

@@ -20,6 +20,7 @@ export type { PlanDocument } from '../../src/plan/format.js';
 export type { AnalysisManifest, ParamManifest } from '../../src/analyses/manifest.js';
 export type { ColumnSpec, TableCell, TableRow } from '../../src/analyses/define.js';
 export type { AnalysisDiff } from '../../src/analyses/compare.js';
+export type { WhatIfAnalysis } from '../../src/analyses/whatif.js';
 export type { RowChange } from '../../src/analyses/tables.js';
 
 export type Role = 'viewer' | 'analyst' | 'admin';
