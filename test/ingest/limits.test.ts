@@ -195,3 +195,25 @@ describe('a long run of digits in a number field is refused as a value, not back
     assert.deepEqual(['.', '1..2', '1e', 'e3', '--1', '1-', '0x10'].map(parseDecimal), [undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
   });
 });
+
+describe('snmpwalk INTEGER values are read in one pass', () => {
+  it('an LLDP chassis subtype of a million digits and a letter is no number; "macAddress(4)" and " 4" are 4', async () => {
+    const row = (subtype: string) =>
+      '.1.3.6.1.2.1.1.5.0 = STRING: "r1"\n' +
+      `.1.0.8802.1.1.2.1.4.1.1.4.0.3.1 = INTEGER: ${subtype}\n` +
+      '.1.0.8802.1.1.2.1.4.1.1.5.0.3.1 = Hex-STRING: 00 E0 FC 11 22 33 \n';
+    // subtype 4 (a MAC): the chassis ID is the neighbour's MAC; no subtype: only an LLDP chassis ID
+    for (const [name, subtype, isMac] of [
+      ['int-long.walk', `${'9'.repeat(MAX_FIELD_CHARS - 100)}x`, false],
+      ['int-named.walk', 'macAddress(4)', true],
+      ['int-plain.walk', ' 4', true],
+    ] as const) {
+      const file = join(dir, name);
+      writeFileSync(file, row(subtype));
+      const b = await readImport(file);
+      const n = b.devices.find((d) => d.id !== 'r1');
+      assert.ok(n, name);
+      assert.equal(n.raw.mac === '00:e0:fc:11:22:33', isMac, `${name}: ${JSON.stringify(n)}`);
+    }
+  });
+});

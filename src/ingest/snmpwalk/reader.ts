@@ -112,7 +112,9 @@ function parseValue(e: Entry): Value | undefined {
       return { kind: 'bytes', bytes };
     }
     case 'INTEGER': {
-      const m = /(-?\d+)\)?\s*$/.exec(v); // "4" or "macAddress(4)"
+      // "4" or "macAddress(4)"; anchored, since unanchored the pattern is retried at every digit of
+      // a long run (a 1 MiB INTEGER value would take hours to refuse).
+      const m = /^(?:[^()]*\()?\s*(-?\d+)\)?\s*$/.exec(v);
       return m ? { kind: 'number', n: Number(m[1]) } : undefined;
     }
     case 'OID': {
