@@ -5,19 +5,20 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { InputError } from '../model/index.js';
 import {
-  evaluate, FAIL_ON, isUndecided, loadRuleCatalog, meetsFailOn, missingDataSummary, parseCustomRules, STATUSES,
+  evaluate, FAIL_ON, isUndecided, meetsFailOn, missingDataSummary, parseCustomRules, STATUSES,
   todayUtc, type Finding, type Rule, type Status,
 } from '../policy/index.js';
 import { openStore } from '../store/index.js';
+import { activeCatalog } from './catalog-source.js';
 import { defineAnalysis, paramName, type AnalysisDocument, type AnalysisSource, type ColumnSpec, type RunEnv, type TableRow } from './define.js';
 import { countriesParam, dateParam, enumListParam, flagParam, optionalChoiceParam, textListParam, vendorsParam } from './params.js';
 import { resolveVendors, snapshotProfile } from './untrusted.js';
 
 export const UNVERIFIED_HELP = "apply rules whose primary text cleanpath has not read (verification unverified) with their deadlines; without it their findings are advisory and say what they would be (if_verified)";
 
-/** The catalog plus custom rule files, narrowed to `policy` ids; unknown ids are bad input. */
+/** The catalog (the user's --catalog when given) plus custom rule files, narrowed to `policy` ids; unknown ids are bad input. */
 export function selectRules(opts: { rules?: string[]; policy?: string[] }, policyName = '--policy'): { rules: Rule[]; catalogVersion: string } {
-  const catalog = loadRuleCatalog();
+  const catalog = activeCatalog();
   const rules = [...catalog.rules];
   const taken = new Set(rules.map((r) => r.id));
   for (const file of opts.rules ?? []) {

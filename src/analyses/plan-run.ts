@@ -17,7 +17,8 @@ import {
   type PhasedPlan,
   type PlanResult,
 } from '../plan/index.js';
-import { evaluate, isRealDate, loadRuleCatalog, todayUtc, type Finding, type Rule } from '../policy/index.js';
+import { evaluate, isRealDate, todayUtc, type Finding, type Rule } from '../policy/index.js';
+import { activeCatalog } from './catalog-source.js';
 import { loadNetwork, type NetworkSourceOptions } from './network.js';
 import { avoidFilterText, countSet, NOTHING_UNTRUSTED, requireDevices, requireFlows } from './nothing.js';
 import { untrustedNodes, type AvoidOptions } from './untrusted.js';
@@ -65,7 +66,7 @@ export interface PlanRunOptions extends NetworkSourceOptions, AvoidOptions {
 function policyForced(devices: readonly Device[], opts: PlanRunOptions): { forced: ForcedDevice[]; notes: string[] } {
   const asOf = opts.asOf ?? todayUtc();
   if (!isRealDate(asOf)) throw new InputError('--as-of', undefined, `expected a date as YYYY-MM-DD, got "${opts.asOf}"`);
-  const findings = evaluate({ devices, rules: opts.rules ?? loadRuleCatalog().rules, asOf, assumeInScope: opts.assumeInScope ?? false, includeUnverified: opts.includeUnverified ?? false });
+  const findings = evaluate({ devices, rules: opts.rules ?? activeCatalog().rules, asOf, assumeInScope: opts.assumeInScope ?? false, includeUnverified: opts.includeUnverified ?? false });
   const forced = forcedFromFindings(findings);
   return { forced, notes: policyNotes(findings, forced, opts.assumeInScope ?? false) };
 }

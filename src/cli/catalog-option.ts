@@ -1,8 +1,8 @@
 // `--catalog FILE`: one option of the program, not of each command, because the catalog is the
-// process's (policy/active-catalog.ts): check, plan, report, diff, policies and serve all apply
+// process's (analyses/catalog-source.ts): check, plan, report, diff, policies and serve all apply
 // it. It is read and checked before the command runs, so a bad file exits 2 with nothing done.
 import type { Command } from 'commander';
-import { CATALOG_ENV, loadRuleCatalog, useCatalogFile } from '../policy/index.js';
+import { activeCatalog, CATALOG_ENV, useCatalogFile } from '../analyses/catalog-source.js';
 
 export const CATALOG_HELP =
   `rule catalog to apply (YAML or JSON, the catalog's schema): a whole catalog, or an overlay (overlay: true) whose rules replace or add to the shipped ones by id and whose remove: [ids] drops some; also ${CATALOG_ENV}`;
@@ -11,6 +11,6 @@ export function addCatalogOption(program: Command): void {
   program.option('--catalog <file>', CATALOG_HELP).hook('preAction', () => {
     const file = program.opts<{ catalog?: string }>().catalog;
     if (file) useCatalogFile(file);
-    else if (process.env[CATALOG_ENV]) loadRuleCatalog();
+    else if (process.env[CATALOG_ENV]) activeCatalog();
   });
 }

@@ -1,11 +1,9 @@
 // A user's own catalog file (`--catalog FILE`, YAML or JSON in the catalog's schema): either a
 // whole catalog that replaces the shipped one, or an overlay (`overlay: true`) that replaces
 // shipped rules by id, adds new ones and removes the ids under `remove`. Problems are bad input,
-// `file:line: path: what is wrong`, so a typo never becomes a silently missing rule.
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+// `file:line: path: what is wrong`, so a typo never becomes a silently missing rule. The file
+// itself is read at the edge (analyses/catalog-source.ts): the policy stage takes text.
 import { basename } from 'node:path';
-import { InputError } from '../model/index.js';
 import { crossCheckRules, shippedRuleCatalog, type RuleCatalog } from './catalog.js';
 import { resolveRuleVendors } from './custom-rules.js';
 import { OverlayFile, RuleFile, type Rule } from './schema.js';
@@ -73,14 +71,4 @@ export function parseCatalogText(text: string, file: string, sha256: string): Ru
   const isOverlay = typeof y.data === 'object' && y.data !== null && 'overlay' in y.data;
   const vendorProblems = resolveRuleVendors(y.data, (path) => y.line(path));
   return (isOverlay ? overlayCatalog : wholeCatalog)(y, file, sha256, vendorProblems);
-}
-
-export function readCatalogFile(file: string): RuleCatalog {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    throw new InputError(file, undefined, `cannot read catalog file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
-  return parseCatalogText(bytes.toString('utf8'), file, createHash('sha256').update(bytes).digest('hex'));
 }

@@ -49,8 +49,14 @@ export function parseRuleCatalog(data: unknown): RuleCatalog {
 
 let shipped: RuleCatalog | undefined;
 
-/** The catalog cleanpath ships; what a user's catalog file overlays (active-catalog.ts). */
+/** The catalog cleanpath ships; what a user's catalog file overlays (catalog-file.ts). */
 export function shippedRuleCatalog(): RuleCatalog {
   shipped ??= parseRuleCatalog(raw);
   return shipped;
 }
+
+/**
+ * The shipped catalog. The one a run applies — the user's `--catalog` file when given — is
+ * activeCatalog() of analyses/catalog-source.ts; this stage reads no file.
+ */
+export const loadRuleCatalog = shippedRuleCatalog;

@@ -3,9 +3,8 @@ export {
   RuleSchema, RuleFile, RULE_KINDS, VERIFICATION_LEVELS, GRADES, RESTRICTS, QUOTED_FIELDS,
   type Rule, type RuleKind, type VerificationLevel, type Scope, type VendorSelector, type CatalogChange, type Quote, type Restricts,
 } from './schema.js';
-export { shippedRuleCatalog, parseRuleCatalog, crossCheckRules, type RuleCatalog, type RuleProblem } from './catalog.js';
-export { loadRuleCatalog, useCatalogFile, CATALOG_ENV } from './active-catalog.js';
-export { parseCatalogText, readCatalogFile } from './catalog-file.js';
+export { loadRuleCatalog, shippedRuleCatalog, parseRuleCatalog, crossCheckRules, type RuleCatalog, type RuleProblem } from './catalog.js';
+export { parseCatalogText } from './catalog-file.js';
 export { changesSince } from './changes.js';
 export { parseCustomRules } from './custom-rules.js';
 export { evaluate, type CheckInput } from './evaluate.js';

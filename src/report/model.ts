@@ -4,6 +4,7 @@
 // inventory views only the report has (sites, links, shares, deadlines). Each renderer (html,
 // markdown, csv, json) only formats it. Every string in it may come from a device or a file and
 // is attacker-controlled: renderers escape, the model does not.
+import { activeCatalog } from '../analyses/catalog-source.js';
 import { compareRuns, type AnalysisDiff } from '../analyses/compare.js';
 import { paramsOf, type AnalysisSource, type RunEnv } from '../analyses/define.js';
 import type { ExposureAnalysis } from '../analyses/exposure.js';
@@ -14,7 +15,7 @@ import { untrustedNodes } from '../analyses/untrusted.js';
 import type { Chokepoint, ExposureSummary, RestoreCandidate, SiteCutOff, Tally } from '../graph/index.js';
 import type { Device, Evidence, Link, Site } from '../model/index.js';
 import type { PlanDocument } from '../plan/index.js';
-import { loadRuleCatalog, STATUSES, upcomingDeadlines, type Finding, type Status, type UpcomingDeadline } from '../policy/index.js';
+import { STATUSES, upcomingDeadlines, type Finding, type Status, type UpcomingDeadline } from '../policy/index.js';
 import { openStore, storeLabel, type SnapshotInfo } from '../store/index.js';
 import { reportPaths, type ReportPaths } from '../paths/report-data.js';
 import { REPORT_SECTIONS } from './sections.js';
@@ -368,7 +369,7 @@ async function changesSince(since: string, source: AnalysisSource, opts: ReportO
 /** Reads the snapshot, runs the registry's analyses on it and returns the report model. */
 export async function buildReportModel(opts: ReportOptions): Promise<ReportModel> {
   const notes: string[] = [];
-  const catalog = loadRuleCatalog();
+  const catalog = activeCatalog();
   const inv = await readInventory(opts);
   const source: AnalysisSource = { db: opts.db, snapshot: inv.snap.name, organisation: opts.organisation };
   const env: RunEnv = { strict: false, paramName: (p) => p, networks: new Map() };

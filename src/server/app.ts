@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { registerAuth } from './auth.js';
 import { openContext, type ServerContext } from './context.js';
 import { clientError, errorHandler, frameworkError } from './errors.js';
-import { useCatalogFile } from '../policy/index.js';
+import { useCatalogFile } from '../analyses/catalog-source.js';
 import { openApiDocument } from './openapi.js';
 import { resolveOptions, type ServerOptions } from './options.js';
 import { registerRoutes, type RouteSpec } from './route-spec.js';
@@ -36,7 +36,7 @@ declare module 'fastify' {
  */
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const opts = resolveOptions(options);
-  // before the analysis workers start: they inherit the catalog choice (policy/active-catalog.ts)
+  // before the analysis workers start: they inherit the catalog choice (analyses/catalog-source.ts)
   if (opts.catalog) useCatalogFile(opts.catalog);
   const ctx = openContext(opts);
   const app = Fastify({

@@ -13,7 +13,8 @@ import { addParamOptions, parseCliParams } from '../analysis-command.js';
 import { warn } from '../network-input.js';
 import { createProgress } from '../progress.js';
 import { InputError } from '../../model/index.js';
-import { isRealDate, loadRuleCatalog } from '../../policy/index.js';
+import { activeCatalog } from '../../analyses/catalog-source.js';
+import { isRealDate } from '../../policy/index.js';
 import { openStore } from '../../store/index.js';
 import { DEFAULT_DB } from '../options.js';
 import { renderCsv, renderJson, renderTable, terminalColumns, type OutputFormat, type Row } from '../output.js';
@@ -149,7 +150,7 @@ Examples:
         };
         const a = await side(nameA);
         const b = await side(nameB);
-        const result = diffSnapshots({ a, b, rules: loadRuleCatalog().rules });
+        const result = diffSnapshots({ a, b, rules: activeCatalog().rules });
         process.stdout.write(opts.format === 'json' ? renderJson(result) : renderDiffTable(result));
       } finally {
         await store.close();

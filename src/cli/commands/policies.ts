@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { resolveCountries } from '../../analyses/untrusted.js';
 import type { Rule } from '../../policy/index.js';
-import { lastPermittedDay, loadRuleCatalog, vendorList } from '../../policy/index.js';
+import { activeCatalog } from '../../analyses/catalog-source.js';
+import { lastPermittedDay, vendorList } from '../../policy/index.js';
 import { collectList, outputFormatOf, parseOutputFormat } from '../options.js';
 import { render, type OutputFormat, type Row } from '../output.js';
 import { selectRules } from './check.js';
@@ -65,7 +66,7 @@ Examples:
       const countries = opts.country && resolveCountries(opts.country, '--country');
       const shown = countries ? rules.filter((r) => concernsCountry(r, countries)) : rules;
       const format = outputFormatOf(opts);
-      if (opts.changesSince) return writeChanges(loadRuleCatalog(), opts.changesSince, format, countries ? new Set(shown.map((r) => r.id)) : undefined);
+      if (opts.changesSince) return writeChanges(activeCatalog(), opts.changesSince, format, countries ? new Set(shown.map((r) => r.id)) : undefined);
       process.stdout.write(render(format, shown.map(toRow), format === 'csv' ? CSV : TABLE, { catalogVersion, rules: shown }));
       if (format === 'table') process.stderr.write(`${shown.length} rule(s), catalog ${catalogVersion}; sources: cleanpath policies --format csv\n`);
     });
