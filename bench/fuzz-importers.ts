@@ -27,6 +27,8 @@ export interface FormatRun extends Stats {
   next: number;
   inputs: number;
   hangs: number[];
+  /** Inputs that stopped a worker but finished within the bound when run again alone. */
+  rechecked: string[];
   memory: number[];
   seconds: number;
   seeds: number;
@@ -53,6 +55,12 @@ function merge(into: Stats, d: Stats): void {
  * Runs inputs [start, end) of a format in one worker; resolves with the index after the last
  * input run, and whether the worker was stopped by a hang or by its heap limit at that input.
  */
+/** CPU time of this process (every thread), in ms. */
+const cpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
 type SliceEnd = { next: number; failure?: 'hang' | 'memory' | 'fatal' | 'deadline'; detail?: string };
 
 function runSlice(input: WorkerInput, total: Stats, hangMs: number, deadline: number): Promise<SliceEnd> {
@@ -62,6 +70,7 @@ function runSlice(input: WorkerInput, total: Stats, hangMs: number, deadline: nu
     const w = spawn(input);
     let last = -1;
     let since = performance.now();
+    let cpuSince = cpuMs();
     let settled = false;
     const finish = (r: SliceEnd) => {
       if (settled) return;
@@ -73,8 +82,10 @@ function runSlice(input: WorkerInput, total: Stats, hangMs: number, deadline: nu
     const watch = setInterval(() => {
       const cur = Atomics.load(progress, 0);
       if (Date.now() > deadline) finish({ next: -1, failure: 'deadline' });
-      else if (cur !== last) [last, since] = [cur, performance.now()];
-      else if (cur >= 0 && performance.now() - since > hangMs) finish({ next: cur, failure: 'hang' });
+      else if (cur !== last) [last, since, cpuSince] = [cur, performance.now(), cpuMs()];
+      // Wall time alone is no bound under `nice` on a busy machine: the process must also have
+      // had the CPU for it (all fuzzing threads' share of it).
+      else if (cur >= 0 && performance.now() - since > hangMs && cpuMs() - cpuSince > hangMs * env('FUZZ_THREADS', 1)) finish({ next: cur, failure: 'hang' });
     }, 100);
     w.on('message', (m: Stats | 'done' | { fatal: string }) => {
       if (m === 'done') finish({ next: input.end });
@@ -115,7 +126,24 @@ async function advance(run: FormatRun, seeds: string[], until: number, deadline:
   }
 }
 
-const newRun = (format: string, seeds: number): FormatRun => ({ ...emptyStats(), format, next: 0, inputs: 0, hangs: [], memory: [], seconds: 0, seeds });
+/**
+ * Runs each input that stopped a worker again, alone in a fresh worker: one that now finishes
+ * within the bound was the machine (or a bug fixed since the state file was started), and is
+ * kept apart from the confirmed ones with its new time.
+ */
+async function recheck(run: FormatRun, seeds: string[]): Promise<void> {
+  const confirmed: number[] = [];
+  for (const i of run.hangs) {
+    const probe: FormatRun = { ...newRun(run.format, seeds.length), next: i };
+    const t0 = performance.now();
+    await advance(probe, seeds, i + 1, Infinity);
+    if (probe.hangs.length > 0) confirmed.push(i);
+    else run.rechecked.push(`#${i} ${(performance.now() - t0).toFixed(0)} ms with worker start`);
+  }
+  run.hangs = confirmed;
+}
+
+const newRun = (format: string, seeds: number): FormatRun => ({ ...emptyStats(), format, next: 0, inputs: 0, hangs: [], rechecked: [], memory: [], seconds: 0, seeds });
 
 /**
  * Every format to `count` inputs, in rounds of FUZZ_CHUNK inputs per format, FUZZ_THREADS formats
@@ -140,15 +168,19 @@ export async function fuzzAll(names: readonly string[], seeds: Record<string, st
     };
     await Promise.all(Array.from({ length: env('FUZZ_THREADS', 1) }, lane));
   }
+  for (const r of runs) await recheck(r, seeds[r.format] ?? []);
+  save();
   return runs;
 }
 
 function describe(r: FormatRun): string {
   const mix = MUTATIONS.map((m, i) => `${m.name} ${r.perMutation[i] ?? 0}`).join(', ');
   const fail = [...r.samples, ...r.hangs.map((i) => `hang at input #${i}`), ...r.memory.map((i) => `heap limit at input #${i}`)];
+  const again = r.rechecked.length ? `; stopped a worker but finished when run again alone: ${r.rechecked.join(', ')}` : '';
   return (
     `${r.inputs.toLocaleString('en-US')} inputs from ${r.seeds} real seed files in ${r.seconds.toFixed(0)} s: ${r.imported.toLocaleString('en-US')} imported, ${r.refused.toLocaleString('en-US')} refused with InputError (${r.noLine} naming no line); ` +
     `slowest ${r.maxMs.toFixed(0)} ms (input #${r.maxMsInput}), ${r.slow} over 250 ms; longest ${(r.longest / 2 ** 20).toFixed(1)} MiB; worker heap peak ${r.peakHeapMb.toFixed(0)} MB; mix: ${mix}` +
+    again +
     (fail.length ? `; FAILURES: ${fail.slice(0, 5).join('; ')}` : '')
   );
 }
