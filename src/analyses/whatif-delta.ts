@@ -42,7 +42,7 @@ export interface WhatIfDelta {
   planCost: number;
   flowsBecomeClean: CleanFlow[];
   byCountry: CountryDelta[];
-  /** True when the scenario's findings and plan are the baseline's: it changes nothing. */
+  /** True when the scenario puts every device under the same statuses and deadlines as the baseline, with the same plan: it changes nothing. */
   nothingChanged: boolean;
 }
 
@@ -105,8 +105,11 @@ export function whatIfDelta(devices: readonly Device[], baseline: Side, scenario
   const caughtNew = newlyCaught(baseline, scenario);
   const inBaseline = new Set(baseline.plan?.devices.map((d) => d.id) ?? []);
   const planAdded = (scenario.plan?.devices ?? []).filter((d) => !inBaseline.has(d.id)).map((d) => d.id);
-  const key = (f: WhatIfFinding) => `${f.device}\u0000${f.rule}\u0000${f.status}\u0000${f.deadline}`;
-  const sameFindings = baseline.findings.length === scenario.findings.length && scenario.findings.every((f, i) => key(f) === key(baseline.findings[i]!));
+  // What a finding does to its device, whichever rule says it: a rule adopted where it (or its
+  // twin) already applies repeats findings under a new id, and changes nothing.
+  const verdicts = (s: Side) => new Set(s.findings.map((f) => `${f.device}\u0000${f.status}\u0000${f.deadline}`));
+  const [b, s] = [verdicts(baseline), verdicts(scenario)];
+  const sameFindings = b.size === s.size && [...s].every((k) => b.has(k));
   const samePlan = (baseline.plan?.totalCost ?? 0) === (scenario.plan?.totalCost ?? 0) && planAdded.length === 0 && inBaseline.size === (scenario.plan?.devices.length ?? 0);
   return {
     newlyCaught: caughtNew, planAdded, planCost: (scenario.plan?.totalCost ?? 0) - (baseline.plan?.totalCost ?? 0),

@@ -130,9 +130,11 @@ export function applyScenario(baseline: readonly Rule[], steps: readonly PlacedS
   for (const { step, origin } of steps) {
     const named = (id: string, file = origin.rule) => ruleNamed(rules, id, file, origin.line);
     if (step.kind === 'adopt') {
-      const r = adopted(named(step.rule), step, origin);
+      const source = named(step.rule);
+      const r = adopted(source, step, origin);
       rules.set(r.id, r);
-      changes.push({ step: 'adopt', rule: r.id, from: step.rule, what: `${step.rule} applied in ${step.in.join(', ')}${step.by ? `, removal by ${step.by}` : ''}` });
+      const already = step.in.filter((c) => source.scope.countries === 'any' || source.scope.countries.includes(c));
+      changes.push({ step: 'adopt', rule: r.id, from: step.rule, what: `${step.rule} applied in ${step.in.join(', ')}${step.by ? `, removal by ${step.by}` : ''}${already.length ? ` (it already applies in ${already.join(', ')})` : ''}` });
     } else if (step.kind === 'list') {
       const r = listed(step, step.like === undefined ? undefined : named(step.like, origin.like ?? origin.rule), asOf);
       rules.set(r.id, r);

@@ -86,6 +86,13 @@ describe('whatif (the analysis)', () => {
     assert.equal(d.delta.planCost, 0);
   });
 
+  it('adopting a rule where it already applies changes nothing, and says where', async () => {
+    const d = await whatif({ adopt: ['uk-dvd-2022-5g'], in: ['GB'] });
+    assert.equal(status(d, 'scenario', 'gb-h1', 'uk-dvd-2022-5g-in-gb')?.status, 'due', 'the same finding under the adopted id');
+    assert.equal(d.delta.nothingChanged, true);
+    assert.match(d.changes[0]!.what, /it already applies in GB/);
+  });
+
   it('move: the UK 5G deadline brought forward turns a due device overdue; nothing new caught, same plan', async () => {
     const d = await whatif({ move: ['uk-dvd-2022-5g'], to: '2026-06-30' });
     assert.deepEqual([status(d, 'baseline', 'gb-h1', 'uk-dvd-2022-5g')?.status, status(d, 'scenario', 'gb-h1', 'uk-dvd-2022-5g')?.status], ['due', 'overdue']);
