@@ -24,8 +24,14 @@ function inventoryText(doc: ScreeningAnalysis): string {
   return out + renderTable(findingRows(findings), FINDING_COLUMNS, 100);
 }
 
+/** Lists `cleanpath lists update` installed say so, with their download time (in their title). */
+function listText(l: ScreeningAnalysis['lists'][number]): string {
+  const downloaded = typeof l.title === 'string' ? /\(downloaded (\S+) from /.exec(l.title)?.[1] : undefined;
+  return `${l.list}@${l.version}${downloaded ? ` (downloaded ${downloaded})` : ''}`;
+}
+
 function namesText(doc: ScreeningAnalysis): string {
-  return `Screened as of ${doc.asOf} against ${doc.lists.map((l) => `${l.list}@${l.version}`).join(', ')}\n\n` + renderTable(nameRows(doc.results ?? []), NAME_COLUMNS, 100);
+  return `Screened as of ${doc.asOf} against ${doc.lists.map(listText).join(', ')}\n\n` + renderTable(nameRows(doc.results ?? []), NAME_COLUMNS, 100);
 }
 
 export const adapter: CliAdapter<ScreeningAnalysis> = {

@@ -4,8 +4,8 @@
 export const LIST_FORMATS = ['csl', 'ftm', 'fcc-catalog'] as const;
 export type ListFormat = (typeof LIST_FORMATS)[number];
 
-/** Where a list's version date came from, in the order they are tried. */
-export type VersionSource = 'file' | 'file-name' | 'modified' | 'catalog' | 'read';
+/** Where a list's version date came from, in the order they are tried ('downloaded': the day `cleanpath lists update` fetched a list stating none). */
+export type VersionSource = 'file' | 'file-name' | 'modified' | 'catalog' | 'read' | 'downloaded';
 
 export interface Listing {
   /** e.g. "Entity List (EL) - Bureau of Industry and Security", "US-DOD-1260H", "FCC Covered List". */

@@ -68,7 +68,9 @@ export function downloadedLists(dir: string): Map<string, ScreeningList> {
   for (const { source, current } of installedLists(dir)) {
     if (!current) continue;
     const title = `${current.title} (downloaded ${current.downloadedAt} from ${current.url}, sha256 ${current.sha256.slice(0, 12)})`;
-    out.set(source.replaces, loadListFile(slotFile(dir, source, 'current'), { id: source.id, title }));
+    const list = loadListFile(slotFile(dir, source, 'current'), { id: source.id, title });
+    // a list that states no date is as recent as its download, whatever the file's mtime says
+    out.set(source.replaces, list.versionSource === 'file' ? list : { ...list, version: current.version, versionSource: 'downloaded' });
   }
   return out;
 }
