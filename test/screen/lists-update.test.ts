@@ -3,13 +3,13 @@
 // truncated, empty, failing, slow or oversized one is refused and the installed lists stay.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { REPO, tempDir } from '../cli/helpers.js';
-import { DEFAULT_SOURCES, installedLists, updateList, type ListSource, type UpdateOutcome } from '../../src/screen/index.js';
+import { DEFAULT_SOURCES, installedLists, listSources, readSourcesFile, updateList, type ListSource, type UpdateOutcome } from '../../src/screen/index.js';
 
 const SAMPLE = JSON.parse(readFileSync(join(REPO, 'src/screen/data/csl-huawei-entity-list-sample.json'), 'utf8')) as { results: Record<string, unknown>[] };
 const NEW_PARTY = 'Zephyr Quantum Telecom Holdings Ltd.';
@@ -91,6 +91,17 @@ describe('lists update against a local server', () => {
     refused(await updateList(at('/good.json'), dir, { ...limits, maxBytes: 1000 }), /limit/);
     assert.deepEqual(installedLists(dir).find((l) => l.source.id === 'csl'), before);
     assert.ok(!existsSync(join(dir, 'csl', `download-${process.pid}.tmp`)));
+  });
+
+  it('URLs: defaults, a sources file, flags over it; an unknown list or a bad URL is bad input', () => {
+    assert.match(listSources({})[0]!.url, /^https:\/\/data\.trade\.gov\//);
+    const f = join(dir, 'sources-test.json');
+    writeFileSync(f, JSON.stringify({ opensanctions: `${base}/entities.ftm.json` }));
+    assert.deepEqual(listSources({ ...readSourcesFile(f), csl: `${base}/good.json` }).map((s) => s.url), [`${base}/good.json`, `${base}/entities.ftm.json`]);
+    assert.deepEqual(listSources({}, ['csl']).map((s) => s.id), ['csl']);
+    assert.throws(() => listSources({}, ['ofac']), /unknown list ofac/);
+    writeFileSync(f, JSON.stringify({ csl: 'ftp://x' }));
+    assert.throws(() => readSourcesFile(f), /csl: expected an http\(s\) URL/);
   });
 
   it('CLI: lists update installs both lists, lists shows them, screen finds a name only the download has', async () => {

@@ -1,6 +1,8 @@
 // `cleanpath lists` (what is installed) and `cleanpath lists update` (download the current
 // Consolidated Screening List and OpenSanctions data, check, date and install them, keeping
 // the previous copy). `screen` then uses the newest download over the bundled samples.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import {
   DEFAULT_LIMITS, installedLists, listSources, listsDir, LISTS_DIR_ENV, readSourcesFile, updateList,
@@ -60,7 +62,9 @@ function progressFor(id: string): DownloadProgress {
 
 async function update(opts: UpdateOptions): Promise<void> {
   const dir = listsDir(opts.listsDir);
-  const fromFile = opts.sources ? readSourcesFile(opts.sources) : {};
+  // a sources.json in the lists directory configures a cron job or a server without flags
+  const sourcesFile = opts.sources ?? (existsSync(join(dir, 'sources.json')) ? join(dir, 'sources.json') : undefined);
+  const fromFile = sourcesFile ? readSourcesFile(sourcesFile) : {};
   const sources = listSources({ ...fromFile, ...(opts.cslUrl && { csl: opts.cslUrl }), ...(opts.opensanctionsUrl && { opensanctions: opts.opensanctionsUrl }) }, opts.only);
   const limits = { maxBytes: opts.maxSize, timeoutMs: opts.timeout * 1000 };
   const outcomes: UpdateOutcome[] = [];
@@ -103,7 +107,7 @@ export function register(program: Command): void {
     .option('--only <ids>', 'only these lists: csl, opensanctions', collectList)
     .option('--csl-url <url>', 'where to download the CSL bulk JSON (default: trade.gov)')
     .option('--opensanctions-url <url>', 'where to download OpenSanctions FollowTheMoney entities (default: the sanctions collection)')
-    .option('--sources <file.json>', 'URLs from a file: {"csl": "https://…", "opensanctions": "https://…"} (flags win)')
+    .option('--sources <file.json>', 'URLs from a file: {"csl": "https://…", "opensanctions": "https://…"} (default: sources.json in the lists dir, if any; flags win)')
     .option('--max-size <size>', 'largest download, e.g. 512M', parseByteSize, DEFAULT_LIMITS.maxBytes)
     .option('--timeout <seconds>', 'time allowed for each download', seconds, DEFAULT_LIMITS.timeoutMs / 1000)
     .option('--format <fmt>', 'table, csv or json', parseOutputFormat, 'table')
