@@ -3,7 +3,8 @@
 // attribution, and the rules that name each vendor. Where an "unknown vendor" error points.
 import type { Command } from 'commander';
 import { countryName } from '../../model/index.js';
-import { loadRuleCatalog, type Rule } from '../../policy/index.js';
+import { activeCatalog } from '../../analyses/catalog-source.js';
+import type { Rule } from '../../policy/index.js';
 import { loadCatalog, type Vendor } from '../../vendors/index.js';
 import { outputFormatOf, parseOutputFormat } from '../options.js';
 import { render, type OutputFormat, type Row } from '../output.js';
@@ -92,7 +93,7 @@ Examples:
     )
     .action((opts: VendorsOptions) => {
       const catalog = loadCatalog();
-      const rules = loadRuleCatalog().rules;
+      const rules = activeCatalog().rules;
       const entries = vendorEntries(catalog.vendors, rules);
       const format = outputFormatOf(opts);
       const rows = entries.map(toRow);
