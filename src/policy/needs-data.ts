@@ -35,9 +35,16 @@ const WHAT: Record<MissingFieldName, string> = {
  * The report's sentences on judging: the assumption the check was told to make, then what to
  * fill in. Empty when neither applies.
  */
-export function needsDataSentences(findings: readonly Finding[], assumed: boolean): string[] {
+export function needsDataSentences(findings: readonly Finding[], assumed: boolean, includeUnverified = false): string[] {
   const head = assumed ? ['Blank layer, technology, network, use, funding, grade, purchase and installed dates were read as in scope (--assume-in-scope).'] : [];
-  return [...head, ...missingDataLines(missingDataSummary(findings))];
+  return [...head, ...unverifiedSentences(findings, includeUnverified), ...missingDataLines(missingDataSummary(findings))];
+}
+
+/** Whether rules nobody has checked against their text set deadlines here, and how many findings wait on that choice. */
+function unverifiedSentences(findings: readonly Finding[], included: boolean): string[] {
+  if (included) return ['Rules whose primary text has not been read (verification: unverified) were applied with their deadlines (--include-unverified).'];
+  const held = findings.filter((f) => f.ifVerified !== undefined).length;
+  return held ? [`${held} finding(s) of unverified rules are shown as advisory, with the status they would have (if verified); --include-unverified applies them.`] : [];
 }
 
 /** "37 devices need a layer to be judged: cleanpath import changes.csv --base latest --update" */

@@ -110,7 +110,7 @@ function findingsSection(m: ReportModel): string {
   const counts = Object.entries(m.summary.findingsByStatus).map(([s, n]) => `${esc(n)} ${esc(s)}`).join(', ');
   return `<section id="findings"><h2>Findings as of ${text(m.asOf)}</h2>
 <p>${esc(m.summary.findings)} finding(s) against the rule catalog ${text(m.catalogVersion)}${counts ? `: ${counts}` : ''}. Each names its device, its rule with the instrument and source, and the evidence behind the vendor.</p>
-${needsDataSentences(m.findings, m.assumeInScope ?? false).map((l) => `<p class="needs-data">${text(l)}</p>`).join('')}
+${needsDataSentences(m.findings, m.assumeInScope ?? false, m.includeUnverified ?? false).map((l) => `<p class="needs-data">${text(l)}</p>`).join('')}
 <div class="filters"><input id="f-text" type="search" placeholder="filter findings"><select id="f-status"><option value="">every status</option>${statuses.map((s) => `<option value="${esc(s)}">${esc(s)}</option>`).join('')}</select><span id="f-count" class="muted"></span></div>
 ${tbl}</section>`;
 }

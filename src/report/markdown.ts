@@ -102,7 +102,7 @@ function findingsSection(m: ReportModel, out: string[]): void {
   const s = m.summary;
   out.push(`## Findings as of ${md(m.asOf)}\n`);
   out.push(`${s.findings} finding(s) against rule catalog ${md(m.catalogVersion)}.\n`);
-  for (const l of needsDataSentences(m.findings, m.assumeInScope ?? false)) out.push(`> ${md(l)}\n`);
+  for (const l of needsDataSentences(m.findings, m.assumeInScope ?? false, m.includeUnverified ?? false)) out.push(`> ${md(l)}\n`);
   out.push(
     table(
       ['status', 'device', 'name', 'vendor', 'country', 'rule', 'source', 'deadline', 'days left', 'why', 'evidence'],

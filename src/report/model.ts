@@ -106,6 +106,8 @@ export interface ReportModel {
   untrusted: string[];
   /** Whether the policy check read blank scope fields as in scope (--assume-in-scope); absent in older reports. */
   assumeInScope?: boolean;
+  /** Whether unverified rules were applied with their deadlines (--include-unverified); absent in older reports. */
+  includeUnverified?: boolean;
   summary: {
     devices: number;
     attributed: number;
@@ -161,6 +163,8 @@ export interface ReportOptions {
   budgetStart?: string;
   /** The policy check's conservative reading (docs/policy.md): blank scope fields count as in scope. */
   assumeInScope?: boolean;
+  /** Apply unverified rules with their deadlines (docs/policy.md). */
+  includeUnverified?: boolean;
   /** Seconds for the planner (default 60). */
   planTimeLimit?: number;
   /** Skip the planner. */
@@ -243,7 +247,7 @@ async function killSwitches(source: AnalysisSource, untrusted: readonly string[]
 /** The plan, or null with a note saying why not. A plan with no sensitive flow would only echo the rule-forced devices. */
 async function planOf(source: AnalysisSource, opts: ReportOptions, nothing: string | null, notes: string[]): Promise<PlanDocument | null> {
   if (opts.noPlan || !opts.untrusted.length || nothing !== null) return null;
-  const params = paramsOf(ANALYSES.plan, { untrusted: opts.untrusted, asOf: opts.asOf, assumeInScope: opts.assumeInScope ?? false, budget: opts.budget, budgetStart: opts.budgetStart ?? opts.asOf });
+  const params = paramsOf(ANALYSES.plan, { untrusted: opts.untrusted, asOf: opts.asOf, assumeInScope: opts.assumeInScope ?? false, includeUnverified: opts.includeUnverified ?? false, budget: opts.budget, budgetStart: opts.budgetStart ?? opts.asOf });
   try {
     const { nothingToAnalyse: _n, ...plan } = await ANALYSES.plan.run(source, params, { strict: true, planTimeLimit: opts.planTimeLimit ?? 60 });
     return plan;
@@ -356,12 +360,17 @@ function shownSections(conditional: ReadonlySet<string>): ReportModel['sections'
   );
 }
 
+/** How the policy check reads the inventory and the catalog: the same for the findings, their diff and the plan. */
+function policyReading(opts: ReportOptions) {
+  return { asOf: opts.asOf, assumeInScope: opts.assumeInScope ?? false, includeUnverified: opts.includeUnverified ?? false };
+}
+
 /** What changed since an earlier snapshot: each shown analysis that has a keyed main table, run on both. */
 async function changesSince(since: string, source: AnalysisSource, opts: ReportOptions, env: RunEnv): Promise<NonNullable<ReportModel['changes']>> {
   const base = { ...source, snapshot: since };
   const diffs = [
     await compareRuns(analysisById('exposure'), base, source, paramsOf(ANALYSES.exposure, { untrusted: opts.untrusted, top: 10 }), env),
-    await compareRuns(analysisById('findings'), base, source, paramsOf(ANALYSES.findings, { asOf: opts.asOf, assumeInScope: opts.assumeInScope ?? false }), env),
+    await compareRuns(analysisById('findings'), base, source, paramsOf(ANALYSES.findings, policyReading(opts)), env),
   ];
   return { since, diffs };
 }
@@ -373,7 +382,7 @@ export async function buildReportModel(opts: ReportOptions): Promise<ReportModel
   const inv = await readInventory(opts);
   const source: AnalysisSource = { db: opts.db, snapshot: inv.snap.name, organisation: opts.organisation };
   const env: RunEnv = { strict: false, paramName: (p) => p, networks: new Map() };
-  const found: FindingsAnalysis = await ANALYSES.findings.run(source, paramsOf(ANALYSES.findings, { asOf: opts.asOf, assumeInScope: opts.assumeInScope ?? false }), env);
+  const found: FindingsAnalysis = await ANALYSES.findings.run(source, paramsOf(ANALYSES.findings, policyReading(opts)), env);
   const exp: ExposureAnalysis = await ANALYSES.exposure.run(source, paramsOf(ANALYSES.exposure, { untrusted: [...opts.untrusted], top: 10 }), env);
   notes.push(...exp.notes);
   const nothing = exp.nothingToAnalyse;
@@ -395,6 +404,7 @@ export async function buildReportModel(opts: ReportOptions): Promise<ReportModel
     asOf: opts.asOf,
     untrusted: [...opts.untrusted],
     assumeInScope: opts.assumeInScope ?? false,
+    includeUnverified: opts.includeUnverified ?? false,
     summary: {
       devices: inv.devices.length,
       attributed: inv.devices.filter((d) => d.vendor !== null).length,

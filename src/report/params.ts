@@ -10,6 +10,7 @@ export const REPORT_PARAMS = z.object({
   budget: budgetParam('replacement budget per period, e.g. 3000000/year: phases the plan'),
   budgetStart: dateParam('first day of the first budget period (default: the as-of date)'),
   assumeInScope: flagParam('policy check: read a blank layer, technology, network, use or installed date as in scope instead of needs-data (the report says so)'),
+  includeUnverified: flagParam('policy check: apply rules whose primary text has not been read (verification unverified) with their deadlines, instead of as advisory findings (the report says so)'),
   since: stringParam('an earlier snapshot: the report then says what changed since (flows whose exposure changed, findings opened, closed and changed)', '<snapshot>'),
   plan: flagParam('compute the replacement plan (--no-plan: skip it)', true),
   timeLimit: numberParam('wall-clock limit for the planner, seconds (the server caps it)', { min: 0.001, message: 'expected a positive number of seconds' }, 60),

@@ -33,3 +33,18 @@ test('--include-unverified: an unverified rule advises without it and applies it
     if (a?.status === 'overdue' || a?.status === 'due') assert.ok(a.deadline, 'an applied removal finding has its deadline');
   }
 });
+
+test('report --include-unverified says the unverified rules were applied; without it, how many findings wait on them', () => {
+  const dir = tempDir();
+  assert.equal(cli(['demo', '--dir', dir, '--json']).code, 0);
+  const db = join(dir, 'demo.db');
+  const plain = cli(['report', '--db', db, '--as-of', '2026-12-03', '--no-plan', '--format', 'json']);
+  assert.equal(plain.code, 0, plain.stderr);
+  const without = JSON.parse(plain.stdout) as { includeUnverified: boolean; findings: { status: string; ifVerified?: string }[] };
+  assert.equal(without.includeUnverified, false);
+  assert.ok(without.findings.some((f) => f.ifVerified !== undefined));
+  const md = cli(['report', '--db', db, '--as-of', '2026-12-03', '--no-plan', '--format', 'md', '--include-unverified']);
+  assert.equal(md.code, 0, md.stderr);
+  assert.match(md.stdout, /were applied with their deadlines/);
+  assert.doesNotMatch(md.stdout, /shown as advisory, with the status they would have/);
+});

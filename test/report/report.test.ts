@@ -143,7 +143,7 @@ describe('report on the demo store', () => {
   it('JSON: the model itself', () => {
     const doc = JSON.parse(renderJsonReport(model));
     assert.deepEqual(doc, JSON.parse(JSON.stringify(model)));
-    assert.deepEqual(Object.keys(doc), ['report', 'source', 'asOf', 'untrusted', 'assumeInScope', 'summary', 'sites', 'links', 'shares', 'devices', 'findings', 'catalogVersion', 'deadlines', 'exposure', 'killSwitches', 'plan', 'nothingToAnalyse', 'notes', 'sections']);
+    assert.deepEqual(Object.keys(doc), ['report', 'source', 'asOf', 'untrusted', 'assumeInScope', 'includeUnverified', 'summary', 'sites', 'links', 'shares', 'devices', 'findings', 'catalogVersion', 'deadlines', 'exposure', 'killSwitches', 'plan', 'nothingToAnalyse', 'notes', 'sections']);
   });
 
   it('the command writes every format to a file; bad input exits 2', () => {

@@ -70,6 +70,7 @@ Examples:
         planTimeLimit: p.timeLimit,
         noPlan: !p.plan,
         assumeInScope: p.assumeInScope,
+        includeUnverified: p.includeUnverified,
         since: p.since,
       });
       // The report is still written (devices, findings); the flow part says why it is empty.

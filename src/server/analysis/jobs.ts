@@ -19,6 +19,8 @@ export interface ReportParams {
   budgetStart?: string;
   /** The policy check's conservative reading (docs/policy.md); absent means false. */
   assumeInScope?: boolean;
+  /** Unverified rules applied with their deadlines; absent means false. */
+  includeUnverified?: boolean;
   /** An earlier snapshot of the organisation: the report says what changed since. */
   since?: string;
   /** Skip the planner. */
@@ -65,6 +67,7 @@ async function report(job: JobBase & { params: ReportParams }): Promise<unknown>
     planTimeLimit: Math.min(p.timeLimit ?? Infinity, job.planTimeLimit),
     noPlan: p.noPlan ?? false,
     assumeInScope: p.assumeInScope ?? false,
+    includeUnverified: p.includeUnverified ?? false,
     since: p.since,
   });
   model.source.db = '';

@@ -68,7 +68,7 @@ function reportParams(q: z.infer<typeof ReportQuery>, since: string | undefined)
   const asOf = asOfOr(q.asOf);
   return {
     asOf, untrusted: untrustedOr(q.untrusted), budget: q.budget?.trim(), budgetStart: q.budgetStart ?? (q.budget ? asOf : undefined),
-    ...(q.assumeInScope && { assumeInScope: true }), ...(since && { since }), ...(!q.plan && { noPlan: true }), ...(q.timeLimit !== 60 && { timeLimit: q.timeLimit }),
+    ...(q.assumeInScope && { assumeInScope: true }), ...(q.includeUnverified && { includeUnverified: true }), ...(since && { since }), ...(!q.plan && { noPlan: true }), ...(q.timeLimit !== 60 && { timeLimit: q.timeLimit }),
   };
 }
 
