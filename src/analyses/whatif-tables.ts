@@ -1,11 +1,13 @@
 // The what-if's keyed tables: per country (the first: CSV and the diff's default), findings on
 // both sides, the plans' devices, the sensitive flows. Column ids pair baseline_ and scenario_.
+import { STATUSES, type Status } from '../policy/index.js';
 import type { TableRow, TableSpec } from './define.js';
 import type { WhatIfAnalysis } from './whatif.js';
 import type { WhatIfFinding } from './whatif-side.js';
 
 const col = (id: string, label: string, description: string, key?: true) => ({ id, label, description, ...(key && { key }) });
-const statusText = (c: Partial<Record<string, number>>): string => Object.entries(c).map(([s, n]) => `${n} ${s}`).join(', ');
+/** "1 overdue, 2 due": statuses in the catalog's order of severity, as `check` says them. */
+export const statusText = (c: Partial<Record<Status, number>>): string => STATUSES.filter((s) => c[s]).map((s) => `${c[s]} ${s}`).join(', ');
 
 const countries: TableSpec<WhatIfAnalysis> = {
   id: 'countries',

@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import type { WhatIfAnalysis } from '../../analyses/whatif.js';
 import type { WhatIfPlan } from '../../analyses/whatif-side.js';
+import { statusText } from '../../analyses/whatif-tables.js';
 import type { CliAdapter } from '../analysis-command.js';
 import { renderTable, type Row } from '../output.js';
 
@@ -15,6 +16,7 @@ function planLine(name: string, plan: WhatIfPlan | null, note: string | undefine
   const missed = plan.missedDeadlines.length ? `; ${plan.missedDeadlines.length} deadline(s) missed` : '';
   return `${name}: ${plan.devices.length} device(s) for ${money(plan.totalCost)}${when}${missed}\n`;
 }
+
 
 function phaseRows(d: WhatIfAnalysis): Row[] {
   const n = Math.max(d.baseline.plan?.phases.length ?? 0, d.scenario.plan?.phases.length ?? 0);
@@ -37,6 +39,7 @@ export function whatIfText(d: WhatIfAnalysis, names: ReadonlyMap<string, string>
     'HHI now': c.hhi.before, 'HHI after': c.hhi.scenario,
   }));
   out += renderTable(rows, ['country', 'devices', 'caught now', 'caught if', 'new', 'plan now', 'plan if', 'cost now', 'cost if', 'HHI now', 'HHI after']);
+  out += '\nFindings by status\n' + renderTable(d.delta.byCountry.map((c) => ({ country: c.country, baseline: statusText(c.baseline.findings) || 'none', scenario: statusText(c.scenario.findings) || 'none' })), ['country', 'baseline', 'scenario'], 70);
   out += '\n' + planLine('Baseline plan', d.baseline.plan, d.baseline.planNote) + planLine('Scenario plan', d.scenario.plan, d.scenario.planNote);
   out += `The scenario adds ${d.delta.planAdded.length} device(s) and ${money(d.delta.planCost)} to the plan.\n`;
   if (d.budget) out += `Budget ${d.budget}:\n` + renderTable(phaseRows(d), ['phase', 'until', 'baseline devices', 'baseline spent', 'scenario devices', 'scenario spent']);
