@@ -49,9 +49,16 @@ function Select({ label, value, options, onChange }: { label: string; value: str
 /** Findings the data cannot settle: said plainly, with how to complete the data; and the reading used. */
 function NeedsData({ report: m }: { report: ReportModel }) {
   const n = m.findings.filter((f) => f.status === 'needs-data').length;
+  const held = m.findings.filter((f) => f.ifVerified !== undefined).length;
   return (
     <>
       {m.assumeInScope ? <p data-testid="assume-in-scope">Blank layer, technology, network, use and installed date were read as in scope (assumeInScope).</p> : null}
+      {m.includeUnverified ? <p data-testid="unverified">Rules whose primary text has not been read (verification: unverified) were applied with their deadlines (includeUnverified).</p> : null}
+      {held ? (
+        <p data-testid="unverified">
+          {held} finding(s) of unverified rules are shown as advisory, with the status they would have if verified (includeUnverified applies them).
+        </p>
+      ) : null}
       {n ? (
         <p className="status-needs-data" data-testid="needs-data">
           {n} finding(s) need data to be judged: each names the fields to fill in (cleanpath import changes.csv --base latest --update).
