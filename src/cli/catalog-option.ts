@@ -8,6 +8,9 @@ export const CATALOG_HELP =
   `rule catalog to apply (YAML or JSON, the catalog's schema): a whole catalog, or an overlay (overlay: true) whose rules replace or add to the shipped ones by id and whose remove: [ids] drops some; also ${CATALOG_ENV}`;
 
 export function addCatalogOption(program: Command): void {
+  // Called before the commands are added, which copy the help settings: each command's --help
+  // then lists --catalog under "Global Options", where a user of check or plan looks for it.
+  program.configureHelp({ ...program.configureHelp(), showGlobalOptions: true });
   program.option('--catalog <file>', CATALOG_HELP).hook('preAction', () => {
     const file = program.opts<{ catalog?: string }>().catalog;
     if (file) useCatalogFile(file);
