@@ -59,6 +59,7 @@ function operation(spec: RouteSpec): JsonSchema {
   if (spec.body) errors.push(413);
   errors.push(429);
   for (const e of errors) responses[e] = errorResponse(e);
+  for (const [e, description] of Object.entries(spec.errors ?? {})) responses[e] = { ...errorResponse(Number(e)), description };
 
   const op: JsonSchema = {
     operationId: spec.operationId,

@@ -40,6 +40,8 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   response: { description: string; schema?: JsonSchema };
   /** Whether the route can answer 404 (it names an object in its path). */
   notFound?: boolean;
+  /** Answers besides the ones every route may give, by status, each with what it means here (e.g. 503 store busy). */
+  errors?: Partial<Record<number, string>>;
   handle(input: RouteInput<P, Q, B>): Promise<unknown> | unknown;
 }
 

@@ -28,6 +28,15 @@ after(async () => {
 const METHODS = ['get', 'post', 'delete', 'put', 'patch'];
 
 describe('OpenAPI document', () => {
+  it('lists the busy answers: 503 for imports (store busy) and analyses (over budget), 429 for a full analysis queue', () => {
+    const responses = (path: string, method: string) => (doc.paths[path]?.[method]?.responses ?? {}) as Record<string, { description?: string }>;
+    assert.match(responses('/api/imports', 'post')['503']?.description ?? '', /store busy/);
+    for (const path of Object.keys(doc.paths).filter((p) => /^\/api\/snapshots\/\{snapshot\}\/(report|findings|exposure|plan|diff)/.test(p))) {
+      assert.match(responses(path, 'get')['503']?.description ?? '', /time or memory budget/, path);
+      assert.match(responses(path, 'get')['429']?.description ?? '', /queued or running/, path);
+    }
+  });
+
   it('lists exactly the /api/ routes the server registered', () => {
     const registered = new Set(
       s.app.registeredRoutes

@@ -73,7 +73,10 @@ function reportParams(q: z.infer<typeof ReportQuery>, since: string | undefined)
 }
 
 /** What every analysis route may answer besides its document (docs/api.md, errors and limits). */
-const QUEUE_NOTE = " 429 (with Retry-After) when the caller's organisation already has its bound of analyses queued or running; 503 when the analysis exceeded its time or memory budget.";
+const QUEUE_ERRORS = {
+  429: "the caller's organisation already has its bound of analyses queued or running (see Retry-After), or the rate limit is exceeded",
+  503: 'the analysis exceeded its time or memory budget',
+};
 
 /** The views that are not analyses of the registry: the report combines them, the topology lists. */
 const VIEW_ROUTES: RouteSpec[] = [
@@ -83,11 +86,12 @@ const VIEW_ROUTES: RouteSpec[] = [
     operationId: 'getReport',
     tag: 'analyses',
     summary: 'The report model: summary, sites, links, vendor shares, findings, exposure, kill-switch, plan, deadlines',
-    description: 'Computed once per (snapshot, parameters) and cached: snapshots never change.' + QUEUE_NOTE,
+    description: 'Computed once per (snapshot, parameters) and cached: snapshots never change.',
     access: 'viewer',
     params: SnapshotParams,
     query: ReportQuery,
     notFound: true,
+    errors: QUEUE_ERRORS,
     response: { description: 'the report model (src/report/model.ts)', schema: schemaRef('ReportModel') },
     handle: async (input) => {
       const { ctx, auth, params, query } = input;
@@ -101,11 +105,12 @@ const VIEW_ROUTES: RouteSpec[] = [
     operationId: 'getTopology',
     tag: 'analyses',
     summary: 'Every device and device link, with the untrusted devices marked, for the topology view',
-    description: 'Computed once per (snapshot, parameters) and cached.' + QUEUE_NOTE,
+    description: 'Computed once per (snapshot, parameters) and cached.',
     access: 'viewer',
     params: SnapshotParams,
     query: UntrustedQuery,
     notFound: true,
+    errors: QUEUE_ERRORS,
     response: { description: 'nodes and links', schema: schemaRef('Topology') },
     handle: async (input) => {
       const { ctx, auth, params, query } = input;
@@ -131,11 +136,12 @@ function analysisRoute(def: AnyAnalysis): RouteSpec {
     operationId: `get${def.id.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase())}`,
     tag: 'analyses',
     summary: def.summary,
-    description: `${def.title}. Computed once per (snapshot, parameters) and cached: snapshots never change. The CLI's \`cleanpath ${def.command}\` takes the same parameters as --kebab-case options.${QUEUE_NOTE}`,
+    description: `${def.title}. Computed once per (snapshot, parameters) and cached: snapshots never change. The CLI's \`cleanpath ${def.command}\` takes the same parameters as --kebab-case options.`,
     access: 'viewer',
     params: SnapshotParams,
     query: def.params as unknown as z.ZodType<Record<string, unknown>>,
     notFound: true,
+    errors: QUEUE_ERRORS,
     response: { description: `the ${def.title.toLowerCase()} document (src/analyses/${def.id}.ts)`, schema: schemaRef(RESPONSE_SCHEMA[def.id as AnalysisId]) },
     handle: async (input) => new RawJson((await analyse(input, input.params.snapshot, def.id as AnalysisId, dated(def, input.query))).bytes),
   });
@@ -166,11 +172,12 @@ const DIFF_ROUTE = route<z.infer<typeof DiffParams>, z.infer<typeof DiffQuery>>(
   operationId: 'diffAnalysis',
   tag: 'analyses',
   summary: "What changed since the base snapshot: any analysis's rows added, removed and changed by key",
-  description: "Runs the analysis on both snapshots with the same parameters (the analysis's own query parameters, as on its route; both results cached) and compares one of its tables by key." + QUEUE_NOTE,
+  description: "Runs the analysis on both snapshots with the same parameters (the analysis's own query parameters, as on its route; both results cached) and compares one of its tables by key.",
   access: 'viewer',
   params: DiffParams,
   query: DiffQuery,
   notFound: true,
+    errors: QUEUE_ERRORS,
   response: { description: 'the diff', schema: schemaRef('AnalysisDiff') },
   handle: async (input) => {
     const { ctx, auth, params, query } = input;

@@ -90,6 +90,7 @@ export const IMPORT_ROUTES: RouteSpec[] = [
     query: ImportQuery,
     body: { kind: 'file', description: 'the file, as raw bytes' },
     status: 201,
+    errors: { 503: 'store busy: another import held the store past the server\'s wait (see Retry-After); nothing was stored' },
     response: { description: 'the new snapshot', schema: schemaRef('SnapshotInfo') },
     handle: async ({ ctx, auth, query, body: file }) => {
       if (!file || file.bytes === 0) {
