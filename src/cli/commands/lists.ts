@@ -32,6 +32,11 @@ function seconds(value: string): number {
   return n;
 }
 
+function httpUrl(value: string): string {
+  if (!/^https?:\/\/\S+$/.test(value)) throw new InvalidArgumentError('expected an http(s) URL');
+  return value;
+}
+
 function installedRow(l: InstalledList): Row {
   const c = l.current;
   return {
@@ -105,8 +110,8 @@ export function register(program: Command): void {
     .description('Download the Consolidated Screening List and OpenSanctions data, check that they parse and hold records, and install them (the previous copy is kept; a refused download changes nothing)')
     .option('--lists-dir <dir>', DIR_HELP)
     .option('--only <ids>', 'only these lists: csl, opensanctions', collectList)
-    .option('--csl-url <url>', 'where to download the CSL bulk JSON (default: trade.gov)')
-    .option('--opensanctions-url <url>', 'where to download OpenSanctions FollowTheMoney entities (default: the sanctions collection)')
+    .option('--csl-url <url>', 'where to download the CSL bulk JSON (default: trade.gov)', httpUrl)
+    .option('--opensanctions-url <url>', 'where to download OpenSanctions FollowTheMoney entities (default: the sanctions collection)', httpUrl)
     .option('--sources <file.json>', 'URLs from a file: {"csl": "https://…", "opensanctions": "https://…"} (default: sources.json in the lists dir, if any; flags win)')
     .option('--max-size <size>', 'largest download, e.g. 512M', parseByteSize, DEFAULT_LIMITS.maxBytes)
     .option('--timeout <seconds>', 'time allowed for each download', seconds, DEFAULT_LIMITS.timeoutMs / 1000)
