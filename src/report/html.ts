@@ -10,6 +10,7 @@ import { attrText, cellText, esc, jsonForScript, safeHttpUrl, text } from './esc
 import { EXPOSURE_COLOURS, renderMapSvg } from './map.js';
 import { changeView, FLOW_HEADINGS } from './columns.js';
 import type { ReportModel, VendorShare } from './model.js';
+import { whatIfView } from './whatif-section.js';
 
 const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#212121;background:#fff}
@@ -278,6 +279,15 @@ ${p.notes.map((n) => `<p class="muted">${text(n)}</p>`).join('')}</section>`;
 }
 
 /** Zero untrusted devices is green only when every device's vendor is known. */
+/** The what-if scenario, when the report was asked for one (src/report/whatif-section.ts). */
+function whatIfSection(m: ReportModel): string {
+  if (!m.whatif) return '';
+  const v = whatIfView(m.whatif);
+  const rows = (t: { rows: string[][] }) => t.rows.map((r) => r.map((c) => td(c)));
+  return `<section id="whatif"><h2>${text(v.heading)}</h2>${v.lines.map((l) => `<p>${text(l)}</p>`).join('')}
+${m.whatif.delta.nothingChanged ? '' : `${table(v.countries.head, rows(v.countries))}${v.flows.rows.length ? `<h3>Sensitive flows that become clean</h3>${table(v.flows.head, rows(v.flows))}` : ''}`}</section>`;
+}
+
 function untrustedCard(m: ReportModel): string {
   const s = m.summary;
   const unknown = s.devices - s.attributed;
@@ -334,6 +344,7 @@ ${pathsSection(m)}
 ${killSwitchSection(m)}
 ${planSection(m)}
 ${deadlinesSection(m)}
+${whatIfSection(m)}
 </main>
 <script type="application/json" id="cleanpath-report-data">${jsonForScript(m)}</script>
 <script>${SCRIPT}</script>

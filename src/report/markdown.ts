@@ -7,6 +7,7 @@ import { isolateText } from '../model/bidi.js';
 import { needsDataSentences } from '../policy/index.js';
 import { changeView, FLOW_HEADINGS } from './columns.js';
 import type { ReportModel } from './model.js';
+import { whatIfView } from './whatif-section.js';
 
 /** Escapes and isolates a value for Markdown text and table cells. */
 export function md(value: unknown): string {
@@ -55,7 +56,18 @@ export function renderMarkdown(m: ReportModel): string {
   killSwitchSection(m, out);
   planSection(m, out);
   deadlinesSection(m, out);
+  whatIfSection(m, out);
   return out.join('\n');
+}
+
+/** The what-if scenario, when the report was asked for one (src/report/whatif-section.ts). */
+function whatIfSection(m: ReportModel, out: string[]): void {
+  if (!m.whatif) return;
+  const v = whatIfView(m.whatif);
+  out.push(`## ${md(v.heading)}\n`, ...v.lines.map((l) => `${md(l)}\n`));
+  if (m.whatif.delta.nothingChanged) return;
+  out.push(table(v.countries.head, v.countries.rows.map((r) => r.map(md))));
+  if (v.flows.rows.length) out.push('### Sensitive flows that become clean\n', table(v.flows.head, v.flows.rows.map((r) => r.map(md))));
 }
 
 /** The totals, and the notes. */

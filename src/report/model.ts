@@ -19,6 +19,7 @@ import { STATUSES, upcomingDeadlines, type Finding, type Status, type UpcomingDe
 import { openStore, storeLabel, type SnapshotInfo } from '../store/index.js';
 import { reportPaths, type ReportPaths } from '../paths/report-data.js';
 import { REPORT_SECTIONS } from './sections.js';
+import type { WhatIfAnalysis, WhatIfSource } from '../analyses/whatif.js';
 
 export const REPORT_VERSION = 1;
 
@@ -142,6 +143,8 @@ export interface ReportModel {
   sections: Array<{ analysis: string; id: string; title: string }>;
   /** What changed since an earlier snapshot (`--since`): the generic diff of each analysis shown. */
   changes?: { since: string; diffs: AnalysisDiff[] };
+  /** A what-if scenario (`--whatif FILE`): the snapshot under the baseline and the scenario. */
+  whatif?: WhatIfAnalysis;
   /**
    * Why the flow analyses have nothing to say ("no flows in snapshot X: import a flows CSV
    * id,src,dst ..."), or null. When set, renderers show this sentence instead of exposure counts,
@@ -173,6 +176,8 @@ export interface ReportOptions {
   generatedAt?: string;
   /** An earlier snapshot: the report then says what changed since (flows' exposure, findings). */
   since?: string;
+  /** A what-if scenario file (the CLI's only: the API never reads a path): the report adds its section. */
+  whatif?: string;
 }
 
 const EXPOSURE_RANK: Record<ExposureLevel, number> = { all: 3, some: 2, none: 1, unreachable: 0 };
@@ -375,6 +380,12 @@ async function changesSince(since: string, source: AnalysisSource, opts: ReportO
   return { since, diffs };
 }
 
+/** The scenario file run through the registry's whatif with the report's own reading: date, vendors, budget. */
+function whatIfOf(source: AnalysisSource, opts: ReportOptions, env: RunEnv): Promise<WhatIfAnalysis> {
+  const p = paramsOf(ANALYSES.whatif, { ...policyReading(opts), untrusted: [...opts.untrusted], budget: opts.budget, budgetStart: opts.budgetStart, timeLimit: opts.planTimeLimit });
+  return ANALYSES.whatif.run({ ...source, scenario: opts.whatif } as WhatIfSource, p, { ...env, paramName: undefined });
+}
+
 /** Reads the snapshot, runs the registry's analyses on it and returns the report model. */
 export async function buildReportModel(opts: ReportOptions): Promise<ReportModel> {
   const notes: string[] = [];
@@ -395,6 +406,7 @@ export async function buildReportModel(opts: ReportOptions): Promise<ReportModel
   const reportDevices = inv.devices.filter((_, i) => untrusted[i]).map(reportDevice);
   const paths = await reportPaths(opts.db, inv.snap.name, opts.untrusted, opts.organisation);
   const changes = opts.since ? await changesSince(opts.since, source, opts, env) : undefined;
+  const whatif = opts.whatif ? await whatIfOf(source, opts, env) : undefined;
   const findings = found.findings;
   const { chokepoints, ...summaryRest } = exp.summary;
   const s = exp.summary;
@@ -434,8 +446,9 @@ export async function buildReportModel(opts: ReportOptions): Promise<ReportModel
     plan,
     nothingToAnalyse: nothing,
     notes,
-    sections: shownSections(new Set(paths ? ['paths'] : [])),
+    sections: shownSections(new Set([...(paths ? ['paths'] : []), ...(whatif ? ['whatif'] : [])])),
     ...(changes ? { changes } : {}),
+    ...(whatif ? { whatif } : {}),
     ...(paths ? { paths } : {}),
   };
 }

@@ -13,6 +13,7 @@ export const REPORT_SECTIONS: Record<AnalysisId, ReportSection> = {
   // a part of the exposure section: the devices the most sensitive flows cross
   chokepoints: { id: 'chokepoints' },
   'paths-exposure': { id: 'paths', when: 'the store holds measured paths (traceroutes) of the last 30 days' },
-  whatif: { omitted: 'a what-if compares the snapshot under rules that are not in force (a scenario): cleanpath whatif, GET /api/snapshots/{snapshot}/whatif and the dashboard\'s What if view answer it' },
+  // a scenario is a hypothesis, not the snapshot's state: shown only when one is asked for
+  whatif: { id: 'whatif', when: 'a scenario file is given (cleanpath report --whatif FILE; the API never reads a file: GET /api/snapshots/{snapshot}/whatif answers it)' },
   screening: { omitted: 'screening checks the names of makers and parties against restricted-party lists, not the network: cleanpath screen --inventory answers it for a snapshot' },
 };

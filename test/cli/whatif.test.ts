@@ -2,7 +2,7 @@
 // table, CSV, JSON), its errors (exit 2 naming the option or file:line), and the demo's adoption
 // scenario, whose numbers must be what `cleanpath whatif` answers on the same store.
 import assert from 'node:assert/strict';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { whatIfStore } from '../support/whatif-network.js';
@@ -67,6 +67,21 @@ describe('cleanpath whatif', () => {
     const bad = whatif('--scenario', file);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5: adopt\\[0\\]: unknown field when`));
+  });
+
+  it('report --whatif FILE adds the What if section (HTML and Markdown); without it there is none', () => {
+    const file = join(dir, 'report-scenario.yaml');
+    writeFileSync(file, 'version: 1\nscenario: Huawei out of Germany\nlist:\n  - { vendors: [huawei], from: 2028-01-01, in: [DE] }\n');
+    const mdOut = cli(['report', '--db', db, '--as-of', '2026-12-31', '--whatif', file, '--format', 'md', '--time-limit', '10']);
+    assert.equal(mdOut.code, 0, mdOut.stderr);
+    assert.match(mdOut.stdout, /## What if: Huawei out of Germany\n/);
+    assert.match(mdOut.stdout, /1 device\\\(s\\\) newly caught by a deadline/);
+    assert.match(mdOut.stdout, /\| s1 \| de-a \| de-b \| all \| none \|/);
+    const html = join(dir, 'r.html');
+    assert.equal(cli(['report', '--db', db, '--as-of', '2026-12-31', '--whatif', file, '-o', html, '--time-limit', '10']).code, 0);
+    assert.match(readFileSync(html, 'utf8'), /<section id="whatif"><h2>(<bdi>)?What if: Huawei out of Germany/);
+    const plain = cli(['report', '--db', db, '--as-of', '2026-12-31', '--format', 'md', '--time-limit', '10']);
+    assert.doesNotMatch(plain.stdout, /## What if/);
   });
 
   it('a scenario that changes nothing says so', () => {

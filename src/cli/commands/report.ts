@@ -45,7 +45,8 @@ export function register(program: Command): void {
     .addOption(new Option('--format <format>', 'report format').choices([...REPORT_FORMATS]).default('html'))
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('--db <path>', 'store to read: an SQLite file or a postgres:// URL', DEFAULT_DB)
-    .option('-s, --snapshot <name>', 'snapshot of the store (default: the latest)');
+    .option('-s, --snapshot <name>', 'snapshot of the store (default: the latest)')
+    .option('--whatif <scenario.yaml>', 'add a What if section: the snapshot under this scenario file beside the baseline (cleanpath whatif --help; docs/policy.md)');
   // the same parameters, descriptions and defaults as the API's report query (src/report/params.ts)
   addParamOptions(cmd, { params: REPORT_PARAMS });
   cmd
@@ -72,6 +73,7 @@ Examples:
         assumeInScope: p.assumeInScope,
         includeUnverified: p.includeUnverified,
         since: p.since,
+        whatif: opts.whatif as string | undefined,
       });
       // The report is still written (devices, findings); the flow part says why it is empty.
       if (model.nothingToAnalyse) process.stderr.write(`note: ${model.nothingToAnalyse}\n`);
