@@ -3,7 +3,7 @@
 // refused before that import ends; token creation does not queue behind it either.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import Database from 'better-sqlite3';
+import { storeLocked } from '../support/sqlite-lock.js';
 import { buildFixture, removeFixture, serve, type Fixture, type Running } from './helpers.js';
 
 /** Devices of the slow upload: seconds of import even on a fast machine. */
@@ -25,28 +25,13 @@ after(async () => {
   if (f) removeFixture(f);
 });
 
-/** True while a connection holds the store's write lock (one non-blocking attempt). */
-function locked(db: string): boolean {
-  const probe = new Database(db, { timeout: 0 });
-  try {
-    probe.exec('BEGIN IMMEDIATE');
-    probe.exec('ROLLBACK');
-    return false;
-  } catch (e) {
-    if ((e as { code?: string }).code === 'SQLITE_BUSY') return true;
-    throw e;
-  } finally {
-    probe.close();
-  }
-}
-
 describe('token changes during an import', () => {
   it("a revocation answers while another organisation's import holds the store, and takes effect at once", async () => {
     let settled = false;
     const upload = s
       .get('/api/imports?snapshot=beta-big&filename=big.csv', f.tokens.betaAnalyst, { method: 'POST', body, headers: { 'content-type': 'text/csv' } })
       .finally(() => (settled = true));
-    while (!locked(f.db)) {
+    while (!storeLocked(f.db)) {
       if (settled) assert.fail(`the import ended before it was seen holding the store: ${(await upload).status}`);
       await new Promise((r) => setTimeout(r, 10));
     }
@@ -57,7 +42,7 @@ describe('token changes during an import', () => {
     const created = await s.get('/api/tokens', f.tokens.alphaAdmin, { method: 'POST', body: JSON.stringify({ label: 'new', role: 'viewer' }), headers: { 'content-type': 'application/json' } });
     assert.equal(created.status, 201, await created.clone().text());
     assert.equal((await s.get('/api/snapshots', viewer)).status, 401, 'the revoked token is refused at once');
-    assert.ok(!settled && locked(f.db), 'all of it before the import ended');
+    assert.ok(!settled && storeLocked(f.db), 'all of it before the import ended');
     const done = await upload;
     const text = await done.text();
     assert.equal(done.status, 201, text);

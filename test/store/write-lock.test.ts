@@ -11,6 +11,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
+import { storeLocked } from '../support/sqlite-lock.js';
 import { startServer } from '../../src/server/index.js';
 import { openStore, openTokenStore } from '../../src/store/index.js';
 import { REPO, tempDir } from '../cli/helpers.js';
@@ -45,25 +46,10 @@ function cli(args: string[]): Run {
   return { done: new Promise((resolve) => child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, ms: Date.now() - started }))) };
 }
 
-/** True while another connection holds the store's write lock (one non-blocking attempt). */
-function locked(db: string): boolean {
-  const probe = new Database(db, { timeout: 0 });
-  try {
-    probe.exec('BEGIN IMMEDIATE');
-    probe.exec('ROLLBACK');
-    return false;
-  } catch (e) {
-    if ((e as { code?: string }).code === 'SQLITE_BUSY') return true;
-    throw e;
-  } finally {
-    probe.close();
-  }
-}
-
 async function untilLocked(db: string, run: Run): Promise<void> {
   let finished = false;
   void run.done.then(() => (finished = true));
-  while (!locked(db)) {
+  while (!storeLocked(db)) {
     if (finished) assert.fail(`the import ended before it was seen holding the lock: ${JSON.stringify(await run.done)}`);
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -102,9 +88,9 @@ describe('SQLite store written by several processes', () => {
       const revoke = await cli(['token', 'revoke', String(viewer.id), '--db', db]).done;
       assert.equal(revoke.code, 0, revoke.stderr);
       assert.match(revoke.stderr, /token \d+ revoked/);
-      assert.ok(locked(db), `the import still holds the store: the revocation did not wait for it (took ${revoke.ms} ms)`);
+      assert.ok(storeLocked(db), `the import still holds the store: the revocation did not wait for it (took ${revoke.ms} ms)`);
       assert.equal((await ask()).status, 401, 'refused by the running server while the import goes on');
-      assert.ok(locked(db), 'and still before the import ended');
+      assert.ok(storeLocked(db), 'and still before the import ended');
       const done = await imp.done;
       assert.equal(done.code, 0, done.stderr);
       assert.equal((await ask()).status, 401);
