@@ -5,6 +5,7 @@ import { resolveVendors, snapshotProfile } from '../analyses/untrusted.js';
 import { isInputError } from '../model/index.js';
 import { openStore } from '../store/index.js';
 import { DEFAULT_DB } from './options.js';
+import { terminalSafe } from './run.js';
 
 export { loadNetwork, type LoadedNetwork, type NetworkSourceOptions } from '../analyses/network.js';
 
@@ -21,7 +22,7 @@ export function addNetworkSourceOptions(cmd: Command): Command {
 
 /** Says each warning on stderr, where it does not mix with machine output. */
 export function warn(warnings: readonly string[]): void {
-  for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+  for (const w of warnings) process.stderr.write(`warning: ${terminalSafe(w)}\n`);
 }
 
 /** Vendor names → slugs, accepting the vendors a snapshot's devices carry besides the catalog's. */

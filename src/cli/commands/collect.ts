@@ -18,6 +18,7 @@ import { DEFAULT_DB, collectList, parsePositiveInt } from '../options.js';
 import { renderJson, renderTable } from '../output.js';
 import { createProgress } from '../progress.js';
 import { waitOption, waitOptions } from '../wait-option.js';
+import { terminalSafe } from '../run.js';
 
 interface CollectSnmpOptions {
   port: number;
@@ -168,7 +169,7 @@ function printCollected(collected: readonly Collected[], devices: readonly Devic
   }));
   process.stdout.write(renderTable(rows, ['id', 'name', 'vendor', 'conf', 'via', 'evidence', 'conflict'], 60));
   const failed = collected.filter((c) => !c.ok);
-  for (const c of collected) for (const e of c.errors) process.stderr.write(`warning: ${c.target || c.address}: ${e}\n`);
+  for (const c of collected) for (const e of c.errors) process.stderr.write(`warning: ${terminalSafe(`${c.target || c.address}: ${e}`)}\n`);
   process.stdout.write(`${collected.length - failed.length} of ${collected.length} targets answered; ${devices.length} devices, ${links} links\n`);
 }
 

@@ -8,6 +8,7 @@ import { DEFAULT_DB } from '../options.js';
 import { renderJson, renderTable } from '../output.js';
 import { createProgress } from '../progress.js';
 import { waitOption, waitOptions } from '../wait-option.js';
+import { terminalSafe } from '../run.js';
 
 interface ImportOptions {
   db: string;
@@ -108,7 +109,7 @@ async function runImport(files: string[], opts: ImportOptions): Promise<void> {
       onProgress: (p) => progress.update(p.records, undefined, p.file),
     });
     progress.done();
-    for (const w of summary.warnings.slice(0, 50)) process.stderr.write(`warning: ${w.file}:${w.line}: ${w.message}\n`);
+    for (const w of summary.warnings.slice(0, 50)) process.stderr.write(`warning: ${terminalSafe(`${w.file}:${w.line}: ${w.message}`)}\n`);
     if (summary.warnings.length > 50) process.stderr.write(`warning: ... and ${summary.warnings.length - 50} more\n`);
     if (opts.json) {
       process.stdout.write(renderJson(summary));

@@ -13,6 +13,7 @@ import { collectList, DEFAULT_DB, parsePositiveInt } from '../options.js';
 import { render, renderJson, type Row } from '../output.js';
 import { createProgress } from '../progress.js';
 import { waitOption, waitOptions } from '../wait-option.js';
+import { terminalSafe } from '../run.js';
 
 interface EnrichOpts {
   asnTable?: string[];
@@ -149,7 +150,7 @@ async function runImport(files: string[], opts: ImportOpts): Promise<void> {
     ...enrichFiles(opts),
     ...(opts.site !== undefined ? { site: opts.site } : {}),
     ...(opts.time !== undefined ? { time: parseTime('--time', opts.time) } : {}),
-    onWarning: (w) => process.stderr.write(`warning: ${w}\n`),
+    onWarning: (w) => process.stderr.write(`warning: ${terminalSafe(w)}\n`),
     onProgress: (n) => progress.update(n, undefined, 'measurements'),
   }).finally(() => store.close());
   progress.done();
