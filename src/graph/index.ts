@@ -19,3 +19,4 @@ export {
   type SiteCutOff,
   type Tally,
 } from './killswitch.js';
+export { flowPaths, DEFAULT_PATH_LIMIT, type FlowPaths, type FlowPathsOptions, type CleanAlternative } from './flow-paths.js';
