@@ -1,13 +1,13 @@
 // Request schemas (zod: validated on the way in, and turned into the OpenAPI document's
 // parameters) and the JSON schemas of the answers (the OpenAPI document's components).
 import { z } from 'zod';
-import { commaList, countriesParam, layersParam, vendorsParam } from '../analyses/params.js';
+import { commaList, countriesParam, dateParam, enumListParam, layersParam, textListParam, vendorsParam } from '../analyses/params.js';
 import { DEFAULT_UNTRUSTED } from '../analyses/untrusted.js';
 import { FORMAT_IDS } from '../ingest/index.js';
 import { Device, NETWORK_KINDS } from '../model/index.js';
 import { STATUSES, todayUtc } from '../policy/index.js';
 import { REPORT_PARAMS } from '../report/params.js';
-import { ROLES } from '../store/index.js';
+import { DEVICE_SORTS, ROLES } from '../store/index.js';
 import type { JsonSchema } from './route-spec.js';
 
 // The parameter kinds (lists of vendors, countries, layers; dates; budgets) are the analyses'
@@ -18,13 +18,22 @@ export const SnapshotParams = z.object({ snapshot: z.string().min(1).max(200).de
 export const DeviceParams = SnapshotParams.extend({ id: z.string().min(1).max(1000).describe('device id') });
 export const TokenParams = z.object({ id: z.coerce.number().int().positive().describe('token id') });
 
+/** A device's finding status for the devices filter: the policy's statuses, or none. */
+export const DEVICE_STATUSES = [...STATUSES, 'none'] as const as readonly [string, ...string[]];
+
 export const DevicesQuery = z.object({
   vendor: vendorsParam('attributed vendors'),
   country: countriesParam("the devices' countries"),
   layer: layersParam("the devices' layers"),
   network: networkList.optional(),
+  operator: textListParam("the devices' operators, exactly as the inventory names them", 'Example Telecom'),
+  status: enumListParam(DEVICE_STATUSES, 'devices with a finding of one of these statuses as of asOf (none: devices without any finding)', 'overdue,due'),
+  asOf: dateParam('the day finding statuses are judged as of, YYYY-MM-DD (default: today, UTC); only with status'),
+  q: z.string().min(1).max(200).optional().describe('free text: devices whose id, name, model, site, vendor or operator contains it (ASCII letters in any case)'),
+  sort: z.enum(DEVICE_SORTS).default('seq').describe(`sort column (${DEVICE_SORTS.join(', ')}; seq: input order); ties stay in input order`),
+  order: z.enum(['asc', 'desc']).default('asc').describe('sort direction'),
   limit: z.coerce.number().int().min(1).max(1000).default(100).describe('devices per page (1-1000)'),
-  offset: z.coerce.number().int().min(0).max(1e9).default(0).describe('devices skipped first, in input order'),
+  offset: z.coerce.number().int().min(0).max(1e9).default(0).describe('matching devices skipped first, in the sort order'),
 });
 
 /** The report's query: its parameters, declared once for the CLI and the API (src/report/params.ts). */
@@ -286,6 +295,16 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
     nodes: arr(obj({ id: str, name: nullable(str), vendor: nullable(str), site: nullable(str), country: nullable(str), layer: nullable(str), untrusted: { type: 'boolean' } })),
     links: arr(obj({ a: str, b: str, metric: num })),
   }),
+  DeviceLinks: obj({
+    device: str,
+    links: arr(obj({ a: str, b: str, metric: num, operator: nullable(str), neighbour: obj({ id: str, name: nullable(str), vendor: nullable(str), site: nullable(str), country: nullable(str), layer: nullable(str) }, ['id']) })),
+  }, undefined, { description: "a device's links, each with the device at its other end (null fields: not in the snapshot's devices)" }),
+  AnalysisTables: obj({
+    analysis: str,
+    nothingToAnalyse: NOTHING_TO_ANALYSE,
+    notes: arr(str),
+    tables: arr(obj({ id: str, title: str, rows: arr({ type: 'object', description: 'one row: column id → cell (the columns are the registry\'s, GET /api/analyses)' }) })),
+  }, undefined, { description: "an analysis's tables as rows, the same the CLI writes as CSV" }),
   ReportModel: obj(
     {
       report: obj({ version: int, title: str, generatedAt: str }),

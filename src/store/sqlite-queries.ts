@@ -1,15 +1,38 @@
 import type Database from 'better-sqlite3';
 import type { Device, Flow, Link, Site } from '../model/index.js';
 import { IMPORTS_SELECT, readDevice, readFlow, readImportRecord, readLink, readSite } from './rows.js';
-import { GROUP_FIELDS, type DeviceCount, type DeviceFilter, type GroupField, type ImportRecord } from './types.js';
+import { devicePageSql } from './device-page.js';
+import { GROUP_FIELDS, type DeviceCount, type DeviceFilter, type DevicePage, type DevicePageQuery, type GroupField, type ImportRecord } from './types.js';
 
 type Db = Database.Database;
 type Row = Record<string, unknown>;
 
 const PAGE = 1000;
 
+export type Dialect = 'sqlite' | 'pg';
+
+/** Columns the free text is looked for in (DeviceFilter.text). */
+const TEXT_COLUMNS = ['id', 'name', 'model', 'site', 'vendor', 'operator'] as const;
+
+/**
+ * The free-text and id-set conditions, whose SQL differs between the backends. Both fold ASCII
+ * letters only (PostgreSQL's lower() under the "C" collation, SQLite's lower()), so both answer alike.
+ */
+function dialectParts(f: DeviceFilter, dialect: Dialect, parts: string[], params: unknown[]): void {
+  if (f.ids) {
+    parts.push(dialect === 'pg' ? `${f.ids.in ? '' : 'NOT '}(id = ANY(?::text[]))` : `id ${f.ids.in ? '' : 'NOT '}IN (SELECT value FROM json_each(?))`);
+    params.push(dialect === 'pg' ? [...f.ids.ids] : JSON.stringify(f.ids.ids));
+  }
+  if (f.text) {
+    const within = (c: string) => (dialect === 'pg' ? `strpos(lower(${c} COLLATE "C"), ?) > 0` : `instr(lower(${c}), ?) > 0`);
+    parts.push(`(${TEXT_COLUMNS.map(within).join(' OR ')})`);
+    const needle = f.text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    for (let i = 0; i < TEXT_COLUMNS.length; i++) params.push(needle);
+  }
+}
+
 /** WHERE clause and parameters for a device filter; column names come from this code only. */
-export function deviceWhere(snapshotId: number, f: DeviceFilter): { sql: string; params: (string | number)[] } {
+export function deviceWhere(snapshotId: number, f: DeviceFilter, dialect: Dialect = 'sqlite'): { sql: string; params: (string | number)[] } {
   const parts = ['snapshot = ?'];
   const params: (string | number)[] = [snapshotId];
   const inList = (col: string, values: string[] | undefined): void => {
@@ -32,6 +55,9 @@ export function deviceWhere(snapshotId: number, f: DeviceFilter): { sql: string;
   inList('country', f.country);
   inList('layer', f.layer);
   inList('network', f.network);
+  inList('operator', f.operator);
+  // an id list (PostgreSQL) is one bound value too
+  dialectParts(f, dialect, parts, params as unknown[]);
   return { sql: parts.join(' AND '), params };
 }
 
@@ -74,6 +100,18 @@ export function devicesByKey(db: Db, snapshotId: number, keys: { ids?: readonly 
   by('id', keys.ids);
   by('name', keys.names);
   return [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => readDevice(r));
+}
+
+export function devicePage(db: Db, snapshotId: number, query: DevicePageQuery): DevicePage {
+  const { count, page } = devicePageSql(snapshotId, query, 'sqlite');
+  const total = (db.prepare(count.sql).get(...count.params) as { n: number }).n;
+  const devices = total > query.offset ? (db.prepare(page.sql).all(...page.params) as Row[]).map(readDevice) : [];
+  return { total, devices };
+}
+
+/** The links with the device at either end, in input order. */
+export function deviceLinks(db: Db, snapshotId: number, deviceId: string): Link[] {
+  return (db.prepare('SELECT * FROM links WHERE snapshot = ? AND (a = ? OR b = ?) ORDER BY seq').all(snapshotId, deviceId, deviceId) as Row[]).map(readLink);
 }
 
 export function countDevices(db: Db, snapshotId: number, groupBy: readonly GroupField[], filter: DeviceFilter = {}): DeviceCount[] {

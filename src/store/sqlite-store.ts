@@ -11,7 +11,7 @@ import { SqliteImportWriter } from './sqlite-writer.js';
 import type { WriteWait } from './write-lock.js';
 import {
   DEFAULT_ORGANISATION,
-  type BeginImportOptions, type DeviceCount, type DeviceKeys, type DeviceFilter, type GroupField, type ImportContent, type ImportRecord, type ImportRecordInput, type ImportWriter, type OpenStoreOptions, type SnapshotInfo, type Store,
+  type BeginImportOptions, type DeviceCount, type DeviceKeys, type DeviceFilter, type DevicePage, type DevicePageQuery, type GroupField, type ImportContent, type ImportRecord, type ImportRecordInput, type ImportWriter, type OpenStoreOptions, type SnapshotInfo, type Store,
 } from './types.js';
 
 /** The embedded store: one SQLite file in WAL mode, one connection. */
@@ -144,6 +144,14 @@ export class SqliteStore implements Store {
 
   devicesByKey(snapshotId: number, keys: { ids?: readonly string[]; names?: readonly string[] }): Promise<Device[]> {
     return settle(() => q.devicesByKey(this.db, snapshotId, keys));
+  }
+
+  devicePage(snapshotId: number, query: DevicePageQuery): Promise<DevicePage> {
+    return settle(() => q.devicePage(this.db, snapshotId, query));
+  }
+
+  deviceLinks(snapshotId: number, deviceId: string): Promise<Link[]> {
+    return settle(() => q.deviceLinks(this.db, snapshotId, deviceId));
   }
 
   countDevices(snapshotId: number, groupBy: readonly GroupField[], filter: DeviceFilter = {}): Promise<DeviceCount[]> {

@@ -95,9 +95,32 @@ export interface DeviceFilter {
    * false: only devices with an attributed vendor.
    */
   unknownVendor?: boolean;
+  operator?: string[];
+  /** Devices whose id is (`in`: true) or is not (`in`: false) one of `ids`: a set computed outside SQL, e.g. by findings status. */
+  ids?: { in: boolean; ids: readonly string[] };
+  /** Free text: a device whose id, name, model, site, vendor or operator contains it, ASCII letters in any case. */
+  text?: string;
   limit?: number;
   /** Matching devices skipped first, in input order. */
   offset?: number;
+}
+
+/** The columns a page of devices can be sorted by (`seq`: input order). */
+export const DEVICE_SORTS = ['seq', 'id', 'name', 'vendor', 'country', 'layer', 'operator', 'site', 'model', 'confidence'] as const;
+export type DeviceSort = (typeof DEVICE_SORTS)[number];
+
+/** One page of a filtered, sorted device list (the devices view, 100k devices). */
+export interface DevicePageQuery extends Omit<DeviceFilter, 'limit' | 'offset'> {
+  sort?: DeviceSort;
+  descending?: boolean;
+  limit: number;
+  offset: number;
+}
+
+export interface DevicePage {
+  /** Devices matching the filter, over all pages. */
+  total: number;
+  devices: Device[];
 }
 
 export const GROUP_FIELDS = ['vendor', 'country', 'layer', 'network', 'operator'] as const;
@@ -146,6 +169,10 @@ export interface Store {
   device(snapshotId: number, id: string): Promise<Device | undefined>;
   /** The devices whose id is one of `ids` or whose name is one of `names`, in input order. */
   devicesByKey(snapshotId: number, keys: { ids?: readonly string[]; names?: readonly string[] }): Promise<Device[]>;
+  /** One page of the devices matching the query, sorted (ties in input order), and how many match. */
+  devicePage(snapshotId: number, query: DevicePageQuery): Promise<DevicePage>;
+  /** The links with `deviceId` at either end, in input order. */
+  deviceLinks(snapshotId: number, deviceId: string): Promise<Link[]>;
   /** Counts the devices matching `filter` (its limit and offset ignored), grouped by `groupBy`. */
   countDevices(snapshotId: number, groupBy: readonly GroupField[], filter?: DeviceFilter): Promise<DeviceCount[]>;
   sites(snapshotId: number): Promise<Site[]>;

@@ -124,7 +124,7 @@ const VIEW_ROUTES: RouteSpec[] = [
 const RESPONSE_SCHEMA: Record<AnalysisId, string> = { findings: 'Findings', exposure: 'Exposure', chokepoints: 'Chokepoints', killswitch: 'KillSwitch', plan: 'Plan', screening: 'Screening', 'paths-exposure': 'PathsExposure', whatif: 'WhatIf' };
 
 /** Parameters whose absence means "today": filled in so that the date is part of the cache key. */
-function dated(def: AnyAnalysis, params: Record<string, unknown>): Record<string, unknown> {
+export function dated(def: AnyAnalysis, params: Record<string, unknown>): Record<string, unknown> {
   return 'asOf' in def.params.shape && params.asOf === undefined ? { ...params, asOf: todayUtc() } : params;
 }
 

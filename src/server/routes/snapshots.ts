@@ -1,11 +1,12 @@
 // Snapshots and their devices: straight from the store's read connection, always within the
 // caller's organisation.
 import type { z } from 'zod';
-import type { DeviceFilter } from '../../store/index.js';
+import type { DevicePageQuery } from '../../store/index.js';
 import { snapshotOf } from '../context.js';
 import { notFound } from '../http.js';
 import { route, type RouteSpec } from '../route-spec.js';
 import { resolveQueryVendors } from './analyses.js';
+import { statusIds } from './device-status.js';
 import { arrayOf, DeviceParams, DevicesQuery, schemaRef, SnapshotParams } from '../schemas.js';
 
 function organisationOf(auth: { organisation: string } | undefined): string {
@@ -41,22 +42,25 @@ export const SNAPSHOT_ROUTES: RouteSpec[] = [
     path: '/api/snapshots/{snapshot}/devices',
     operationId: 'listDevices',
     tag: 'devices',
-    summary: 'Devices of a snapshot, filtered and paged, each with its evidence',
+    summary: 'Devices of a snapshot, filtered, sorted and paged, each with its evidence',
+    description: 'Filters combine (AND); a list matches any of its values. The finding status comes from the findings analysis as of asOf (cached like GET /findings). Sorted and paged in the store (SQLite or PostgreSQL), so a page of 100k devices costs one query and a count.',
     access: 'viewer',
     params: SnapshotParams,
     query: DevicesQuery,
     notFound: true,
     response: { description: 'one page of matching devices and how many match', schema: schemaRef('DevicePage') },
-    handle: async ({ ctx, auth, params, query }) => {
+    handle: async (input) => {
+      const { ctx, auth, params, query } = input;
       const snap = await snapshotOf(ctx, auth, params.snapshot);
-      const filter: DeviceFilter = {};
-      if (query.vendor) filter.vendor = await resolveQueryVendors(ctx, auth, params.snapshot, query.vendor, 'vendor');
-      if (query.country) filter.country = query.country;
-      if (query.layer) filter.layer = query.layer;
-      if (query.network) filter.network = query.network;
-      const total = (await ctx.reads.countDevices(snap.id, [], filter))[0]?.count ?? 0;
-      const devices = await ctx.reads.devices(snap.id, { ...filter, limit: query.limit, offset: query.offset });
-      return { total, devices };
+      const q: DevicePageQuery = { sort: query.sort, descending: query.order === 'desc', limit: query.limit, offset: query.offset };
+      if (query.vendor) q.vendor = await resolveQueryVendors(ctx, auth, params.snapshot, query.vendor, 'vendor');
+      if (query.country) q.country = query.country;
+      if (query.layer) q.layer = query.layer;
+      if (query.network) q.network = query.network;
+      if (query.operator) q.operator = query.operator;
+      if (query.q) q.text = query.q;
+      if (query.status) q.ids = await statusIds(input, snap.name, query.status, query.asOf);
+      return ctx.reads.devicePage(snap.id, q);
     },
   }),
   route<z.infer<typeof DeviceParams>>({

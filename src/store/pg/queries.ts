@@ -5,7 +5,8 @@ import type pg from 'pg';
 import type { Device, Flow, Link, Site } from '../../model/index.js';
 import { IMPORTS_SELECT, readDevice, readFlow, readImportRecord, readLink, readSite, readSnapshotInfo as toInfo, SNAPSHOT_IN_ORGANISATION as IN_ORGANISATION, SNAPSHOT_SELECT as SELECT } from '../rows.js';
 import { deviceWhere } from '../sqlite-queries.js';
-import { DEFAULT_ORGANISATION, GROUP_FIELDS, type DeviceCount, type DeviceFilter, type GroupField, type ImportRecord, type SnapshotInfo } from '../types.js';
+import { devicePageSql } from '../device-page.js';
+import { DEFAULT_ORGANISATION, GROUP_FIELDS, type DeviceCount, type DeviceFilter, type DevicePage, type DevicePageQuery, type GroupField, type ImportRecord, type SnapshotInfo } from '../types.js';
 import { dollar } from './connection.js';
 
 /** A pool or one of its connections (inside an import's transaction). */
@@ -53,7 +54,7 @@ export async function snapshotNames(db: Queryable, organisation = DEFAULT_ORGANI
 // ---- rows ----
 
 export async function* iterateDevices(db: Queryable, snapshotId: number, filter: DeviceFilter = {}): AsyncGenerator<Device> {
-  const { sql, params } = deviceWhere(snapshotId, filter);
+  const { sql, params } = deviceWhere(snapshotId, filter, 'pg');
   let remaining = filter.limit ?? Infinity;
   let after = 0;
   let skip = filter.offset ?? 0;
@@ -85,12 +86,24 @@ export async function devicesByKey(db: Queryable, snapshotId: number, keys: { id
   return rows.map(readDevice);
 }
 
+export async function devicePage(db: Queryable, snapshotId: number, query: DevicePageQuery): Promise<DevicePage> {
+  const { count, page } = devicePageSql(snapshotId, query, 'pg');
+  const total = Number((await all(db, count.sql, count.params))[0]?.n ?? 0);
+  const devices = total > query.offset ? (await all(db, page.sql, page.params)).map(readDevice) : [];
+  return { total, devices };
+}
+
+/** The links with the device at either end, in input order. */
+export async function deviceLinks(db: Queryable, snapshotId: number, deviceId: string): Promise<Link[]> {
+  return (await all(db, 'SELECT * FROM links WHERE snapshot = ? AND (a = ? OR b = ?) ORDER BY seq', [snapshotId, deviceId, deviceId])).map(readLink);
+}
+
 export async function countDevices(db: Queryable, snapshotId: number, groupBy: readonly GroupField[], filter: DeviceFilter = {}): Promise<DeviceCount[]> {
   for (const g of groupBy) {
     if (!(GROUP_FIELDS as readonly string[]).includes(g)) throw new Error(`cannot group devices by "${String(g)}"; choose from ${GROUP_FIELDS.join(', ')}`);
   }
   const cols = [...new Set(groupBy)];
-  const { sql, params } = deviceWhere(snapshotId, filter);
+  const { sql, params } = deviceWhere(snapshotId, filter, 'pg');
   if (cols.length === 0) {
     const n = (await all(db, `SELECT COUNT(*) AS n FROM devices WHERE ${sql}`, params))[0]?.n as number | undefined;
     return [{ key: {}, count: n ?? 0 }];

@@ -4,7 +4,7 @@
 import { InputError, type Device, type Flow, type Link, type Site } from '../../model/index.js';
 import {
   DEFAULT_ORGANISATION,
-  type BeginImportOptions, type DeviceCount, type DeviceFilter, type GroupField, type ImportRecord, type ImportWriter, type OpenStoreOptions, type SnapshotInfo, type Store,
+  type BeginImportOptions, type DeviceCount, type DeviceFilter, type DevicePage, type DevicePageQuery, type GroupField, type ImportRecord, type ImportWriter, type OpenStoreOptions, type SnapshotInfo, type Store,
 } from '../types.js';
 import type { BeginPathImportOptions, MeasurementSpan, MeasurementWindow, PathImportInfo, PathImportWriter, StoredMeasurement } from '../path-types.js';
 import { connectionError, createPool, redactUrl, type Pool } from './connection.js';
@@ -88,6 +88,14 @@ export class PgStore implements Store {
 
   async devicesByKey(snapshotId: number, keys: { ids?: readonly string[]; names?: readonly string[] }): Promise<Device[]> {
     return q.devicesByKey(await this.db(), snapshotId, keys);
+  }
+
+  async devicePage(snapshotId: number, query: DevicePageQuery): Promise<DevicePage> {
+    return q.devicePage(await this.db(), snapshotId, query);
+  }
+
+  async deviceLinks(snapshotId: number, deviceId: string): Promise<Link[]> {
+    return q.deviceLinks(await this.db(), snapshotId, deviceId);
   }
 
   async countDevices(snapshotId: number, groupBy: readonly GroupField[], filter: DeviceFilter = {}): Promise<DeviceCount[]> {
