@@ -155,7 +155,7 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
     body = (
       <>
         {view === 'overview' && <Overview report={m} snapshots={snapshots.status === 'ok' ? snapshots.value : []} />}
-        {view === 'map' && <MapView report={m} />}
+        {view === 'map' && snapshot && <MapView report={m} api={api} snapshot={snapshot} onDevice={openDevice} />}
         {view === 'topology' && snapshot && <TopologyView api={api} snapshot={snapshot} report={m} onDevice={openDevice} />}
         {view === 'findings' && <FindingsView report={m} onFinding={openFinding} selected={panel} />}
         {view === 'flows' && <FlowsView report={m} onDevice={openDevice} />}
