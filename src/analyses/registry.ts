@@ -6,6 +6,7 @@ import { chokepoints } from './chokepoints.js';
 import type { AnyAnalysis } from './define.js';
 import { exposure } from './exposure.js';
 import { findings } from './findings.js';
+import { flowPathsAnalysis } from './flow-paths.js';
 import { killswitch } from './killswitch.js';
 import { pathsExposure } from './paths-exposure.js';
 import { plan } from './plan.js';
@@ -16,6 +17,7 @@ export const ANALYSES = {
   findings,
   exposure,
   chokepoints,
+  'flow-paths': flowPathsAnalysis,
   killswitch,
   plan,
   screening,

@@ -3,6 +3,7 @@
 import type { AnalysisId, DocumentOf, ParamsOf } from '../analyses/registry.js';
 import type { CliAdapter } from './analysis-command.js';
 import { adapter as findings } from './commands/check.js';
+import { adapter as flowPaths } from './commands/flow-paths.js';
 import { adapter as exposure } from './commands/exposure.js';
 import { adapter as killswitch } from './commands/killswitch.js';
 import { exposureAdapter as pathsExposure } from './commands/paths.js';
@@ -21,6 +22,7 @@ export const CLI_ADAPTERS: { [K in AnalysisId]: CliAdapter<DocumentOf<K>, Params
   findings,
   exposure,
   chokepoints,
+  'flow-paths': flowPaths,
   killswitch,
   plan,
   screening,

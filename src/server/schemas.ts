@@ -185,6 +185,36 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
     },
     ['untrusted', 'flows', 'summary'],
   ),
+  FlowHop: obj(
+    {
+      device: str,
+      name: nullable(str),
+      vendor: nullable(str),
+      site: nullable(str),
+      country: nullable(str),
+      operator: nullable(str),
+      untrusted: { type: 'boolean' },
+      evidence: { ...arr(obj({ kind: str, value: str, source: str, vendor: nullable(str), confidence: num })), description: "the attribution evidence behind the device's vendor, strongest first (at most 5; raw values cut to 200 characters)" },
+      moreEvidence: { ...int, description: 'evidence items left out' },
+    },
+  ),
+  FlowPaths: obj(
+    {
+      snapshot: nullable(str),
+      untrusted: arr(str),
+      avoid: { type: 'object', description: 'the untrusted set as resolved: untrusted vendors, avoidCountry, avoidOperator, avoidLayer' },
+      flow: obj({ id: str, src: str, dst: str, class: { enum: ['sensitive', 'normal'] }, volume: num }),
+      cost: { ...nullable(num), description: 'least total link metric; null when unreachable' },
+      exposure: { enum: ['all', 'some', 'none', 'unreachable'] },
+      paths: { ...arr(obj({ hops: arr(ref('FlowHop')), cost: num })), description: 'the equal-cost shortest paths, at most limit, in order of device positions' },
+      total: { ...int, description: 'equal-cost shortest paths in all' },
+      totalSaturated: { type: 'boolean', description: 'total reached 2^53-1 and stopped counting' },
+      limit: int,
+      clean: { ...nullable(obj({ hops: arr(ref('FlowHop')), cost: num, extra: { ...nullable(num), description: 'its cost over the shortest' } })), description: 'the cheapest path avoiding every untrusted device, null when none exists' },
+      nothingToAnalyse: NOTHING_TO_ANALYSE,
+      notes: arr(str),
+    },
+  ),
   Chokepoints: obj(
     {
       untrusted: arr(str),

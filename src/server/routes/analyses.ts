@@ -121,7 +121,7 @@ const VIEW_ROUTES: RouteSpec[] = [
 ];
 
 /** Each analysis's answer in the OpenAPI components: a missing one does not compile. */
-const RESPONSE_SCHEMA: Record<AnalysisId, string> = { findings: 'Findings', exposure: 'Exposure', chokepoints: 'Chokepoints', killswitch: 'KillSwitch', plan: 'Plan', screening: 'Screening', 'paths-exposure': 'PathsExposure', whatif: 'WhatIf' };
+const RESPONSE_SCHEMA: Record<AnalysisId, string> = { findings: 'Findings', exposure: 'Exposure', chokepoints: 'Chokepoints', 'flow-paths': 'FlowPaths', killswitch: 'KillSwitch', plan: 'Plan', screening: 'Screening', 'paths-exposure': 'PathsExposure', whatif: 'WhatIf' };
 
 /** Parameters whose absence means "today": filled in so that the date is part of the cache key. */
 export function dated(def: AnyAnalysis, params: Record<string, unknown>): Record<string, unknown> {
