@@ -3,15 +3,15 @@
 // default as the API's query parameter), --format table|csv|json, --table, -o. What only a
 // terminal has (threads, --distributed, a text layout) comes from the command's adapter.
 import { writeFile } from 'node:fs/promises';
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { z } from 'zod';
 import type { AnalysisDocument, AnalysisSource, AnyAnalysis, RunEnv } from '../analyses/define.js';
 import { optionName, paramCli } from '../analyses/params.js';
 import { tableCsv, tableSpec } from '../analyses/tables.js';
 import { InputError } from '../model/index.js';
 import { addNetworkSourceOptions, warn, type NetworkSourceOptions } from './network-input.js';
-import { DEFAULT_DB } from './options.js';
-import { OUTPUT_FORMATS, renderJson, renderTable, terminalColumns, type OutputFormat } from './output.js';
+import { addOutputOptions, DEFAULT_DB, outputFormatOf } from './options.js';
+import { renderJson, renderTable, type OutputFormat } from './output.js';
 import { createProgress, type Progress } from './progress.js';
 
 export interface CliAdapter<D = AnalysisDocument, P = Record<string, unknown>> {
@@ -107,9 +107,7 @@ export function registerAnalysisCommand(program: Command, def: AnyAnalysis, adap
   else cmd.option('--db <path>', 'store to read: an SQLite file or a postgres:// URL', DEFAULT_DB).option('-s, --snapshot <name>', 'snapshot of the store (default: the latest)');
   addParamOptions(cmd, def);
   adapter.options?.(cmd);
-  cmd
-    .addOption(new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default(adapter.format))
-    .option('--json', 'shorthand for --format json')
+  addOutputOptions(cmd, adapter.format)
     .option('--table <id>', `the table written as csv or table (${def.tables.map((t) => t.id).join(', ')}; default ${def.tables[0]!.id})`)
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .addHelpText('after', `\n${def.help ? def.help + '\n\n' : ''}Examples:\n${def.examples.map((e) => `  ${e}`).join('\n')}`)
@@ -122,7 +120,7 @@ export function registerAnalysisCommand(program: Command, def: AnyAnalysis, adap
 }
 
 async function runAnalysisCommand(def: AnyAnalysis, adapter: CliAdapter, opts: Record<string, unknown>): Promise<void> {
-  const format: OutputFormat = opts.json ? 'json' : (opts.format as OutputFormat);
+  const format = outputFormatOf(opts as { format?: OutputFormat; json?: boolean });
   const params = parseCliParams(def, opts);
   const table = tableSpec(def, (opts.table as string | undefined) ?? (format === 'json' ? undefined : adapter.defaultTable?.(params)));
   const progress = createProgress(def.command);
@@ -138,7 +136,7 @@ async function runAnalysisCommand(def: AnyAnalysis, adapter: CliAdapter, opts: R
         ? tableCsv(table.columns, rows())
         : opts.table === undefined && adapter.text
           ? adapter.text(doc, params, opts)
-          : renderTable(rows().map((r) => Object.fromEntries(table.columns.map((c) => [c.id, r[c.id] ?? c.nullAs ?? null]))), table.columns.map((c) => c.id), 48, terminalColumns());
+          : renderTable(rows().map((r) => Object.fromEntries(table.columns.map((c) => [c.id, r[c.id] ?? c.nullAs ?? null]))), table.columns.map((c) => c.id), 48);
   if (typeof opts.output === 'string') await writeFile(opts.output, text);
   else process.stdout.write(text);
   // Rows without anything to analyse are no all-clear: said, and exit 1.

@@ -1,7 +1,9 @@
 // Rendering of keyed rows as an aligned text table, CSV or JSON: every command's output goes
 // through here so `--format` means the same thing everywhere.
+import stringWidth from 'string-width';
 import { isolateText } from '../model/bidi.js';
 import { recordsToCsv } from '../model/csv-write.js';
+import { bold, isWide, recordCut, tableWidth } from './terminal.js';
 
 export type Cell = string | number | boolean | null | undefined;
 export type Row = Record<string, Cell>;
@@ -20,46 +22,57 @@ export function printable(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 }
 
-/**
- * Columns of the terminal the table is read on: the real width on a TTY, else $COLUMNS, else
- * 100 (what a report pasted into a ticket or a CI log still shows without wrapping).
- */
-export function terminalColumns(): number {
-  if (process.stdout.isTTY && process.stdout.columns) return process.stdout.columns;
-  const env = Number(process.env.COLUMNS);
-  return Number.isInteger(env) && env >= 40 ? env : 100;
-}
+/** Between two columns. */
+const GAP = 2;
+/** Text columns yield to this before any column is left out, and to the hard floor only after. */
+const SOFT_MIN = 10;
+const HARD_MIN = 6;
 
 /**
- * `maxWidth` caps every cell; `totalWidth`, when given, narrows the widest columns (never below
- * their header or 6 characters) until a line fits, so free text yields before ids do.
+ * A table that fits the terminal (terminal.ts): `maxWidth` caps every cell; then the widest text
+ * columns yield down to 10 characters (or their header); then trailing columns are left out; only
+ * if the first alone is too wide do cells go down to 6. The first column (the key) and numbers are
+ * not cut before that. Cut and left-out columns are recorded for the one note after the command;
+ * `--wide` lifts every limit. Widths are display widths: a CJK character takes 2, a combining mark 0.
  */
-export function renderTable(rows: readonly Row[], columns: readonly string[], maxWidth = 48, totalWidth?: number): string {
-  let text = rows.map((r) => columns.map((c) => truncate(printable(cellText(r[c])), maxWidth)));
-  const widths = columns.map((c, i) => Math.max(c.length, ...text.map((t) => t[i]!.length)));
-  if (totalWidth !== undefined && fitWidths(widths, columns, totalWidth)) {
-    text = text.map((t) => t.map((cell, i) => truncate(cell, widths[i]!)));
-  }
+export function renderTable(rows: readonly Row[], columns: readonly string[], maxWidth = 48, width = tableWidth()): string {
+  const cap = isWide() ? Infinity : maxWidth;
+  const full = rows.map((r) => columns.map((c) => printable(cellText(r[c]))));
   const numeric = columns.map((c) => rows.length > 0 && rows.every((r) => typeof r[c] === 'number' || r[c] == null));
-  const fmt = (cells: string[]) => cells.map((t, i) => padCell(t, widths[i]!, numeric[i]!)).join('  ').trimEnd();
-  return [fmt([...columns]), fmt(widths.map((w) => '-'.repeat(w))), ...text.map(fmt)].join('\n') + '\n';
+  const heads = columns.map((c) => stringWidth(c));
+  const natural = columns.map((_, i) => Math.max(heads[i]!, ...full.map((t) => stringWidth(t[i]!))));
+  const capped = natural.map((w, i) => (numeric[i] ? w : Math.min(w, Math.max(cap, heads[i]!))));
+  const floor = (min: number) => capped.map((w, i) => (numeric[i] || (i === 0 && min === SOFT_MIN) ? w : Math.min(w, Math.max(min, heads[i]!))));
+  const widths = fitWidths(capped, [floor(SOFT_MIN), floor(HARD_MIN)], width);
+  recordCut(columns.filter((_, i) => i < widths.length && widths[i]! < natural[i]!), columns.slice(widths.length));
+  const fmt = (cells: readonly string[]) => widths.map((w, i) => padCell(truncate(cells[i]!, w), w, numeric[i]!)).join(' '.repeat(GAP)).trimEnd();
+  return [bold(fmt(columns)), fmt(widths.map((w) => '-'.repeat(w))), ...full.map(fmt)].join('\n') + '\n';
 }
 
-/** Narrows `widths` in place to fit `total` (with two spaces between columns); true when any changed. */
-function fitWidths(widths: number[], columns: readonly string[], total: number): boolean {
-  const line = () => widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
-  let changed = false;
-  while (line() > total) {
+const lineWidth = (widths: readonly number[]) => widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
+
+/** Narrows `widths` in place, widest first and not below `floors`, until the line fits `total` or cannot narrow. */
+function narrow(widths: number[], floors: readonly number[], total: number): void {
+  while (lineWidth(widths) > total) {
     let widest = -1;
-    for (let i = 0; i < widths.length; i++) {
-      const floor = Math.max(6, columns[i]!.length);
-      if (widths[i]! > floor && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
-    }
-    if (widest < 0) break;
+    for (let i = 0; i < widths.length; i++) if (widths[i]! > floors[i]! && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+    if (widest < 0) return;
     widths[widest]! -= 1;
-    changed = true;
   }
-  return changed;
+}
+
+/** The widths of the leading columns that fit `total`: the most columns at the softest floor that fits. */
+function fitWidths(capped: readonly number[], floorSets: readonly (readonly number[])[], total: number): number[] {
+  for (const floors of floorSets) {
+    for (let shown = capped.length; shown >= 1; shown--) {
+      const widths = capped.slice(0, shown);
+      narrow(widths, floors, total);
+      if (lineWidth(widths) <= total) return widths;
+    }
+  }
+  const first = [capped[0]!];
+  narrow(first, [floorSets.at(-1)![0]!], total);
+  return first;
 }
 
 /**
@@ -69,12 +82,24 @@ function fitWidths(widths: number[], columns: readonly string[], total: number):
  * remove their closing mark.
  */
 function padCell(t: string, width: number, right: boolean): string {
-  const pad = ' '.repeat(Math.max(0, width - t.length));
+  const pad = ' '.repeat(Math.max(0, width - stringWidth(t)));
   return right ? pad + isolateText(t) : isolateText(t) + pad;
 }
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** `s` cut to `max` display columns with a visible ellipsis; whole characters only (a wide one never split). */
 function truncate(s: string, max: number): string {
-  return s.length <= max ? s : s.slice(0, max - 1) + '…';
+  if (stringWidth(s) <= max) return s;
+  let out = '';
+  let used = 0;
+  for (const { segment } of graphemes.segment(s)) {
+    const w = stringWidth(segment);
+    if (used + w > max - 1) break;
+    out += segment;
+    used += w;
+  }
+  return out + '…';
 }
 
 /** Through the one writer (model/csv-write.ts): every text cell defused against spreadsheet formulas. */

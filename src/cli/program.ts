@@ -4,7 +4,7 @@ import { allAnalyses, type AnalysisId } from '../analyses/registry.js';
 import { CLI_ADAPTERS } from './analysis-adapters.js';
 import { registerAnalysisCommand, type CliAdapter } from './analysis-command.js';
 import { addCatalogOption } from './catalog-option.js';
-import { DEFAULT_DB } from './options.js';
+import { addWideOption, DEFAULT_DB } from './options.js';
 import * as collect from './commands/collect.js';
 import * as demo from './commands/demo.js';
 import * as devices from './commands/devices.js';
@@ -61,6 +61,7 @@ Start with the demo, then your own data:
 Exit codes: 0 ok, 1 failure or nothing found, 2 bad input (file:line: what is wrong).`,
     );
   addCatalogOption(program);
+  addWideOption(program);
   for (const c of COMMANDS) c.register(program);
   hideStorePasswords(program);
   return program;

@@ -6,7 +6,8 @@ import { countByStatus, findingRow, selectRules, type FindingsAnalysis } from '.
 import { missingDataLines, missingDataSummary, STATUSES, type Finding, type Rule } from '../../policy/index.js';
 import type { CliAdapter } from '../analysis-command.js';
 import { collectList } from '../options.js';
-import { renderTable, terminalColumns, type Row } from '../output.js';
+import { renderTable, type Row } from '../output.js';
+import { tableWidth } from '../terminal.js';
 
 export { countByStatus, selectRules };
 
@@ -82,8 +83,7 @@ export function renderFindingsTable(findings: readonly Finding[], rules: readonl
     const mine = findings.filter((f) => (f.country ?? '??') === c);
     out += `${c}: ${statusLine(mine)}\n`;
     const rows = tableRows(mine);
-    const width = terminalColumns();
-    out += renderTable(rows, shownColumns(rows, width), 90, width) + '\n';
+    out += renderTable(rows, shownColumns(rows, tableWidth()), 90) + '\n';
   }
   out += needsDataText(findings, assumed);
   const cited = rules.filter((r) => findings.some((f) => f.rule === r.id));

@@ -17,7 +17,7 @@ import { activeCatalog } from '../../analyses/catalog-source.js';
 import { isRealDate } from '../../policy/index.js';
 import { openStore } from '../../store/index.js';
 import { DEFAULT_DB } from '../options.js';
-import { renderCsv, renderJson, renderTable, terminalColumns, type OutputFormat, type Row } from '../output.js';
+import { renderCsv, renderJson, renderTable, type OutputFormat, type Row } from '../output.js';
 
 interface DiffOptions {
   db: string;
@@ -36,7 +36,7 @@ export function renderDiffTable(d: DiffResult): string {
   ];
   if (rows.length) out += renderTable(rows, ['change', 'rule', 'device', 'status', 'vendor'], 60) + '\n';
   const changed = d.findings.changed.map((c) => ({ device: c.key.device || c.key.group, rule: c.key.rule, what: Object.keys(c.after).map((k) => `${k}: ${c.before[k] ?? '—'} → ${c.after[k] ?? '—'}`).join('; ') }));
-  if (changed.length) out += renderTable(changed, ['rule', 'device', 'what'], 80, terminalColumns()) + '\n';
+  if (changed.length) out += renderTable(changed, ['rule', 'device', 'what'], 80) + '\n';
   out += `Deadlines\n`;
   out += d.deadlines.length
     ? renderTable(
@@ -85,7 +85,7 @@ export function renderAnalysisDiff(d: AnalysisDiff, columns: readonly ColumnSpec
   const view = describeDiff(d, Infinity);
   let out = `${view.title} (${d.before} -> ${d.after})\n`;
   for (const [side, why] of Object.entries(d.nothingToAnalyse)) if (why) out += `note: ${side === 'before' ? d.before : d.after}: ${why}\n`;
-  if (view.rows.length) out += '\n' + renderTable(view.rows.map((r) => ({ change: r.change, row: r.key, what: r.detail })), ['change', 'row', 'what'], 200, terminalColumns());
+  if (view.rows.length) out += '\n' + renderTable(view.rows.map((r) => ({ change: r.change, row: r.key, what: r.detail })), ['change', 'row', 'what'], 200);
   return out;
 }
 
