@@ -16,7 +16,7 @@ const TEXT_COLUMNS = ['id', 'name', 'model', 'site', 'vendor', 'operator'] as co
 
 /**
  * The free-text and id-set conditions, whose SQL differs between the backends. Both fold ASCII
- * letters only (PostgreSQL's lower() under the "C" collation, SQLite's lower()), so both answer alike.
+ * letters only, so both answer alike; % and _ in the text are matched as themselves.
  */
 function dialectParts(f: DeviceFilter, dialect: Dialect, parts: string[], params: unknown[]): void {
   if (f.ids) {
@@ -24,10 +24,11 @@ function dialectParts(f: DeviceFilter, dialect: Dialect, parts: string[], params
     params.push(dialect === 'pg' ? [...f.ids.ids] : JSON.stringify(f.ids.ids));
   }
   if (f.text) {
-    const within = (c: string) => (dialect === 'pg' ? `strpos(lower(${c} COLLATE "C"), ?) > 0` : `instr(lower(${c}), ?) > 0`);
+    // SQLite's LIKE folds ASCII letters only; ILIKE under the "C" collation does the same
+    const within = (c: string) => (dialect === 'pg' ? `(${c} COLLATE "C") ILIKE ? ESCAPE '\\'` : `${c} LIKE ? ESCAPE '\\'`);
     parts.push(`(${TEXT_COLUMNS.map(within).join(' OR ')})`);
-    const needle = f.text.replace(/[A-Z]/g, (c) => c.toLowerCase());
-    for (let i = 0; i < TEXT_COLUMNS.length; i++) params.push(needle);
+    const pattern = `%${f.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    for (let i = 0; i < TEXT_COLUMNS.length; i++) params.push(pattern);
   }
 }
 

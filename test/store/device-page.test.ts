@@ -1,6 +1,7 @@
 // Store.devicePage and Store.deviceLinks on both backends: the demo imported into SQLite and
 // PostgreSQL, every query answered the same by both and equal to the same filter and sort done
-// in JavaScript over Store.devices (binary text order, NULLs first ascending, ties in input order).
+// in JavaScript over Store.devices (binary text order, NULLs first ascending, ties in input order,
+// all of it reversed descending).
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,7 +58,8 @@ function expected(q: DevicePageQuery): { total: number; ids: string[] } {
   const order = hit.map((d, i) => ({ d, i }));
   if (q.sort && q.sort !== 'seq') {
     const c = q.sort as Col;
-    order.sort((x, y) => (q.descending ? -cmp(value(x.d, c), value(y.d, c)) : cmp(value(x.d, c), value(y.d, c))) || x.i - y.i);
+    // descending reverses ties too (input order backwards)
+    order.sort((x, y) => (q.descending ? -1 : 1) * (cmp(value(x.d, c), value(y.d, c)) || x.i - y.i));
   }
   return { total: hit.length, ids: order.slice(q.offset, q.offset + q.limit).map((x) => x.d.id) };
 }
@@ -71,6 +73,8 @@ const QUERIES: DevicePageQuery[] = [
   { sort: 'confidence', descending: true, limit: 25, offset: 100 },
   { sort: 'site', vendor: ['huawei', 'zte'], limit: 40, offset: 0 },
   { country: ['DE', 'FR'], text: 'CORE', sort: 'name', limit: 100, offset: 0 },
+  { text: '%', limit: 10, offset: 0 },
+  { text: '_', sort: 'name', descending: true, limit: 10, offset: 0 },
   { ids: { in: true, ids: ['nothing-like-this'] }, limit: 10, offset: 0 },
   { limit: 10, offset: 100000 },
 ];

@@ -5,7 +5,7 @@ import { Api, ApiError } from './api.js';
 import { adoptTokenFromUrl, forgetToken, storeToken } from './token.js';
 import { todayIso } from './format.js';
 import { useAsync } from './use-async.js';
-import type { Finding, ReportParams, SnapshotInfo } from './types.js';
+import type { Finding, ReportModel, ReportParams, SnapshotInfo } from './types.js';
 import { Overview } from './views/Overview.js';
 import { MapView } from './views/MapView.js';
 import { TopologyView } from './views/TopologyView.js';
@@ -16,29 +16,53 @@ import { DeadlinesView } from './views/DeadlinesView.js';
 import { ChangesView } from './views/ChangesView.js';
 import { WhatIfView } from './views/WhatIfView.js';
 import { SidePanel, type PanelEditing, type PanelSubject } from './views/SidePanel.js';
+import { DevicesView } from './views/DevicesView.js';
+import { DevicePage } from './views/DevicePage.js';
+import { ScreeningView } from './views/ScreeningView.js';
+import { PathsView } from './views/PathsView.js';
+import { navigate, tabOf, upgradeLegacyHash, useRoute, type Route, type Tab } from './router.js';
 import type { SavedEdit } from './views/DeviceEdit.js';
 import { plain, Text, TextList } from './Text.js';
 
-const VIEWS = [
+// The tabs in the order shown; each is a route of router.ts (`#/devices`).
+const VIEWS: ReadonlyArray<readonly [Tab, string]> = [
   ['overview', 'Overview'],
   ['map', 'Map'],
   ['topology', 'Topology'],
   ['findings', 'Findings'],
   ['flows', 'Flows'],
+  ['devices', 'Devices'],
   ['plan', 'Plan'],
   ['deadlines', 'Deadlines'],
   ['changes', 'What changed'],
   ['whatif', 'What if'],
-] as const;
-export type View = (typeof VIEWS)[number][0];
+  ['screening', 'Screening'],
+  ['paths', 'Measured paths'],
+];
+export type View = Tab;
 
-function viewFromHash(): View {
-  const h = window.location.hash.replace(/^#/, '');
-  return (VIEWS.find(([v]) => v === h)?.[0]) ?? 'overview';
+/** The side panel a route asks for: a device (`panel=`), or the finding of a finding route once the report has it. */
+function panelOf(route: Route, report: ReportModel | null): PanelSubject | null {
+  if (route.view === 'finding') {
+    const f = report?.findings.find((x) => x.rule === route.rule && (x.device ?? x.name) === route.subject);
+    if (f) return f.device ? { kind: 'device', id: f.device, finding: f } : { kind: 'group', finding: f };
+  }
+  return route.panel ? { kind: 'device', id: route.panel } : null;
+}
+
+/** The route without its side panel (a finding route closes to its tab). */
+function withoutPanel(route: Route): Route {
+  if (route.view === 'finding') return { view: 'findings' };
+  const { panel: _p, ...rest } = route;
+  return rest as Route;
 }
 
 export function App() {
-  const [token, setToken] = useState<string | null>(() => adoptTokenFromUrl());
+  const [token, setToken] = useState<string | null>(() => {
+    const t = adoptTokenFromUrl();
+    upgradeLegacyHash();
+    return t;
+  });
   const [message, setMessage] = useState<string | null>(null);
   const logout = useCallback((why: string | null) => {
     forgetToken();
@@ -84,23 +108,17 @@ function TokenForm({ message, onToken }: { message: string | null; onToken: (t: 
 
 function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string | null) => void }) {
   const api = useMemo(() => new Api(token), [token]);
-  const [view, setView] = useState<View>(viewFromHash);
+  const route = useRoute();
+  const view = tabOf(route);
   const [snapshot, setSnapshot] = useState<string | null>(null);
   const [params, setParams] = useState<ReportParams>({ asOf: todayIso(), untrusted: '' });
-  const [panel, setPanel] = useState<PanelSubject | null>(null);
+  // The edit just saved, shown in the panel of its device while the URL still names it.
+  const [saved, setSaved] = useState<SavedEdit | null>(null);
   // Snapshots this tab created by editing a device: the import answers with them, so the list
   // grows without a reload (which would empty the selector while it loads).
   const [created, setCreated] = useState<SnapshotInfo[]>([]);
 
-  useEffect(() => {
-    const onHash = () => setView(viewFromHash());
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
-  const go = useCallback((v: View) => {
-    window.history.replaceState(null, '', `#${v}`);
-    setView(v);
-  }, []);
+  const go = useCallback((v: View) => navigate({ view: v }), []);
 
   // the registry of analyses (column labels, the Changes view's choices): asked for once, early
   useEffect(() => {
@@ -127,18 +145,24 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
   const untrustedError =
     report.status === 'error' && report.error instanceof ApiError && report.error.status === 400 && /"untrusted"/.test(report.error.message) ? report.error.message.replace(/^query parameter "untrusted": /, '') : null;
 
-  const openDevice = useCallback((id: string) => setPanel({ kind: 'device', id }), []);
+  const reportValue = report.status === 'ok' ? report.value : null;
+  const panel = useMemo(() => {
+    const p = panelOf(route, reportValue);
+    return p?.kind === 'device' && saved?.id === p.id ? { ...p, saved } : p;
+  }, [route, reportValue, saved]);
+  const openDevice = useCallback((id: string) => navigate({ ...withoutPanel(route), panel: id }), [route]);
   // An edit is a new snapshot: show it, with the same device reopened and told what was saved.
   const onSaved = useCallback((e: SavedEdit) => {
     setCreated((old) => [...old, e.info]);
     setSnapshot(e.info.name);
-    setPanel({ kind: 'device', id: e.id, saved: e });
-  }, []);
+    setSaved(e);
+    navigate({ ...withoutPanel(route), panel: e.id });
+  }, [route]);
   const editing = useMemo<PanelEditing>(
     () => ({ role: who.status === 'ok' ? who.value.role : null, taken: snapshots.status === 'ok' ? snapshots.value.map((s) => s.name) : [], onSaved }),
     [who, snapshots, onSaved],
   );
-  const openFinding = useCallback((f: Finding) => setPanel(f.device ? { kind: 'device', id: f.device, finding: f } : { kind: 'group', finding: f }), []);
+  const openFinding = useCallback((f: Finding) => navigate({ view: 'finding', rule: f.rule, subject: f.device ?? f.name ?? '' }), []);
 
   let body: ReactNode;
   if (snapshots.status === 'error') body = <p className="bad" role="alert">Cannot list snapshots: <Text value={snapshots.error.message} /></p>;
@@ -147,6 +171,11 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
   else if (view === 'changes' && snapshot && snapshots.status === 'ok') body = <ChangesView api={api} snapshot={snapshot} snapshots={snapshots.value} params={params} />;
   // the What if view runs its own analysis when asked: it does not wait for the report either
   else if (view === 'whatif' && snapshot) body = <WhatIfView api={api} snapshot={snapshot} params={params} />;
+  // the devices, screening and measured-paths views page or run their own queries
+  else if (route.view === 'devices' && snapshot) body = <DevicesView api={api} snapshot={snapshot} query={route.query ?? {}} asOf={params.asOf} />;
+  else if (route.view === 'device' && snapshot) body = <DevicePage api={api} snapshot={snapshot} id={route.id} report={reportValue} />;
+  else if (view === 'screening' && snapshot) body = <ScreeningView api={api} snapshot={snapshot} asOf={params.asOf} />;
+  else if (view === 'paths' && snapshot) body = <PathsView api={api} snapshot={snapshot} untrusted={params.untrusted} />;
   else if (report.status === 'loading') body = <p className="loading" aria-busy="true">Computing the report for {snapshot ? <Text value={snapshot} /> : '…'} (policy, exposure, kill-switch, plan)…</p>;
   else if (untrustedError) body = <p className="bad">Nothing computed: the untrusted vendors name one the catalog and this snapshot do not know (<Text value={untrustedError} />).</p>;
   else if (report.status === 'error') body = <p className="bad" role="alert">Cannot load the report: <Text value={report.error.message} /></p>;
@@ -239,7 +268,7 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
       </form>
       <main className="content">{body}</main>
       {panel && snapshot ? (
-        <SidePanel api={api} snapshot={snapshot} subject={panel} report={report.status === 'ok' ? report.value : null} editing={editing} onDevice={openDevice} onClose={() => setPanel(null)} />
+        <SidePanel api={api} snapshot={snapshot} subject={panel} report={reportValue} editing={editing} onDevice={openDevice} onClose={() => navigate(withoutPanel(route))} />
       ) : null}
     </div>
   );

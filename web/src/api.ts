@@ -1,7 +1,7 @@
 // Typed calls to the cleanpath HTTP API (tmp/api-contract.md). The token goes in the
 // Authorization header only; parameters are encoded with URLSearchParams, path parts with
 // encodeURIComponent, so no device id can change the route.
-import type { AnalysisDiff, AnalysisManifest, Device, ReportModel, ReportParams, SnapshotInfo, Topology, WhatIfAnalysis, WhoAmI } from './types.js';
+import type { AnalysisDiff, AnalysisManifest, AnalysisTables, Device, DeviceLinks, DevicePage, ReportModel, ReportParams, SnapshotInfo, Topology, WhatIfAnalysis, WhoAmI } from './types.js';
 
 export class ApiError extends Error {
   constructor(readonly status: number, message: string) {
@@ -116,6 +116,21 @@ export class Api {
 
   device(snapshot: string, id: string, signal?: AbortSignal): Promise<Device> {
     return this.get(`snapshots/${seg(snapshot)}/devices/${seg(id)}`, signal);
+  }
+
+  /** One page of devices: the devices route's own query parameters (filters, sort, order, offset, limit). */
+  devicePage(snapshot: string, params: Record<string, string | undefined>, signal?: AbortSignal): Promise<DevicePage> {
+    return this.get(`snapshots/${seg(snapshot)}/devices${query(params)}`, signal);
+  }
+
+  /** A device's links, each with its neighbour. */
+  deviceLinks(snapshot: string, id: string, signal?: AbortSignal): Promise<DeviceLinks> {
+    return this.get(`snapshots/${seg(snapshot)}/devices/${seg(id)}/links`, signal);
+  }
+
+  /** An analysis of the registry as the rows of its tables, with its own query parameters. */
+  tables(snapshot: string, analysis: string, params: Record<string, string | undefined>, signal?: AbortSignal): Promise<AnalysisTables> {
+    return this.get(`snapshots/${seg(snapshot)}/tables/${seg(analysis)}${query(params)}`, signal);
   }
 
   /**

@@ -59,3 +59,26 @@ export interface ReportParams {
   asOf: string;
   untrusted: string;
 }
+
+/** GET /api/snapshots/{s}/devices: one page and how many devices match. */
+export type { DevicePage } from '../../src/store/types.js';
+
+/** GET /api/snapshots/{s}/devices/{id}/links (src/server/routes/devices.ts). */
+export interface DeviceLinks {
+  device: string;
+  links: Array<{
+    a: string;
+    b: string;
+    metric: number;
+    operator: string | null;
+    neighbour: { id: string; name: string | null; vendor: string | null; site: string | null; country: string | null; layer: string | null };
+  }>;
+}
+
+/** GET /api/snapshots/{s}/tables/{analysis}: the registry's table rows of one run. */
+export interface AnalysisTables {
+  analysis: string;
+  nothingToAnalyse: string | null;
+  notes: string[];
+  tables: Array<{ id: string; title: string; rows: import('../../src/analyses/define.js').TableRow[] }>;
+}

@@ -42,7 +42,7 @@ function FindingSummary({ f }: { f: Finding }) {
   );
 }
 
-function DeviceDetails({ d, report, onDevice, edit }: { d: Device; report: ReportModel | null; onDevice: (id: string) => void; edit: ReactNode }) {
+export function DeviceDetails({ d, report, onDevice, edit }: { d: Device; report: ReportModel | null; onDevice: (id: string) => void; edit: ReactNode }) {
   const findings = report ? report.findings.filter((f) => f.device === d.id || f.group?.devices.includes(d.id)) : [];
   const raw = Object.entries(d.raw).filter(([, v]) => v !== undefined && v !== '');
   const where = [d.site, d.country, d.operator, d.layer, d.technology].filter((x): x is string => !!x);
