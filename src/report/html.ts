@@ -4,10 +4,13 @@
 // Every string from the model goes through text()/cellText() (isolated in <bdi>), attrText() in
 // attributes and SVG, or jsonForScript(); esc() alone is for our own words and numbers.
 import { createHash } from 'node:crypto';
-import { needsDataSentences, type Finding } from '../policy/index.js';
 import { isCatalogVendor } from '../vendors/index.js';
-import { attrText, cellText, esc, jsonForScript, safeHttpUrl, text } from './escape.js';
-import { EXPOSURE_COLOURS, renderMapSvg } from './map.js';
+import { attrText, esc, jsonForScript, text } from './escape.js';
+import { findingsSection } from './findings-html.js';
+import { card, list, moreRows, num, table, td, tdn } from './html-parts.js';
+import { renderMapSvg } from './map.js';
+import { timelineEntries } from './timeline.js';
+import { timelineSvg } from './timeline-svg.js';
 import { changeView, FLOW_HEADINGS } from './columns.js';
 import type { ReportModel, VendorShare } from './model.js';
 import { whatIfView } from './whatif-section.js';
@@ -24,13 +27,21 @@ th{background:#f5f5f5}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .status-overdue,.status-banned-new-install,.exp-all,.change-removed{background:#ffebee}.change-added{background:#e8f5e9}.change-changed{background:#fff3e0}.status-due,.status-vendor-unknown,.exp-some{background:#fff3e0}.status-needs-data{background:#ede7f6}
 .map{width:100%;max-width:960px;height:auto;border:1px solid #cfd8dc}code{background:#f5f5f5;padding:0 3px;word-break:break-all}
 details summary{cursor:pointer;color:#37474f}details.long summary{color:inherit}details.long[open] summary bdi{display:none}
-h1,h2,h3,p,li{overflow-wrap:anywhere}.muted{color:#757575}.filters{margin:8px 0}.filters input,.filters select{margin-right:8px}
+h1,h2,h3,p,li,summary{overflow-wrap:anywhere}.muted{color:#757575}.filters{margin:8px 0}.filters input,.filters select{margin-right:8px}
+.fgroup{border:1px solid #e0e0e0;border-radius:6px;margin:6px 0;padding:4px 10px}.fgroup>summary{padding:2px 0}.fgroup[open]>summary{border-bottom:1px solid #e0e0e0;margin-bottom:4px}
+.badge{display:inline-block;padding:0 6px;border-radius:4px;font-size:12px;font-weight:bold;background:#eceff1;color:#37474f}.fgroup.status-overdue .badge,.fgroup.status-banned-new-install .badge{background:#c62828;color:#fff}
+.rule-text p{margin:4px 0}.rule-text ul{margin:2px 0}details.devices>summary{margin:6px 0}
+@media print{.filters{display:none}header{background:none;color:#000;padding:0 0 8px}header p{color:#424242}main{padding:0;max-width:none}tr,.card,svg{break-inside:avoid}h2,h3,summary{break-after:avoid}.scroll{overflow:visible}section{margin-top:16px}}
 `;
 
-const SCRIPT = `(function(){var q=document.getElementById('f-text'),s=document.getElementById('f-status'),t=document.getElementById('findings-table');
-if(!q||!s||!t)return;function run(){var x=q.value.toLowerCase(),st=s.value,rows=t.tBodies[0].rows,n=0;
-for(var i=0;i<rows.length;i++){var r=rows[i],ok=(!st||r.getAttribute('data-status')===st)&&(!x||r.textContent.toLowerCase().indexOf(x)>=0);
-r.style.display=ok?'':'none';if(ok)n++;}document.getElementById('f-count').textContent=n+' shown';}
+// The findings filter: a group is shown when its status matches and its rule or one of its rows
+// matches the text; typing opens the groups that match.
+const SCRIPT = `(function(){var q=document.getElementById('f-text'),s=document.getElementById('f-status'),box=document.getElementById('finding-groups');
+if(!q||!s||!box)return;function show(e,v){var d=v?'':'none';if(e.style.display!==d)e.style.display=d;}
+function run(){var x=q.value.toLowerCase(),st=s.value,gs=box.querySelectorAll('details.fgroup'),n=0;
+for(var i=0;i<gs.length;i++){var g=gs[i],ok=!st||g.getAttribute('data-status')===st,all=!x||(g.querySelector('summary').textContent+' '+g.querySelector('.rule-text').textContent).toLowerCase().indexOf(x)>=0,rows=g.querySelectorAll('tr.finding'),k=0;
+for(var j=0;j<rows.length;j++){var m=ok&&(all||rows[j].textContent.toLowerCase().indexOf(x)>=0);show(rows[j],m);if(m)k++;}
+show(g,k>0);if(x&&k)g.open=true;n+=k;}document.getElementById('f-count').textContent=n+' shown';}
 q.addEventListener('input',run);s.addEventListener('change',run);run();})();`;
 
 const VENDOR_PALETTE = ['#1565c0', '#00838f', '#558b2f', '#f9a825', '#6d4c41', '#5e35b1', '#00695c', '#9e9d24', '#3949ab', '#8e24aa'];
@@ -41,27 +52,6 @@ function vendorColour(vendor: string, untrusted: ReadonlySet<string>): string {
   let h = 0;
   for (const c of vendor) h = (h * 31 + c.charCodeAt(0)) >>> 0;
   return VENDOR_PALETTE[h % VENDOR_PALETTE.length]!;
-}
-
-const num = (x: number | null | undefined, digits = 0): string =>
-  x === null || x === undefined ? '–' : x.toLocaleString('en-US', { maximumFractionDigits: digits });
-
-function table(head: string[], rows: string[][], attrs = '', rowAttrs: string[] = []): string {
-  // in its own scroller: however many columns, the page is never wider than the window
-  return `<div class="scroll"><table${attrs}><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r, i) => `<tr${rowAttrs[i] ?? ''}>${r.join('')}</tr>`).join('\n')}</tbody></table></div>`;
-}
-const td = (v: unknown, cls = ''): string => `<td${cls ? ` class="${cls}"` : ''}>${cellText(v)}</td>`;
-/** Untrusted names joined, each in its own isolate. */
-const list = (xs: readonly string[], sep = ', '): string => xs.map(text).join(esc(sep));
-const tdn = (v: number | null | undefined, digits = 0): string => `<td class="n">${esc(num(v, digits))}</td>`;
-
-function link(url: string | null | undefined, label: string): string {
-  const href = safeHttpUrl(url);
-  return href ? `<a href="${esc(href)}" rel="noopener noreferrer">${text(label)}</a>` : text(label);
-}
-
-function card(label: string, value: string, cls = ''): string {
-  return `<div class="card"><b class="${cls}">${esc(value)}</b>${esc(label)}</div>`;
 }
 
 /** A maker outside the risk catalog is a known maker, marked so nobody reads it as a catalog vendor. */
@@ -80,44 +70,12 @@ function sharesTable(title: string, shares: VendorShare[], untrusted: ReadonlySe
   return `<h3>${esc(title)}</h3>` + table(['', 'devices', 'share', 'vendors'], rows);
 }
 
-function evidenceList(f: Finding): string {
-  if (!f.evidence.length) return '<span class="muted">no evidence</span>';
-  const items = f.evidence.map(
-    (e) =>
-      `<li>${esc(e.kind)}: <code>${text(e.raw)}</code> → ${text(e.vendor ?? 'no vendor')} (${esc(Math.round(e.confidence * 100))}%${e.valid ? '' : ', invalid'})${e.source ? ` <span class="muted">${text(e.source)}</span>` : ''}</li>`,
-  );
-  return `<details><summary>${esc(f.evidence.length)} piece(s)</summary><ul>${items.join('')}</ul></details>`;
-}
+/** Devices past this many are counted, not written (the CSV and JSON reports list every one). */
+const DEVICES_SHOWN = 500;
+const FLOWS_SHOWN = 200;
 
-function findingsSection(m: ReportModel): string {
-  const statuses = [...new Set(m.findings.map((f) => f.status))];
-  const rows = m.findings.map((f) => {
-    const cells = [
-      td(f.status),
-      td(f.device ?? (f.group ? `${f.group.operator} / ${f.group.segment}` : '')),
-      td(f.name ?? ''),
-      td(f.vendor ?? 'unknown'),
-      td(f.country ?? ''),
-      `<td>${link(f.ruleRef.source, f.rule)}<br><span class="muted">${text(f.ruleRef.title)} — ${text(f.ruleRef.instrument)} ${text(f.ruleRef.clause)} (${esc(f.ruleRef.verification)})</span></td>`,
-      td(f.deadline ?? ''),
-      tdn(f.daysLeft),
-      `<td>${cellText(f.reason)}${f.notices.length ? `<ul class="muted">${f.notices.map((n) => `<li>${text(n)}</li>`).join('')}</ul>` : ''}</td>`,
-      `<td>${evidenceList(f)}</td>`,
-    ];
-    return cells;
-  });
-  const rowAttrs = m.findings.map((f) => ` class="status-${esc(f.status)}" data-status="${esc(f.status)}"`);
-  const tbl = table(['status', 'device', 'name', 'vendor', 'country', 'rule and source', 'deadline', 'days left', 'why', 'evidence'], rows, ' id="findings-table"', rowAttrs);
-  const counts = Object.entries(m.summary.findingsByStatus).map(([s, n]) => `${esc(n)} ${esc(s)}`).join(', ');
-  return `<section id="findings"><h2>Findings as of ${text(m.asOf)}</h2>
-<p>${esc(m.summary.findings)} finding(s) against the rule catalog ${text(m.catalogVersion)}${counts ? `: ${counts}` : ''}. Each names its device, its rule with the instrument and source, and the evidence behind the vendor.</p>
-${needsDataSentences(m.findings, m.assumeInScope ?? false, m.includeUnverified ?? false).map((l) => `<p class="needs-data">${text(l)}</p>`).join('')}
-<div class="filters"><input id="f-text" type="search" placeholder="filter findings"><select id="f-status"><option value="">every status</option>${statuses.map((s) => `<option value="${esc(s)}">${esc(s)}</option>`).join('')}</select><span id="f-count" class="muted"></span></div>
-${tbl}</section>`;
-}
-
-function devicesSection(m: ReportModel): string {
-  const rows = m.devices.map((d) => [
+function deviceRow(d: ReportModel['devices'][number]): string[] {
+  return [
     td(d.id),
     td(d.name ?? ''),
     td(d.vendor ?? ''),
@@ -130,8 +88,16 @@ function devicesSection(m: ReportModel): string {
     `<td><details><summary>${esc(d.evidence.length)} piece(s)${d.conflicts.length ? ', <b class="bad">conflicts</b>' : ''}</summary><ul>${d.evidence
       .map((e) => `<li>${esc(e.kind)}: <code>${text(e.raw)}</code> → ${text(e.vendor ?? 'no vendor')}${e.valid ? '' : ' (invalid)'} <span class="muted">${text(e.source)}</span></li>`)
       .join('')}${d.conflicts.map((c) => `<li class="bad">${text(c)}</li>`).join('')}</ul></details></td>`,
-  ]);
-  return `<section id="devices"><h2>Equipment of untrusted vendors (${esc(m.devices.length)})</h2>${table(['id', 'name', 'vendor', 'confidence', 'model', 'layer', 'site', 'country', 'sysDescr', 'evidence'], rows)}</section>`;
+  ];
+}
+
+/** Collapsed: the findings already name these devices; the full list with evidence is one click away. */
+function devicesSection(m: ReportModel): string {
+  const shown = m.devices.slice(0, DEVICES_SHOWN);
+  const conflicts = m.devices.filter((d) => d.conflicts.length).length;
+  const body = table(['id', 'name', 'vendor', 'confidence', 'model', 'layer', 'site', 'country', 'sysDescr', 'evidence'], shown.map(deviceRow));
+  return `<section id="devices"><h2>Equipment of untrusted vendors (${esc(num(m.devices.length))})</h2>
+<details class="devices"><summary>${esc(num(m.devices.length))} device(s), each with the evidence behind its vendor${conflicts ? `; <b class="bad">${esc(num(conflicts))} with conflicting evidence</b>` : ''}</summary>${body}${moreRows(m.devices.length, shown.length, 'device(s)')}</details></section>`;
 }
 
 /** The plain sentence that replaces counts when there is nothing to analyse. */
@@ -157,7 +123,9 @@ function exposureSection(m: ReportModel): string {
   const s = m.exposure.summary;
   if (m.nothingToAnalyse && s.flows === 0) return `<section id="exposure"><h2>Flow exposure to ${list(m.untrusted)}</h2>${nothingBox(m)}</section>`;
   // Without sensitive flows the normal ones are still shown (analysed, but none needs protecting).
-  const listed = m.nothingToAnalyse ? m.exposure.flows : m.exposure.flows.filter((f) => f.class === 'sensitive');
+  const all = m.nothingToAnalyse ? m.exposure.flows : m.exposure.flows.filter((f) => f.class === 'sensitive');
+  const listed = all.slice(0, FLOWS_SHOWN);
+  const more = moreRows(all.length, listed.length, 'flow(s)');
   const rows = listed.map((f) => [
     td(f.id),
     td(f.srcName),
@@ -172,11 +140,11 @@ function exposureSection(m: ReportModel): string {
   const chokes = m.exposure.chokepoints.map((c) => [td(c.id), tdn(c.flows), tdn(c.flowsAll), tdn(c.volume)]);
   if (m.nothingToAnalyse) {
     return `<section id="exposure"><h2>Flow exposure to ${list(m.untrusted)}</h2>${nothingBox(m)}
-${table(FLOW_TABLE_HEADINGS, rows)}</section>`;
+${table(FLOW_TABLE_HEADINGS, rows)}${more}</section>`;
   }
   return `<section id="exposure"><h2>Flow exposure to ${list(m.untrusted)}</h2>
 <p>Over all equal-cost shortest paths: of ${esc(s.sensitiveFlows)} sensitive flows, <b class="bad">${esc(s.sensitiveByClass.all)}</b> cross untrusted equipment on every shortest path, <b class="warn">${esc(s.sensitiveByClass.some)}</b> on some, ${esc(s.sensitiveByClass.none)} on none, ${esc(s.sensitiveByClass.unreachable)} unreachable. ${esc(s.exposedWithCleanPath)} exposed flow(s) have a clean path, <b class="bad">${esc(s.exposedWithoutCleanPath)}</b> have none. ${esc(s.flows - s.sensitiveFlows)} non-sensitive flow(s) not listed.</p>
-${table(FLOW_TABLE_HEADINGS, rows)}
+${table(FLOW_TABLE_HEADINGS, rows)}${more}
 ${chokes.length ? `<h3 id="chokepoints">Chokepoints</h3>${table(['device', 'sensitive flows through it', 'on every path', 'volume'], chokes)}` : ''}</section>`;
 }
 
@@ -219,36 +187,11 @@ ${table(['device', 'cost', 'why', 'deadline', 'forced by', 'sensitive flows', ..
   return out + '</section>';
 }
 
-function timelineSvg(m: ReportModel): string {
-  const items = m.deadlines.slice(0, 40);
-  if (!items.length) return '<p class="muted">no upcoming deadline for the findings</p>';
-  const day = (s: string) => Date.parse(s + 'T00:00:00Z') / 86400000;
-  const t0 = day(m.asOf);
-  const t1 = Math.max(t0 + 30, ...items.map((d) => day(d.date)));
-  const W = 960, left = 300, right = 20, rowH = 18, top = 24;
-  const H = top + items.length * rowH + 10;
-  const x = (t: number) => left + ((t - t0) / (t1 - t0)) * (W - left - right);
-  const parts = [`<svg class="timeline" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="Deadline timeline" font-family="sans-serif" font-size="11">`];
-  const y0 = new Date(m.asOf + 'T00:00:00Z').getUTCFullYear();
-  for (let y = y0 + 1; day(`${y}-01-01`) <= t1; y++) {
-    const xx = x(day(`${y}-01-01`)).toFixed(1);
-    parts.push(`<line x1="${xx}" x2="${xx}" y1="14" y2="${H}" stroke="#e0e0e0"/><text x="${xx}" y="11" text-anchor="middle">${y}</text>`);
-  }
-  parts.push(`<text x="${left}" y="11" text-anchor="start">${attrText(m.asOf)}</text>`);
-  items.forEach((d, i) => {
-    const y = top + i * rowH;
-    const colour = d.daysLeft <= 90 ? EXPOSURE_COLOURS.all : d.daysLeft <= 365 ? EXPOSURE_COLOURS.some : '#1565c0';
-    parts.push(
-      `<text x="4" y="${y + 12}">${attrText(d.rule)}: ${attrText(d.what.slice(0, Math.max(8, 50 - d.rule.length)))}</text><rect x="${left}" y="${y + 3}" width="${Math.max(1, x(day(d.date)) - left).toFixed(1)}" height="11" fill="${colour}" fill-opacity="0.75"><title>${attrText(d.date)} (${esc(d.daysLeft)} days): ${attrText(d.rule)} ${attrText(d.what)} — ${esc(d.findings)} finding(s)</title></rect>`,
-    );
-  });
-  parts.push('</svg>');
-  return parts.join('');
-}
-
 function deadlinesSection(m: ReportModel): string {
-  const rows = m.deadlines.map((d) => [td(d.date), tdn(d.daysLeft), td(d.rule), td(d.what), tdn(d.findings)]);
-  return `<section id="deadlines"><h2>Deadline timeline</h2>${timelineSvg(m)}${table(['date', 'days left', 'rule', 'what', 'findings'], rows)}</section>`;
+  const entries = timelineEntries(m.findings, m.deadlines);
+  const rows = entries.map((d) => [td(d.date), d.overdue ? `<td class="n bad">${esc(num(d.daysLeft))}</td>` : tdn(d.daysLeft), td(d.rule), d.overdue ? `<td><b class="bad">overdue</b>: ${text(d.what)}</td>` : td(d.what), tdn(d.findings)]);
+  const attrs = entries.map((d) => (d.overdue ? ' class="status-overdue"' : ''));
+  return `<section id="deadlines"><h2>Deadline timeline</h2>${timelineSvg(m)}${table(['date', 'days left', 'rule', 'what', 'findings'], rows, '', attrs)}</section>`;
 }
 
 /** Measured paths (traceroutes, src/paths): only when the store holds measurements. */
