@@ -1,0 +1,52 @@
+// Attests flows of a prepared run: one flow by id, or every sensitive flow with the snapshot's
+// Merkle root and each flow's inclusion proof. Signing is here; writing files is the caller's.
+import { isSensitive } from '../analyses/nothing.js';
+import type { FlowInput } from '../graph/index.js';
+import { didYouMean } from '../model/closest.js';
+import { InputError, NothingToAnalyse } from '../model/index.js';
+import type { DsseEnvelope } from './dsse.js';
+import { flowResult } from './flow-result.js';
+import { flowStatement } from './flow-statement.js';
+import type { SigningKey } from './keys.js';
+import type { PreparedRun } from './prepare.js';
+import { signStatement } from './sign.js';
+import { snapshotTree, type AttestedFlow, type SnapshotTree } from './snapshot-root.js';
+import type { FlowPredicate, Statement } from './statement.js';
+
+/** Paths listed per flow unless told: the flow-paths analysis's default. */
+export const DEFAULT_ATTEST_LIMIT = 64;
+
+export interface FlowAttestation extends AttestedFlow {
+  statement: Statement<FlowPredicate>;
+}
+
+/** The flow named, or an InputError naming the nearest id: an unknown flow is never attested as anything. */
+export function findFlow(run: PreparedRun, id: string, where = '--flow'): FlowInput {
+  const f = run.loaded.flows.find((x) => x.id === id);
+  if (f) return f;
+  throw new InputError(where, undefined, `no flow ${JSON.stringify(id)} in snapshot ${run.ctx.snapshot.name}${didYouMean(id, run.loaded.flows.map((x) => x.id))}`);
+}
+
+export function attestFlow(run: PreparedRun, flow: FlowInput, key: SigningKey, limit = DEFAULT_ATTEST_LIMIT): FlowAttestation {
+  const statement = flowStatement(flowResult(run.net, flow, limit), run.ctx);
+  return { flow: flow.id, verdict: statement.predicate.verdict, statement, envelope: signStatement(statement, key) };
+}
+
+export interface SnapshotAttestations {
+  flows: FlowAttestation[];
+  tree: SnapshotTree;
+  root: DsseEnvelope;
+}
+
+/** Every sensitive flow (a flow without a class counts as sensitive); none is NothingToAnalyse. */
+export function attestSensitive(run: PreparedRun, key: SigningKey, limit = DEFAULT_ATTEST_LIMIT, progress?: (done: number, total: number) => void): SnapshotAttestations {
+  const sensitive = run.loaded.flows.filter(isSensitive);
+  if (sensitive.length === 0) throw new NothingToAnalyse(`snapshot ${run.ctx.snapshot.name} has ${run.loaded.flows.length} flow(s), none sensitive: nothing to attest`);
+  const flows: FlowAttestation[] = [];
+  for (const f of sensitive) {
+    flows.push(attestFlow(run, f, key, limit));
+    if (progress && flows.length % 256 === 0) progress(flows.length, sensitive.length);
+  }
+  const tree = snapshotTree(flows, run.ctx);
+  return { flows, tree, root: signStatement(tree.statement, key) };
+}

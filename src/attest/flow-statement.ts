@@ -1,0 +1,107 @@
+// Builds one flow's Statement from the paths cleanpath computed (src/graph/flow-paths.ts via the
+// flow-paths analysis) and the context of the run. Pure: the same inputs give the same bytes.
+import type { ExposureClass } from '../graph/index.js';
+import type { Evidence } from '../model/index.js';
+import { digestOf } from './canonical.js';
+import { FLOW_PREDICATE_TYPE, STATEMENT_TYPE, type AttestedHop, type AttestedPath, type EvidenceDigest, type FlowDescription, type FlowPredicate, type Statement, type UntrustedSet, type Verdict } from './statement.js';
+
+export interface HopInput {
+  device: string;
+  name: string | null;
+  vendor: string | null;
+  site: string | null;
+  country: string | null;
+  operator: string | null;
+  untrusted: boolean;
+  evidence: readonly Evidence[];
+}
+
+export interface PathInput {
+  cost: number;
+  hops: readonly HopInput[];
+}
+
+/** One flow's analysis: DESIGN section 4's cost and class, its listed shortest paths, its clean alternative. */
+export interface FlowResultInput {
+  flow: FlowDescription;
+  /** Infinity (or null) when unreachable */
+  cost: number | null;
+  exposure: ExposureClass;
+  total: number;
+  paths: readonly PathInput[];
+  clean: PathInput | null;
+}
+
+/** What is the same for every flow of a run. */
+export interface AttestContext {
+  snapshot: { name: string; sha256: string };
+  catalogVersion: string;
+  asOf: string;
+  untrusted: UntrustedSet;
+  notBefore: Date;
+  notAfter: Date;
+  generatorVersion: string;
+}
+
+/**
+ * `clean` only when every equal-cost shortest path avoids the untrusted set (class `none`): a
+ * flow that may be hashed onto an untrusted path is at best `clean-path-exists`, never `clean`.
+ */
+export function verdictOf(exposure: ExposureClass, cleanCost: number | null): Verdict {
+  const byClass: Record<ExposureClass, () => Verdict> = {
+    none: () => 'clean',
+    some: () => (cleanCost === null ? 'exposed' : 'clean-path-exists'),
+    all: () => (cleanCost === null ? 'exposed' : 'clean-path-exists'),
+    unreachable: () => 'unreachable',
+  };
+  return byClass[exposure]();
+}
+
+// Evidence arrays are shared by every path through a device: digest each once.
+const evidenceCache = new WeakMap<readonly Evidence[], EvidenceDigest[]>();
+
+function evidenceDigests(evidence: readonly Evidence[]): EvidenceDigest[] {
+  let out = evidenceCache.get(evidence);
+  if (!out) evidenceCache.set(evidence, (out = evidence.map((e) => ({ kind: e.kind, vendor: e.vendor, sha256: digestOf(e) }))));
+  return out;
+}
+
+function attestedHop(h: HopInput): AttestedHop {
+  return { device: h.device, name: h.name, vendor: h.vendor, site: h.site, country: h.country, operator: h.operator, untrusted: h.untrusted, evidence: evidenceDigests(h.evidence) };
+}
+
+const attestedPath = (p: PathInput): AttestedPath => ({ cost: p.cost, hops: p.hops.map(attestedHop) });
+
+const finite = (n: number | null): number | null => (n === null || !Number.isFinite(n) ? null : n);
+
+export function flowPredicate(r: FlowResultInput, ctx: AttestContext): FlowPredicate {
+  const verdict = verdictOf(r.exposure, r.clean ? r.clean.cost : null);
+  const items = r.paths.map(attestedPath);
+  // A contradiction must never be signed: a bug upstream stops the run instead.
+  if (verdict === 'clean' && items.some((p) => p.hops.some((h) => h.untrusted))) throw new Error(`flow ${r.flow.id}: class none but a listed path has an untrusted hop`);
+  return {
+    flow: r.flow,
+    snapshot: { name: ctx.snapshot.name, digest: { sha256: ctx.snapshot.sha256 } },
+    catalog: { version: ctx.catalogVersion },
+    asOf: ctx.asOf,
+    untrusted: ctx.untrusted,
+    verdict,
+    exposure: r.exposure,
+    cost: finite(r.cost),
+    cleanPath: r.clean ? attestedPath(r.clean) : null,
+    paths: { total: r.total, listed: items.length, items },
+    validity: { notBefore: ctx.notBefore.toISOString(), notAfter: ctx.notAfter.toISOString() },
+    generator: { name: 'cleanpath', version: ctx.generatorVersion },
+  };
+}
+
+export const flowSubjectName = (id: string): string => `flow:${id}`;
+
+export function flowStatement(r: FlowResultInput, ctx: AttestContext): Statement<FlowPredicate> {
+  return {
+    _type: STATEMENT_TYPE,
+    subject: [{ name: flowSubjectName(r.flow.id), digest: { sha256: digestOf(r.flow) } }],
+    predicateType: FLOW_PREDICATE_TYPE,
+    predicate: flowPredicate(r, ctx),
+  };
+}

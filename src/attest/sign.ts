@@ -1,0 +1,10 @@
+// A Statement signed: its canonical JSON is the payload, so the signed bytes are the same
+// whichever order the builder set the fields in.
+import { canonicalJson } from './canonical.js';
+import { signEnvelope, type DsseEnvelope } from './dsse.js';
+import type { SigningKey } from './keys.js';
+import type { Statement } from './statement.js';
+
+export function signStatement<P>(statement: Statement<P>, key: SigningKey): DsseEnvelope {
+  return signEnvelope(Buffer.from(canonicalJson(statement), 'utf8'), key);
+}
