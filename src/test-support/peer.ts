@@ -30,6 +30,7 @@ export const PEERS = {
   'g++': { what: 'g++, which compiles the C++ reference ../shared/bench/exposure_ref.cpp', apt: 'g++' },
   python3: { what: 'python3, which runs the workload generator ../shared/bench/gen_workload.py', apt: 'python3' },
   networkx: { what: 'Python with NetworkX, the reference ../shared/bench/exposure_nx.py', apt: 'python3-networkx' },
+  'python3-cryptography': { what: 'Python\'s cryptography (Debian\'s /usr/bin/python3), the independent verifier of attestation signatures', apt: 'python3-cryptography' },
   'shared-data': { what: 'the shared folder beside this repository: ../shared/data (Topology Zoo, SNDlib, NetBox demo) and ../shared/bench (the references)', also: 'check out ../shared beside this repository' },
   snmpd: { what: 'Net-SNMP\'s agent /usr/sbin/snmpd, dressed as vendors on loopback', apt: 'snmpd' },
   snmpwalk: { what: 'Net-SNMP\'s snmpwalk', apt: 'snmp' },
