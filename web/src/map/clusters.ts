@@ -10,7 +10,8 @@ import type { ExposureLevel, ReportLink } from '../types.js';
 const RADIUS = 22;
 /** supercluster's tile extent: its zoom z spans 512·2^z pixels around the world */
 const EXTENT = 512;
-const MAX_CLUSTER_ZOOM = 18;
+/** Screen distance between sites at the same spot once they are no longer clustered. */
+const FAN_OUT = 14;
 
 export interface Marker {
   /** `site:ID` or `cluster:N` */
@@ -44,8 +45,9 @@ export function worstExposure(sites: readonly LocatedSite[]): ExposureLevel | nu
   return worst;
 }
 
-export function clusterIndex(sites: readonly LocatedSite[]): Supercluster<{ i: number }> {
-  const index = new Supercluster<{ i: number }>({ radius: RADIUS, extent: EXTENT, maxZoom: MAX_CLUSTER_ZOOM, minZoom: 0 });
+/** `maxZoom`: the last level that clusters; beyond it every site is drawn on its own. */
+export function clusterIndex(sites: readonly LocatedSite[], maxZoom: number): Supercluster<{ i: number }> {
+  const index = new Supercluster<{ i: number }>({ radius: RADIUS, extent: EXTENT, maxZoom: Math.max(0, maxZoom), minZoom: 0 });
   return index.load(sites.map((s, i) => ({ type: 'Feature', properties: { i }, geometry: { type: 'Point', coordinates: [s.lon, s.lat] } })));
 }
 
@@ -78,7 +80,27 @@ export function markersAt(index: Supercluster<{ i: number }>, sites: readonly Lo
       out.push(markerOf([s], `site:${s.id}`, p));
     }
   }
+  fanOut(out, k);
   return out;
+}
+
+/** Single sites at the same spot (same coordinates, or a few metres apart) set around a small circle. */
+function fanOut(markers: Marker[], k: number): void {
+  const spots = new Map<string, Marker[]>();
+  for (const m of markers) {
+    if (m.clusterId !== undefined) continue;
+    const key = `${Math.round((m.x * k) / 4)},${Math.round((m.y * k) / 4)}`;
+    spots.set(key, [...(spots.get(key) ?? []), m]);
+  }
+  for (const group of spots.values()) {
+    if (group.length < 2) continue;
+    const r = (FAN_OUT * group.length) / (2 * Math.PI) / k + FAN_OUT / 2 / k;
+    group.forEach((m, i) => {
+      const a = (2 * Math.PI * i) / group.length;
+      m.x += r * Math.cos(a);
+      m.y += r * Math.sin(a);
+    });
+  }
 }
 
 /** Site links merged per pair of markers; links inside one marker are not drawn. */

@@ -11,7 +11,7 @@ import { locatedSites, MAP_HEIGHT, MAP_WIDTH, siteProjection, zoomedProjection, 
 import { bundleLinks, clusterIndex, clusterZoom, markersAt, type Bundle, type Marker } from '../map/clusters.js';
 import { loadCountries, resolutionFor, type Resolution } from '../map/coastline.js';
 import { SiteInfo } from '../map/SiteInfo.js';
-import { useMapZoom, type MapZoom } from '../map/zoom.js';
+import { MAX_ZOOM, useMapZoom, type MapZoom } from '../map/zoom.js';
 import { useAsync } from '../use-async.js';
 import type { ReportModel } from '../types.js';
 import { plain } from '../Text.js';
@@ -129,7 +129,8 @@ export function MapView({ report: m, api, snapshot, onDevice }: MapViewProps) {
   const [selected, setSelected] = useState<Marker | null>(null);
   const located = useMemo<LocatedSite[]>(() => locatedSites(m.sites), [m.sites]);
   const frame = useMemo(() => siteProjection(located), [located]);
-  const index = useMemo(() => clusterIndex(located), [located]);
+  // every site on its own from half the deepest zoom on
+  const index = useMemo(() => clusterIndex(located, frame ? clusterZoom(frame.projection.scale(), MAX_ZOOM / 2) - 1 : 0), [located, frame]);
   const level = frame ? clusterZoom(frame.projection.scale(), z.transform.k) : 0;
   // markers change only when supercluster's zoom level does, not on every frame of a gesture
   const markers = useMemo(() => (frame ? markersAt(index, located, frame.projection, z.transform.k) : []), [index, located, frame, level]); // eslint-disable-line react-hooks/exhaustive-deps
