@@ -322,7 +322,7 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
   ),
   Topology: obj({
     untrusted: arr(str),
-    nodes: arr(obj({ id: str, name: nullable(str), vendor: nullable(str), site: nullable(str), country: nullable(str), layer: nullable(str), untrusted: { type: 'boolean' } })),
+    nodes: arr(obj({ id: str, name: nullable(str), vendor: nullable(str), site: nullable(str), country: nullable(str), layer: nullable(str), operator: nullable(str), untrusted: { type: 'boolean' } })),
     links: arr(obj({ a: str, b: str, metric: num })),
   }),
   DeviceLinks: obj({

@@ -38,6 +38,8 @@ export interface TopologyNode {
   site: string | null;
   country: string | null;
   layer: string | null;
+  /** absent from answers of servers older than the topology view's grouping by operator */
+  operator?: string | null;
   untrusted: boolean;
 }
 

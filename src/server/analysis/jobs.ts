@@ -90,6 +90,7 @@ async function topology(job: JobBase & { params: UntrustedParams }): Promise<unk
         site: d.site ?? null,
         country: d.country ?? null,
         layer: d.layer ?? null,
+        operator: d.operator ?? null,
         untrusted: d.vendor !== null && untrusted.has(d.vendor),
       });
     }
