@@ -20,6 +20,7 @@ import { DevicesView } from './views/DevicesView.js';
 import { DevicePage } from './views/DevicePage.js';
 import { ScreeningView } from './views/ScreeningView.js';
 import { PathsView } from './views/PathsView.js';
+import { FlowView } from './views/FlowView.js';
 import { navigate, tabOf, upgradeLegacyHash, useRoute, type Route, type Tab } from './router.js';
 import type { SavedEdit } from './views/DeviceEdit.js';
 import { plain, Text, TextList } from './Text.js';
@@ -40,6 +41,8 @@ const VIEWS: ReadonlyArray<readonly [Tab, string]> = [
   ['paths', 'Measured paths'],
 ];
 export type View = Tab;
+
+const NO_REPORT: ReadonlySet<Route['view']> = new Set(['devices', 'screening', 'paths', 'changes', 'whatif']);
 
 /** The side panel a route asks for: a device (`panel=`), or the finding of a finding route once the report has it. */
 function panelOf(route: Route, report: ReportModel | null): PanelSubject | null {
@@ -138,7 +141,10 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
     if (snapshots.status === 'ok' && snapshot === null && snapshots.value.length) setSnapshot(snapshots.value[snapshots.value.length - 1]!.name);
   }, [snapshots, snapshot]);
 
-  const report = useAsync((signal) => (snapshot ? api.report(snapshot, params, signal) : new Promise<never>(() => {})), [api, snapshot, params.asOf, params.untrusted]);
+  // The views that page or run their own queries do not wait for the report: at 100k devices it
+  // takes a while, and the CPU it takes is theirs. It is computed when a view needs it.
+  const needsReport = !NO_REPORT.has(route.view);
+  const report = useAsync(needsReport ? (signal) => (snapshot ? api.report(snapshot, params, signal) : new Promise<never>(() => {})) : null, [api, snapshot, params.asOf, params.untrusted, needsReport]);
 
   // A name the server could not resolve (HTTP 400 naming the parameter) belongs next to the input
   // that sent it, not only in the page body: the user fixes it where they typed it.
@@ -176,6 +182,7 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
   else if (route.view === 'device' && snapshot) body = <DevicePage api={api} snapshot={snapshot} id={route.id} report={reportValue} />;
   else if (view === 'screening' && snapshot) body = <ScreeningView api={api} snapshot={snapshot} asOf={params.asOf} />;
   else if (view === 'paths' && snapshot) body = <PathsView api={api} snapshot={snapshot} untrusted={params.untrusted} />;
+  else if (route.view === 'flow' && snapshot) body = <FlowView api={api} snapshot={snapshot} id={route.id} report={reportValue} untrusted={params.untrusted} onDevice={openDevice} />;
   else if (report.status === 'loading') body = <p className="loading" aria-busy="true">Computing the report for {snapshot ? <Text value={snapshot} /> : '…'} (policy, exposure, kill-switch, plan)…</p>;
   else if (untrustedError) body = <p className="bad">Nothing computed: the untrusted vendors name one the catalog and this snapshot do not know (<Text value={untrustedError} />).</p>;
   else if (report.status === 'error') body = <p className="bad" role="alert">Cannot load the report: <Text value={report.error.message} /></p>;

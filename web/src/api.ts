@@ -1,7 +1,7 @@
 // Typed calls to the cleanpath HTTP API (tmp/api-contract.md). The token goes in the
 // Authorization header only; parameters are encoded with URLSearchParams, path parts with
 // encodeURIComponent, so no device id can change the route.
-import type { AnalysisDiff, AnalysisManifest, AnalysisTables, Device, DeviceLinks, DevicePage, ReportModel, ReportParams, SnapshotInfo, Topology, WhatIfAnalysis, WhoAmI } from './types.js';
+import type { AnalysisDiff, AnalysisManifest, AnalysisTables, Device, DeviceLinks, DevicePage, FlowPathsAnalysis, ReportModel, ReportParams, SnapshotInfo, Topology, WhatIfAnalysis, WhoAmI } from './types.js';
 
 export class ApiError extends Error {
   constructor(readonly status: number, message: string) {
@@ -143,6 +143,11 @@ export class Api {
       headers: { Authorization: `Bearer ${this.token}`, Accept: 'application/json', 'Content-Type': 'text/csv' },
       body: csv,
     });
+  }
+
+  /** One flow's equal-cost shortest paths hop by hop and its clean alternative (GET …/flows/{id}/paths). */
+  flowPaths(snapshot: string, id: string, params: { untrusted?: string; limit?: number }, signal?: AbortSignal): Promise<FlowPathsAnalysis> {
+    return this.get(`snapshots/${seg(snapshot)}/flows/${seg(id)}/paths${query({ untrusted: params.untrusted, limit: params.limit?.toString() })}`, signal);
   }
 
   topology(snapshot: string, untrusted: string, signal?: AbortSignal): Promise<Topology> {

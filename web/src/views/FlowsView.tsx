@@ -7,6 +7,7 @@ import { num } from '../format.js';
 import type { ExposureLevel, ReportModel } from '../types.js';
 import { Nothing } from './Overview.js';
 import { Text, TextList } from '../Text.js';
+import { hrefFor } from '../router.js';
 
 const PAGE = 300;
 
@@ -72,7 +73,9 @@ export function FlowsView({ report: m, onDevice }: { report: ReportModel; onDevi
               {shown.slice(0, limit).map((f) => (
                 <tr key={f.id} data-testid="flow-row">
                   <td>
-                    <Text value={f.id} fold />
+                    <a href={hrefFor({ view: 'flow', id: f.id })} title="its paths hop by hop" data-testid="flow-link">
+                      <Text value={f.id} fold />
+                    </a>
                   </td>
                   <td>
                     <button className="link" onClick={() => onDevice(f.src)}>
