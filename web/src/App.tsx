@@ -263,7 +263,7 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
           </span>
         ) : null}
         <button type="submit">Apply</button>
-        {report.status === 'ok' ? (
+        {report.status === 'ok' && needsReport ? (
           <span className="muted report-line" data-testid="report-line">
             <Text value={report.value.source.snapshot} /> · as of{' '}
             <span className="as-of">

@@ -107,10 +107,14 @@ export function navigate(route: Route, opts: { replace?: boolean } = {}): void {
 }
 
 function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
+  const onHash = () => {
+    upgradeLegacyHash(); // an old `#map` link followed inside the page
+    onChange();
+  };
+  window.addEventListener('hashchange', onHash);
   window.addEventListener(REPLACED, onChange);
   return () => {
-    window.removeEventListener('hashchange', onChange);
+    window.removeEventListener('hashchange', onHash);
     window.removeEventListener(REPLACED, onChange);
   };
 }

@@ -1,7 +1,7 @@
 // Screening (the registry's screening analysis with inventory=true): every maker, supplier,
 // reseller and maintainer of the snapshot against the restricted-party lists, as of the
-// dashboard's date. The lists screened against are named with their versions, so "no hit" is
-// always "no hit on these lists as of this day".
+// dashboard's date. Each hit names its list and the list's version (id@version); the empty
+// state says no party matched, never that the inventory is clean.
 import type { Api } from '../api.js';
 import { Text } from '../Text.js';
 import { useAsync } from '../use-async.js';

@@ -1,0 +1,181 @@
+// issue 18 points 3 and 7 and the dashboard's URLs, in Debian's chromium against the real server:
+// one store holding the demo and a generated 100k-device snapshot. The devices view pages, sorts
+// and filters on the server (its rows equal the API's), a device page shows evidence and
+// neighbours, every view and device has a URL that survives a reload, back and forward walk the
+// history, the old `#map` and the `#token=` link still work; the screening and measured-paths
+// views show the registry's tables, and "nothing to analyse" is never green. Screenshots of every
+// new view go to test-output/.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { writeDemoScenario } from '../../src/demo/index.js';
+import type { Device } from '../../src/model/index.js';
+import { buildDashboard, importInto, launchChromium, NEEDS_CHROMIUM, REPO, serve, watch, type PageTrouble, type Served } from './browser.js';
+import { writeViewsNetwork } from './views-network.js';
+
+const OUT = join(REPO, 'test-output');
+const LARGE = 100_000;
+
+interface DevicePage {
+  total: number;
+  devices: Device[];
+}
+
+describe('devices, device pages, URLs, screening and measured paths, in chromium', NEEDS_CHROMIUM, () => {
+  let dir: string;
+  let server: Served;
+  let browser: Browser;
+  let page: Page;
+  let trouble: PageTrouble;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cleanpath-views-'));
+    const db = join(dir, 'views.db');
+    mkdirSync(join(dir, 'large'));
+    await importInto(db, writeViewsNetwork(join(dir, 'large'), LARGE).files, 'large');
+    await importInto(db, writeDemoScenario(join(dir, 'demo')).files, 'demo');
+    await buildDashboard(join(dir, 'web'));
+    server = await serve(db, join(dir, 'web'));
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    trouble = watch(page);
+    mkdirSync(OUT, { recursive: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.app.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const ids = (p: Page) => p.locator('[data-testid=devices-table] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-device')));
+  const hash = () => page.evaluate(() => window.location.hash);
+  async function devicesShown(expectedRange: RegExp): Promise<void> {
+    await page.waitForFunction((src) => new RegExp(src).test(document.querySelector('[data-testid=devices-range]')?.textContent ?? ''), expectedRange.source, { timeout: 60_000 });
+  }
+
+  it('signs in with #token= on an old-style #map link, which becomes #/map', async () => {
+    await page.goto(`${server.url}/#token=${server.token}`);
+    await page.waitForSelector('[data-testid=overview]', { timeout: 120_000 });
+    assert.ok(!page.url().includes(server.token));
+    await page.goto(`${server.url}/#map`);
+    await page.waitForFunction(() => window.location.hash === '#/map');
+    assert.equal(await page.getAttribute('[data-view=map]', 'aria-selected'), 'true');
+  });
+
+  it('the devices view on the demo: pages, sorts and filters as the API does, and opens a device page', async () => {
+    await page.selectOption('select[aria-label=snapshot]', 'demo');
+    await page.click('[data-view=devices]');
+    const api = await server.api<DevicePage>('/api/snapshots/demo/devices?limit=100');
+    await devicesShown(new RegExp(`^1–100 of ${api.total.toLocaleString('en-US')}$`));
+    assert.deepEqual(await ids(page), api.devices.map((d) => d.id));
+    await page.click('[data-page=next]');
+    await devicesShown(/^101–200 of/);
+    assert.match(await hash(), /^#\/devices\?offset=100$/);
+    await page.click('th[data-column=name] a');
+    await devicesShown(/^1–100 of/);
+    const byName = await server.api<DevicePage>('/api/snapshots/demo/devices?sort=name&limit=100');
+    assert.deepEqual(await ids(page), byName.devices.map((d) => d.id));
+    await page.fill('input[aria-label=vendor]', 'huawei');
+    await page.fill('input[aria-label=country]', 'DE');
+    await page.click('[data-testid=devices-filters] button[type=submit]');
+    const filtered = await server.api<DevicePage>('/api/snapshots/demo/devices?sort=name&vendor=huawei&country=DE&limit=100');
+    await devicesShown(new RegExp(`of ${filtered.total}$`));
+    assert.deepEqual(await ids(page), filtered.devices.map((d) => d.id));
+    await page.screenshot({ path: join(OUT, 'devices-demo.png') });
+    // a bad filter is the server's sentence, not a blank table
+    await page.fill('input[aria-label=vendor]', 'nosuchvendorxyz');
+    await page.click('[data-testid=devices-filters] button[type=submit]');
+    await page.waitForSelector('[data-testid=devices-error]');
+    assert.match((await page.textContent('[data-testid=devices-error]')) ?? '', /"vendor"/);
+    await page.goBack();
+    await devicesShown(new RegExp(`of ${filtered.total}$`));
+    const first = filtered.devices[0]!;
+    await page.click(`[data-device="${first.id}"] td[data-column=id] a`);
+    await page.waitForSelector(`[data-testid=device-page][data-device="${first.id}"] [data-testid=evidence-table]`);
+    assert.equal(await hash(), `#/devices/${encodeURIComponent(first.id)}`);
+    await page.waitForSelector('[data-testid=neighbours-table], [data-testid=no-neighbours]');
+    await page.screenshot({ path: join(OUT, 'device-page.png') });
+  });
+
+  it('back and forward walk devices, device pages and tabs; a reload keeps the place', async () => {
+    const links = await server.api<{ links: Array<{ neighbour: { id: string } }> }>(`/api/snapshots/demo/devices/${encodeURIComponent(decodeURIComponent((await hash()).slice('#/devices/'.length)))}/links`);
+    assert.ok(links.links.length > 0, 'the demo device has neighbours');
+    const start = await hash();
+    const next = links.links[0]!.neighbour.id;
+    await page.click(`[data-neighbour="${next}"] a`);
+    await page.waitForSelector(`[data-testid=device-page][data-device="${next}"]`);
+    await page.click('[data-view=findings]');
+    await page.waitForSelector('[data-testid=finding-row]');
+    await page.goBack();
+    await page.waitForSelector(`[data-testid=device-page][data-device="${next}"]`);
+    await page.goBack();
+    await page.waitForSelector(`[data-testid=device-page][data-device="${decodeURIComponent(start.slice('#/devices/'.length))}"]`);
+    await page.goForward();
+    await page.waitForSelector(`[data-testid=device-page][data-device="${next}"]`);
+    await page.reload();
+    await page.selectOption('select[aria-label=snapshot]', 'demo');
+    await page.waitForSelector(`[data-testid=device-page][data-device="${next}"] [data-testid=evidence-table]`);
+  });
+
+  it('a finding has its own URL that opens its evidence panel; closing it is a step back in history', async () => {
+    await page.click('[data-view=findings]');
+    const row = page.locator('[data-testid=finding-row]').first();
+    await row.click();
+    await page.waitForSelector('[data-testid=evidence-panel]');
+    const h = await hash();
+    assert.match(h, /^#\/findings\/[^/]+\/[^/]+$/);
+    await page.reload();
+    await page.selectOption('select[aria-label=snapshot]', 'demo');
+    await page.waitForSelector('[data-testid=evidence-panel] .finding-summary', { timeout: 120_000 });
+    await page.click('[data-testid=evidence-panel] button.close');
+    await page.waitForFunction(() => window.location.hash === '#/findings');
+    await page.goBack();
+    await page.waitForSelector('[data-testid=evidence-panel]');
+    assert.equal(await hash(), h);
+    await page.click('[data-testid=evidence-panel] button.close');
+  });
+
+  it('the screening view shows the registry tables of the inventory screening', async () => {
+    await page.click('[data-view=screening]');
+    await page.waitForSelector('[data-testid=screening] section[data-table=findings]', { timeout: 120_000 });
+    const api = await server.api<{ tables: Array<{ id: string; rows: unknown[] }> }>(`/api/snapshots/demo/tables/screening?inventory=true&asOf=${await page.inputValue('input[name=asOf]')}`);
+    const rows = api.tables.find((t) => t.id === 'findings')!.rows.length;
+    assert.equal(await page.locator('[data-testid=screening-findings] tbody tr').count(), rows);
+    assert.ok(rows > 0, 'the demo has parties on the lists');
+    assert.equal(await page.locator('[data-testid=screening-findings] th[data-column=verdict]').textContent(), 'Verdict');
+    await page.screenshot({ path: join(OUT, 'screening.png') });
+  });
+
+  it('the measured-paths view without measurements says there is nothing to analyse, in the warning box', async () => {
+    await page.click('[data-view=paths]');
+    await page.waitForSelector('[data-testid=paths] [data-testid=nothing-to-analyse]', { timeout: 60_000 });
+    const box = page.locator('[data-testid=nothing-to-analyse]');
+    assert.match((await box.textContent()) ?? '', /no measured path/);
+    assert.equal(await box.evaluate((e) => e.classList.contains('ok') || getComputedStyle(e).color === 'rgb(46, 125, 50)'), false, 'not green');
+    assert.equal(await page.locator('[data-testid=paths] .ok').count(), 0);
+    await page.screenshot({ path: join(OUT, 'paths.png') });
+  });
+
+  it(`the devices view over ${LARGE.toLocaleString('en-US')} devices: last page, sort, operator and text filters, device page`, async () => {
+    await page.goto(`${server.url}/#/devices?sort=operator&order=desc&offset=${LARGE - 100}`);
+    await page.selectOption('select[aria-label=snapshot]', 'large');
+    await devicesShown(new RegExp(`^${(LARGE - 99).toLocaleString('en-US')}–${LARGE.toLocaleString('en-US')} of ${LARGE.toLocaleString('en-US')}$`));
+    const api = await server.api<DevicePage>(`/api/snapshots/large/devices?sort=operator&order=desc&offset=${LARGE - 100}&limit=100`);
+    assert.deepEqual(await ids(page), api.devices.map((d) => d.id));
+    await page.fill('input[aria-label=operator]', 'Alpen Fiber');
+    await page.fill('input[aria-label=text]', 'dev 4242');
+    await page.click('[data-testid=devices-filters] button[type=submit]');
+    const filtered = await server.api<DevicePage>('/api/snapshots/large/devices?sort=operator&order=desc&operator=Alpen%20Fiber&q=dev%204242&limit=100');
+    assert.ok(filtered.total > 0 && filtered.total < 100);
+    await devicesShown(new RegExp(`^1–${filtered.total} of ${filtered.total}$`));
+    assert.deepEqual(await ids(page), filtered.devices.map((d) => d.id));
+    await page.screenshot({ path: join(OUT, 'devices-100k.png') });
+    await page.click(`[data-device="${filtered.devices[0]!.id}"] td[data-column=id] a`);
+    await page.waitForSelector('[data-testid=neighbours-table] tbody tr');
+    assert.deepEqual(trouble.errors.filter((e) => !/status of 400/.test(e)), []);
+    assert.deepEqual(trouble.dialogs, []);
+  });
+});
