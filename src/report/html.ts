@@ -5,7 +5,8 @@
 // attributes and SVG, or jsonForScript(); esc() alone is for our own words and numbers.
 import { createHash } from 'node:crypto';
 import { isCatalogVendor } from '../vendors/index.js';
-import { attrText, esc, jsonForScript, text } from './escape.js';
+import { attrText, esc, text } from './escape.js';
+import { dataBlock } from './data-block.js';
 import { findingsSection } from './findings-html.js';
 import { card, list, moreRows, num, table, td, tdn } from './html-parts.js';
 import { renderMapSvg } from './map.js';
@@ -73,6 +74,7 @@ function sharesTable(title: string, shares: VendorShare[], untrusted: ReadonlySe
 /** Devices past this many are counted, not written (the CSV and JSON reports list every one). */
 const DEVICES_SHOWN = 500;
 const FLOWS_SHOWN = 200;
+const SITES_SHOWN = 200;
 
 function deviceRow(d: ReportModel['devices'][number]): string[] {
   return [
@@ -151,14 +153,14 @@ ${chokes.length ? `<h3 id="chokepoints">Chokepoints</h3>${table(['device', 'sens
 function killSwitchSection(m: ReportModel): string {
   const parts = m.killSwitches.map((k) => {
     const restore = k.restore.map((r) => [td(r.id), tdn(r.sensitiveFlows), tdn(r.flows), tdn(r.volume)]);
-    const sites = k.sitesCutOff.map((s) => [td(s.site), tdn(s.devices), tdn(s.removed), td(s.reason)]);
+    const sites = k.sitesCutOff.slice(0, SITES_SHOWN).map((s) => [td(s.site), tdn(s.devices), tdn(s.removed), td(s.reason)]);
     if (k.removedDevices === 0) return `<h3>${list(k.vendors, ' + ')} switched off</h3>\n<p class="muted">no device of ${list(k.vendors, ' or ')} in this snapshot: nothing to switch off.</p>`;
     const cut = m.summary.flows === 0
       ? `<p>${esc(k.removedDevices)} device(s) off at once; the main network shrinks from ${esc(k.mainNetworkBefore)} to ${esc(k.mainNetworkAfter)} devices. Flows cut: not known — ${text(m.nothingToAnalyse ?? 'no flows')}.</p>`
       : undefined;
     return `<h3>${list(k.vendors, ' + ')} switched off</h3>
 ${cut ?? `<p>${esc(k.removedDevices)} device(s) off at once: <b class="bad">${esc(k.disrupted.sensitiveFlows)}</b> sensitive flow(s) cut (${esc(k.disrupted.flows)} flows in all, volume ${esc(num(k.disrupted.volume))}); ${esc(k.endpointRemoved)} flow(s) lose an endpoint; the main network shrinks from ${esc(k.mainNetworkBefore)} to ${esc(k.mainNetworkAfter)} devices.</p>`}
-${sites.length ? `<details><summary>${esc(sites.length)} site(s) cut off</summary>${table(['site', 'devices', 'removed', 'why'], sites)}</details>` : ''}
+${sites.length ? `<details><summary>${esc(num(k.sitesCutOff.length))} site(s) cut off</summary>${table(['site', 'devices', 'removed', 'why'], sites)}${moreRows(k.sitesCutOff.length, sites.length, 'site(s)')}</details>` : ''}
 ${restore.length ? `<p>Replacing one device would restore the most:</p>${table(['device', 'sensitive flows restored', 'flows', 'volume'], restore)}` : ''}`;
   });
   return `<section id="killswitch"><h2>Kill-switch impact</h2>${parts.join('\n') || '<p class="muted">no untrusted vendor named</p>'}</section>`;
@@ -257,7 +259,8 @@ export function renderHtml(m: ReportModel): string {
   const s = m.summary;
   const untrusted = new Set(m.untrusted);
   const map = renderMapSvg(m);
-  const notes = [...m.notes, ...(map.note ? [map.note] : [])];
+  const data = dataBlock(m);
+  const notes = [...m.notes, ...(map.note ? [map.note] : []), ...(data.omitted ? [data.omitted] : [])];
   const scriptHash = createHash('sha256').update(SCRIPT).digest('base64');
   const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${scriptHash}'; base-uri 'none'; form-action 'none'`;
   return `<!doctype html>
@@ -289,7 +292,7 @@ ${planSection(m)}
 ${deadlinesSection(m)}
 ${whatIfSection(m)}
 </main>
-<script type="application/json" id="cleanpath-report-data">${jsonForScript(m)}</script>
+<script type="application/json" id="cleanpath-report-data">${data.json}</script>
 <script>${SCRIPT}</script>
 </body>
 </html>
