@@ -13,6 +13,7 @@ import { addNetworkSourceOptions, warn, type NetworkSourceOptions } from './netw
 import { addOutputOptions, DEFAULT_DB, outputFormatOf } from './options.js';
 import { renderJson, renderTable, type OutputFormat } from './output.js';
 import { createProgress, type Progress } from './progress.js';
+import { wrapLongLines } from './wrap.js';
 
 export interface CliAdapter<D = AnalysisDocument, P = Record<string, unknown>> {
   /** The format when none is asked for. */
@@ -36,6 +37,8 @@ export interface CliAdapter<D = AnalysisDocument, P = Record<string, unknown>> {
   failure?(doc: D): string | undefined;
   /** RunEnv settings from those options. */
   env?(opts: Record<string, unknown>, progress: Progress): Partial<RunEnv>;
+  /** Another analysis that answers when these options ask for it (`exposure --flow ID --paths` is flow-paths). */
+  delegate?(opts: Record<string, unknown>): { def: AnyAnalysis; adapter: CliAdapter } | undefined;
 }
 
 /** A parameter's help text: its description, and its default when it has one. */
@@ -114,7 +117,9 @@ export function registerAnalysisCommand(program: Command, def: AnyAnalysis, adap
     .action(async (...args: unknown[]) => {
       // commander passes the positional list first when there is one, then the options
       const opts = (positional ? args[1] : args[0]) as Record<string, unknown>;
-      await runAnalysisCommand(def, adapter, positional ? { ...opts, [positional]: args[0] } : opts);
+      const all = positional ? { ...opts, [positional]: args[0] } : opts;
+      const other = adapter.delegate?.(all);
+      await (other ? runAnalysisCommand(other.def, other.adapter, all) : runAnalysisCommand(def, adapter, all));
     });
   return cmd;
 }
@@ -137,8 +142,9 @@ async function runAnalysisCommand(def: AnyAnalysis, adapter: CliAdapter, opts: R
         : opts.table === undefined && adapter.text
           ? adapter.text(doc, params, opts)
           : renderTable(rows().map((r) => Object.fromEntries(table.columns.map((c) => [c.id, r[c.id] ?? c.nullAs ?? null]))), table.columns.map((c) => c.id), 48);
-  if (typeof opts.output === 'string') await writeFile(opts.output, text);
-  else process.stdout.write(text);
+  const shown = format === 'table' ? wrapLongLines(text) : text;
+  if (typeof opts.output === 'string') await writeFile(opts.output, shown);
+  else process.stdout.write(shown);
   // Rows without anything to analyse are no all-clear: said, and exit 1.
   if (doc.nothingToAnalyse !== null && adapter.partial?.(doc)) {
     process.stderr.write(`note: ${doc.nothingToAnalyse}\n`);

@@ -4,6 +4,7 @@ import { evaluate, loadRuleCatalog, STATUSES, upcomingDeadlines, type Finding, t
 import { openStore } from '../store/index.js';
 import { countByStatus } from './commands/check.js';
 import { renderTable, type Row } from './output.js';
+import { tableWidth } from './terminal.js';
 
 const SHOWN_PER_COUNTRY = 6;
 const DEADLINES_PER_COUNTRY = 4;
@@ -53,7 +54,8 @@ export async function renderDemoPolicySection(db: string, snapshot: string, asOf
     out += `\n${c.country}: ${STATUSES.filter((s) => c.counts[s]).map((s) => `${c.counts[s]} ${s}`).join(', ')}\n`;
     if (c.urgent.length) {
       const rows: Row[] = c.urgent.map((f) => ({ status: f.status, days: f.daysLeft, device: f.device ?? f.name, rule: f.rule, why: f.reason }));
-      out += renderTable(rows, ['status', 'days', 'device', 'rule', 'why'], 80).replace(/^(?=.)/gm, '  ');
+      // indented by two: the table fits two columns less
+      out += renderTable(rows, ['status', 'days', 'device', 'rule', 'why'], 80, tableWidth() - 2).replace(/^(?=.)/gm, '  ');
     }
     for (const d of c.nextDeadlines) out += `  next: ${d.date} (${d.daysLeft} days) ${d.rule}: ${d.what} — ${d.findings} finding(s)\n`;
   }

@@ -5,11 +5,13 @@ import { CLI_ADAPTERS } from './analysis-adapters.js';
 import { registerAnalysisCommand, type CliAdapter } from './analysis-command.js';
 import { addCatalogOption } from './catalog-option.js';
 import { addWideOption, DEFAULT_DB } from './options.js';
+import * as attest from './commands/attest.js';
 import * as collect from './commands/collect.js';
 import * as demo from './commands/demo.js';
 import * as devices from './commands/devices.js';
 import * as diff from './commands/diff.js';
 import * as identify from './commands/identify.js';
+import * as keys from './commands/keys.js';
 import * as importCommand from './commands/import.js';
 import * as lists from './commands/lists.js';
 import * as paths from './commands/paths.js';
@@ -20,6 +22,7 @@ import * as serve from './commands/serve.js';
 import * as snapshots from './commands/snapshots.js';
 import * as token from './commands/token.js';
 import * as vendors from './commands/vendors.js';
+import * as verify from './commands/verify.js';
 import * as worker from './commands/worker.js';
 
 /** The analyses of the registry, each as the command its adapter completes. */
@@ -30,7 +33,7 @@ const analyses = {
 };
 
 /** Each command lives in ./commands/<name>.ts and exports `register(program)`; order = help order. */
-const COMMANDS = [importCommand, identify, devices, snapshots, probe, collect, policies, vendors, lists, analyses, paths, report, diff, serve, worker, token, demo];
+const COMMANDS = [importCommand, identify, devices, snapshots, probe, collect, policies, vendors, lists, analyses, paths, report, diff, keys, attest, verify, serve, worker, token, demo];
 
 export function buildProgram(): Command {
   const program = new Command('cleanpath')

@@ -14,8 +14,8 @@ import {
 } from '../../probe/index.js';
 import { attributeDevice } from '../../identify/index.js';
 import { openStore } from '../../store/index.js';
-import { DEFAULT_DB, collectList, parsePositiveInt } from '../options.js';
-import { renderJson, renderTable } from '../output.js';
+import { addOutputOptions, DEFAULT_DB, collectList, outputFormatOf, parsePositiveInt } from '../options.js';
+import { render, renderJson, renderTable, type OutputFormat } from '../output.js';
 import { createProgress } from '../progress.js';
 import { waitOption, waitOptions } from '../wait-option.js';
 import { terminalSafe } from '../run.js';
@@ -37,6 +37,7 @@ interface CollectSnmpOptions {
   concurrency: number;
   maxRows: number;
   maxTargets: number;
+  format?: OutputFormat;
   json?: boolean;
   import?: boolean;
   db: string;
@@ -90,7 +91,7 @@ function credentials(o: CollectSnmpOptions): SnmpCredentials {
 
 export function register(program: Command): void {
   const collect = program.command('collect').description('Read identity and topology from devices you have credentials for');
-  collect
+  const cmd = collect
     .command('snmp')
     .description('SNMP v2c/v3 collection: sysDescr, sysObjectID, sysName, engine ID, interface MACs and LLDP neighbours (devices and links)')
     .argument('[targets...]', 'addresses, host:port, [v6]:port, CIDR ranges or @file')
@@ -114,12 +115,13 @@ export function register(program: Command): void {
     .option('--concurrency <n>', 'devices collected at once', parsePositiveInt, 16)
     .option('--max-rows <n>', 'most rows read from one table of one device', parsePositiveInt, 10_000)
     .option('--max-targets <n>', 'refuse to start when the targets expand to more addresses than this', parsePositiveInt, DEFAULT_MAX_TARGETS)
-    .option('--json', 'print what was collected, the devices, links and attributions as JSON')
     .option('--import', 'store the devices and LLDP links in a new snapshot')
     .option('--db <path>', 'store for --import: an SQLite file or a postgres:// URL', DEFAULT_DB)
     .addOption(waitOption())
     .option('-s, --snapshot <name>', 'name of the new snapshot (default: snmp-collect-<time>)')
-    .option('--base <snapshot>', 'start the new snapshot from a copy of this one ("latest" for the newest)')
+    .option('--base <snapshot>', 'start the new snapshot from a copy of this one ("latest" for the newest)');
+  // --json: what was collected, the devices, links and attributions; csv: the table's rows
+  addOutputOptions(cmd)
     .addHelpText(
       'after',
       `
@@ -151,13 +153,14 @@ async function runCollectSnmp(args: string[], opts: CollectSnmpOptions): Promise
   const topo = collectedToTopology(collected);
   const ctx = createIdentifyContext();
   const devices = topo.devices.map((d) => attributeDevice(d, ctx).device);
-  if (opts.json) process.stdout.write(renderJson({ collected, devices, links: topo.links }));
-  else printCollected(collected, devices, topo.links.length);
+  const format = outputFormatOf(opts);
+  if (format === 'json') process.stdout.write(renderJson({ collected, devices, links: topo.links }));
+  else printCollected(collected, devices, topo.links.length, format);
   if (opts.import) await importCollected(args, opts, topo, ctx);
   if (!collected.some((c) => c.ok)) process.exitCode = 1;
 }
 
-function printCollected(collected: readonly Collected[], devices: readonly Device[], links: number): void {
+function printCollected(collected: readonly Collected[], devices: readonly Device[], links: number, format: OutputFormat): void {
   const rows = devices.map((d) => ({
     id: d.id,
     name: d.name ?? '',
@@ -167,10 +170,12 @@ function printCollected(collected: readonly Collected[], devices: readonly Devic
     evidence: d.attribution.evidence.map((e) => e.kind).join(','),
     conflict: d.attribution.conflicts.map((c) => c.vendors.join(' vs ')).join('; '),
   }));
-  process.stdout.write(renderTable(rows, ['id', 'name', 'vendor', 'conf', 'via', 'evidence', 'conflict'], 60));
+  const columns = ['id', 'name', 'vendor', 'conf', 'via', 'evidence', 'conflict'];
+  process.stdout.write(format === 'table' ? renderTable(rows, columns, 60) : render(format, rows, columns));
   const failed = collected.filter((c) => !c.ok);
   for (const c of collected) for (const e of c.errors) process.stderr.write(`warning: ${terminalSafe(`${c.target || c.address}: ${e}`)}\n`);
-  process.stdout.write(`${collected.length - failed.length} of ${collected.length} targets answered; ${devices.length} devices, ${links} links\n`);
+  // under the table; beside CSV, on stderr, so the file stays one table
+  (format === 'table' ? process.stdout : process.stderr).write(`${collected.length - failed.length} of ${collected.length} targets answered; ${devices.length} devices, ${links} links\n`);
 }
 
 async function importCollected(args: string[], opts: CollectSnmpOptions, topo: ReturnType<typeof collectedToTopology>, ctx: IdentifyContext): Promise<void> {

@@ -14,6 +14,7 @@ import { openStore } from '../../store/index.js';
 import { importFiles } from '../../store/import-files.js';
 import { demoPolicyJson, renderDemoPolicySection } from '../demo-policy.js';
 import { renderJson, renderTable, type Row } from '../output.js';
+import { wrapLongLines } from '../wrap.js';
 import { createProgress } from '../progress.js';
 import { demoScreening, renderDemoScreeningSection } from './screen.js';
 import { whatIfText } from './whatif.js';
@@ -28,12 +29,19 @@ interface DemoOptions {
   port: number;
 }
 
+const vendorOf = (d: Device): string => d.vendor ?? 'unknown';
+
 /** Counts devices by one attribute (rows) and vendor (columns), vendors ordered by total. */
 export function pivotByVendor(devices: readonly Device[], rowKey: (d: Device) => string): { rows: Row[]; columns: string[] } {
+  return pivot(devices, rowKey, vendorOf);
+}
+
+/** Counts devices by one attribute (rows) and another (columns), columns ordered by total. */
+function pivot(devices: readonly Device[], rowKey: (d: Device) => string, columnKey: (d: Device) => string): { rows: Row[]; columns: string[] } {
   const totals = new Map<string, number>();
   const cells = new Map<string, Map<string, number>>();
   for (const d of devices) {
-    const v = d.vendor ?? 'unknown';
+    const v = columnKey(d);
     const k = rowKey(d);
     totals.set(v, (totals.get(v) ?? 0) + 1);
     const row = cells.get(k) ?? new Map<string, number>();
@@ -185,14 +193,15 @@ async function demoJson(db: string, summary: Imported, { devices, analysis, plan
 
 /** The inventory part: what was imported, by country and layer, and how each device was identified. */
 function inventoryText(db: string, summary: Imported, devices: readonly Device[]): string {
-  const byCountry = pivotByVendor(devices, (d) => d.country ?? '??');
-  const byLayer = pivotByVendor(devices, (d) => d.layer ?? '?');
+  // a vendor per row: a dozen vendors as columns would not fit a terminal, a handful of countries do
+  const byCountry = pivot(devices, vendorOf, (d) => d.country ?? '??');
+  const byLayer = pivot(devices, vendorOf, (d) => d.layer ?? '?');
   const conflicts = devices.filter((d) => d.attribution.conflicts.length > 0);
   const attributed = devices.filter((d) => d.vendor !== null);
   const fromDeclaredOnly = attributed.filter((d) => d.attribution.evidence.every((e) => e.kind === 'declared' || !e.valid)).length;
   let out = `cleanpath demo: ${devices.length} devices, ${summary.files.reduce((n, f) => n + f.links, 0)} links, ${summary.files.reduce((n, f) => n + f.flows, 0)} flows imported into ${db}\n\n`;
-  out += 'Identified inventory by country and vendor\n' + renderTable(byCountry.rows, byCountry.columns) + '\n';
-  out += 'Identified inventory by layer and vendor\n' + renderTable(byLayer.rows, byLayer.columns) + '\n';
+  out += 'Identified inventory by vendor and country\n' + renderTable(byCountry.rows, byCountry.columns) + '\n';
+  out += 'Identified inventory by vendor and layer\n' + renderTable(byLayer.rows, byLayer.columns) + '\n';
   out += `Identification: ${attributed.length} of ${devices.length} devices attributed, ${attributed.length - fromDeclaredOnly} of them from the devices' own evidence (MAC, SNMP, engine ID, banners, IMEI, GPON serial) and ${fromDeclaredOnly} from a declared vendor only; ${devices.length - attributed.length} unknown.\n`;
   if (conflicts.length) {
     out += `\nConflicting evidence on ${conflicts.length} device(s):\n`;
@@ -233,7 +242,7 @@ function planText(db: string, planned: DemoResults['planned']): string {
 }
 
 async function writeDemoSummary(db: string, summary: Imported, { devices, analysis, planned, adoption, adoptionFile }: DemoResults): Promise<void> {
-  const out = process.stdout;
+  const out = { write: (text: string) => process.stdout.write(wrapLongLines(text)) };
   out.write(inventoryText(db, summary, devices));
   out.write(flowsText(analysis));
   out.write('\n' + (await renderDemoPolicySection(db, 'demo', DEMO_AS_OF)));

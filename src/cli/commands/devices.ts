@@ -4,7 +4,7 @@ import { resolveCountries, resolveLayers, resolveVendors, snapshotProfile } from
 import { closest, InputError, LAYERS, NETWORK_KINDS, type Device } from '../../model/index.js';
 import { openStore } from '../../store/index.js';
 import { makerLabel, vendorCell } from '../../vendors/index.js';
-import { collectList, collectVendors, DEFAULT_DB, outputFormatOf, parseOutputFormat, parsePositiveInt } from '../options.js';
+import { addOutputOptions, collectList, collectVendors, DEFAULT_DB, outputFormatOf, parsePositiveInt } from '../options.js';
 import { render, type OutputFormat, type Row } from '../output.js';
 
 interface DevicesOptions {
@@ -93,7 +93,7 @@ function filterText(opts: DevicesOptions): string {
 }
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('devices')
     .description('List the devices of a snapshot with their attributed vendor, confidence and evidence')
     .option('--db <path>', 'store: an SQLite file or a postgres:// URL', DEFAULT_DB)
@@ -103,9 +103,8 @@ export function register(program: Command): void {
     .option('--layer <layers>', `only these layers: ${LAYERS.join(', ')}`, collectList)
     .option('--network <kinds>', `only these networks: ${NETWORK_KINDS.join(', ')}`, collectList)
     .option('--unknown', 'only devices whose vendor could not be identified')
-    .option('--limit <n>', 'at most this many devices', parsePositiveInt)
-    .option('--format <fmt>', 'table, csv or json', parseOutputFormat, 'table')
-    .option('--json', 'same as --format json')
+    .option('--limit <n>', 'at most this many devices', parsePositiveInt);
+  addOutputOptions(cmd)
     .addHelpText(
       'after',
       `

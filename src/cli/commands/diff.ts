@@ -12,6 +12,7 @@ import { tableSpec } from '../../analyses/tables.js';
 import { addParamOptions, parseCliParams } from '../analysis-command.js';
 import { warn } from '../network-input.js';
 import { createProgress } from '../progress.js';
+import { wrapLongLines } from '../wrap.js';
 import { InputError } from '../../model/index.js';
 import { activeCatalog } from '../../analyses/catalog-source.js';
 import { isRealDate } from '../../policy/index.js';
@@ -44,7 +45,8 @@ export function renderDiffTable(d: DiffResult): string {
           rule: p.rule, remove_by: p.removeBy, unit: p.unit, in_scope_a: p.inScopeA, in_scope_b: p.inScopeB, left: p.leftB,
           removed: p.removed, per_day: p.perDay, done_by: p.projectedDone, verdict: p.verdict,
         })),
-        ['rule', 'remove_by', 'unit', 'in_scope_a', 'in_scope_b', 'left', 'removed', 'per_day', 'done_by', 'verdict'],
+        // the verdict next to its deadline: the counts behind it are what a narrow terminal leaves out
+        ['rule', 'remove_by', 'verdict', 'done_by', 'left', 'removed', 'per_day', 'in_scope_a', 'in_scope_b', 'unit'],
       )
     : '  no removal deadline concerns either snapshot\n';
   return out;
@@ -100,7 +102,8 @@ async function analysisDiff(nameA: string, nameB: string, id: string, opts: Reco
   const d = await compareRuns(def, { db, snapshot: nameA }, { db, snapshot: nameB }, params, { progress, warn: (w) => warn([w]) }, opts.table as string | undefined);
   progress.done();
   const format: OutputFormat = opts.format === 'csv' || opts.format === 'json' ? opts.format : 'table';
-  process.stdout.write(renderAnalysisDiff(d, tableSpec(def, d.table).columns, format));
+  const text = renderAnalysisDiff(d, tableSpec(def, d.table).columns, format);
+  process.stdout.write(format === 'table' ? wrapLongLines(text) : text);
   // No change between two runs that had nothing to analyse is no all-clear: said, and exit 1.
   for (const [side, why] of Object.entries(d.nothingToAnalyse)) {
     if (!why) continue;
@@ -151,7 +154,7 @@ Examples:
         const a = await side(nameA);
         const b = await side(nameB);
         const result = diffSnapshots({ a, b, rules: activeCatalog().rules });
-        process.stdout.write(opts.format === 'json' ? renderJson(result) : renderDiffTable(result));
+        process.stdout.write(opts.format === 'json' ? renderJson(result) : wrapLongLines(renderDiffTable(result)));
       } finally {
         await store.close();
       }

@@ -13,17 +13,20 @@ function safe(s: string | null, max = 32): string {
   return isolateText(p.length > max ? `${p.slice(0, max - 1)}…` : p);
 }
 
-function hopLine(h: Hop, i: number): string {
-  const mark = h.untrusted
-    ? `  UNTRUSTED ${safe(h.vendor ?? 'unknown vendor')}${h.evidence.length ? ` (${[...new Set(h.evidence.map((e) => e.kind))].join(', ')})` : ''}`
-    : '';
-  const where = [h.site, h.country].filter((x) => x !== null).map((x) => safe(x, 24)).join(', ');
-  return `  ${String(i + 1).padStart(3)}  ${safe(h.device)}${h.name !== null && h.name !== h.device ? ` ${safe(h.name)}` : ''}  [${safe(h.vendor ?? 'unknown')}${where ? `; ${where}` : ''}]${mark}`;
+/** One hop per line, columns aligned within the route: number, `!` when untrusted, device, vendor, site. */
+function hopLines(hops: readonly Hop[]): string[] {
+  const cells = hops.map((h) => [safe(h.device, 28), safe(h.vendor ?? 'unknown', 16), [h.site, h.country].filter((x) => x !== null).map((x) => safe(x, 20)).join(', ')]);
+  const width = [0, 1, 2].map((c) => Math.max(...cells.map((r) => r[c]!.length)));
+  return hops.map((h, i) => {
+    const [device, vendor, where] = cells[i]!;
+    const why = h.untrusted ? `  untrusted: ${h.evidence.length ? [...new Set(h.evidence.map((e) => e.kind))].join(', ') : 'no evidence recorded'}` : '';
+    return `  ${String(i + 1).padStart(3)} ${h.untrusted ? '!' : ' '} ${device!.padEnd(width[0]!)}  ${vendor!.padEnd(width[1]!)}  ${where!.padEnd(width[2]!)}${why}`.trimEnd();
+  });
 }
 
 function routeLines(title: string, r: FlowRoute): string[] {
   const bad = r.hops.filter((h) => h.untrusted).length;
-  return [`${title} (cost ${r.cost}, ${r.hops.length} hops, ${bad ? `${bad} untrusted` : 'clean'})`, ...r.hops.map(hopLine)];
+  return [`${title} (cost ${r.cost}, ${r.hops.length} hops, ${bad ? `${bad} untrusted` : 'clean'})`, ...hopLines(r.hops)];
 }
 
 function cleanLines(d: FlowPathsAnalysis): string[] {

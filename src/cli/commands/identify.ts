@@ -1,20 +1,40 @@
 import type { Command } from 'commander';
-import { createIdentifyContext, formatIdentifyResult, identifyValue } from '../../identify/index.js';
+import { createIdentifyContext, formatIdentifyResult, identifyValue, type IdentifyResult } from '../../identify/index.js';
 import { readTacFile } from '../../ingest/plain/index.js';
-import { printable, renderJson } from '../output.js';
+import { addOutputOptions, outputFormatOf } from '../options.js';
+import { printable, render, type OutputFormat, type Row } from '../output.js';
+import { wrapLongLines } from '../wrap.js';
 
 interface IdentifyOptions {
+  format?: OutputFormat;
   json?: boolean;
   tacDb?: string;
 }
 
+const CSV_COLUMNS = ['input', 'kind', 'vendor', 'maker', 'in_catalog', 'confidence', 'evidence', 'conflicts'];
+
+/** One value per CSV row: what a spreadsheet of looked-up MACs needs; JSON has every parsed field. */
+function csvRow(r: IdentifyResult): Row {
+  const a = r.attribution;
+  return {
+    input: r.input, kind: r.kind, vendor: a.vendor, maker: r.maker?.name ?? null, in_catalog: r.maker?.inCatalog ?? null,
+    confidence: a.confidence, evidence: [...new Set(a.evidence.map((e) => e.kind))].join('+'), conflicts: a.conflicts.length,
+  };
+}
+
+/** The table format is the explanation per value; csv one row per value; json everything. */
+function output(results: readonly IdentifyResult[], format: OutputFormat): string {
+  if (format === 'table') return wrapLongLines(results.map((r) => formatIdentifyResult(r).split('\n').map(printable).join('\n')).join('\n') + '\n');
+  return render(format, results.map(csvRow), CSV_COLUMNS, results.length === 1 ? results[0] : results);
+}
+
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('identify')
     .description('Tell which vendor a MAC, sysObjectID, SNMPv3 engine ID, IMEI, GPON serial or text (sysDescr, banner, company name) points to, and why')
     .argument('<values...>', 'values to look up; the kind of each is detected')
-    .option('--json', 'print the parsed fields and the attribution as JSON')
-    .option('--tac-db <file>', 'Osmocom-format TAC CSV for IMEI look-ups')
+    .option('--tac-db <file>', 'Osmocom-format TAC CSV for IMEI look-ups');
+  addOutputOptions(cmd)
     .addHelpText(
       'after',
       `
@@ -35,8 +55,7 @@ Exit code 0 when every value was attributed to a vendor or maker, 1 when some we
     .action((values: string[], opts: IdentifyOptions) => {
       const ctx = createIdentifyContext(opts.tacDb === undefined ? {} : { tac: readTacFile(opts.tacDb) });
       const results = values.map((v) => identifyValue(v, ctx));
-      if (opts.json) process.stdout.write(renderJson(results.length === 1 ? results[0] : results));
-      else process.stdout.write(results.map((r) => formatIdentifyResult(r).split('\n').map(printable).join('\n')).join('\n') + '\n');
+      process.stdout.write(output(results, outputFormatOf(opts)));
       if (results.some((r) => r.attribution.vendor === null)) process.exitCode = 1;
     });
 }

@@ -8,7 +8,7 @@ import {
   DEFAULT_LIMITS, installedLists, listSources, listsDir, LISTS_DIR_ENV, readSourcesFile, updateList,
   type DownloadProgress, type InstalledList, type UpdateOutcome,
 } from '../../screen/index.js';
-import { collectList, outputFormatOf, parseOutputFormat } from '../options.js';
+import { addOutputOptions, collectList, outputFormatOf } from '../options.js';
 import { render, renderTable, type OutputFormat, type Row } from '../output.js';
 import { parseByteSize } from './serve.js';
 
@@ -65,7 +65,7 @@ function progressFor(id: string): DownloadProgress {
   };
 }
 
-async function update(opts: UpdateOptions): Promise<void> {
+async function runUpdate(opts: UpdateOptions): Promise<void> {
   const dir = listsDir(opts.listsDir);
   // a sources.json in the lists directory configures a cron job or a server without flags
   const sourcesFile = opts.sources ?? (existsSync(join(dir, 'sources.json')) ? join(dir, 'sources.json') : undefined);
@@ -98,14 +98,13 @@ export function register(program: Command): void {
     .command('lists')
     .description('Restricted-party lists downloaded for screen: what is installed (lists show, the default), lists update');
   // Options live on the subcommands: a parent's option would take the subcommand's flag of the same name.
-  lists
-    .command('show', { isDefault: true })
-    .description('What is installed: each list with its version, records, download time, sha256, previous copy and URL')
-    .option('--lists-dir <dir>', DIR_HELP)
-    .option('--format <fmt>', 'table, csv or json', parseOutputFormat, 'table')
-    .option('--json', 'same as --format json')
-    .action(show);
-  lists
+  addOutputOptions(
+    lists
+      .command('show', { isDefault: true })
+      .description('What is installed: each list with its version, records, download time, sha256, previous copy and URL')
+      .option('--lists-dir <dir>', DIR_HELP),
+  ).action(show);
+  const update = lists
     .command('update')
     .description('Download the Consolidated Screening List and OpenSanctions data, check that they parse and hold records, and install them (the previous copy is kept; a refused download changes nothing)')
     .option('--lists-dir <dir>', DIR_HELP)
@@ -114,9 +113,8 @@ export function register(program: Command): void {
     .option('--opensanctions-url <url>', 'where to download OpenSanctions FollowTheMoney entities (default: the sanctions collection)', httpUrl)
     .option('--sources <file.json>', 'URLs from a file: {"csl": "https://…", "opensanctions": "https://…"} (default: sources.json in the lists dir, if any; flags win)')
     .option('--max-size <size>', 'largest download, e.g. 512M', parseByteSize, DEFAULT_LIMITS.maxBytes)
-    .option('--timeout <seconds>', 'time allowed for each download', seconds, DEFAULT_LIMITS.timeoutMs / 1000)
-    .option('--format <fmt>', 'table, csv or json', parseOutputFormat, 'table')
-    .option('--json', 'same as --format json')
+    .option('--timeout <seconds>', 'time allowed for each download', seconds, DEFAULT_LIMITS.timeoutMs / 1000);
+  addOutputOptions(update)
     .addHelpText('after', `
 Exit codes: 0 every list updated or unchanged, 1 a list was refused (its previous copy stays in use).
 
@@ -124,5 +122,5 @@ Examples:
   cleanpath lists update
   cleanpath lists update --only csl --csl-url https://mirror.example.org/consolidated.json
   cleanpath lists                                   # what screen will use, with dates and sha256`)
-    .action(update);
+    .action(runUpdate);
 }

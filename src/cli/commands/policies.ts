@@ -3,7 +3,7 @@ import { resolveCountries } from '../../analyses/untrusted.js';
 import type { Rule } from '../../policy/index.js';
 import { activeCatalog } from '../../analyses/catalog-source.js';
 import { lastPermittedDay, vendorList } from '../../policy/index.js';
-import { collectList, outputFormatOf, parseOutputFormat } from '../options.js';
+import { addOutputOptions, collectList, outputFormatOf } from '../options.js';
 import { render, type OutputFormat, type Row } from '../output.js';
 import { selectRules } from './check.js';
 import { parseSinceDate, writeChanges } from './policies-changes.js';
@@ -39,18 +39,18 @@ function toRow(r: Rule): Row {
   };
 }
 
-const TABLE = ['id', 'jurisdiction', 'kind', 'vendors', 'scope', 'effective', 'no new after', 'last day', 'cap', 'verification'];
-const CSV = [...TABLE, 'source', 'title'];
+// The table's order is what a narrow terminal keeps, left to right; CSV keeps its own order.
+const TABLE = ['id', 'jurisdiction', 'vendors', 'effective', 'last day', 'verification', 'kind', 'scope', 'no new after', 'cap'];
+const CSV = ['id', 'jurisdiction', 'kind', 'vendors', 'scope', 'effective', 'no new after', 'last day', 'cap', 'verification', 'source', 'title'];
 
 export function register(program: Command): void {
-  program
+  const cmd = program
     .command('policies')
     .description('List the policy catalog: every rule with its dates, scope, verification level and source')
     .option('--country <codes>', 'only rules of, or reaching into, these countries (repeatable)', collectList)
     .option('--rules <file.yaml>', 'also list (and validate) custom rules from a YAML file (repeatable)', collectList)
-    .option('--changes-since <date>', "list the catalog's changes after this day (YYYY-MM-DD) instead of its rules", parseSinceDate)
-    .option('--format <fmt>', 'table, csv or json', parseOutputFormat, 'table')
-    .option('--json', 'same as --format json (full rules)')
+    .option('--changes-since <date>', "list the catalog's changes after this day (YYYY-MM-DD) instead of its rules", parseSinceDate);
+  addOutputOptions(cmd)
     .addHelpText(
       'after',
       `

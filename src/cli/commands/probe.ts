@@ -13,8 +13,8 @@ import {
   type ProbeResult,
 } from '../../probe/index.js';
 import { openStore } from '../../store/index.js';
-import { DEFAULT_DB, collectList, parsePositiveInt } from '../options.js';
-import { printable, renderJson, renderTable } from '../output.js';
+import { addOutputOptions, DEFAULT_DB, collectList, outputFormatOf, parsePositiveInt } from '../options.js';
+import { printable, render, renderJson, renderTable, type OutputFormat } from '../output.js';
 import { createProgress } from '../progress.js';
 import { waitOption, waitOptions } from '../wait-option.js';
 
@@ -26,6 +26,7 @@ interface ProbeSnmpOptions {
   retries: number;
   concurrency: number;
   maxTargets: number;
+  format?: OutputFormat;
   json?: boolean;
   all?: boolean;
   import?: boolean;
@@ -56,7 +57,7 @@ function parseRate(v: string): number {
 
 export function register(program: Command): void {
   const probe = program.command('probe').description('Ask devices themselves who made them (active, opt-in discovery of explicitly named targets)');
-  probe
+  const cmd = probe
     .command('snmp')
     .description('SNMPv3 engine-ID discovery (RFC 3414): unauthenticated, one small UDP packet per target; reveals enterprise, often a MAC, boots and uptime')
     .argument('[targets...]', 'addresses, host:port, [v6]:port, CIDR ranges (10.0.0.0/24, [2001:db8::/120]:1161) or @file')
@@ -67,13 +68,14 @@ export function register(program: Command): void {
     .option('--retries <n>', 'resend this many times when no reply came', parseNonNegativeInt, 1)
     .option('--concurrency <n>', 'most targets awaiting a reply at once', parsePositiveInt, 256)
     .option('--max-targets <n>', 'refuse to start when the targets expand to more addresses than this', parsePositiveInt, DEFAULT_MAX_TARGETS)
-    .option('--json', 'print every result as JSON (engineId hex, vendor slug, evidence, conflicts)')
     .option('--all', 'also list targets that did not answer (table output)')
     .option('--import', 'store the replies as devices with their evidence in a new snapshot')
     .option('--db <path>', 'store for --import: an SQLite file or a postgres:// URL', DEFAULT_DB)
     .addOption(waitOption())
     .option('-s, --snapshot <name>', 'name of the new snapshot (default: snmpv3-discovery-<time>)')
-    .option('--base <snapshot>', 'start the new snapshot from a copy of this one ("latest" for the newest)')
+    .option('--base <snapshot>', 'start the new snapshot from a copy of this one ("latest" for the newest)');
+  // --json: every result (engineId hex, vendor slug, evidence, conflicts); csv: the table's rows
+  addOutputOptions(cmd)
     .addHelpText(
       'after',
       `
@@ -104,18 +106,19 @@ async function runProbeSnmp(args: string[], opts: ProbeSnmpOptions): Promise<voi
     const r = interpretOutcome(o, ctx);
     done++;
     if (r.status === 'reply') replies++;
-    if (r.status === 'reply' || r.status === 'invalid' || opts.json || opts.all || r.status === 'error') results.push(r);
+    if (r.status === 'reply' || r.status === 'invalid' || outputFormatOf(opts) === 'json' || opts.all || r.status === 'error') results.push(r);
     progress.update(done, total, `${replies} replied`);
   }
   progress.done();
   results.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : a.port - b.port));
-  if (opts.json) process.stdout.write(renderJson(results));
-  else printProbed(results, replies, done);
+  const format = outputFormatOf(opts);
+  if (format === 'json') process.stdout.write(renderJson(results));
+  else printProbed(results, replies, done, format);
   if (opts.import) await importProbed(args, opts, results, ctx);
   if (replies === 0) process.exitCode = 1;
 }
 
-function printProbed(results: readonly ProbeResult[], replies: number, done: number): void {
+function printProbed(results: readonly ProbeResult[], replies: number, done: number, format: OutputFormat): void {
   const rows = results.map((r) => ({
     address: r.port === 161 ? r.address || r.target : `${r.address}:${r.port}`,
     status: r.status,
@@ -130,8 +133,11 @@ function printProbed(results: readonly ProbeResult[], replies: number, done: num
     last_reboot: r.lastReboot?.slice(0, 19).replace('T', ' ') ?? '',
     conflict: (r.conflicts ?? []).map((c) => c.vendors.join(' vs ')).join('; ') || (r.error ? printable(r.error).slice(0, 60) : ''),
   }));
-  process.stdout.write(renderTable(rows, ['address', 'status', 'engine_id', 'enterprise', 'vendor', 'conf', 'format', 'mac', 'mac_vendor', 'boots', 'last_reboot', 'conflict'], 66));
-  process.stdout.write(`${replies} of ${done} targets answered\n`);
+  const columns = ['address', 'status', 'engine_id', 'enterprise', 'vendor', 'conf', 'format', 'mac', 'mac_vendor', 'boots', 'last_reboot', 'conflict'];
+  // an engine ID is up to 64 hex digits: whole when the terminal has room
+  process.stdout.write(format === 'table' ? renderTable(rows, columns, 66) : render(format, rows, columns));
+  // under the table; beside CSV, on stderr, so the file stays one table
+  (format === 'table' ? process.stdout : process.stderr).write(`${replies} of ${done} targets answered\n`);
 }
 
 async function importProbed(args: string[], opts: ProbeSnmpOptions, results: readonly ProbeResult[], ctx: IdentifyContext): Promise<void> {

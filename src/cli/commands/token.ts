@@ -3,8 +3,8 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { InputError } from '../../model/index.js';
 import { DEFAULT_ORGANISATION, openTokenStore, ROLES, type Role } from '../../store/index.js';
-import { DEFAULT_DB } from '../options.js';
-import { renderJson, renderTable } from '../output.js';
+import { addOutputOptions, DEFAULT_DB, outputFormatOf } from '../options.js';
+import { render, renderJson, type OutputFormat } from '../output.js';
 
 function parseId(value: string): number {
   const n = Number(value);
@@ -54,18 +54,19 @@ Examples:
       }
     });
 
-  token
-    .command('list')
-    .description('List tokens (never their secrets), revoked ones too')
-    .option('--db <path>', 'store: an SQLite file or a postgres:// URL', DEFAULT_DB)
-    .option('--org <name>', 'only this organisation')
-    .option('--json', 'print as JSON')
-    .action(async (opts: { db: string; org?: string; json?: boolean }) => {
+  addOutputOptions(
+    token
+      .command('list')
+      .description('List tokens (never their secrets), revoked ones too')
+      .option('--db <path>', 'store: an SQLite file or a postgres:// URL', DEFAULT_DB)
+      .option('--org <name>', 'only this organisation'),
+  )
+    .action(async (opts: { db: string; org?: string; format?: OutputFormat; json?: boolean }) => {
       const tokens = openTokenStore(opts.db);
       try {
         const list = await tokens.listTokens(opts.org);
-        if (opts.json) process.stdout.write(renderJson(list));
-        else process.stdout.write(renderTable(list.map((t) => ({ ...t, revokedAt: t.revokedAt ?? null })), ['id', 'organisation', 'role', 'label', 'createdAt', 'revokedAt']));
+        const rows = list.map((t) => ({ ...t, revokedAt: t.revokedAt ?? null }));
+        process.stdout.write(render(outputFormatOf(opts), rows, ['id', 'organisation', 'role', 'label', 'createdAt', 'revokedAt'], list));
       } finally {
         await tokens.close();
       }

@@ -6,7 +6,7 @@ import { countryName } from '../../model/index.js';
 import { activeCatalog } from '../../analyses/catalog-source.js';
 import type { Rule } from '../../policy/index.js';
 import { loadCatalog, type Vendor } from '../../vendors/index.js';
-import { outputFormatOf, parseOutputFormat } from '../options.js';
+import { addOutputOptions, outputFormatOf } from '../options.js';
 import { render, type OutputFormat, type Row } from '../output.js';
 
 interface VendorsOptions {
@@ -72,11 +72,11 @@ function toRow(e: VendorEntry): Row {
 }
 
 export function register(program: Command): void {
-  program
-    .command('vendors')
-    .description('List the vendor catalog: the slugs and names analyses accept, identifiers, and the rules naming each vendor')
-    .option('--format <fmt>', 'table, csv or json', parseOutputFormat, 'table')
-    .option('--json', 'same as --format json (names, identifiers and rule ids in full)')
+  addOutputOptions(
+    program
+      .command('vendors')
+      .description('List the vendor catalog: the slugs and names analyses accept, identifiers, and the rules naming each vendor'),
+  )
     .addHelpText(
       'after',
       `

@@ -34,11 +34,12 @@ export function whatIfText(d: WhatIfAnalysis, names: ReadonlyMap<string, string>
   const all = d.delta.byCountry.find((c) => c.country === 'all')!;
   out += `\n${d.delta.newlyCaught.length} device(s) newly caught by a deadline (${all.baseline.caught} under the baseline, ${all.scenario.caught} under the scenario)\n`;
   const rows: Row[] = d.delta.byCountry.map((c) => ({
-    country: c.country, devices: c.devices, 'caught now': c.baseline.caught, 'caught if': c.scenario.caught, new: c.newlyCaught,
-    'plan now': c.baseline.planDevices, 'plan if': c.scenario.planDevices, 'cost now': c.baseline.planCost, 'cost if': c.scenario.planCost,
-    'HHI now': c.hhi.before, 'HHI after': c.hhi.scenario,
+    country: c.country, devices: c.devices, caught: c.baseline.caught, 'caught if': c.scenario.caught, new: c.newlyCaught,
+    plan: c.baseline.planDevices, 'plan if': c.scenario.planDevices, cost: c.baseline.planCost, 'cost if': c.scenario.planCost,
+    HHI: c.hhi.before, 'HHI if': c.hhi.scenario,
   }));
-  out += renderTable(rows, ['country', 'devices', 'caught now', 'caught if', 'new', 'plan now', 'plan if', 'cost now', 'cost if', 'HHI now', 'HHI after']);
+  // short headers (X now, X if the scenario holds): eleven numeric columns that are never cut fit 100 columns
+  out += renderTable(rows, ['country', 'devices', 'caught', 'caught if', 'new', 'plan', 'plan if', 'cost', 'cost if', 'HHI', 'HHI if']);
   out += '\nFindings by status\n' + renderTable(d.delta.byCountry.map((c) => ({ country: c.country, baseline: statusText(c.baseline.findings) || 'none', scenario: statusText(c.scenario.findings) || 'none' })), ['country', 'baseline', 'scenario'], 70);
   out += '\n' + planLine('Baseline plan', d.baseline.plan, d.baseline.planNote) + planLine('Scenario plan', d.scenario.plan, d.scenario.planNote);
   out += `The scenario adds ${d.delta.planAdded.length} device(s) and ${money(d.delta.planCost)} to the plan.\n`;
