@@ -9,7 +9,7 @@ import { DsseEnvelopeSchema, IN_TOTO_PAYLOAD_TYPE, verifyEnvelope, type DsseEnve
 import { verdictOf } from './flow-statement.js';
 import { leafHash, verifyInclusion } from './merkle.js';
 import { FlowStatementSchema, SnapshotStatementSchema, type InclusionProof } from './schema.js';
-import type { FlowPredicate, SnapshotPredicate, Statement } from './statement.js';
+import { FLOW_PREDICATE_TYPE, SNAPSHOT_PREDICATE_TYPE, type FlowPredicate, type SnapshotPredicate, type Statement } from './statement.js';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -102,4 +102,17 @@ export function inclusionProblems(env: DsseEnvelope, flow: FlowPredicate, proof:
   const path = proof.auditPath.map((h) => Buffer.from(h, 'hex'));
   if (!verifyInclusion(leaf, proof.leafIndex, m.treeSize, path, Buffer.from(m.root, 'hex'))) out.push('the audit path does not lead from this attestation to the signed root');
   return out;
+}
+
+/**
+ * Which statement an envelope claims to carry, read before any check only to pick the checks to
+ * run: every claim is then verified (signature first) by verifyFlowEnvelope or verifySnapshotEnvelope.
+ */
+export function claimedKind(env: DsseEnvelope): 'flow' | 'snapshot' | 'other' {
+  try {
+    const t = (JSON.parse(Buffer.from(env.payload, 'base64').toString('utf8')) as { predicateType?: unknown }).predicateType;
+    return t === FLOW_PREDICATE_TYPE ? 'flow' : t === SNAPSHOT_PREDICATE_TYPE ? 'snapshot' : 'other';
+  } catch {
+    return 'other';
+  }
 }
