@@ -36,6 +36,7 @@ export const PEERS = {
   snmpwalk: { what: 'Net-SNMP\'s snmpwalk', apt: 'snmp' },
   nmap: { what: 'nmap, for real `nmap -oX` output', apt: 'nmap' },
   chromium: { what: 'Debian\'s /usr/bin/chromium, driven by playwright-core', apt: 'chromium' },
+  poppler: { what: 'pdftotext and pdfinfo, which read the PDF report back', apt: 'poppler-utils' },
   netns: { what: 'network namespaces (ip netns, veth pairs)', apt: 'iproute2', also: 'run as root (.ci/run is run as root)' },
   traceroute: { what: 'traceroute', apt: 'traceroute' },
   mtr: { what: 'mtr', apt: 'mtr-tiny' },
