@@ -1,7 +1,7 @@
 // `cleanpath diff A B`: what changed between two snapshots of the store: devices per vendor,
 // findings opened and closed, progress toward each removal deadline; with --analysis, the keyed
 // rows of any analysis of the registry (src/analyses/compare.ts). Register in src/cli/program.ts.
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { compareRuns, describeDiff, type AnalysisDiff } from '../../analyses/compare.js';
 import type { AnyAnalysis, ColumnSpec, TableRow } from '../../analyses/define.js';
 import { diffSnapshots, type DiffResult } from '../../analyses/diff.js';
@@ -17,13 +17,14 @@ import { InputError } from '../../model/index.js';
 import { activeCatalog } from '../../analyses/catalog-source.js';
 import { isRealDate } from '../../policy/index.js';
 import { openStore } from '../../store/index.js';
-import { DEFAULT_DB } from '../options.js';
+import { addOutputOptions, DEFAULT_DB, outputFormatOf } from '../options.js';
 import { renderCsv, renderJson, renderTable, type OutputFormat, type Row } from '../output.js';
 
 interface DiffOptions {
   db: string;
   asOf?: string;
-  format: 'table' | 'csv' | 'json';
+  format?: OutputFormat;
+  json?: boolean;
 }
 
 export function renderDiffTable(d: DiffResult): string {
@@ -101,7 +102,7 @@ async function analysisDiff(nameA: string, nameB: string, id: string, opts: Reco
   const progress = createProgress('diff');
   const d = await compareRuns(def, { db, snapshot: nameA }, { db, snapshot: nameB }, params, { progress, warn: (w) => warn([w]) }, opts.table as string | undefined);
   progress.done();
-  const format: OutputFormat = opts.format === 'csv' || opts.format === 'json' ? opts.format : 'table';
+  const format = outputFormatOf(opts as { format?: OutputFormat; json?: boolean });
   const text = renderAnalysisDiff(d, tableSpec(def, d.table).columns, format);
   process.stdout.write(format === 'table' ? wrapLongLines(text) : text);
   // No change between two runs that had nothing to analyse is no all-clear: said, and exit 1.
@@ -129,8 +130,8 @@ export function register(program: Command): void {
     .option('--db <path>', 'store to read: an SQLite file or a postgres:// URL', DEFAULT_DB)
     .option('--as-of <date>', "date to evaluate both snapshots as of (default: each snapshot's own date)")
     .option('--analysis <id>', `diff this analysis's rows by key (${ANALYSIS_IDS.join(', ')}); its own options apply to both runs`)
-    .option('--table <id>', "with --analysis: which of its tables (default its main one: exposure's flows)")
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'));
+    .option('--table <id>', "with --analysis: which of its tables (default its main one: exposure's flows)");
+  addOutputOptions(cmd);
   addAnalysisParams(cmd);
   cmd
     .addHelpText('after', `
@@ -143,7 +144,8 @@ Examples:
     .action(async (nameA: string, nameB: string, opts: DiffOptions & Record<string, unknown>) => {
       if (opts.asOf !== undefined && !isRealDate(opts.asOf)) throw new InputError('--as-of', undefined, `${opts.asOf} is not a date as YYYY-MM-DD`);
       if (typeof opts.analysis === 'string') return analysisDiff(nameA, nameB, opts.analysis, opts);
-      if (opts.format === 'csv') throw new InputError('--format', undefined, 'csv needs --analysis (the default diff is a table or JSON)');
+      const format = outputFormatOf(opts);
+      if (format === 'csv') throw new InputError('--format', undefined, 'csv needs --analysis (the default diff is a table or JSON)');
       const store = openStore(opts.db, { readonly: true });
       try {
         const side = async (name: string) => {
@@ -154,7 +156,7 @@ Examples:
         const a = await side(nameA);
         const b = await side(nameB);
         const result = diffSnapshots({ a, b, rules: activeCatalog().rules });
-        process.stdout.write(opts.format === 'json' ? renderJson(result) : wrapLongLines(renderDiffTable(result)));
+        process.stdout.write(format === 'json' ? renderJson(result) : wrapLongLines(renderDiffTable(result)));
       } finally {
         await store.close();
       }
