@@ -195,7 +195,7 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
         {view === 'topology' && snapshot && <TopologyView api={api} snapshot={snapshot} report={m} onDevice={openDevice} />}
         {view === 'findings' && <FindingsView report={m} onFinding={openFinding} selected={panel} />}
         {view === 'flows' && <FlowsView report={m} onDevice={openDevice} />}
-        {view === 'plan' && <PlanView report={m} onDevice={openDevice} />}
+        {view === 'plan' && <PlanView report={m} onDevice={openDevice} api={api} snapshot={snapshot} />}
         {view === 'deadlines' && <DeadlinesView report={m} />}
       </>
     );

@@ -1,7 +1,7 @@
 // Typed calls to the cleanpath HTTP API (tmp/api-contract.md). The token goes in the
 // Authorization header only; parameters are encoded with URLSearchParams, path parts with
 // encodeURIComponent, so no device id can change the route.
-import type { AnalysisDiff, AnalysisManifest, AnalysisTables, Device, DeviceLinks, DevicePage, FlowPathsAnalysis, ReportModel, ReportParams, SnapshotInfo, Topology, WhatIfAnalysis, WhoAmI } from './types.js';
+import type { AnalysisDiff, AnalysisManifest, AnalysisTables, Device, DeviceLinks, DevicePage, FlowPathsAnalysis, PlanDocument, ReportModel, ReportParams, SnapshotInfo, Topology, WhatIfAnalysis, WhoAmI } from './types.js';
 
 export class ApiError extends Error {
   constructor(readonly status: number, message: string) {
@@ -100,6 +100,11 @@ export class Api {
   /** What if: the snapshot under the baseline and a scenario, the analysis's own query parameters. */
   whatif(snapshot: string, params: Record<string, string | undefined>, signal?: AbortSignal): Promise<WhatIfAnalysis> {
     return this.get(`snapshots/${seg(snapshot)}/whatif${query(params)}`, signal);
+  }
+
+  /** The replacement plan, its own query parameters (a budget phases it: the Plan view asks for one). */
+  plan(snapshot: string, params: Record<string, string | undefined>, signal?: AbortSignal): Promise<PlanDocument> {
+    return this.get(`snapshots/${seg(snapshot)}/plan${query(params)}`, signal);
   }
 
   whoami(): Promise<WhoAmI> {

@@ -1,63 +1,70 @@
-// The deadline timeline: each upcoming date of a rule that has findings, as a bar from the as-of
-// date (red within 90 days, orange within a year), with the table underneath.
+// The deadline timeline: overdue findings first (their deadline passed, the equipment still in
+// place: marked overdue), then each upcoming date of a rule that has findings, as a bar from the
+// as-of date (red within 90 days, orange within a year), with the table underneath. The geometry
+// is the report's (src/report/timeline.ts): labels are laid out so that none overlaps another.
+import { layoutTimeline, timelineEntries, type PlacedLabel, type TimelineEntry } from '../../../src/report/timeline.js';
 import { EXPOSURE_COLOURS, num } from '../format.js';
 import type { ReportModel } from '../types.js';
 import { plain, Text } from '../Text.js';
 
-const day = (s: string): number => Date.parse(`${s}T00:00:00Z`) / 86400000;
+const FONT = 11;
+
+function colour(e: TimelineEntry): string {
+  if (e.overdue) return '#b71c1c';
+  return e.daysLeft <= 90 ? EXPOSURE_COLOURS.all : e.daysLeft <= 365 ? EXPOSURE_COLOURS.some : '#1565c0';
+}
+
+function Label({ l, fill, bold, className }: { l: PlacedLabel; fill?: string; bold?: boolean; className?: string }) {
+  return (
+    <text x={l.x} y={l.y} textAnchor={l.anchor} fill={fill} fontWeight={bold ? 'bold' : undefined} className={className}>
+      {plain(l.text)}
+    </text>
+  );
+}
+
+function Timeline({ entries, asOf }: { entries: TimelineEntry[]; asOf: string }) {
+  const t = layoutTimeline(entries, asOf, { width: 960, left: 320, rowHeight: 20, fontSize: FONT });
+  const gridTop = Math.min(...t.rows.map((r) => r.y));
+  return (
+    <svg className="timeline" viewBox={`0 0 ${t.width} ${t.height}`} width="100%" role="img" aria-label="Deadline timeline" fontFamily="sans-serif" fontSize={FONT}>
+      {t.grid.map((g) => (
+        <line key={g.year} x1={g.x} x2={g.x} y1={gridTop} y2={t.height} stroke="#e0e0e0" />
+      ))}
+      {t.axis.map((a) => (
+        <Label key={a.text} l={a} className="axis" />
+      ))}
+      {t.rows.map((r) => (
+        <g key={r.entry.key} className={r.entry.overdue ? 'row overdue' : 'row'} data-testid={r.entry.overdue ? 'overdue-deadline' : 'deadline'}>
+          <Label l={r.label} />
+          <rect x={r.bar.x} y={r.y + 3} width={r.bar.width} height={12} fill={colour(r.entry)} fillOpacity={0.75}>
+            <title>{`${plain(r.entry.date)} (${r.entry.overdue ? `${-r.entry.daysLeft} days overdue` : `${r.entry.daysLeft} days`}): ${plain(r.entry.rule)} ${plain(r.entry.what)} — ${r.entry.findings} finding(s)`}</title>
+          </rect>
+          <Label l={r.date} fill={r.date.inside ? '#ffffff' : r.entry.overdue ? '#b71c1c' : '#424242'} bold={r.entry.overdue} />
+        </g>
+      ))}
+    </svg>
+  );
+}
 
 export function DeadlinesView({ report: m }: { report: ReportModel }) {
-  const items = m.deadlines;
+  const items = timelineEntries(m.findings, m.deadlines);
+  const overdue = items.filter((e) => e.overdue);
   const undecided = m.findings.filter((f) => f.status === 'needs-data').length;
   // needs-data findings have no deadline until the data says the rule applies: said, never drawn.
   const note = undecided ? <p className="muted" data-testid="needs-data-deadlines">{undecided} finding(s) need data before any deadline applies to them (see Findings).</p> : null;
-  if (!items.length) return <>{note}<p className="muted">No upcoming deadline for the findings as of <Text value={m.asOf} />.</p></>;
-  const t0 = day(m.asOf);
-  const t1 = Math.max(t0 + 30, ...items.map((d) => day(d.date)));
-  const W = 960, left = 320, right = 20, rowH = 20, top = 26;
-  const H = top + items.length * rowH + 10;
-  const x = (t: number) => left + ((t - t0) / (t1 - t0)) * (W - left - right);
-  const years: number[] = [];
-  for (let y = new Date(`${m.asOf}T00:00:00Z`).getUTCFullYear() + 1; day(`${y}-01-01`) <= t1; y++) years.push(y);
+  if (!items.length) return <>{note}<p className="muted">No overdue finding and no upcoming deadline for the findings as of <Text value={m.asOf} />.</p></>;
   return (
     <div className="deadlines">
       <h2>
         Deadlines after <Text value={m.asOf} />
       </h2>
+      {overdue.length ? (
+        <p className="bad" data-testid="overdue-summary">
+          {num(overdue.reduce((a, e) => a + e.findings, 0))} finding(s) overdue under {num(new Set(overdue.map((e) => e.rule)).size)} rule(s): their deadline has passed and the equipment is still in place.
+        </p>
+      ) : null}
       {note}
-      <svg className="timeline" viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label="Deadline timeline" fontFamily="sans-serif" fontSize={11}>
-        {years.map((y) => {
-          const xx = x(day(`${y}-01-01`));
-          return (
-            <g key={y}>
-              <line x1={xx} x2={xx} y1={14} y2={H} stroke="#e0e0e0" />
-              <text x={xx} y={11} textAnchor="middle">
-                {y}
-              </text>
-            </g>
-          );
-        })}
-        <text x={left} y={11}>
-          {plain(m.asOf)}
-        </text>
-        {items.map((d, i) => {
-          const y = top + i * rowH;
-          const colour = d.daysLeft <= 90 ? EXPOSURE_COLOURS.all : d.daysLeft <= 365 ? EXPOSURE_COLOURS.some : '#1565c0';
-          return (
-            <g key={`${d.rule}\u0000${d.field}\u0000${d.date}`}>
-              <text x={4} y={y + 13}>
-                {`${plain(d.rule)}: ${plain(d.what.slice(0, Math.max(8, 54 - d.rule.length)))}`}
-              </text>
-              <rect x={left} y={y + 3} width={Math.max(1, x(day(d.date)) - left)} height={12} fill={colour} fillOpacity={0.75}>
-                <title>{`${plain(d.date)} (${d.daysLeft} days): ${plain(d.rule)} ${plain(d.what)} — ${d.findings} finding(s)`}</title>
-              </rect>
-              <text x={x(day(d.date)) > W - 90 ? x(day(d.date)) - 4 : Math.max(left + 4, x(day(d.date)) + 4)} y={y + 13} fill={x(day(d.date)) > W - 90 ? '#ffffff' : '#424242'} textAnchor={x(day(d.date)) > W - 90 ? 'end' : 'start'}>
-                {plain(d.date)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+      <Timeline entries={items} asOf={m.asOf} />
       <table>
         <thead>
           <tr>
@@ -70,15 +77,16 @@ export function DeadlinesView({ report: m }: { report: ReportModel }) {
         </thead>
         <tbody>
           {items.map((d) => (
-            <tr key={`${d.rule}\u0000${d.field}\u0000${d.date}`}>
+            <tr key={d.key} className={d.overdue ? 'status-overdue' : undefined} data-overdue={d.overdue ? 'true' : undefined}>
               <td>
                 <Text value={d.date} />
               </td>
-              <td className="n">{num(d.daysLeft)}</td>
+              <td className={d.overdue ? 'n bad' : 'n'}>{num(d.daysLeft)}</td>
               <td>
                 <Text value={d.rule} fold />
               </td>
               <td>
+                {d.overdue ? <b className="bad">overdue: </b> : null}
                 <Text value={d.what} fold />
               </td>
               <td className="n">{num(d.findings)}</td>
