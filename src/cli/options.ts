@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { splitVendorList } from '../vendors/resolve.js';
 import { OUTPUT_FORMATS, type OutputFormat } from './output.js';
+import { terminalSafe } from './run.js';
 import { configureTerminal, takeCutNote } from './terminal.js';
 
 /** `--vendor huawei,zte --vendor hikvision` → ['huawei','zte','hikvision'] */
@@ -54,7 +55,8 @@ export function addWideOption(program: Command): void {
     })
     .hook('postAction', () => {
       const note = takeCutNote();
-      if (note) process.stderr.write(note + '\n');
+      // column names can come from data (a pivot's countries)
+      if (note) process.stderr.write(terminalSafe(note) + '\n');
     });
 }
 

@@ -39,14 +39,16 @@ export function renderTable(rows: readonly Row[], columns: readonly string[], ma
   const cap = isWide() ? Infinity : maxWidth;
   const full = rows.map((r) => columns.map((c) => printable(cellText(r[c]))));
   const numeric = columns.map((c) => rows.length > 0 && rows.every((r) => typeof r[c] === 'number' || r[c] == null));
-  const heads = columns.map((c) => stringWidth(c));
+  // headers too can come from data (a pivot's countries or layers)
+  const titles = columns.map(printable);
+  const heads = titles.map((c) => stringWidth(c));
   const natural = columns.map((_, i) => Math.max(heads[i]!, ...full.map((t) => stringWidth(t[i]!))));
   const capped = natural.map((w, i) => (numeric[i] ? w : Math.min(w, Math.max(cap, heads[i]!))));
   const floor = (min: number) => capped.map((w, i) => (numeric[i] || (i === 0 && min === SOFT_MIN) ? w : Math.min(w, Math.max(min, heads[i]!))));
   const widths = fitWidths(capped, [floor(SOFT_MIN), floor(HARD_MIN)], width);
-  recordCut(columns.filter((_, i) => i < widths.length && widths[i]! < natural[i]!), columns.slice(widths.length));
+  recordCut(titles.filter((_, i) => i < widths.length && widths[i]! < natural[i]!), titles.slice(widths.length));
   const fmt = (cells: readonly string[]) => widths.map((w, i) => padCell(truncate(cells[i]!, w), w, numeric[i]!)).join(' '.repeat(GAP)).trimEnd();
-  return [bold(fmt(columns)), fmt(widths.map((w) => '-'.repeat(w))), ...full.map(fmt)].join('\n') + '\n';
+  return [bold(fmt(titles)), fmt(widths.map((w) => '-'.repeat(w))), ...full.map(fmt)].join('\n') + '\n';
 }
 
 const lineWidth = (widths: readonly number[]) => widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
