@@ -31,9 +31,17 @@ const LAYER_ORDER: Record<string, number> = { core: 0, aggregation: 1, transport
 
 const clusterRadius = (n: number): number => SPACING * Math.sqrt(n) + SPACING;
 
+export type Grouping = 'site' | 'operator';
+
 function siteKey(n: TopologyNode): string {
   return n.site ?? (n.country ? `(no site, ${n.country})` : '(no site)');
 }
+
+/** Operators are no places: their groups go on the grid (a key that names no site). */
+const GROUP_KEY: Record<Grouping, (n: TopologyNode) => string> = {
+  site: siteKey,
+  operator: (n) => `operator:${n.operator ?? '(no operator)'}`,
+};
 
 /** Pushes overlapping discs apart; the number of passes shrinks as the site count grows. */
 function relax(centres: Point[], radii: number[]): void {
@@ -66,10 +74,10 @@ function relax(centres: Point[], radii: number[]): void {
   }
 }
 
-export function layoutTopology(nodes: readonly TopologyNode[], sites: readonly ReportSite[]): TopologyLayout {
+export function layoutTopology(nodes: readonly TopologyNode[], sites: readonly ReportSite[], grouping: Grouping = 'site'): TopologyLayout {
   const groups = new Map<string, TopologyNode[]>();
   for (const n of nodes) {
-    const k = siteKey(n);
+    const k = GROUP_KEY[grouping](n);
     const g = groups.get(k);
     if (g) g.push(n);
     else groups.set(k, [n]);
@@ -118,7 +126,7 @@ export function layoutTopology(nodes: readonly TopologyNode[], sites: readonly R
       const t = j * GOLDEN_ANGLE;
       positions.set(m.id, { x: c.x + r * Math.cos(t), y: c.y + r * Math.sin(t) });
     });
-    clusters.push({ key: k, label: siteById.get(k)?.name ?? k, centre: c, radius: radii[i]!, devices: members.length });
+    clusters.push({ key: k, label: siteById.get(k)?.name ?? k.replace(/^operator:/, ''), centre: c, radius: radii[i]!, devices: members.length });
   });
   return { positions, clusters };
 }

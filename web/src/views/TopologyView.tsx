@@ -1,209 +1,173 @@
-// The topology: every device and device link on a canvas (cytoscape, loaded when the view first
-// opens). Preset positions (topology-layout.ts) instead of a force layout, haystack edges, no
-// labels until zoomed in, edges hidden and a texture used while panning or zooming: this keeps it
-// smooth with thousands of devices. Untrusted devices are larger and red; a click on a device
+// The topology that explains: by default only the devices on the sensitive flows' shortest paths
+// (topology/subgraph.ts), grouped by site or by operator; a device's k-hop neighbourhood on
+// request (find it, or click it and ask for its neighbourhood); the whole network one click away.
+// Drawn with sigma (WebGL) over graphology, so 100k devices stay interactive; a click on a device
 // opens its evidence.
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import type { Core, ElementDefinition, NodeSingular, StylesheetJson } from 'cytoscape';
 import { Api } from '../api.js';
 import { num } from '../format.js';
-import { layoutTopology } from '../topology-layout.js';
+import type { Grouping } from '../topology-layout.js';
+import { GroupLabels } from '../topology/GroupLabels.js';
+import { drawnGraph } from '../topology/sigma-graph.js';
+import { indexTopology, kHop, shortestPathNodes, type IndexedTopology, type PathSubgraph } from '../topology/subgraph.js';
+import { useFoundAt } from '../topology/found-at.js';
+import { useSigma } from '../topology/use-sigma.js';
 import { useAsync } from '../use-async.js';
 import type { ReportModel, Topology } from '../types.js';
 import { Text } from '../Text.js';
 
-/** Above this many devices their names are drawn only on hover or selection: label textures are
- * what makes zooming slow on large graphs (measured: 5,000 devices zoom at ~40 fps without them,
- * a few frames per second with them, in headless chromium without GPU). */
-const LABELS_UP_TO = 1500;
+type Mode = { kind: 'paths' } | { kind: 'all' } | { kind: 'drill'; device: string };
 
-function styleFor(deviceLabels: boolean): StylesheetJson {
-  return [
-    { selector: 'node', style: { width: 8, height: 8, 'background-color': '#546e7a', 'border-width': 0 } },
-    ...(deviceLabels
-      ? [{ selector: 'node[device]', style: { label: 'data(label)', 'font-size': 6, 'min-zoomed-font-size': 9, 'text-valign': 'bottom' as const, 'text-margin-y': 1, color: '#263238' } }]
-      : []),
-    { selector: 'node.untrusted', style: { width: 13, height: 13, 'background-color': '#c62828', 'border-width': 1.5, 'border-color': '#ffebee', 'z-index': 10 } },
-    { selector: 'node.unknown', style: { 'background-color': '#bdbdbd' } },
-    {
-      selector: 'node.site',
-      style: { width: 1, height: 1, 'background-opacity': 0, label: 'data(label)', 'font-size': 14, 'min-zoomed-font-size': 7, 'text-valign': 'top' as const, color: '#37474f', events: 'no' as const, 'z-index': 0 },
-    },
-    {
-      selector: 'node.hover, node:selected',
-      style: { label: 'data(label)', 'font-size': 11, 'min-zoomed-font-size': 0, 'text-valign': 'bottom' as const, 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'z-index': 30 },
-    },
-    { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#ffab00' } },
-    { selector: 'edge', style: { width: 0.7, 'line-color': '#b0bec5', 'curve-style': 'haystack' as const, 'haystack-radius': 0, opacity: 0.8 } },
-    { selector: 'edge.untrusted', style: { 'line-color': '#ef9a9a', width: 1 } },
-  ];
+const HOPS = [1, 2, 3, 4, 5] as const;
+
+function chosenNodes(mode: Mode, g: IndexedTopology, paths: PathSubgraph, k: number): Set<number> {
+  if (mode.kind === 'paths') return paths.nodes;
+  if (mode.kind === 'drill') {
+    const c = g.index.get(mode.device);
+    if (c !== undefined) return kHop(g, c, k);
+  }
+  return new Set(g.ids.keys());
 }
 
-function elementsOf(t: Topology, report: ReportModel): { nodes: ElementDefinition[]; edges: ElementDefinition[]; untrusted: number } {
-  const { positions, clusters } = layoutTopology(t.nodes, report.sites);
-  const untrustedIds = new Set<string>();
-  const elements: ElementDefinition[] = [];
-  const edges: ElementDefinition[] = [];
-  for (const c of clusters) {
-    if (c.devices < 3) continue; // a lone device's own name says enough
-    elements.push({ group: 'nodes', data: { id: `site:${c.key}`, label: c.label }, position: { x: c.centre.x, y: c.centre.y - c.radius - 4 }, classes: 'site', selectable: false, grabbable: false });
-  }
-  for (const n of t.nodes) {
-    if (n.untrusted) untrustedIds.add(n.id);
-    elements.push({
-      group: 'nodes',
-      data: { id: `d:${n.id}`, device: n.id, label: n.name ?? n.id, vendor: n.vendor ?? 'unknown' },
-      position: positions.get(n.id) ?? { x: 0, y: 0 },
-      classes: n.untrusted ? 'untrusted' : n.vendor ? '' : 'unknown',
-      grabbable: false,
-    });
-  }
-  const ids = new Set(t.nodes.map((n) => n.id));
-  t.links.forEach((l, i) => {
-    if (!ids.has(l.a) || !ids.has(l.b)) return;
-    edges.push({
-      group: 'edges',
-      data: { id: `e${i}`, source: `d:${l.a}`, target: `d:${l.b}`, metric: l.metric },
-      classes: untrustedIds.has(l.a) || untrustedIds.has(l.b) ? 'untrusted' : '',
-    });
-  });
-  return { nodes: elements, edges, untrusted: untrustedIds.size };
+function modeText(mode: Mode, paths: PathSubgraph, k: number, t: Topology) {
+  if (mode.kind === 'paths') return <>the devices on the shortest paths of {num(paths.flows)} sensitive flow(s)</>;
+  if (mode.kind === 'all') return <>every device</>;
+  const n = t.nodes.find((x) => x.id === mode.device);
+  return (
+    <>
+      the devices within {k} link(s) of <Text value={n?.name ?? mode.device} />
+    </>
+  );
 }
 
-export function TopologyView({ api, snapshot, report, onDevice }: { api: Api; snapshot: string; report: ReportModel; onDevice: (id: string) => void }) {
+/** Finds a device by id, or by a part of its name. */
+function findDevice(t: Topology, q: string): string | null {
+  const lower = q.trim().toLowerCase();
+  if (!lower) return null;
+  return (t.nodes.find((n) => n.id.toLowerCase() === lower) ?? t.nodes.find((n) => (n.name ?? '').toLowerCase().includes(lower)))?.id ?? null;
+}
+
+interface ToolbarProps {
+  search: string;
+  setSearch: (s: string) => void;
+  note: string;
+  mode: Mode;
+  setMode: (m: Mode) => void;
+  k: number;
+  setK: (k: number) => void;
+  grouping: Grouping;
+  setGrouping: (g: Grouping) => void;
+  onFind: (e: FormEvent) => void;
+  canPaths: boolean;
+  onDrill: (() => void) | null;
+}
+
+function Toolbar({ search, setSearch, note, mode, setMode, k, setK, grouping, setGrouping, onFind, canPaths, onDrill }: ToolbarProps) {
+  return (
+    <form className="toolbar" onSubmit={onFind}>
+      <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="find a device by id or name" aria-label="find device" />
+      <button type="submit">Find</button>
+      <span className="muted">{note}</span>
+      <label>
+        show{' '}
+        <select aria-label="show" value={mode.kind} onChange={(e) => setMode(e.target.value === 'all' ? { kind: 'all' } : e.target.value === 'paths' ? { kind: 'paths' } : mode)}>
+          <option value="paths" disabled={!canPaths}>sensitive flows' paths</option>
+          <option value="all">the whole network</option>
+          <option value="drill" disabled={mode.kind !== 'drill'}>a device's neighbourhood</option>
+        </select>
+      </label>
+      <label>
+        within{' '}
+        <select aria-label="hops" value={k} onChange={(e) => setK(Number(e.target.value))}>
+          {HOPS.map((h) => <option key={h} value={h}>{h} hop{h > 1 ? 's' : ''}</option>)}
+        </select>
+      </label>
+      <button type="button" disabled={!onDrill} onClick={() => onDrill?.()} data-testid="drill">
+        Neighbourhood of the clicked device
+      </button>
+      <label>
+        group by{' '}
+        <select aria-label="group by" value={grouping} onChange={(e) => setGrouping(e.target.value as Grouping)}>
+          <option value="site">site</option>
+          <option value="operator">operator</option>
+        </select>
+      </label>
+    </form>
+  );
+}
+
+/** The canvas's container, with the ids of the devices drawn. */
+export type DrawnContainer = HTMLDivElement & { topologyNodes?: string[] };
+
+interface Props {
+  api: Api;
+  snapshot: string;
+  report: ReportModel;
+  onDevice: (id: string) => void;
+}
+
+export function TopologyView({ api, snapshot, report, onDevice }: Props) {
   const untrustedParam = report.untrusted.join(',');
   const topo = useAsync((signal) => api.topology(snapshot, untrustedParam, signal), [api, snapshot, untrustedParam]);
-  const box = useRef<HTMLDivElement>(null);
-  const cyRef = useRef<Core | null>(null);
-  const [stats, setStats] = useState<{ ms: number; completeMs: number | null; nodes: number; links: number; untrusted: number } | null>(null);
-  const [search, setSearch] = useState('');
-  const [searchNote, setSearchNote] = useState('');
-  const onDeviceRef = useRef(onDevice);
-  onDeviceRef.current = onDevice;
-
   const value = topo.status === 'ok' ? topo.value : null;
-  useEffect(() => {
-    if (!value || !box.current) return;
-    const container = box.current;
-    let cy: Core | null = null;
-    let cancelled = false;
+  const indexed = useMemo(() => (value ? indexTopology(value) : null), [value]);
+  const sensitive = useMemo(() => report.exposure.flows.filter((f) => f.class === 'sensitive'), [report]);
+  const paths = useMemo(() => (indexed ? shortestPathNodes(indexed, sensitive) : null), [indexed, sensitive]);
+  const [chosenMode, setMode] = useState<Mode | null>(null);
+  const [grouping, setGrouping] = useState<Grouping>('site');
+  const [k, setK] = useState(2);
+  const [focus, setFocus] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const [note, setNote] = useState('');
+  const mode: Mode = chosenMode ?? (paths?.nodes.size ? { kind: 'paths' } : { kind: 'all' });
+  const drawn = useMemo(() => {
+    if (!value || !indexed || !paths) return null;
     const started = performance.now();
-    container.removeAttribute('data-render-ms');
-    container.removeAttribute('data-complete-ms');
-    // Devices first, links in one step after their first frame: cytoscape's cost is per element,
-    // so the devices show sooner. (Adding links in several steps measured slower overall: every
-    // step redraws the whole graph.)
-    void import('cytoscape').then(({ default: cytoscape }) => {
-      if (cancelled) return;
-      const { nodes, edges, untrusted } = elementsOf(value, report);
-      const c = cytoscape({
-        container,
-        elements: nodes,
-        layout: { name: 'preset', fit: true, padding: 20 },
-        style: styleFor(value.nodes.length <= LABELS_UP_TO),
-        hideEdgesOnViewport: true,
-        textureOnViewport: false,
-        hideLabelsOnViewport: true,
-        motionBlur: false,
-        pixelRatio: 1,
-        minZoom: 0.02,
-        maxZoom: 8,
-        boxSelectionEnabled: false,
-        autoungrabify: true,
-      });
-      cy = c;
-      cyRef.current = c;
-      c.on('mouseover', 'node[device]', (e) => e.target.addClass('hover'));
-      c.on('mouseout', 'node[device]', (e) => e.target.removeClass('hover'));
-      c.on('tap', 'node', (e) => {
-        const id = e.target.data('device') as string | undefined;
-        if (id) onDeviceRef.current(id);
-      });
-      c.one('render', () => {
-        // the first frame is drawn on the next animation frame after 'render'
-        requestAnimationFrame(() => {
-          if (cancelled) return;
-          const ms = Math.round(performance.now() - started);
-          container.setAttribute('data-render-ms', String(ms));
-          const base = { ms, nodes: value.nodes.length, links: edges.length, untrusted };
-          setStats({ ...base, completeMs: null });
-          const complete = () =>
-            requestAnimationFrame(() => {
-              if (cancelled) return;
-              const completeMs = Math.round(performance.now() - started);
-              container.setAttribute('data-complete-ms', String(completeMs));
-              setStats({ ...base, completeMs });
-            });
-          if (!edges.length) return complete();
-          window.setTimeout(() => {
-            if (cancelled) return;
-            c.one('render', complete);
-            c.add(edges);
-          }, 0);
-        });
-      });
-    });
-    return () => {
-      cancelled = true;
-      cy?.destroy();
-      cyRef.current = null;
-    };
-  }, [value, report]);
-
-  const nodeCount = useMemo(() => value?.nodes.length ?? 0, [value]);
+    const centre = mode.kind === 'drill' ? (indexed.index.get(mode.device) ?? null) : null;
+    return { started, ...drawnGraph(value, indexed, chosenNodes(mode, indexed, paths, k), report.sites, grouping, centre) };
+  }, [value, indexed, paths, JSON.stringify(mode), k, grouping, report.sites]); // eslint-disable-line react-hooks/exhaustive-deps
+  const box = useRef<HTMLDivElement>(null);
+  const sigma = useSigma(box, drawn, drawn?.started ?? 0, (id) => {
+    setFocus(id);
+    onDevice(id);
+  });
+  useFoundAt(box, sigma, mode.kind === 'drill' ? mode.device : null);
+  useEffect(() => {
+    // what is drawn, readable by tests and page automation (a WebGL canvas has no DOM to query)
+    if (box.current) (box.current as DrawnContainer).topologyNodes = drawn ? drawn.graph.nodes() : [];
+  }, [drawn]);
 
   function find(e: FormEvent) {
     e.preventDefault();
-    const cy = cyRef.current;
-    const q = search.trim().toLowerCase();
-    if (!cy || !q) return;
-    const hit = cy.nodes('[device]').filter((n) => String(n.data('device')).toLowerCase() === q || String(n.data('label')).toLowerCase().includes(q));
-    cy.nodes().unselect();
-    if (!hit.length) {
-      setSearchNote('no device matches');
-      return;
-    }
-    hit.select();
-    const box = cy.container();
-    box?.removeAttribute('data-found-at');
-    cy.animate(
-      { fit: { eles: hit.closedNeighborhood(), padding: 60 } },
-      {
-        duration: 250,
-        complete: () => {
-          // where the first match is drawn, relative to the canvas (used by the browser tests)
-          const p = (hit.first() as NodeSingular).renderedPosition();
-          box?.setAttribute('data-found-at', `${Math.round(p.x)},${Math.round(p.y)}`);
-        },
-      },
-    );
-    setSearchNote(`${hit.length} device(s) match`);
+    const id = value ? findDevice(value, search) : null;
+    setNote(id ? '' : 'no device matches');
+    if (id) setMode({ kind: 'drill', device: id });
   }
-
+  const drillable = focus !== null && !(mode.kind === 'drill' && mode.device === focus);
   return (
     <div className="topology">
       <h2>Topology</h2>
-      <form className="toolbar" onSubmit={find}>
-        <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="find a device by id or name" aria-label="find device" />
-        <button type="submit">Find</button>
-        <button type="button" onClick={() => cyRef.current?.fit(undefined, 20)}>
-          Fit
-        </button>
-        <span className="muted">{searchNote}</span>
-        {stats ? (
-          <span className="muted" data-testid="topology-stats">
-            {num(stats.nodes)} devices ({num(stats.untrusted)} untrusted, red), {num(stats.links)} links; devices drawn in {num(stats.ms)} ms
-            {stats.completeMs === null ? ', adding links…' : `, links in ${num(stats.completeMs)} ms`}. Scroll to zoom; {stats.nodes <= LABELS_UP_TO ? 'names show when zoomed in' : 'hover a device for its name'}; click a device for its evidence.
-          </span>
-        ) : null}
-      </form>
+      <Toolbar
+        {...{ search, setSearch, note, mode, setMode, k, setK, grouping, setGrouping }}
+        onFind={find}
+        canPaths={!!paths?.nodes.size}
+        onDrill={drillable && focus ? () => setMode({ kind: 'drill', device: focus }) : null}
+      />
+      {drawn && value && paths ? (
+        <p className="muted" data-testid="topology-stats">
+          Showing {modeText(mode, paths, k, value)}: {num(drawn.graph.order)} of {num(value.nodes.length)} devices ({num(drawn.untrusted)} untrusted, red), {num(drawn.graph.size)} links, grouped by {grouping}. Scroll to zoom, drag to pan; click a device for its evidence.
+        </p>
+      ) : null}
       {topo.status === 'loading' ? <p className="loading">Loading the topology…</p> : null}
       {topo.status === 'error' ? (
         <p className="bad" role="alert">
           Cannot load the topology: <Text value={topo.error.message} />
         </p>
       ) : null}
-      <div ref={box} className="cy" data-testid="topology" data-nodes={nodeCount} />
+      <div className="cy-wrap">
+        <div ref={box} className="cy" data-testid="topology" data-mode={mode.kind} data-nodes={drawn?.graph.order ?? 0} data-links={drawn?.graph.size ?? 0} data-total={value?.nodes.length ?? 0} />
+        <GroupLabels sigma={sigma} clusters={drawn?.clusters ?? []} />
+      </div>
     </div>
   );
 }

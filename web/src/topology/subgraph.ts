@@ -1,0 +1,140 @@
+// Which devices the topology view draws. By default the devices on the sensitive flows' shortest
+// paths: every device v with d(s, v) + d(v, t) = d(s, t) for some sensitive flow s → t, which is
+// every device on at least one of its equal-cost shortest paths (the exposure analysis's
+// definition, DESIGN section 4, over the same links and metrics). Computed here from the topology
+// answer the view loads anyway, so no extra request; two Dijkstra searches per flow endpoint pair
+// (endpoints' searches shared between flows). A drill-down is a device's k-hop neighbourhood.
+import type { Topology } from '../types.js';
+
+export interface IndexedTopology {
+  ids: string[];
+  index: Map<string, number>;
+  /** CSR adjacency: neighbours of v are adj[off[v]..off[v+1]), link metrics in w */
+  off: Int32Array;
+  adj: Int32Array;
+  w: Float64Array;
+}
+
+export function indexTopology(t: Topology): IndexedTopology {
+  const ids = t.nodes.map((n) => n.id);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const deg = new Int32Array(ids.length + 1);
+  const ends: Array<[number, number, number]> = [];
+  for (const l of t.links) {
+    const a = index.get(l.a), b = index.get(l.b);
+    if (a === undefined || b === undefined || a === b) continue;
+    ends.push([a, b, l.metric]);
+    deg[a + 1]!++;
+    deg[b + 1]!++;
+  }
+  for (let i = 1; i <= ids.length; i++) deg[i]! += deg[i - 1]!;
+  const off = deg.slice();
+  const adj = new Int32Array(ends.length * 2), w = new Float64Array(ends.length * 2);
+  const fill = deg.slice(0, ids.length);
+  for (const [a, b, m] of ends) {
+    adj[fill[a]!] = b; w[fill[a]!++] = m;
+    adj[fill[b]!] = a; w[fill[b]!++] = m;
+  }
+  return { ids, index, off, adj, w };
+}
+
+/** A binary min-heap of (key, node) pairs with lazy deletion (stale entries skipped on pop). */
+class Heap {
+  private keys: number[] = [];
+  private nodes: number[] = [];
+  get size(): number { return this.keys.length; }
+  push(k: number, v: number): void {
+    let i = this.keys.length;
+    this.keys.push(k); this.nodes.push(v);
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (this.keys[p]! <= k) break;
+      this.keys[i] = this.keys[p]!; this.nodes[i] = this.nodes[p]!;
+      i = p;
+    }
+    this.keys[i] = k; this.nodes[i] = v;
+  }
+  pop(): [number, number] {
+    const top: [number, number] = [this.keys[0]!, this.nodes[0]!];
+    const k = this.keys.pop()!, v = this.nodes.pop()!;
+    const n = this.keys.length;
+    if (!n) return top;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && this.keys[c + 1]! < this.keys[c]!) c++;
+      if (this.keys[c]! >= k) break;
+      this.keys[i] = this.keys[c]!; this.nodes[i] = this.nodes[c]!;
+      i = c;
+    }
+    this.keys[i] = k; this.nodes[i] = v;
+    return top;
+  }
+}
+
+/** Least total metric from `s` to every device (Infinity: unreached). */
+export function distancesFrom(g: IndexedTopology, s: number): Float64Array {
+  const dist = new Float64Array(g.ids.length).fill(Infinity);
+  const heap = new Heap();
+  dist[s] = 0;
+  heap.push(0, s);
+  while (heap.size) {
+    const [d, v] = heap.pop();
+    if (d > dist[v]!) continue;
+    for (let e = g.off[v]!; e < g.off[v + 1]!; e++) {
+      const u = g.adj[e]!, nd = d + g.w[e]!;
+      if (nd < dist[u]!) {
+        dist[u] = nd;
+        heap.push(nd, u);
+      }
+    }
+  }
+  return dist;
+}
+
+export interface PathSubgraph {
+  nodes: Set<number>;
+  /** flows whose endpoints are both known and connected */
+  flows: number;
+}
+
+/** The devices on any shortest path of any of the flows (endpoints included). */
+export function shortestPathNodes(g: IndexedTopology, flows: ReadonlyArray<{ src: string; dst: string }>): PathSubgraph {
+  const searches = new Map<number, Float64Array>();
+  const from = (v: number) => {
+    let d = searches.get(v);
+    if (!d) searches.set(v, (d = distancesFrom(g, v)));
+    return d;
+  };
+  const nodes = new Set<number>();
+  let counted = 0;
+  for (const f of flows) {
+    const s = g.index.get(f.src), t = g.index.get(f.dst);
+    if (s === undefined || t === undefined) continue;
+    const ds = from(s), dt = from(t), total = ds[t]!;
+    if (total === Infinity) continue;
+    counted++;
+    for (let v = 0; v < g.ids.length; v++) if (ds[v]! + dt[v]! === total) nodes.add(v);
+  }
+  return { nodes, flows: counted };
+}
+
+/** The devices at most `k` links from `centre` (breadth first). */
+export function kHop(g: IndexedTopology, centre: number, k: number): Set<number> {
+  const seen = new Set([centre]);
+  let frontier = [centre];
+  for (let hop = 0; hop < k && frontier.length; hop++) {
+    const next: number[] = [];
+    for (const v of frontier)
+      for (let e = g.off[v]!; e < g.off[v + 1]!; e++) {
+        const u = g.adj[e]!;
+        if (!seen.has(u)) {
+          seen.add(u);
+          next.push(u);
+        }
+      }
+    frontier = next;
+  }
+  return seen;
+}
