@@ -35,7 +35,7 @@ describe('policy catalog registry', () => {
   });
 
   it('labels the rules built on unverified facts', () => {
-    for (const id of ['jp-espa-2024', 'in-2022-expansion', 'tw-ncc-2014-4g', 'pt-cssc-2023-5g']) assert.equal(rules.find((x) => x.id === id)?.verification.level, 'unverified', id);
+    for (const id of ['in-2022-expansion', 'tw-ncc-2014-4g', 'pt-cssc-2023-5g']) assert.equal(rules.find((x) => x.id === id)?.verification.level, 'unverified', id);
     assert.equal(rules.find((x) => x.id === 'uk-dvd-2022-transmission')?.verification.level, 'partial');
   });
 

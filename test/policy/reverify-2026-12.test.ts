@@ -1,0 +1,81 @@
+// The December 2026 re-verification against primary texts (issue 17, point 1): one test per rule
+// whose level, quotes or dates moved, pinning what the text read says.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { evaluate, loadRuleCatalog, type PolicyDevice, type Rule } from '../../src/policy/index.js';
+import { dev, inScopeDevice } from './helpers.js';
+
+const catalog = loadRuleCatalog();
+const rule = (id: string): Rule => {
+  const r = catalog.rules.find((x) => x.id === id);
+  if (!r) throw new Error(`no rule ${id}`);
+  return r;
+};
+const quoted = (id: string, field: string, re: RegExp) => (rule(id).quotes ?? []).some((q) => q.field === field && re.test(q.text));
+const logged = (id: string) => catalog.changes.some((c) => c.rule === id && c.version === '2026-12-03.2');
+const statusOn = (id: string, d: PolicyDevice, asOf: string, includeUnverified = false) =>
+  evaluate({ devices: [d], rules: [rule(id)], asOf, includeUnverified })[0]?.status;
+
+describe('re-verification 2026-12', () => {
+  it('jp-espa-2024: 17 May 2024 read on the MIC page, no longer a guess; partial, so it applies without includeUnverified', () => {
+    const r = rule('jp-espa-2024');
+    assert.equal(r.verification.level, 'partial');
+    assert.equal(r.effective, '2024-05-17');
+    assert.ok(quoted('jp-espa-2024', 'effective', /2024年5月17日/));
+    assert.ok((r.quotes ?? []).some((q) => q.field === 'effective' && q.source.startsWith('https://www.soumu.go.jp/')));
+    assert.ok(quoted('jp-espa-2024', 'scope', /交換機能/), 'the MIC ordinance facility list is quoted');
+    const core = inScopeDevice(r, 'j1', { installed: '2024-05-17' });
+    assert.equal(statusOn('jp-espa-2024', core, '2024-05-16'), undefined);
+    const after = statusOn('jp-espa-2024', core, '2024-05-17');
+    assert.ok(after !== undefined && after !== 'advisory', `applies from 17 May 2024, got ${after}`);
+    const ran = inScopeDevice(r, 'j2', { installed: '2024-06-01', layer: 'ran' });
+    assert.deepEqual(r.scope.layers, ['core', 'nms'], 'the MIC ordinance lists core and control functions, not radio sites');
+    assert.equal(statusOn('jp-espa-2024', ran, '2025-01-01'), undefined);
+    assert.ok(logged('jp-espa-2024'));
+  });
+
+  it('us-fcc-54-9-usf: verified from 47 CFR 54.9 and 85 FR 230; effective 3 Jan 2020, designations from 30 Jun 2020', () => {
+    const r = rule('us-fcc-54-9-usf');
+    assert.equal(r.verification.level, 'verified');
+    assert.equal(r.effective, '2020-01-03');
+    assert.equal(r.prohibitedFrom, '2020-06-30');
+    assert.ok(quoted('us-fcc-54-9-usf', 'effective', /Effective January 3, 2020/));
+    assert.ok(quoted('us-fcc-54-9-usf', 'scope', /^No universal service support may be used to purchase, obtain, maintain/));
+    const funded = { ...dev('u', 'huawei', { country: 'US', installed: '2019-01-01' }), extra: { funding: 'usf' } };
+    assert.notEqual(statusOn('us-fcc-54-9-usf', funded, '2020-06-29'), 'overdue');
+    assert.equal(statusOn('us-fcc-54-9-usf', funded, '2020-06-30'), 'overdue');
+    assert.ok(logged('us-fcc-54-9-usf'));
+  });
+
+  it('us-fcc-rip-replace-removal: the one-year term is 47 CFR 1.50004(h), from the initial draw-down; verified, no catalog deadline', () => {
+    const r = rule('us-fcc-rip-replace-removal');
+    assert.equal(r.verification.level, 'verified');
+    assert.equal(r.removeBy, undefined);
+    assert.ok(quoted('us-fcc-rip-replace-removal', 'scope', /within one year of receiving the initial draw down disbursement/));
+    assert.ok(quoted('us-fcc-rip-replace-removal', 'effective', /Effective March 15, 2021/));
+    assert.doesNotMatch(r.source, /ruralspectrumscanner/, 'the source is the Federal Register document, not the trade report');
+    assert.ok(logged('us-fcc-rip-replace-removal'));
+  });
+
+  it('us-fcc-rip-replace-eligibility: 30 Jun 2020 read in 47 CFR 1.50004(i)(1)(ii); the last reimbursable purchase day is 29 Jun 2020', () => {
+    const r = rule('us-fcc-rip-replace-eligibility');
+    assert.equal(r.noNewPurchaseAfter, '2020-06-29');
+    assert.ok(quoted('us-fcc-rip-replace-eligibility', 'noNewPurchaseAfter', /only became covered pursuant to the Designation Orders, June 30, 2020/));
+    assert.ok(quoted('us-fcc-rip-replace-eligibility', 'scope', /ten million or fewer customers/));
+    assert.equal(r.verification.level, 'partial');
+    assert.ok(logged('us-fcc-rip-replace-eligibility'));
+  });
+
+  it('in-2021-trusted-sources: the 15 Jun 2021 start is quoted; the last day for untrusted new equipment stays 14 Jun 2021', () => {
+    assert.equal(rule('in-2021-trusted-sources').noNewAfter, '2021-06-14');
+    assert.ok(quoted('in-2021-trusted-sources', 'noNewAfter', /With effect from June 15, 2021/));
+  });
+
+  it('rules whose primary text could not be reached say so and keep their level', () => {
+    for (const id of ['uk-dvd-2022-5g', 'uk-dvd-2022-core', 'ca-2022-5g', 'ca-2022-4g', 'us-fcc-covered-huawei', 'ee-2020-security-review', 'ro-2021-5g-authorisation']) {
+      assert.match(rule(id).verification.note ?? '', /Re-checked 2026-12-03/, id);
+      assert.notEqual(rule(id).verification.level, 'verified', id);
+    }
+    assert.equal(rule('ee-2020-security-review').verification.level, 'unverified');
+  });
+});
