@@ -2,7 +2,8 @@
 // typo-tolerant and glued-word look-ups), and a score per candidate with a per-feature
 // explanation, in the manner of OpenSanctions' yente: the best name comparison, then qualifiers
 // (country) added, then a verdict by threshold.
-import { foldedWords, foldToken, GENERIC_WORDS, normaliseName, tokenWeight } from './normalise.js';
+import { foldedWords, foldToken, GENERIC_WORDS, normaliseName } from './normalise.js';
+import { TokenWeights } from './weights.js';
 import { allowedEdits, deletions, editDistance, editSimilarity, trigramDice, trigrams } from './similarity.js';
 import type { ListEntity, ScreeningList } from './lists/types.js';
 import type { NormalName } from './normalise.js';
@@ -19,6 +20,16 @@ export const COUNTRY_MATCH = 0.05;
 const CHAR_FACTOR = 0.85;
 /** Names considered in full per query, best by token overlap first. */
 const CANDIDATES = 24;
+/** A word weighing this much or more tells companies apart (see weights.ts). */
+export const DISTINCTIVE_WEIGHT = 0.5;
+/** Lacking listed words that weigh this little in all ("group", "co") is not lacking a word. */
+const MISSING_TOLERANCE = 0.2;
+/**
+ * Share of the token score that depends on how much of the query the name covers; the rest is
+ * how much of the listed name the query covers, which therefore counts more: a listed name's
+ * distinctive words that the query lacks cost more than words the query adds.
+ */
+const QUERY_SHARE = 0.5;
 
 export type Verdict = 'match' | 'possible' | 'no-match';
 
@@ -26,6 +37,13 @@ export interface TokenPair {
   query: string;
   list: string;
   similarity: number;
+  /** The list word's weight: how much it says about which company it is (0.05 to 1). */
+  weight: number;
+}
+
+/** A word of the listed name that no query word met, with its weight. */
+export interface MissingToken {
+  list: string;
   weight: number;
 }
 
@@ -35,8 +53,14 @@ export interface Explanation {
   matchedName: string;
   /** 1 when both names normalise to the same tokens, regardless of order. */
   nameExact: boolean;
-  /** Weighted overlap of the two names' tokens (Dice), typos credited at 0.85 / 0.7. */
+  /**
+   * Weighted token score: (share of the listed name's weight met) × (0.5 + 0.5 × share of the
+   * query's weight met), typos credited at 0.85 / 0.7; capped below the match threshold when the
+   * words met are all common ones and the listed name has others.
+   */
   nameTokens: number;
+  /** The words met are all common ones (none of weight ≥ 0.5) and the listed name has others (weighing 0.2 or more). */
+  noDistinctive: boolean;
   /** Character-trigram overlap, used when a query word is unknown to the list (glued or split words). */
   nameChars: number | null;
   /** max(tokens, chars × 0.85), or 1 when exact. */
@@ -46,6 +70,8 @@ export interface Explanation {
   /** The party name was only a weak alias: capped below the match threshold. */
   weakAlias: boolean;
   tokens: TokenPair[];
+  /** The listed name's words the query lacks, with their weights (filled with `tokens`). */
+  missing: MissingToken[];
 }
 
 export interface Candidate {
@@ -62,6 +88,7 @@ interface IndexedName {
   entity: number;
   text: string;
   tokens: Int32Array;
+  /** Sum of its distinct tokens' weights (set once the index knows every token's frequency). */
   weight: number;
   chars: string;
   weak: boolean;
@@ -139,13 +166,19 @@ export class NameIndex {
   private readonly deferredTid: number[] = [];
   private readonly deferredW: number[] = [];
   private readonly top: number[] = [];
+  private readonly weights: TokenWeights;
   private readonly tokenWeights: Float64Array;
   private readonly nameWeight: Float64Array;
+  /** Per-query scratch: each name's rank score (acc[] keeps the weight met). */
+  private rank: Float64Array;
+  private qRes: (readonly Resolution[])[] = [];
   /** Name i's token ids are nameTokens[tokenStart[i] .. tokenStart[i + 1]). */
   private readonly tokenStart: Int32Array;
   private readonly nameTokens: Int32Array;
   /** A list word's resolution to itself, made once. */
   private readonly selfResolution: (readonly Resolution[] | undefined)[];
+  /** A list word's resolution to itself and to the list words within typo distance, made once. */
+  private readonly knownResolution: (readonly Resolution[] | undefined)[];
   /** Hashes of every list word, deletion key, exact key and foldable word: "no" skips a look-up. */
   private readonly filter = new HashFilter();
   private qIds = new Int32Array(16);
@@ -179,7 +212,7 @@ export class NameIndex {
             building[tid]!.push(id);
             return tid;
           });
-          this.names.push({ entity: e, text, tokens: Int32Array.from(ids), weight: distinct.reduce((s, t) => s + tokenWeight(t), 0), chars: distinctive(n.tokens), weak });
+          this.names.push({ entity: e, text, tokens: Int32Array.from(ids), weight: 0, chars: distinctive(n.tokens), weak });
           const same = this.exact.get(n.key);
           if (same) same.push(id);
           else this.exact.set(n.key, [id]);
@@ -189,8 +222,11 @@ export class NameIndex {
       }
     }
     this.postings = building.map((p) => Int32Array.from(p));
-    this.tokenWeights = Float64Array.from(this.tokenText, tokenWeight);
+    this.weights = new TokenWeights(this.names.length);
+    this.tokenWeights = Float64Array.from(this.tokenText, (t, tid) => this.weights.of(t, this.postings[tid]!.length));
+    for (const n of this.names) n.weight = n.tokens.reduce((s, tid) => s + this.tokenWeights[tid]!, 0);
     this.selfResolution = new Array<undefined>(this.tokenText.length).fill(undefined);
+    this.knownResolution = new Array<undefined>(this.tokenText.length).fill(undefined);
     this.tokenText.forEach((t, tid) => {
       if (allowedEdits(t.length) === 0 || !isLatin(t)) return;
       for (const d of deletions(t)) {
@@ -212,6 +248,7 @@ export class NameIndex {
     this.names.forEach((n, i) => this.nameTokens.set(n.tokens, this.tokenStart[i]!));
     this.cap = Math.max(256, Math.ceil(this.names.length * 0.005));
     this.acc = new Float64Array(this.names.length);
+    this.rank = new Float64Array(this.names.length);
     this.seenBy = new Int32Array(this.names.length).fill(-1);
     this.touched = new Int32Array(this.names.length);
   }
@@ -228,6 +265,19 @@ export class NameIndex {
   private resolve(t: string): readonly Resolution[] {
     const id = this.vocab.get(t);
     return id !== undefined ? this.selfResolved(id) : this.typosOf(t);
+  }
+
+  /**
+   * A list word and the other list words it may be a typo or transliteration of (Verhnevolgsky,
+   * Verkhnevolzhsky), made once per word: both spellings are often in the lists.
+   */
+  private knownResolved(id: number): readonly Resolution[] {
+    let r = this.knownResolution[id];
+    if (r === undefined) {
+      const typos = this.typosOf(this.tokenText[id]!).filter((x) => x.tid !== id);
+      r = this.knownResolution[id] = typos.length === 0 ? this.selfResolved(id) : [...this.selfResolved(id), ...typos];
+    }
+    return r;
   }
 
   private selfResolved(id: number): readonly Resolution[] {
@@ -299,12 +349,16 @@ export class NameIndex {
     }
     const qIds = this.qIds;
     const qWeights = this.qWeights;
+    const qRes = this.qRes;
     let qWeight = 0;
     for (let qi = 0; qi < qTokens.length; qi++) {
       const t = qTokens[qi]!;
       const id = this.vocab.get(t);
       qIds[qi] = id ?? -1;
-      const w = id !== undefined ? this.tokenWeights[id]! : tokenWeight(t);
+      const res = id !== undefined ? this.knownResolved(id) : this.typosOf(t);
+      qRes[qi] = res;
+      // A typo of a list word weighs as that word; a word the lists do not know, by the corpus.
+      const w = res.length > 0 ? this.tokenWeights[res[0]!.tid]! : this.weights.of(t, 0);
       qWeights[qi] = w;
       qWeight += w;
     }
@@ -327,16 +381,14 @@ export class NameIndex {
     }
     for (let qi = 0; qi < qTokens.length; qi++) {
       const t = qTokens[qi]!;
-      const w = qWeights[qi]!;
-      const id = qIds[qi]!;
-      const res = id >= 0 ? this.selfResolved(id) : this.typosOf(t);
+      const res = qRes[qi]!;
       // Characters are compared only when a distinctive word is not in the lists as written.
       if ((res.length === 0 || res[0]!.sim < 1) && !GENERIC_WORDS.has(t)) unresolved = true;
       if (res.length === 0) allKnown = false;
       const marker = base + qi + 1;
       for (const r of res) {
         const post = postings[r.tid]!;
-        const add = w * r.sim;
+        const add = this.tokenWeights[r.tid]! * r.sim;
         if (post.length > cap) {
           if (nDeferred === deferredTid.length) {
             deferredTid.push(0);
@@ -389,31 +441,33 @@ export class NameIndex {
         }
       }
     }
-    // Best candidates by token overlap (Dice), then scored in full. acc[] becomes the Dice.
+    // Best candidates by the token score (rank[]), then scored in full.
+    const rank = this.rank;
     for (let k = 0; k < nTouched; k++) {
       const nm = touched[k]!;
-      acc[nm] = (2 * acc[nm]!) / (qWeight + nameWeight[nm]!);
+      const met = acc[nm]!;
+      rank[nm] = Math.min(1, met / nameWeight[nm]!) * (1 - QUERY_SHARE + QUERY_SHARE * Math.min(1, met / qWeight));
     }
     const top = this.top;
     top.length = 0;
     let floor = -1;
     for (let k = 0; k < nTouched; k++) {
       const nm = touched[k]!;
-      const d = acc[nm]!;
+      const d = rank[nm]!;
       if (top.length < CANDIDATES) {
         top.push(nm);
         if (top.length === CANDIDATES) {
-          top.sort((a, b) => acc[b]! - acc[a]!);
-          floor = acc[top[CANDIDATES - 1]!]!;
+          top.sort((a, b) => rank[b]! - rank[a]!);
+          floor = rank[top[CANDIDATES - 1]!]!;
         }
       } else if (d > floor) {
         let i = CANDIDATES - 1;
-        while (i > 0 && acc[top[i - 1]!]! < d) {
+        while (i > 0 && rank[top[i - 1]!]! < d) {
           top[i] = top[i - 1]!;
           i--;
         }
         top[i] = nm;
-        floor = acc[top[CANDIDATES - 1]!]!;
+        floor = rank[top[CANDIDATES - 1]!]!;
       }
     }
     const cutoff = opts.cutoff ?? POSSIBLE_THRESHOLD;
@@ -424,7 +478,9 @@ export class NameIndex {
     for (const nm of top) {
       const name = names[nm]!;
       const isExact = exactIds !== undefined && exactIds.includes(nm);
-      const tokenScore = Math.min(1, acc[nm]!);
+      // Only common words met while the listed name has others: not enough for a match.
+      const noDistinctive = !isExact && acc[nm]! < nameWeight[nm]! - MISSING_TOLERANCE && !this.metDistinctive(nm, qTokens.length);
+      const tokenScore = noDistinctive ? Math.min(rank[nm]!, MATCH_THRESHOLD - 0.01) : rank[nm]!;
       let countryScore = 0;
       if (country) {
         const { countries } = this.entities[name.entity]!.entity;
@@ -456,11 +512,13 @@ export class NameIndex {
           matchedName: name.text,
           nameExact: isExact,
           nameTokens: round(tokenScore),
+          noDistinctive,
           nameChars: chars === null ? null : round(chars),
           name: round(nameScore),
           country: countryScore,
           weakAlias: name.weak,
           tokens: [],
+          missing: [],
         },
         compared: { queryTokens: qTokens, name: nm },
       });
@@ -469,6 +527,19 @@ export class NameIndex {
     const out = [...byEntity.values()];
     if (out.length > 1) out.sort((a, b) => b.score - a.score || a.entity.names[0]!.localeCompare(b.entity.names[0]!));
     return opts.limit === undefined ? out : out.slice(0, opts.limit);
+  }
+
+  /** Whether a query word of weight ≥ DISTINCTIVE_WEIGHT (itself or as a typo) is in name `nm`. */
+  private metDistinctive(nm: number, nq: number): boolean {
+    const { tokenStart, nameTokens, qRes, tokenWeights } = this;
+    const end = tokenStart[nm + 1]!;
+    for (let qi = 0; qi < nq; qi++) {
+      for (const r of qRes[qi]!) {
+        if (tokenWeights[r.tid]! < DISTINCTIVE_WEIGHT) continue;
+        for (let j = tokenStart[nm]!; j < end; j++) if (nameTokens[j] === r.tid) return true;
+      }
+    }
+    return false;
   }
 
   /** Touches each name of `ids` with no credit (marker `base`), returning the new touched count. */
@@ -546,8 +617,17 @@ export class NameIndex {
 
   /** Fills in which query token met which list token (done only for the candidates shown). */
   explain(c: Candidate): Explanation {
-    if (c.explanation.tokens.length === 0 && !c.explanation.nameExact) c.explanation.tokens = this.pairs(c.compared.queryTokens, this.names[c.compared.name]!);
-    return c.explanation;
+    const e = c.explanation;
+    if (e.tokens.length === 0 && !e.nameExact) {
+      const name = this.names[c.compared.name]!;
+      e.tokens = this.pairs(c.compared.queryTokens, name);
+      const met = new Set(e.tokens.map((p) => p.list));
+      for (const tid of name.tokens) {
+        const t = this.tokenText[tid]!;
+        if (!met.has(t)) e.missing.push({ list: t, weight: this.tokenWeights[tid]! });
+      }
+    }
+    return e;
   }
 
   private pairs(qTokens: readonly string[], name: IndexedName): TokenPair[] {
@@ -556,7 +636,7 @@ export class NameIndex {
       let best: TokenPair | undefined;
       for (const r of this.resolve(t)) {
         if (!name.tokens.includes(r.tid)) continue;
-        if (!best || r.sim > best.similarity) best = { query: t, list: r.shown, similarity: r.sim, weight: tokenWeight(t) };
+        if (!best || r.sim > best.similarity) best = { query: t, list: r.shown, similarity: r.sim, weight: this.tokenWeights[r.tid]! };
       }
       if (best) out.push(best);
     }
@@ -564,13 +644,19 @@ export class NameIndex {
   }
 }
 
-/** One line a person can read: "tokens 0.89 (huawai≈huawei, technologies); country -0.1". */
+/**
+ * One line a person can read, each word with its weight:
+ * "tokens 0.89 (huawai≈huawei 0.66, technologies 0.3; lacks japan 0.3); country -0.1".
+ */
 export function explainText(e: Explanation): string {
   const parts: string[] = [];
   if (e.nameExact) parts.push('same name after normalisation');
   else {
-    const pairs = e.tokens.map((p) => (p.similarity === 1 ? p.query : `${p.query}≈${p.list}`)).join(', ');
-    parts.push(`tokens ${e.nameTokens.toFixed(2)}${pairs ? ` (${pairs})` : ''}`);
+    const met = e.tokens.map((p) => `${p.similarity === 1 ? p.query : `${p.query}≈${p.list}`} ${p.weight}`).join(', ');
+    const lacks = e.missing.map((m) => `${m.list} ${m.weight}`).join(', ');
+    const words = [met, lacks ? `lacks ${lacks}` : ''].filter(Boolean).join('; ');
+    parts.push(`tokens ${e.nameTokens.toFixed(2)}${words ? ` (${words})` : ''}`);
+    if (e.noDistinctive) parts.push('no distinctive word in common (capped below match)');
     if (e.nameChars !== null) parts.push(`characters ${e.nameChars.toFixed(2)}`);
   }
   if (e.country !== 0) parts.push(`country ${e.country > 0 ? '+' : ''}${e.country}`);

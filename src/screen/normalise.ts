@@ -2,7 +2,9 @@
 // CO.,LTD", "Huawei Tech. Co. Ltd", "华为技术有限公司") must come out as the same tokens.
 // Case, accents, punctuation and legal forms go; spelling variants of common words fold into one;
 // runs of Chinese, Japanese or Korean characters become overlapping character pairs, because those
-// scripts do not separate words with spaces.
+// scripts do not separate words with spaces. Traditional Chinese folds into Simplified and
+// Russian Cyrillic into Latin letters first (fold-script.ts), so every script meets the same tokens.
+import { foldTransliteration, latinFromCyrillic, simplifiedChinese } from './fold-script.js';
 
 /** Longest name normalised; longer input is cut so a hostile string costs bounded time. */
 export const MAX_NAME_CHARS = 300;
@@ -13,15 +15,34 @@ const LEGAL_FORMS: readonly string[] = [
   'gmbh', 'mbh', 'ag', 'kg', 'ohg', 'eg', 'se', 'spa', 'srl', 'sa', 'sas', 'sarl', 'sl', 'slu', 'kk', 'gk', 'ab', 'oy', 'oyj',
   'as', 'asa', 'aps', 'bv', 'nv', 'pty', 'pvt', 'pte', 'private', 'sdn', 'bhd', 'ltda', 'cv', 'sro', 'zoo', 'sp', 'ua',
   'jsc', 'pjsc', 'ojsc', 'cjsc', 'ooo', 'zao', 'oao', 'ao', 'pao', 'tbk', 'pt', 'jv', 'fze', 'fzco', 'fzllc', 'wll', 'kft', 'doo',
-  'kabushiki', 'kaisha', 'yugen', 'godo', 'gomei', 'goshi', 'coop', 'cooperatief', 'ua',
+  'kabushiki', 'kaisha', 'yugen', 'godo', 'gomei', 'goshi', 'coop', 'cooperatief', 'ua', 'tov', 'ooo', 'fzc', 'dmcc', 'lda', 'sac', 'sal',
 ];
+
+/**
+ * Legal forms written out in words, removed wherever they stand (Russian and Belarusian names put
+ * them first: "Open Joint Stock Company Zvezda", "Aktsionernoe Obshchestvo ..."). Longest first.
+ */
+const LEGAL_PHRASES: readonly (readonly string[])[] = [
+  'open joint stock company', 'public joint stock company', 'closed joint stock company', 'joint stock company',
+  'limited liability company', 'additional liability company', 'limited liability partnership', 'public limited company',
+  'private limited company', 'company limited', 'sociedad de responsabilidad limitada', 'sociedad anonima', 'societe anonyme',
+  'otkrytoe aktsionernoe obshchestvo', 'zakrytoe aktsionernoe obshchestvo', 'publichnoe aktsionernoe obshchestvo',
+  'aktsionernoe obshchestvo', 'obshchestvo s ogranichennoi otvetstvennostiu', 'obshchestvo s ogranichennoy otvetstvennostyu',
+  'obshchestvo s ogranichennoi otvetstvennostyu', 'federal state unitary enterprise', 'state unitary enterprise',
+  'kabushiki kaisha', 'yugen kaisha', 'godo kaisha',
+].map((p) => p.split(' '));
+const PHRASES_BY_FIRST = new Map<string, (readonly string[])[]>();
+for (const p of LEGAL_PHRASES) PHRASES_BY_FIRST.set(p[0]!, [...(PHRASES_BY_FIRST.get(p[0]!) ?? []), p]);
+/** Short legal forms also dropped at the start of a name ("OOO Romashka", "PAO Zvezda", "JSC CB North Credit"). */
+const LEADING_LEGAL = new Set(['ooo', 'oao', 'zao', 'pao', 'ao', 'jsc', 'pjsc', 'ojsc', 'cjsc', 'llc', 'tov', 'fgup', 'gup']);
 const LEGAL = new Set(LEGAL_FORMS);
 
 /** CJK legal forms (longest first), removed wherever they stand. */
-const CJK_LEGAL = ['股份有限公司', '有限责任公司', '有限責任公司', '有限公司', '株式会社', '有限会社', '合同会社', '公司', '주식회사', '유한회사'];
+const CJK_LEGAL = ['股份有限公司', '有限责任公司', '有限公司', '株式会社', '有限会社', '合同会社', '公司', '주식회사', '유한회사'];
 
 /** Spelling variants of the same word (abbreviations, British/American, singular/plural). */
 const FOLD: Readonly<Record<string, string>> = {
+  labs: 'lab', laboratory: 'lab', laboratories: 'lab', laboratoriya: 'lab',
   tech: 'technologies', techs: 'technologies', technology: 'technologies', techn: 'technologies', technologie: 'technologies',
   tecnologia: 'technologies', tecnologias: 'technologies', technologia: 'technologies', techno: 'technologies',
   intl: 'international', int: 'international', internat: 'international',
@@ -56,7 +77,20 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set([
   'singapore', 'malaysia', 'thailand', 'vietnam', 'indonesia', 'philippines', 'pakistan', 'turkey', 'egypt', 'spain', 'belgium',
   'netherlands', 'switzerland', 'sweden', 'poland', 'argentina', 'chile', 'peru', 'colombia', 'south', 'north', 'west', 'united',
   'kingdom', 'states', 'emirates', 'arab', 'saudi', 'dubai', 'zhejiang', 'jiangsu', 'guangdong', 'sichuan', 'hubei', 'shaanxi',
+  'iran', 'iranian', 'iraq', 'syria', 'syrian', 'lebanon', 'afghanistan', 'yemen', 'belarus', 'ukraine', 'cuba', 'venezuela',
+  'myanmar', 'burma', 'libya', 'sudan', 'somalia', 'nigeria', 'kenya', 'panama', 'cyprus', 'moscow', 'tehran', 'istanbul',
 ]);
+
+/** Function words: they join the words of a name and say nothing about which company it is. */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  'the', 'of', 'for', '&', 'in', 'on', 'at', 'to', 'by', 'with', 'a', 'an', 'de', 'del', 'la', 'le', 'les', 'da', 'do', 'dos',
+  'das', 'di', 'du', 'des', 'und', 'et', 'y', 'e', 'van', 'von', 'der',
+]);
+
+/** A legal form word (co, ltd, gmbh, ...), which can also stand inside a name. */
+export function isLegalForm(token: string): boolean {
+  return LEGAL.has(token);
+}
 
 export interface NormalName {
   /** Tokens in the order written (Latin words folded; CJK as character pairs). */
@@ -85,8 +119,9 @@ export function normaliseName(input: string): NormalName {
   const ascii = ASCII.test(s);
   if (ascii) s = s.replace(SUCCESSOR, ' ').toLowerCase();
   else {
-    // Compatibility forms first (full-width letters, ligatures), then accents off.
-    s = s.normalize('NFKC').replace(SUCCESSOR, ' ');
+    // Compatibility forms first (full-width letters, ligatures), then one script for each
+    // language (Simplified Chinese, Latin for Russian), then accents off.
+    s = latinFromCyrillic(simplifiedChinese(s.normalize('NFKC'))).replace(SUCCESSOR, ' ');
     s = s.replace(CJK_RUN, (run) => {
       let r = run;
       for (const f of CJK_LEGAL) r = r.split(f).join(' ');
@@ -105,8 +140,9 @@ export function normaliseName(input: string): NormalName {
   const tokens: string[] = [];
   for (const t of raw) {
     if (t === '') continue;
-    tokens.push(FOLDS.get(t) ?? t);
+    tokens.push(FOLDS.get(t) ?? foldTransliteration(t));
   }
+  stripLegalPhrases(tokens);
   stripLegalForms(tokens);
   for (const run of cjk) {
     if (run.length === 1) tokens.push(run);
@@ -114,6 +150,21 @@ export function normaliseName(input: string): NormalName {
   }
   const sorted = tokens.length > 1 ? [...tokens].sort() : tokens;
   return { tokens, key: sorted.join(' ') };
+}
+
+/** Drops legal forms written out in words, and short ones at the start; never empties a name. */
+function stripLegalPhrases(tokens: string[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const phrases = PHRASES_BY_FIRST.get(tokens[i]!);
+    if (phrases === undefined) continue;
+    for (const p of phrases) {
+      if (p.length >= tokens.length || !p.every((w, k) => tokens[i + k] === w)) continue;
+      tokens.splice(i, p.length);
+      i--;
+      break;
+    }
+  }
+  while (tokens.length > 1 && LEADING_LEGAL.has(tokens[0]!)) tokens.shift();
 }
 
 /**
