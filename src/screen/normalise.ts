@@ -69,6 +69,11 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set([
   'research', 'institute', 'center', 'centre', 'branch', 'office', 'representative', 'enterprise', 'enterprises', 'products',
   'commercial', 'import', 'export', 'logistics', 'partners', 'consulting', 'management', 'capital', 'power', 'energy',
   'security', 'tele', 'vision', 'lab', 'labs', 'openlab', 'high', 'hi', 'the', 'of', '&', 'de', 'di', 'du', 'des', 'und', 'et', 'y',
+  // the trade's own common words, which a general corpus of company names holds too rarely
+  'wireless', 'broadband', 'satellite', 'optical', 'optics', 'semiconductor', 'semiconductors', 'microelectronics', 'memory', 'chip',
+  'chips', 'electric', 'electrical', 'intelligent', 'intelligence', 'innovation', 'innovations', 'robotics', 'automation', 'computer',
+  'computing', 'internet', 'online', 'media', 'video', 'imaging', 'sensor', 'sensors', 'iot', 'ai', 'tech', 'telecom', 'radio',
+  'signal', 'micro', 'photonics', 'fiber', 'fibre', 'cable', 'cables', 'terminal', 'terminals', 'instruments', 'instrument',
   // places, which tell affiliates apart but are also what people append to a name
   'china', 'chinese', 'shenzhen', 'beijing', 'shanghai', 'hangzhou', 'guangzhou', 'chengdu', 'wuhan', 'nanjing', 'suzhou', 'xian',
   'dongguan', 'hong', 'kong', 'hongkong', 'taiwan', 'macau', 'japan', 'tokyo', 'korea', 'germany', 'duesseldorf', 'muenchen',
