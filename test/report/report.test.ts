@@ -9,6 +9,8 @@ import { after, before, describe, it } from 'node:test';
 import { writeDemoScenario } from '../../src/demo/index.js';
 import { renderCsvReport, CSV_REPORT_COLUMNS } from '../../src/report/csv.js';
 import { esc, jsonForScript } from '../../src/report/escape.js';
+import { DATA_BLOCK_MAX } from '../../src/report/data-block.js';
+import { ROWS_SHOWN } from '../../src/report/findings-html.js';
 import { renderHtml } from '../../src/report/html.js';
 import { renderJsonReport } from '../../src/report/json.js';
 import { md, renderMarkdown } from '../../src/report/markdown.js';
@@ -109,6 +111,24 @@ describe('report on the demo store', () => {
     assertNoExternalResources(html);
     assert.ok(html.includes('<a href="https://'), 'rule sources are links');
     assert.equal((html.match(/<script/g) ?? []).length, 2);
+  });
+
+  it('HTML: past 8 MB the model is not embedded; the page says so and names the JSON report', () => {
+    const huge = { ...model, notes: [...model.notes, 'x'.repeat(DATA_BLOCK_MAX)] };
+    const html = renderHtml(huge);
+    const data = jsonBlock(html) as { omitted: string; summary: unknown; findings?: unknown };
+    assert.match(data.omitted, /^the report model \(\d+ MB as JSON\) is not embedded in this page; the JSON report holds all of it: cleanpath report --format json$/);
+    assert.deepEqual(data.summary, model.summary);
+    assert.equal(data.findings, undefined, 'no partial list that could pass for the whole');
+    assert.ok(html.includes(esc(data.omitted)), 'the page says it too');
+  });
+
+  it('HTML: rows past a group\'s cap are counted, not written, and the exports are named', () => {
+    const f = model.findings[0]!;
+    const many = { ...model, findings: Array.from({ length: ROWS_SHOWN + 7 }, (_, i) => ({ ...f, device: `d${i}` })) };
+    const html = renderHtml(many);
+    assert.equal((html.match(/<tr class="finding">/g) ?? []).length, ROWS_SHOWN);
+    assert.ok(html.includes(`… and 7 more finding(s) of ${f.rule} (${f.status}) not shown here: the CSV and JSON reports list every one`));
   });
 
   it('Markdown: headings, well-formed tables', () => {
