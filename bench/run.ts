@@ -15,9 +15,13 @@ const BENCHMARKS: Record<string, () => Promise<BenchModule>> = {
   probe: () => import('./probe-throughput.js'),
   plan: () => import('./plan.js'),
   screen: () => import('./screen.js'),
+  'screen-quality': () => import('./screen-quality.js'),
   paths: () => import('./paths.js'),
   serve: () => import('./serve.js'),
   scale: () => import('./scale.js'),
+  'report-open': () => import('./report-open.js'),
+  views: () => import('./views.js'),
+  attest: () => import('./attest.js'),
 };
 
 const args = process.argv.slice(2);

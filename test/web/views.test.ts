@@ -51,9 +51,10 @@ describe('devices, device pages, URLs, screening and measured paths, in chromium
   });
 
   const ids = (p: Page) => p.locator('[data-testid=devices-table] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-device')));
-  const hash = () => page.evaluate(() => window.location.hash);
+  const hash = () => page.evaluate<string>('window.location.hash');
   async function devicesShown(expectedRange: RegExp): Promise<void> {
-    await page.waitForFunction((src) => new RegExp(src).test(document.querySelector('[data-testid=devices-range]')?.textContent ?? ''), expectedRange.source, { timeout: 60_000 });
+    const range = "document.querySelector('[data-testid=devices-range]')?.textContent ?? ''";
+    await page.waitForFunction(`new RegExp(${JSON.stringify(expectedRange.source)}).test(${range})`, undefined, { timeout: 60_000 });
   }
 
   it('signs in with #token= on an old-style #map link, which becomes #/map', async () => {
@@ -61,7 +62,7 @@ describe('devices, device pages, URLs, screening and measured paths, in chromium
     await page.waitForSelector('[data-testid=overview]', { timeout: 120_000 });
     assert.ok(!page.url().includes(server.token));
     await page.goto(`${server.url}/#map`);
-    await page.waitForFunction(() => window.location.hash === '#/map');
+    await page.waitForFunction("window.location.hash === '#/map'");
     assert.equal(await page.getAttribute('[data-view=map]', 'aria-selected'), 'true');
   });
 
@@ -131,7 +132,7 @@ describe('devices, device pages, URLs, screening and measured paths, in chromium
     await page.selectOption('select[aria-label=snapshot]', 'demo');
     await page.waitForSelector('[data-testid=evidence-panel] .finding-summary', { timeout: 120_000 });
     await page.click('[data-testid=evidence-panel] button.close');
-    await page.waitForFunction(() => window.location.hash === '#/findings');
+    await page.waitForFunction("window.location.hash === '#/findings'");
     await page.goBack();
     await page.waitForSelector('[data-testid=evidence-panel]');
     assert.equal(await hash(), h);
@@ -154,7 +155,7 @@ describe('devices, device pages, URLs, screening and measured paths, in chromium
     await page.waitForSelector('[data-testid=paths] [data-testid=nothing-to-analyse]', { timeout: 60_000 });
     const box = page.locator('[data-testid=nothing-to-analyse]');
     assert.match((await box.textContent()) ?? '', /no measured path/);
-    assert.equal(await box.evaluate((e) => e.classList.contains('ok') || getComputedStyle(e).color === 'rgb(46, 125, 50)'), false, 'not green');
+    assert.equal(await box.evaluate((e) => e.classList.contains('ok') || e.ownerDocument.defaultView!.getComputedStyle(e).color === 'rgb(46, 125, 50)'), false, 'not green');
     assert.equal(await page.locator('[data-testid=paths] .ok').count(), 0);
     await page.screenshot({ path: join(OUT, 'paths.png') });
   });

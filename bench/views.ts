@@ -1,0 +1,107 @@
+// `npm run bench -- views` (issue 18): the dashboard at 100k devices in Debian's chromium over
+// the real server and an SQLite store holding the generated snapshot of test/web/views-network.ts
+// (100,000 devices, sites of 10, rings and gateways, 8 countries, 5 operators, 200 flows).
+//   - first view: page load with the token link to the overview rendered; once with the report
+//     computed on the way (a fresh server), once with it cached (a second load)
+//   - devices page: from a click on a page link to the table of that page rendered (API + render),
+//     over pages across the list, sorted by several columns, filtered; and the API alone
+//   - a flow's paths: the slot below, filled by the flow-paths work
+// Alone: `node --import tsx bench/views.ts`. BENCH_VIEWS_DEVICES=N for another size.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { buildDashboard, importInto, launchChromium, serve, type Served } from '../test/web/browser.js';
+import { writeViewsNetwork } from '../test/web/views-network.js';
+import { measureFlowPaths } from './flow-paths.js';
+import type { BenchResult } from './types.js';
+
+const DEVICES = Number(process.env.BENCH_VIEWS_DEVICES ?? 100_000);
+const SIZE = `${DEVICES.toLocaleString('en-US')} devices`;
+
+/** Pages of the devices view, as the URL names them: across the list, sorted, filtered. */
+const PAGES = [
+  'offset=100', `offset=${Math.floor(DEVICES / 2)}`, `offset=${DEVICES - 100}`,
+  'sort=name', `sort=name&order=desc&offset=${Math.floor(DEVICES / 3)}`, 'sort=vendor&order=desc', 'sort=operator&offset=2000', 'sort=confidence',
+  'vendor=huawei', 'country=FR&sort=site', 'operator=Alpen%20Fiber&layer=core', 'vendor=huawei&sort=name&order=desc&offset=1000',
+];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (x: number) => Math.round(x);
+
+/** Load to the overview drawn, or to the dashboard's error in its place (then `failed` says it). */
+async function firstView(server: Served, page: Page): Promise<{ ms: number; failed: string | null }> {
+  const t0 = performance.now();
+  await page.goto(`${server.url}/#token=${server.token}`);
+  await page.waitForSelector('[data-testid=overview], main.content > p.bad', { timeout: 900_000 });
+  const failed = await page.locator('main.content > p.bad').textContent().catch(() => null);
+  return { ms: performance.now() - t0, failed: (await page.locator('[data-testid=overview]').count()) ? null : failed };
+}
+
+function firstViewRow(name: string, v: { ms: number; failed: string | null }, note: string): BenchResult {
+  const met = v.failed === null && v.ms < 2000;
+  return { name, value: ms(v.ms), unit: 'ms', target: '< 2000', met, note: v.failed === null ? note : `${note}; NOT DRAWN, the dashboard said: ${v.failed}` };
+}
+
+/** Time from a click on a link to `#/devices?query` to that page's rows drawn. */
+async function devicesPage(page: Page, query: string): Promise<number> {
+  const t0 = performance.now();
+  const hash = JSON.stringify(`#/devices?${query}`);
+  await page.evaluate(`window.location.hash = ${hash}`);
+  const drawn = "!document.querySelector('[data-testid=devices] [aria-busy]') && !!document.querySelector('[data-testid=devices-range]')";
+  await page.waitForFunction(`window.location.hash === ${hash} && ${drawn}`, undefined, { polling: 'raf', timeout: 60_000 });
+  return performance.now() - t0;
+}
+
+async function apiPage(server: Served, query: string): Promise<number> {
+  const t0 = performance.now();
+  await server.api(`/api/snapshots/large/devices?limit=100&${query}`);
+  return performance.now() - t0;
+}
+
+// ---- "a flow's paths" (target < 1 s): from opening #/flows/ID to its paths drawn (bench/flow-paths.ts).
+async function flowPaths(server: Served, page: Page): Promise<BenchResult[]> {
+  return measureFlowPaths(server, page, 'large', DEVICES);
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'cleanpath-bench-views-'));
+  const browser = await launchChromium();
+  let server: Served | undefined;
+  try {
+    const db = join(dir, 'views.db');
+    mkdirSync(join(dir, 'net'));
+    await importInto(db, writeViewsNetwork(join(dir, 'net'), DEVICES).files, 'large');
+    await buildDashboard(join(dir, 'web'));
+    server = await serve(db, join(dir, 'web'));
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const cold = await firstView(server, page);
+    const warm = await firstView(server, await browser.newPage({ viewport: { width: 1440, height: 900 } }));
+    await page.click('[data-view=devices]');
+    await page.waitForSelector('[data-testid=devices-table]');
+    const browserMs: number[] = [];
+    const apiMs: number[] = [];
+    for (const q of PAGES) browserMs.push(await devicesPage(page, q));
+    for (const q of PAGES) apiMs.push(await apiPage(server, q));
+    const text = await apiPage(server, 'q=dev%204242');
+    const how = `${SIZE} (test/web/views-network.ts), SQLite, chromium ${browser.version()}, 1440×900`;
+    const pages = `${PAGES.length} pages: across the list, sorted by name, vendor, operator, confidence (both ways), filtered by vendor, country, operator+layer`;
+    return [
+      firstViewRow('first view (overview), report computed on the way', cold, `${how}; load with the token link to the overview drawn, the report (policy, exposure, kill-switch, plan) computed by the server meanwhile`),
+      firstViewRow('first view (overview), report cached', warm, 'a second tab: the same, the report from the server cache'),
+      { name: 'devices page (API + render), median', value: ms(median(browserMs)), unit: 'ms', target: '< 300', met: median(browserMs) < 300, note: `${pages}; from the URL change to the rows drawn; max ${ms(Math.max(...browserMs))} ms` },
+      { name: 'devices page (API + render), max', value: ms(Math.max(...browserMs)), unit: 'ms', target: '< 300', met: Math.max(...browserMs) < 300, note: pages },
+      { name: 'devices page, API alone, median', value: ms(median(apiMs)), unit: 'ms', note: `the same pages, 100 devices with evidence each; max ${ms(Math.max(...apiMs))} ms` },
+      { name: 'devices page, free-text filter, API alone', value: ms(text), unit: 'ms', note: 'q=dev 4242: a LIKE over 6 columns of every device (no index serves a substring)' },
+      ...(await flowPaths(server, page)),
+    ];
+  } finally {
+    await browser.close();
+    await server?.app.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const r of await run()) process.stdout.write(`${r.name}: ${r.value} ${r.unit}${r.target ? ` (target ${r.target}: ${r.met ? 'met' : 'MISSED'})` : ''}\n`);
+}
