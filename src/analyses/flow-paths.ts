@@ -4,7 +4,7 @@
 // sites and evidence from the snapshot. Attestations (signed statements) are built on this
 // document: its shape is a contract, extended only by adding fields.
 import { z } from 'zod';
-import { buildGraph, flowPaths, volumeOf, type ExposureClass, type FlowInput, type FlowPaths } from '../graph/index.js';
+import { buildGraph, flowPaths, volumeOf, type ExposureClass, type FlowInput, type FlowPaths, type Graph } from '../graph/index.js';
 import { didYouMean } from '../model/closest.js';
 import { InputError, type Device, type Evidence, type SourceRef } from '../model/index.js';
 import { openStore } from '../store/index.js';
@@ -151,6 +151,18 @@ function routesOf(r: FlowPaths, at: Located): Pick<FlowPathsAnalysis, 'cost' | '
 
 type Params = AvoidOptions & { flow?: string; limit: number };
 
+/**
+ * The graph of a network read once (RunEnv.networks: the server keeps the network of the flows
+ * asked about): built once too, as building it costs more than one flow's paths.
+ */
+const GRAPHS = new WeakMap<LoadedNetwork, Graph>();
+
+function graphOf(net: LoadedNetwork): Graph {
+  let g = GRAPHS.get(net);
+  if (!g) GRAPHS.set(net, (g = buildGraph(net, { source: net.label })));
+  return g;
+}
+
 async function run(source: AnalysisSource, p: Params, env: RunEnv): Promise<FlowPathsAnalysis> {
   const net = await loadNetworkOnce(source, env.networks);
   const avoid = checkAvoid(p, net.nodes, env);
@@ -159,7 +171,7 @@ async function run(source: AnalysisSource, p: Params, env: RunEnv): Promise<Flow
   const untrusted = untrustedNodes(net.nodes, avoid, avoidNames(env));
   const noUntrusted = noDeviceMessage(net, countSet(untrusted), avoidFilterText(avoid, avoidFilterNames(env)), NOTHING_UNTRUSTED);
   stopIfStrict(env, noUntrusted);
-  const g = buildGraph(net, { source: net.label });
+  const g = graphOf(net);
   const r = flowPaths(g, untrusted, g.indexOf.get(flow.src)!, g.indexOf.get(flow.dst)!, { limit: p.limit });
   const onRoutes = new Set<number>([...r.paths.flat(), ...(r.clean?.path ?? [])]);
   const devices = await hopDevices(source, new Set([...onRoutes].map((i) => net.nodes[i]!.id)));

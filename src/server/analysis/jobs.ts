@@ -6,6 +6,7 @@ import type { RunEnv } from '../../analyses/define.js';
 import { analysisById, type AnalysisId } from '../../analyses/registry.js';
 import { buildReportModel } from '../../report/model.js';
 import { openStore } from '../../store/index.js';
+import { NetworkCache } from './network-cache.js';
 
 /** The views the API serves besides the registry's analyses: they combine or list, not analyse. */
 export const VIEW_KINDS = ['report', 'topology'] as const;
@@ -101,9 +102,16 @@ async function topology(job: JobBase & { params: UntrustedParams }): Promise<unk
   }
 }
 
+/**
+ * The networks this thread read for flow paths: one flow's paths after another's is the dashboard's
+ * flow view at work, and the read dwarfs the paths. Only flow-paths uses it, so no other analysis
+ * holds memory between jobs.
+ */
+const FLOW_NETWORKS = new NetworkCache(2);
+
 /** An analysis of the registry, run as the API asks: errors name query parameters, zeros say why. */
 function registered(job: JobBase & { kind: AnalysisId; params: Record<string, unknown> }): Promise<unknown> {
-  const env: RunEnv = { planTimeLimit: job.planTimeLimit, paramName: (p) => `query parameter "${p}"` };
+  const env: RunEnv = { planTimeLimit: job.planTimeLimit, paramName: (p) => `query parameter "${p}"`, ...(job.kind === 'flow-paths' && { networks: FLOW_NETWORKS }) };
   return analysisById(job.kind).run({ db: job.db, organisation: job.organisation, snapshot: job.snapshot }, job.params, env);
 }
 
