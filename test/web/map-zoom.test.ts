@@ -20,8 +20,7 @@ interface Markers {
 }
 
 function markers(page: Page): Promise<Markers> {
-  return page.evaluate(() => {
-    const svg = document.querySelector('svg[data-testid=map]')!;
+  return page.$eval('svg[data-testid=map]', (svg) => {
     return {
       singles: [...svg.querySelectorAll('.sites circle[data-site]')].map((c) => c.getAttribute('data-site')!),
       clusters: [...svg.querySelectorAll('.sites g[data-cluster]')].map((g) => ({ key: g.getAttribute('data-cluster')!, sites: Number(g.getAttribute('data-sites')) })),
@@ -32,7 +31,7 @@ function markers(page: Page): Promise<Markers> {
 
 /** Waits until the map's zoom settles at something other than `from`. */
 async function zoomedFrom(page: Page, from: number): Promise<number> {
-  await page.waitForFunction((z) => Number(document.querySelector('svg[data-testid=map]')!.getAttribute('data-zoom')) !== z, from);
+  await page.waitForFunction(`Number(document.querySelector('svg[data-testid=map]').getAttribute('data-zoom')) !== ${from}`);
   await page.waitForTimeout(200);
   return (await markers(page)).zoom;
 }
@@ -104,7 +103,7 @@ describe('map zoom and clusters on the demo, in chromium', NEEDS_CHROMIUM, () =>
     assert.ok(k3 > k2 && k2 > k, `${k} → ${k2} → ${k3}`);
     assert.ok(k3 >= 3);
     // world-atlas 50m from zoom 3 (10m from 12), each loaded when first needed
-    await page.waitForFunction(() => /^(50m|10m)$/.test(document.querySelector('svg[data-testid=map]')!.getAttribute('data-coastline') ?? ''), undefined, { timeout: 30_000 });
+    await page.waitForSelector('svg[data-testid=map]:is([data-coastline="50m"], [data-coastline="10m"])', { timeout: 30_000 });
     await page.locator('.mapview').screenshot({ path: join(OUT, 'map-zoom-2.png') });
     // closer still, until single sites show (demo sites of one city sit a few km apart)
     let closer = await markers(page);
@@ -119,7 +118,7 @@ describe('map zoom and clusters on the demo, in chromium', NEEDS_CHROMIUM, () =>
     await page.locator('.mapview').screenshot({ path: join(OUT, 'map-zoom-3.png') });
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('0');
-    await page.waitForFunction(() => document.querySelector('svg[data-testid=map]')!.getAttribute('data-zoom') === '1.000');
+    await page.waitForSelector('svg[data-testid=map][data-zoom="1.000"]');
   });
 
   it("a click on a site lists the site's devices as the API has them", async () => {

@@ -43,7 +43,7 @@ async function drawn(page: Page): Promise<{ mode: string; nodes: number; total: 
 
 /** The ids of the devices drawn (the view puts them on the canvas's container). */
 function nodeIds(page: Page): Promise<string[]> {
-  return page.$eval('[data-testid=topology]', (el) => (el as HTMLDivElement & { topologyNodes?: string[] }).topologyNodes ?? []);
+  return page.$eval('[data-testid=topology]', (el) => (el as unknown as { topologyNodes?: string[] }).topologyNodes ?? []);
 }
 
 /** Waits for the canvas to be drawn with `nodes` devices (a new graph clears data-render-ms). */
@@ -100,7 +100,7 @@ describe('topology view on the demo, in chromium', NEEDS_CHROMIUM, () => {
     const bySite = await page.$$eval('.group-labels [data-group]', (els) => els.map((e) => e.getAttribute('data-group')!));
     assert.ok(bySite.length > 0 && bySite.every((k) => !k.startsWith('operator:')));
     await page.selectOption('select[aria-label="group by"]', 'operator');
-    await page.waitForFunction(() => [...document.querySelectorAll('.group-labels [data-group]')].some((e) => e.getAttribute('data-group')!.startsWith('operator:')));
+    await page.waitForSelector('.group-labels [data-group^="operator:"]');
     await page.selectOption('select[aria-label="group by"]', 'site');
   });
 
