@@ -2,7 +2,8 @@
 // typo-tolerant and glued-word look-ups), and a score per candidate with a per-feature
 // explanation, in the manner of OpenSanctions' yente: the best name comparison, then qualifiers
 // (country) added, then a verdict by threshold.
-import { foldedWords, foldToken, GENERIC_WORDS, normaliseName } from './normalise.js';
+import { CJK_LEGAL, foldedWords, foldToken, GENERIC_WORDS, normaliseName } from './normalise.js';
+import { pinyinSpelling } from './fold-script.js';
 import { TokenWeights } from './weights.js';
 import { allowedEdits, deletions, editDistance, editSimilarity, trigramDice, trigrams } from './similarity.js';
 import type { ListEntity, ScreeningList } from './lists/types.js';
@@ -219,6 +220,11 @@ export class NameIndex {
         };
         for (const nm of entity.names) add(nm, false);
         for (const nm of entity.weakNames) add(nm, true);
+        // A Chinese name is also screened as its pinyin ("Zhongxing Tongxun" for 中兴通讯).
+        for (const nm of entity.names) {
+          const spelled = pinyinSpelling(nm, CJK_LEGAL);
+          if (spelled !== undefined) add(spelled, false);
+        }
       }
     }
     this.postings = building.map((p) => Int32Array.from(p));

@@ -38,7 +38,7 @@ const LEADING_LEGAL = new Set(['ooo', 'oao', 'zao', 'pao', 'ao', 'jsc', 'pjsc', 
 const LEGAL = new Set(LEGAL_FORMS);
 
 /** CJK legal forms (longest first), removed wherever they stand. */
-const CJK_LEGAL = ['股份有限公司', '有限责任公司', '有限公司', '株式会社', '有限会社', '合同会社', '公司', '주식회사', '유한회사'];
+export const CJK_LEGAL: readonly string[] = ['股份有限公司', '有限责任公司', '有限公司', '株式会社', '有限会社', '合同会社', '公司', '주식회사', '유한회사'];
 
 /** Spelling variants of the same word (abbreviations, British/American, singular/plural). */
 const FOLD: Readonly<Record<string, string>> = {

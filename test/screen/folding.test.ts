@@ -40,6 +40,12 @@ describe('folding (each rule)', () => {
     for (const name of ['Zhongxing Telecommunication Equipment Corp', 'Zhong Xing Telecommunication Equipment Corp', 'Zhōngxīng Telecommunication Equipment']) {
       assert.equal(verdict(name), 'match', name);
     }
+    // A name the list gives only in Chinese characters is found by its pinyin, tones or spaces aside.
+    const zte = new Screener([list([company('zte', ['中兴通讯股份有限公司'])])], { asOf: '2026-08-01' });
+    for (const name of ['Zhongxing Tongxun', 'Zhong Xing Tong Xun', 'ZHONGXING TONGXUN CO., LTD.', 'Zhōngxīng Tōngxùn']) {
+      assert.equal(zte.screen(name).verdict, 'match', name);
+    }
+    assert.equal(zte.screen('Zhongxing Trading').verdict, 'no-match');
     // And the other way: the list writes the words apart, the query glued.
     const spaced = new Screener([list([company('zx', ['Zhong Xing Telecom Equipment Co'])])], { asOf: '2026-08-01' });
     assert.equal(spaced.screen('Zhongxing Telecom Equipment').verdict, 'match');
