@@ -3,7 +3,7 @@
 import type { ExposureClass } from '../graph/index.js';
 import type { Evidence } from '../model/index.js';
 import { digestOf } from './canonical.js';
-import { FLOW_PREDICATE_TYPE, STATEMENT_TYPE, type AttestedHop, type AttestedPath, type EvidenceDigest, type FlowDescription, type FlowPredicate, type Statement, type UntrustedSet, type Verdict } from './statement.js';
+import { FLOW_PREDICATE_TYPE, STATEMENT_TYPE, type AttestedDevice, type AttestedPath, type EvidenceDigest, type FlowDescription, type FlowPredicate, type Statement, type UntrustedSet, type Verdict } from './statement.js';
 
 export interface HopInput {
   device: string;
@@ -66,19 +66,35 @@ function evidenceDigests(evidence: readonly Evidence[]): EvidenceDigest[] {
   return out;
 }
 
-function attestedHop(h: HopInput): AttestedHop {
-  return { device: h.device, name: h.name, vendor: h.vendor, site: h.site, country: h.country, operator: h.operator, untrusted: h.untrusted, evidence: evidenceDigests(h.evidence) };
+function attestedDevice(h: HopInput): AttestedDevice {
+  return { id: h.device, name: h.name, vendor: h.vendor, site: h.site, country: h.country, operator: h.operator, untrusted: h.untrusted, evidence: evidenceDigests(h.evidence) };
 }
 
-const attestedPath = (p: PathInput): AttestedPath => ({ cost: p.cost, hops: p.hops.map(attestedHop) });
+/**
+ * Paths as device ids and each device described once: equal-cost paths share most of their
+ * hops, and a statement's size is what signing and canonical JSON cost.
+ */
+function pathsAndDevices(paths: readonly PathInput[], clean: PathInput | null): { items: AttestedPath[]; cleanPath: AttestedPath | null; devices: AttestedDevice[] } {
+  const devices = new Map<string, AttestedDevice>();
+  const attested = (p: PathInput): AttestedPath => ({
+    cost: p.cost,
+    hops: p.hops.map((h) => {
+      if (!devices.has(h.device)) devices.set(h.device, attestedDevice(h));
+      return h.device;
+    }),
+  });
+  const items = paths.map(attested);
+  const cleanPath = clean && attested(clean);
+  return { items, cleanPath, devices: [...devices.values()] };
+}
 
 const finite = (n: number | null): number | null => (n === null || !Number.isFinite(n) ? null : n);
 
 export function flowPredicate(r: FlowResultInput, ctx: AttestContext): FlowPredicate {
   const verdict = verdictOf(r.exposure, r.clean ? r.clean.cost : null);
-  const items = r.paths.map(attestedPath);
+  const { items, cleanPath, devices } = pathsAndDevices(r.paths, r.clean);
   // A contradiction must never be signed: a bug upstream stops the run instead.
-  if (verdict === 'clean' && items.some((p) => p.hops.some((h) => h.untrusted))) throw new Error(`flow ${r.flow.id}: class none but a listed path has an untrusted hop`);
+  if (verdict === 'clean' && r.paths.some((p) => p.hops.some((h) => h.untrusted))) throw new Error(`flow ${r.flow.id}: class none but a listed path has an untrusted hop`);
   return {
     flow: r.flow,
     snapshot: { name: ctx.snapshot.name, digest: { sha256: ctx.snapshot.sha256 } },
@@ -88,8 +104,9 @@ export function flowPredicate(r: FlowResultInput, ctx: AttestContext): FlowPredi
     verdict,
     exposure: r.exposure,
     cost: finite(r.cost),
-    cleanPath: r.clean ? attestedPath(r.clean) : null,
+    cleanPath,
     paths: { total: r.total, listed: items.length, items },
+    devices,
     validity: { notBefore: ctx.notBefore.toISOString(), notAfter: ctx.notAfter.toISOString() },
     generator: { name: 'cleanpath', version: ctx.generatorVersion },
   };

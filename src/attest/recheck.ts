@@ -1,6 +1,6 @@
 // `verify --recheck`: what differs between what was attested and what cleanpath computes now from
 // a store. A difference is not a forgery: it says the network (or its evidence) changed since.
-import type { AttestedHop, AttestedPath, FlowPredicate } from './statement.js';
+import type { AttestedDevice, AttestedPath, FlowPredicate } from './statement.js';
 
 const show = (v: unknown): string => (v === null ? 'none' : JSON.stringify(v));
 
@@ -8,16 +8,12 @@ function field(out: string[], what: string, was: unknown, now: unknown): void {
   if (JSON.stringify(was) !== JSON.stringify(now)) out.push(`${what}: attested ${show(was)}, now ${show(now)}`);
 }
 
-const route = (p: AttestedPath): string => p.hops.map((h) => h.device).join(' > ');
+const route = (p: AttestedPath): string => p.hops.join(' > ');
 
-function hopsByDevice(paths: readonly AttestedPath[]): Map<string, AttestedHop> {
-  const out = new Map<string, AttestedHop>();
-  for (const p of paths) for (const h of p.hops) out.set(h.device, h);
-  return out;
-}
+const byId = (p: FlowPredicate): Map<string, AttestedDevice> => new Map(p.devices.map((d) => [d.id, d]));
 
 /** Devices on both sides whose vendor, untrusted mark or evidence changed. */
-function hopDifferences(was: Map<string, AttestedHop>, now: Map<string, AttestedHop>): string[] {
+function hopDifferences(was: Map<string, AttestedDevice>, now: Map<string, AttestedDevice>): string[] {
   const out: string[] = [];
   for (const [id, a] of was) {
     const b = now.get(id);
@@ -42,7 +38,6 @@ export function recheckDifferences(attested: FlowPredicate, fresh: FlowPredicate
   const wasRoutes = new Set(attested.paths.items.map(route)), nowRoutes = new Set(fresh.paths.items.map(route));
   for (const r of wasRoutes) if (!nowRoutes.has(r)) out.push(`path no longer shortest: ${r}`);
   for (const r of nowRoutes) if (!wasRoutes.has(r)) out.push(`new shortest path: ${r}`);
-  const all = (p: FlowPredicate) => [...p.paths.items, ...(p.cleanPath ? [p.cleanPath] : [])];
-  out.push(...hopDifferences(hopsByDevice(all(attested)), hopsByDevice(all(fresh))));
+  out.push(...hopDifferences(byId(attested), byId(fresh)));
   return out;
 }

@@ -8,8 +8,8 @@ const Digest = z.object({ sha256: Hex64 });
 const Time = z.string().refine((s) => Number.isFinite(Date.parse(s)), 'expected an ISO time');
 const Names = z.array(z.string());
 
-const Hop = z.object({
-  device: z.string(),
+const Device = z.object({
+  id: z.string(),
   name: z.string().nullable(),
   vendor: z.string().nullable(),
   site: z.string().nullable(),
@@ -19,7 +19,7 @@ const Hop = z.object({
   evidence: z.array(z.object({ kind: z.string(), vendor: z.string().nullable(), sha256: Hex64 })),
 });
 
-const Path = z.object({ cost: z.number(), hops: z.array(Hop).min(1) });
+const Path = z.object({ cost: z.number(), hops: z.array(z.string()).min(1) });
 
 const Common = {
   snapshot: z.object({ name: z.string(), digest: Digest }),
@@ -38,6 +38,7 @@ export const FlowPredicateSchema = z.object({
   cost: z.number().nullable(),
   cleanPath: Path.nullable(),
   paths: z.object({ total: z.number().int().nonnegative(), listed: z.number().int().nonnegative(), items: z.array(Path) }),
+  devices: z.array(Device),
 });
 
 export const SnapshotPredicateSchema = z.object({

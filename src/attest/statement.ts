@@ -36,8 +36,9 @@ export interface EvidenceDigest {
   sha256: string;
 }
 
-export interface AttestedHop {
-  device: string;
+/** A device on a listed path or the clean path, described once however many paths cross it. */
+export interface AttestedDevice {
+  id: string;
   name: string | null;
   vendor: string | null;
   site: string | null;
@@ -47,9 +48,10 @@ export interface AttestedHop {
   evidence: EvidenceDigest[];
 }
 
+/** A path hop by hop: device ids, source first; `devices` describes each. */
 export interface AttestedPath {
   cost: number;
-  hops: AttestedHop[];
+  hops: string[];
 }
 
 /** The avoid-criteria that made a device untrusted (canonical forms: vendor slugs, ISO codes, layer ids). */
@@ -80,6 +82,8 @@ export interface FlowPredicate {
   cleanPath: AttestedPath | null;
   /** every equal-cost shortest path up to `listed`; `total` counts them all */
   paths: { total: number; listed: number; items: AttestedPath[] };
+  /** every device on those paths and on the clean path, in order of first appearance */
+  devices: AttestedDevice[];
   validity: { notBefore: string; notAfter: string };
   generator: { name: 'cleanpath'; version: string };
 }

@@ -63,8 +63,12 @@ export function flowProblems(s: Statement<FlowPredicate>): string[] {
   if (s.subject[0]!.digest.sha256 !== digestOf(p.flow)) out.push('the subject digest is not the SHA-256 of the flow described');
   const expected = verdictOf(p.exposure, p.cleanPath ? p.cleanPath.cost : null);
   if (p.verdict !== expected) out.push(`verdict ${p.verdict} does not follow from exposure ${p.exposure} (expected ${expected})`);
-  if (p.verdict === 'clean' && p.paths.items.some((path) => path.hops.some((h) => h.untrusted))) out.push('verdict clean, yet a listed path crosses an untrusted device');
-  if (p.cleanPath?.hops.some((h) => h.untrusted)) out.push('the clean path crosses an untrusted device');
+  const untrusted = new Map(p.devices.map((d) => [d.id, d.untrusted]));
+  const hops = [...p.paths.items, ...(p.cleanPath ? [p.cleanPath] : [])].flatMap((path) => path.hops);
+  const unknown = hops.filter((id) => !untrusted.has(id));
+  if (unknown.length) out.push(`hop(s) ${[...new Set(unknown)].slice(0, 5).join(', ')} not described in devices`);
+  if (p.verdict === 'clean' && p.paths.items.some((path) => path.hops.some((id) => untrusted.get(id) !== false))) out.push('verdict clean, yet a listed path crosses an untrusted device');
+  if (p.cleanPath?.hops.some((id) => untrusted.get(id) !== false)) out.push('the clean path crosses an untrusted device');
   if (p.paths.listed !== p.paths.items.length || p.paths.listed > p.paths.total) out.push('the path counts disagree with the paths listed');
   return out;
 }

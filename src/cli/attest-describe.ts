@@ -1,5 +1,5 @@
 // What `cleanpath verify` prints about a statement: the verdict first, then what it rests on.
-import type { AttestedPath, FlowPredicate, SnapshotPredicate, UntrustedSet } from '../attest/index.js';
+import type { AttestedDevice, AttestedPath, FlowPredicate, SnapshotPredicate, UntrustedSet } from '../attest/index.js';
 
 function untrustedText(u: UntrustedSet): string {
   const parts = [
@@ -11,8 +11,12 @@ function untrustedText(u: UntrustedSet): string {
   return `${parts.join('; ') || 'nothing named'} (${u.devices} device(s) of the snapshot)`;
 }
 
-function pathText(p: AttestedPath): string {
-  return `${p.hops.map((h) => (h.untrusted ? `${h.device} [UNTRUSTED ${h.vendor ?? 'unknown'}]` : h.device)).join(' > ')} (cost ${p.cost})`;
+function pathText(p: AttestedPath, devices: ReadonlyMap<string, AttestedDevice>): string {
+  const hop = (id: string) => {
+    const d = devices.get(id);
+    return d?.untrusted ? `${id} [UNTRUSTED ${d.vendor ?? 'unknown'}]` : id;
+  };
+  return `${p.hops.map(hop).join(' > ')} (cost ${p.cost})`;
 }
 
 function verdictText(p: FlowPredicate): string {
@@ -26,15 +30,16 @@ function verdictText(p: FlowPredicate): string {
 }
 
 export function describeFlow(p: FlowPredicate, keyid: string | undefined): string[] {
+  const devices = new Map(p.devices.map((d) => [d.id, d]));
   const lines = [
     verdictText(p),
     `flow ${p.flow.id}: ${p.flow.src} -> ${p.flow.dst} (${p.flow.class})`,
     `snapshot ${p.snapshot.name} (sha256 ${p.snapshot.digest.sha256}), catalog ${p.catalog.version}, as of ${p.asOf}`,
     `untrusted: ${untrustedText(p.untrusted)}`,
     `paths: ${p.paths.listed} of ${p.paths.total} listed`,
-    ...p.paths.items.map((path, i) => `  ${i + 1}. ${pathText(path)}`),
+    ...p.paths.items.map((path, i) => `  ${i + 1}. ${pathText(path, devices)}`),
   ];
-  if (p.cleanPath && p.verdict !== 'clean') lines.push(`clean path: ${pathText(p.cleanPath)}`);
+  if (p.cleanPath && p.verdict !== 'clean') lines.push(`clean path: ${pathText(p.cleanPath, devices)}`);
   lines.push(`valid ${p.validity.notBefore} to ${p.validity.notAfter}; signed by key ${keyid ?? '?'}; ${p.generator.name} ${p.generator.version}`);
   return lines;
 }

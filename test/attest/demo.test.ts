@@ -53,8 +53,9 @@ describe('attestations of the demo', () => {
         if (cls === 'some' || cls === 'all') assert.notEqual(a.verdict, 'clean', `${f.id} is ${cls} under ${JSON.stringify(avoid)}`);
         assert.equal(a.verdict, kernelVerdict(cls, k.clean[i]!), `${f.id} under ${JSON.stringify(avoid)}`);
         assert.equal(p.exposure, cls);
-        if (a.verdict === 'clean') assert.ok(p.paths.items.every((path) => path.hops.every((h) => !h.untrusted)));
-        if (a.verdict === 'exposed') assert.ok(p.paths.items.some((path) => path.hops.some((h) => h.untrusted)));
+        const untrusted = new Map(p.devices.map((d) => [d.id, d.untrusted]));
+        if (a.verdict === 'clean') assert.ok(p.paths.items.every((path) => path.hops.every((id) => untrusted.get(id) === false)));
+        if (a.verdict === 'exposed') assert.ok(p.paths.items.some((path) => path.hops.some((id) => untrusted.get(id) === true)));
         const v = verifyFlowEnvelope(a.envelope, PUBLIC_KEY, new Date());
         assert.ok(v.valid, v.problems.join('; '));
         seen.set(a.verdict, (seen.get(a.verdict) ?? 0) + 1);
@@ -80,11 +81,11 @@ describe('attestations of the demo', () => {
     const run = await prepareAttestRun({ db }, { avoid: {} });
     const clean = run.loaded.flows.map((f) => attestFlow(run, f, KEY)).find((a) => a.verdict === 'clean')!;
     const p = clean.statement.predicate;
-    const victim = p.paths.items[0]!.hops[1]!;
+    const victim = p.devices.find((d) => d.id === p.paths.items[0]!.hops[1])!;
     assert.deepEqual((await recheckFlow(p, { db, snapshot: 'demo' })).differences, []);
     const change = join(dir, 'change.csv');
     // new identifiers replace the old of their kind: the device is now Huawei on every evidence
-    writeFileSync(change, `id,vendor,mac,sys_descr\n${victim.device},Huawei,00:E0:FC:12:34:56,Huawei Versatile Routing Platform Software\n`);
+    writeFileSync(change, `id,vendor,mac,sys_descr\n${victim.id},Huawei,00:E0:FC:12:34:56,Huawei Versatile Routing Platform Software\n`);
     const store = openStore(db);
     try {
       await importFiles(store, [change], { snapshot: 'changed', base: 'demo', update: true });
@@ -93,7 +94,7 @@ describe('attestations of the demo', () => {
     }
     const r = await recheckFlow(p, { db });
     assert.equal(r.snapshot, 'changed');
-    assert.ok(r.differences.includes(`device ${victim.device} vendor: attested ${JSON.stringify(victim.vendor)}, now "huawei"`), r.differences.join('\n'));
+    assert.ok(r.differences.includes(`device ${victim.id} vendor: attested ${JSON.stringify(victim.vendor)}, now "huawei"`), r.differences.join('\n'));
     assert.ok(r.differences.some((d) => d.startsWith('verdict: attested "clean"')), r.differences.join('\n'));
     assert.ok(r.differences.some((d) => d.startsWith('snapshot digest')));
   });
