@@ -81,14 +81,14 @@ describe('the flow view, in chromium', NEEDS_CHROMIUM, () => {
     await page.locator('[data-testid=map-site]').first().waitFor({ timeout: 60_000 });
     assert.ok((await page.locator('[data-testid=map-route]').count()) >= 1);
     mkdirSync(join(REPO, 'test-output'), { recursive: true });
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
   });
 
   it('shows a clean flow by its URL with no untrusted hop; back and forward walk the views', async () => {
     const exposedHash = new URL(page.url()).hash;
     const clean = flows.find((f) => f.exposure === 'none')!;
-    await page.evaluate((h) => (window.location.hash = h), `#/flows/${encodeURIComponent(clean.id)}`);
+    await page.evaluate(`window.location.hash = ${JSON.stringify(`#/flows/${encodeURIComponent(clean.id)}`)}`);
     const want = await shows(clean.id);
     assert.ok(want.paths.every((p) => p.hops.every((h) => !h.untrusted)));
     assert.equal(await page.locator('[data-testid=hop][data-untrusted=true]').count(), 0);
@@ -104,7 +104,7 @@ describe('the flow view, in chromium', NEEDS_CHROMIUM, () => {
   });
 
   it('an unknown flow is an error naming it, not an empty view', async () => {
-    await page.evaluate(() => (window.location.hash = '#/flows/no-such-flow'));
+    await page.evaluate("window.location.hash = '#/flows/no-such-flow'");
     const err = page.locator('.flow-view [role=alert]');
     await err.waitFor({ timeout: 60_000 });
     assert.match((await err.textContent()) ?? '', /no flow 'no-such-flow' in snapshot demo/);
