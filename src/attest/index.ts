@@ -16,3 +16,4 @@ export { flowResult, type RunNetwork } from './flow-result.js';
 export { DEFAULT_VALID_DAYS, GENERATOR_VERSION, prepareAttestRun, type AttestOptions, type PreparedRun } from './prepare.js';
 export { snapshotDigest } from './snapshot-digest.js';
 export { recheckFlow, type Recheck } from './recheck-run.js';
+export { flowFileName } from './file-name.js';

@@ -3,14 +3,8 @@
 // DIR/flows/NAME.dsse.json, DIR/proofs/NAME.proof.json, and DIR/manifest.json listing them.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sha256Hex, type SnapshotAttestations } from '../attest/index.js';
+import { flowFileName, sha256Hex, type SnapshotAttestations } from '../attest/index.js';
 import { InputError } from '../model/index.js';
-
-/** A file name for a flow id: safe characters kept, the rest replaced, a digest of the id against collisions. */
-export function flowFileName(id: string): string {
-  const safe = id.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_').slice(0, 80);
-  return `${safe}-${sha256Hex(id).slice(0, 10)}`;
-}
 
 const json = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`;
 

@@ -15,6 +15,7 @@ import { ANALYSIS_ROUTES } from './routes/analyses.js';
 import { IMPORT_ROUTES, registerImportRoutes } from './routes/imports.js';
 import { metaRoutes } from './routes/meta.js';
 import { DEVICE_ROUTES } from './routes/devices.js';
+import { ATTESTATION_ROUTES } from './routes/attestations.js';
 import { FLOW_PATH_ROUTES } from './routes/flow-paths.js';
 import { PATH_ROUTES } from './routes/paths.js';
 import { SNAPSHOT_ROUTES } from './routes/snapshots.js';
@@ -74,7 +75,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   const specs: RouteSpec[] = [];
   let document: unknown;
-  specs.push(...metaRoutes(() => (document ??= openApiDocument(specs, API_VERSION))), ...SNAPSHOT_ROUTES, ...DEVICE_ROUTES, ...ANALYSIS_ROUTES, ...FLOW_PATH_ROUTES, ...PATH_ROUTES, ...TOKEN_ROUTES);
+  specs.push(...metaRoutes(() => (document ??= openApiDocument(specs, API_VERSION))), ...SNAPSHOT_ROUTES, ...DEVICE_ROUTES, ...ANALYSIS_ROUTES, ...FLOW_PATH_ROUTES, ...ATTESTATION_ROUTES, ...PATH_ROUTES, ...TOKEN_ROUTES);
   registerRoutes(app, ctx, specs);
   await registerImportRoutes(app, ctx);
   specs.push(...IMPORT_ROUTES);

@@ -96,7 +96,7 @@ export function openApiDocument(specs: readonly RouteSpec[], version: string): J
     },
     servers: [{ url: '/' }],
     security: [{ bearer: [] }],
-    tags: ['meta', 'snapshots', 'devices', 'analyses', 'imports', 'tokens'].map((name) => ({ name })),
+    tags: ['meta', 'snapshots', 'devices', 'analyses', 'attestations', 'imports', 'tokens'].map((name) => ({ name })),
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'an API token: cp_ and 43 base64url characters (cleanpath token create)' } },

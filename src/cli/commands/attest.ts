@@ -7,7 +7,7 @@ import { attestFlow, attestSensitive, DEFAULT_ATTEST_LIMIT, DEFAULT_VALID_DAYS, 
 import type { AvoidOptions } from '../../analyses/untrusted.js';
 import { InputError } from '../../model/index.js';
 import { envelopeText, writeAttestationDir } from '../attest-files.js';
-import { KEY_HELP, readSigningKey } from '../key-source.js';
+import { KEY_HELP, readSigningKey } from '../../attest/key-file.js';
 import { collectList, collectVendors, DEFAULT_DB, parsePositiveInt } from '../options.js';
 import { createProgress } from '../progress.js';
 import { renderJson } from '../output.js';

@@ -7,7 +7,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { claimedKind, inclusionProblems, InclusionProofSchema, parseEnvelope, recheckFlow, VERDICTS, verifyFlowEnvelope, verifySnapshotEnvelope, type DsseEnvelope, type FlowPredicate, type InclusionProof, type Verdict } from '../../attest/index.js';
 import { InputError } from '../../model/index.js';
 import { describeFlow, describeSnapshot } from '../attest-describe.js';
-import { readPublicKey } from '../key-source.js';
+import { readPublicKey } from '../../attest/key-file.js';
 import { renderJson } from '../output.js';
 
 interface VerifyOpts {

@@ -1,8 +1,8 @@
-// Where the CLI gets keys: a file (PREFIX or PREFIX.key / PREFIX.pub) or, for the signing key,
+// Where the CLI and the server get keys: a file (PREFIX or PREFIX.key / PREFIX.pub) or, for the signing key,
 // an environment variable holding the PEM (a CI secret never written to disk). Bad or unreadable
 // keys are InputErrors naming the file or variable; a private key's text never reaches a message.
 import { readFileSync, statSync } from 'node:fs';
-import { KeyFormatError, parsePrivateKey, parsePublicKey, type SigningKey } from '../attest/index.js';
+import { KeyFormatError, parsePrivateKey, parsePublicKey, type SigningKey } from './keys.js';
 import { InputError } from '../model/index.js';
 import type { KeyObject } from 'node:crypto';
 
