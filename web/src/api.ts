@@ -155,6 +155,11 @@ export class Api {
     return this.get(`snapshots/${seg(snapshot)}/flows/${seg(id)}/paths${query({ untrusted: params.untrusted, limit: params.limit?.toString() })}`, signal);
   }
 
+  /** A flow's signed attestation: a DSSE envelope, saved as is for `cleanpath verify`. */
+  attestation(snapshot: string, id: string, params: { untrusted?: string }, signal?: AbortSignal): Promise<unknown> {
+    return this.get(`snapshots/${seg(snapshot)}/attestations/${seg(id)}${query({ untrusted: params.untrusted })}`, signal);
+  }
+
   topology(snapshot: string, untrusted: string, signal?: AbortSignal): Promise<Topology> {
     return this.get(`snapshots/${seg(snapshot)}/topology${query({ untrusted })}`, signal);
   }

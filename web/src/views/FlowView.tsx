@@ -9,6 +9,7 @@ import { hrefFor } from '../router.js';
 import { plain, Text } from '../Text.js';
 import type { FlowPathsAnalysis, FlowRoute, Hop, ReportModel } from '../types.js';
 import { useAsync } from '../use-async.js';
+import { AttestationButton } from './AttestationButton.js';
 import { FlowMap } from './FlowMap.js';
 import './flow-view.css';
 
@@ -38,6 +39,7 @@ export function FlowView({ api, snapshot, id, report, untrusted, onDevice }: Pro
     <div className="flow-view" data-testid="flow-view" data-flow={d.flow.id}>
       {back}
       <FlowHeader d={d} />
+      <AttestationButton api={api} snapshot={snapshot} flow={d.flow.id} untrusted={untrusted} />
       <div className="flow-routes">
         <section className="flow-paths" aria-label="equal-cost shortest paths">
           <h3>{d.total === 1 ? 'The shortest path' : `Equal-cost shortest paths (${num(d.total)}${d.totalSaturated ? '+' : ''})`}</h3>
