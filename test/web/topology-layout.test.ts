@@ -56,3 +56,20 @@ describe('topology layout', () => {
     assert.deepEqual([...a.positions], [...b.positions]);
   });
 });
+
+describe('topology layout grouped by operator', () => {
+  it("puts each operator's devices in one group, labelled with the operator", () => {
+    const { nodes, sites } = network(40, 6);
+    const operators = ['Alpen Fiber', 'Nordnet', null];
+    nodes.forEach((n, i) => (n.operator = operators[i % 3]!));
+    const { positions, clusters } = layoutTopology(nodes, sites, 'operator');
+    assert.equal(positions.size, nodes.length);
+    assert.deepEqual(clusters.map((c) => c.label).sort(), ['(no operator)', 'Alpen Fiber', 'Nordnet']);
+    for (const n of nodes) {
+      const c = clusters.find((x) => x.label === (n.operator ?? '(no operator)'))!;
+      const p = positions.get(n.id)!;
+      assert.ok(Math.hypot(p.x - c.centre.x, p.y - c.centre.y) <= c.radius, `${n.id} inside its operator's group`);
+    }
+    assert.equal(clusters.reduce((a, c) => a + c.devices, 0), nodes.length);
+  });
+});
