@@ -31,7 +31,7 @@ details summary{cursor:pointer;color:#37474f}details.long summary{color:inherit}
 h1,h2,h3,p,li,summary{overflow-wrap:anywhere}.muted{color:#757575}.filters{margin:8px 0}.filters input,.filters select{margin-right:8px}
 .fgroup{border:1px solid #e0e0e0;border-radius:6px;margin:6px 0;padding:4px 10px}.fgroup>summary{padding:2px 0}.fgroup[open]>summary{border-bottom:1px solid #e0e0e0;margin-bottom:4px}
 .badge{display:inline-block;padding:0 6px;border-radius:4px;font-size:12px;font-weight:bold;background:#eceff1;color:#37474f}.fgroup.status-overdue .badge,.fgroup.status-banned-new-install .badge{background:#c62828;color:#fff}
-.rule-text p{margin:4px 0}.rule-text ul{margin:2px 0}details.devices>summary{margin:6px 0}
+.contents{margin:4px 0 10px}.rule-text p{margin:4px 0}.rule-text ul{margin:2px 0}details.devices>summary{margin:6px 0}
 @media print{.filters{display:none}header{background:none;color:#000;padding:0 0 8px}header p{color:#424242}main{padding:0;max-width:none}tr,.card,svg{break-inside:avoid}h2,h3,summary{break-after:avoid}.scroll{overflow:visible}section{margin-top:16px}}
 `;
 
@@ -249,6 +249,21 @@ ${card('exposed on every path', num(s.sensitiveExposedAll), s.sensitiveExposedAl
 ${card('exposed, no clean path', num(s.exposedWithoutCleanPath), s.exposedWithoutCleanPath ? 'bad' : 'ok')}`;
 }
 
+/** Links to the sections, with the counts a reader decides by: the summary is read first. */
+function contents(m: ReportModel): string {
+  const items: Array<[string, string]> = [
+    ['findings', `Findings (${num(m.summary.findings)})`],
+    ['devices', `Equipment of untrusted vendors (${num(m.devices.length)})`],
+    ['exposure', 'Flow exposure'],
+    ...(m.paths ? [['paths', 'Measured paths'] as [string, string]] : []),
+    ['killswitch', 'Kill-switch'],
+    ['plan', 'Replacement plan'],
+    ['deadlines', 'Deadlines'],
+    ...(m.whatif ? [['whatif', 'What if'] as [string, string]] : []),
+  ];
+  return `<nav class="contents">${items.map(([id, label]) => `<a href="#${id}">${esc(label)}</a>`).join(' · ')}</nav>`;
+}
+
 /** The title and the line under it: each value isolated, so a snapshot name cannot reorder the date. */
 function headerHtml(m: ReportModel): string {
   const untrusted = m.untrusted.length ? list(m.untrusted) : 'none';
@@ -275,7 +290,7 @@ export function renderHtml(m: ReportModel): string {
 <body>
 ${headerHtml(m)}
 <main>
-<section id="summary"><h2>Summary</h2><div class="cards">
+<section id="summary"><h2>Summary</h2>${contents(m)}<div class="cards">
 ${card('devices', num(s.devices))}${card('attributed to a vendor', num(s.attributed))}${untrustedCard(m)}
 ${card('sites', num(s.sites))}${card('links', num(s.links))}${summaryFlowCards(m)}${card('findings', num(s.findings), s.findings ? 'warn' : 'ok')}
 ${m.nothingToAnalyse ? '' : `${card('plan: devices to replace', num(s.planDevices))}${card('plan: cost', num(s.planCost))}`}
