@@ -71,6 +71,26 @@ describe('re-verification 2026-12', () => {
     assert.ok(quoted('in-2021-trusted-sources', 'noNewAfter', /With effect from June 15, 2021/));
   });
 
+  it('§889 video rules and FAR 52.204-26: their starts are read in the Federal Register', () => {
+    const a = rule('us-ndaa-889a-video');
+    assert.equal(a.verification.level, 'verified');
+    assert.equal(a.effective, '2019-08-13');
+    assert.equal(a.noNewPurchaseAfter, '2019-08-12');
+    assert.ok((a.quotes ?? []).some((q) => q.field === 'noNewPurchaseAfter' && q.source.startsWith('https://www.govinfo.gov/') && /August 13, 2019/.test(q.text)));
+    const bought = (p: string) => dev('v', 'hikvision', { country: 'DE', network: 'military', installed: p, extra: { use: 'public-safety', purchased: p } });
+    assert.equal(statusOn('us-ndaa-889a-video', bought('2019-08-12'), '2020-01-01'), 'advisory');
+    assert.equal(statusOn('us-ndaa-889a-video', bought('2019-08-13'), '2020-01-01'), 'banned-new-install');
+    const b = rule('us-ndaa-889b-video');
+    assert.equal(b.prohibitedFrom, '2020-08-13');
+    assert.ok(quoted('us-ndaa-889b-video', 'prohibitedFrom', /Effective: August 13, 2020/));
+    assert.equal(b.verification.level, 'partial', 'the scope stays an approximation of §889(a)(1)(B)');
+    const f = rule('us-far-52-204-26');
+    assert.equal(f.verification.level, 'verified');
+    assert.equal(f.effective, '2020-10-26');
+    assert.ok(quoted('us-far-52-204-26', 'effective', /Effective: October 26, 2020/));
+    for (const id of ['us-ndaa-889a-video', 'us-ndaa-889b-video', 'us-far-52-204-26']) assert.ok(logged(id), id);
+  });
+
   it('rules whose primary text could not be reached say so and keep their level', () => {
     for (const id of ['uk-dvd-2022-5g', 'uk-dvd-2022-core', 'ca-2022-5g', 'ca-2022-4g', 'us-fcc-covered-huawei', 'ee-2020-security-review', 'ro-2021-5g-authorisation']) {
       assert.match(rule(id).verification.note ?? '', /Re-checked 2026-12-03/, id);
