@@ -13,11 +13,18 @@ export interface RunNetwork {
   /** one byte per node in input order, 1 when untrusted */
   untrusted: Uint8Array;
   graph: Graph;
+  /** each device's hop, made once per run so every statement shares it (and its canonical text) */
+  hops?: (HopInput | undefined)[];
 }
 
 const NO_EVIDENCE: readonly never[] = [];
 
 function hop(net: RunNetwork, i: number): HopInput {
+  const hops = (net.hops ??= []);
+  return (hops[i] ??= makeHop(net, i));
+}
+
+function makeHop(net: RunNetwork, i: number): HopInput {
   const n = net.nodes[i]!;
   const d = net.devices.get(n.id);
   return {

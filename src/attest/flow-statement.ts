@@ -3,6 +3,7 @@
 import type { ExposureClass } from '../graph/index.js';
 import type { Evidence } from '../model/index.js';
 import { digestOf } from './canonical.js';
+import { shareCanonical } from './canonical-shared.js';
 import { FLOW_PREDICATE_TYPE, STATEMENT_TYPE, type AttestedDevice, type AttestedPath, type EvidenceDigest, type FlowDescription, type FlowPredicate, type Statement, type UntrustedSet, type Verdict } from './statement.js';
 
 export interface HopInput {
@@ -66,8 +67,17 @@ function evidenceDigests(evidence: readonly Evidence[]): EvidenceDigest[] {
   return out;
 }
 
+// A run hands the same HopInput for a device to every flow crossing it (flow-result.ts): its
+// description is built, and its canonical text computed, once.
+const deviceCache = new WeakMap<HopInput, AttestedDevice>();
+
 function attestedDevice(h: HopInput): AttestedDevice {
-  return { id: h.device, name: h.name, vendor: h.vendor, site: h.site, country: h.country, operator: h.operator, untrusted: h.untrusted, evidence: evidenceDigests(h.evidence) };
+  let d = deviceCache.get(h);
+  if (!d) {
+    d = shareCanonical({ id: h.device, name: h.name, vendor: h.vendor, site: h.site, country: h.country, operator: h.operator, untrusted: h.untrusted, evidence: evidenceDigests(h.evidence) });
+    deviceCache.set(h, d);
+  }
+  return d;
 }
 
 /**

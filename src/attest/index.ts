@@ -17,3 +17,4 @@ export { DEFAULT_VALID_DAYS, GENERATOR_VERSION, prepareAttestRun, type AttestOpt
 export { snapshotDigest } from './snapshot-digest.js';
 export { recheckFlow, type Recheck } from './recheck-run.js';
 export { flowFileName } from './file-name.js';
+export { canonicalJsonShared, shareCanonical } from './canonical-shared.js';

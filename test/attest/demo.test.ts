@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { flowPathsAnalysis } from '../../src/analyses/flow-paths.js';
 import type { AvoidOptions } from '../../src/analyses/untrusted.js';
-import { attestFlow, flowResult, prepareAttestRun, recheckFlow, verifyFlowEnvelope, type Verdict } from '../../src/attest/index.js';
+import { attestFlow, canonicalJson, flowResult, prepareAttestRun, recheckFlow, verifyFlowEnvelope, type Verdict } from '../../src/attest/index.js';
 import { writeDemoScenario } from '../../src/demo/index.js';
 import { analyseExposure, EXPOSURE_CLASSES } from '../../src/graph/index.js';
 import { importFiles, openStore } from '../../src/store/index.js';
@@ -56,6 +56,8 @@ describe('attestations of the demo', () => {
         const untrusted = new Map(p.devices.map((d) => [d.id, d.untrusted]));
         if (a.verdict === 'clean') assert.ok(p.paths.items.every((path) => path.hops.every((id) => untrusted.get(id) === false)));
         if (a.verdict === 'exposed') assert.ok(p.paths.items.some((path) => path.hops.some((id) => untrusted.get(id) === true)));
+        // the payload is the package's RFC 8785 form, though built from shared device texts
+        assert.equal(Buffer.from(a.envelope.payload, 'base64').toString('utf8'), canonicalJson(a.statement));
         const v = verifyFlowEnvelope(a.envelope, PUBLIC_KEY, new Date());
         assert.ok(v.valid, v.problems.join('; '));
         seen.set(a.verdict, (seen.get(a.verdict) ?? 0) + 1);

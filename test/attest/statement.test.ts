@@ -2,7 +2,7 @@
 // checks a verifier makes beyond the signature (subject, window, verdict against its own paths).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { canonicalJson, digestOf, flowStatement, signStatement, verdictOf, verifyFlowEnvelope } from '../../src/attest/index.js';
+import { canonicalJson, canonicalJsonShared, digestOf, shareCanonical, flowStatement, signStatement, verdictOf, verifyFlowEnvelope } from '../../src/attest/index.js';
 import { context, EXPOSED, flowResult, KEY, PUBLIC_KEY } from './fixtures.js';
 
 const NOW = new Date('2026-12-10T00:00:00Z');
@@ -22,6 +22,11 @@ describe('flow statements', () => {
     assert.equal(s.subject[0]!.digest.sha256, digestOf({ src: 'a', class: 'sensitive', dst: 'c', id: 'f1' }));
     assert.equal(canonicalJson({ b: [1, 'é'], a: 1e21 }), '{"a":1e+21,"b":[1,"é"]}');
     assert.throws(() => canonicalJson({ cost: Infinity }), /Infinity/);
+    // the serializer that splices shared texts writes the package's bytes
+    const shared = shareCanonical({ 'é': 1, a: [null, 'x\u2028"\\', -0, 1.5e-7], z: { b: true, A: 'ß' } });
+    const tricky = { '\u20ac': 2, '\ud83d\ude00': 'emoji key', '\r': 1, b: [shared, shared], a: { c: 1e21, undef: undefined, d: 0.1 + 0.2 } };
+    assert.equal(canonicalJsonShared(tricky), canonicalJson(tricky));
+    assert.throws(() => canonicalJsonShared({ cost: NaN }), /NaN/);
   });
 
   it('refuse to build a clean verdict that its own paths contradict', () => {
