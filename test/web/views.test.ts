@@ -14,6 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { writeDemoScenario } from '../../src/demo/index.js';
 import type { Device } from '../../src/model/index.js';
 import { buildDashboard, importInto, launchChromium, NEEDS_CHROMIUM, REPO, serve, watch, type PageTrouble, type Served } from './browser.js';
+import type { PageGlobals } from './page-globals.js';
 import { writeViewsNetwork } from './views-network.js';
 
 const OUT = join(REPO, 'test-output');
@@ -52,17 +53,19 @@ describe('devices, device pages, URLs, screening and measured paths, in chromium
 
   const ids = (p: Page) => p.locator('[data-testid=devices-table] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-device')));
   const hash = () => page.evaluate<string>('window.location.hash');
+  // predicates run in the page, as functions (its CSP forbids evaluating strings there)
   async function devicesShown(expectedRange: RegExp): Promise<void> {
-    const range = "document.querySelector('[data-testid=devices-range]')?.textContent ?? ''";
-    await page.waitForFunction(`new RegExp(${JSON.stringify(expectedRange.source)}).test(${range})`, undefined, { timeout: 60_000 });
+    const shown = (src: string) => new RegExp(src).test((globalThis as unknown as PageGlobals).document.querySelector('[data-testid=devices-range]')?.textContent ?? '');
+    await page.waitForFunction(shown, expectedRange.source, { timeout: 60_000 });
   }
+  const hashIs = (h: string) => page.waitForFunction((want) => (globalThis as unknown as PageGlobals).location.hash === want, h);
 
   it('signs in with #token= on an old-style #map link, which becomes #/map', async () => {
     await page.goto(`${server.url}/#token=${server.token}`);
     await page.waitForSelector('[data-testid=overview]', { timeout: 120_000 });
     assert.ok(!page.url().includes(server.token));
     await page.goto(`${server.url}/#map`);
-    await page.waitForFunction("window.location.hash === '#/map'");
+    await hashIs('#/map');
     assert.equal(await page.getAttribute('[data-view=map]', 'aria-selected'), 'true');
   });
 
@@ -132,7 +135,7 @@ describe('devices, device pages, URLs, screening and measured paths, in chromium
     await page.selectOption('select[aria-label=snapshot]', 'demo');
     await page.waitForSelector('[data-testid=evidence-panel] .finding-summary', { timeout: 120_000 });
     await page.click('[data-testid=evidence-panel] button.close');
-    await page.waitForFunction("window.location.hash === '#/findings'");
+    await hashIs('#/findings');
     await page.goBack();
     await page.waitForSelector('[data-testid=evidence-panel]');
     assert.equal(await hash(), h);

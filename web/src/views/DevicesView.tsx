@@ -64,8 +64,9 @@ function Filters({ query }: { query: RouteQuery }) {
 function SortTh({ c, query }: { c: Column; query: RouteQuery }) {
   const active = query.sort === c.sort;
   const desc = active && query.order === 'desc';
-  const next = { ...query, sort: c.sort!, order: active && !desc ? 'desc' : 'asc' };
-  delete (next as Record<string, string>).offset;
+  // another sort starts at the first page
+  const { offset: _o, ...rest } = query;
+  const next = { ...rest, sort: c.sort!, order: active && !desc ? 'desc' : 'asc' };
   return (
     <th data-column={c.id} aria-sort={active ? (desc ? 'descending' : 'ascending') : 'none'}>
       <a href={hrefFor({ view: 'devices', query: next })} data-sort={c.sort}>
