@@ -2,14 +2,13 @@
 // from public data (bench/screen-quality/pairs.csv, its sources in SOURCES.md), at `match` and at
 // `possible`, next to a token-Jaccard baseline scored on the same pairs in the same run.
 //
-// Two ways, both with the listed sides loaded as one screening list, as a real list would be:
-//   entity — each pair's listed entity with every name the list gives it but the query itself
-//            (screening compares a name with all of a party's names);
-//   name   — one entity per distinct listed name, that name only: name against name.
-// Each query is screened against the list and the pair scores what its listed entity got (0 when
+// The listed sides are loaded as one screening list, as a real list would be: one entity per
+// distinct listed name, holding that name only, so each pair is name against name (the pairs'
+// listed_names column, the entity's other names, is not used: an entity per pair would repeat a
+// name in many entities, which distorts both the token weights and the 24 candidates kept).
+// Each query is screened against the list and the pair scores what its listed name got (0 when
 // the matcher did not return it). The baseline is the Jaccard index of the word sets (lower case,
-// letters and digits) of the query and the listed name (the best of the entity's names), with
-// the same two thresholds. The tune half was used to choose the matcher's constants; the test
+// letters and digits) of the query and the listed name, with the same two thresholds. The tune half was used to choose the matcher's constants; the test
 // half was not looked at while doing so.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -27,7 +26,7 @@ export interface Pair {
   kind: string;
   query: string;
   listed: string;
-  /** Every other name of the listed entity but the query. */
+  /** Every other name of the listed entity but the query (kept with the pairs, not scored). */
   listedNames: string[];
 }
 
@@ -44,35 +43,18 @@ export function readPairs(file = PAIRS): Pair[] {
   return out;
 }
 
-export type Mode = 'entity' | 'name';
-
-const entity = (id: string, names: string[], line: number): ListEntity => ({
-  id, schema: 'Company', names, weakNames: [], countries: [], listed: true, listings: [], owners: [], source: `${PAIRS}:${line}`,
-});
-
-/** The listed sides as one list; `entityOf` gives each pair's entity id in it. */
-export function pairsList(pairs: readonly Pair[], mode: Mode): { list: ScreeningList; entityOf: (p: Pair) => string } {
-  const entities =
-    mode === 'name'
-      ? [...new Set(pairs.map((p) => p.listed))].map((n, i) => entity(n, [n], i + 2))
-      : pairs.map((p, i) => entity(String(p.id), [...new Set([p.listed, ...p.listedNames].filter((n) => n.toLowerCase() !== p.query.toLowerCase()))], i + 2));
-  const list: ScreeningList = { id: 'pairs', title: 'labelled pairs (listed side)', format: 'ftm', file: PAIRS, version: '2026-12-03', versionSource: 'file', entities };
-  return { list, entityOf: mode === 'name' ? (p) => p.listed : (p) => String(p.id) };
+/** The listed names as one list: an entity per distinct name, its id the name itself. */
+export function pairsList(pairs: readonly Pair[]): ScreeningList {
+  const entities: ListEntity[] = [...new Set(pairs.map((p) => p.listed))].map((n, i) => ({
+    id: n, schema: 'Company', names: [n], weakNames: [], countries: [], listed: true, listings: [], owners: [], source: `${PAIRS}:${i + 2}`,
+  }));
+  return { id: 'pairs', title: 'labelled pairs (listed side)', format: 'ftm', file: PAIRS, version: '2026-12-03', versionSource: 'file', entities };
 }
 
-/** The matcher's score of each pair: the listed entity's candidate score, or 0 when not returned. */
-export function matcherScores(pairs: readonly Pair[], mode: Mode): number[] {
-  const { list, entityOf } = pairsList(pairs, mode);
-  const index = new NameIndex([list]);
-  return pairs.map((p) => {
-    const want = entityOf(p);
-    return index.query(p.query, { cutoff: 0 }).find((c) => c.entity.id === want)?.score ?? 0;
-  });
-}
-
-/** The baseline's score of each pair: the best Jaccard over the listed entity's names. */
-export function baselineScores(pairs: readonly Pair[], mode: Mode): number[] {
-  return pairs.map((p) => Math.max(...(mode === 'name' ? [p.listed] : [p.listed, ...p.listedNames]).filter((n) => n.toLowerCase() !== p.query.toLowerCase()).map((n) => jaccard(p.query, n)), 0));
+/** The matcher's score of each pair: the listed name's candidate score, or 0 when not returned. */
+export function matcherScores(pairs: readonly Pair[]): number[] {
+  const index = new NameIndex([pairsList(pairs)]);
+  return pairs.map((p) => index.query(p.query, { cutoff: 0 }).find((c) => c.entity.id === p.listed)?.score ?? 0);
 }
 
 const words = (s: string) => new Set(s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean));
@@ -126,17 +108,14 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 
 export async function run(): Promise<BenchResult[]> {
   const pairs = readPairs();
+  const scores = matcherScores(pairs);
+  const base = pairs.map((p) => jaccard(p.query, p.listed));
   const out: BenchResult[] = [];
-  for (const mode of ['entity', 'name'] as const) {
-    const scores = matcherScores(pairs, mode);
-    const base = baselineScores(pairs, mode);
-    for (const split of ['test', 'tune'] as const) {
-      const idx = pairs.map((p, i) => (p.split === split ? i : -1)).filter((i) => i >= 0);
-      const ps = idx.map((i) => pairs[i]!);
-      const label = `${split} half, ${mode === 'entity' ? "against the entity's names" : 'name against name'}`;
-      out.push(...rows('cleanpath', ps, idx.map((i) => scores[i]!), label, split === 'test' && mode === 'entity'));
-      out.push(...rows('token Jaccard', ps, idx.map((i) => base[i]!), label, false));
-    }
+  for (const split of ['test', 'tune'] as const) {
+    const idx = pairs.map((p, i) => (p.split === split ? i : -1)).filter((i) => i >= 0);
+    const ps = idx.map((i) => pairs[i]!);
+    out.push(...rows('cleanpath', ps, idx.map((i) => scores[i]!), `${split} half`, split === 'test'));
+    out.push(...rows('token Jaccard', ps, idx.map((i) => base[i]!), `${split} half`, false));
   }
   return out;
 }

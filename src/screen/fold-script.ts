@@ -62,7 +62,11 @@ const TONE_NUMBERS = /^(?:[a-z]{1,6}[1-5]){1,6}$/;
  * kaspersky), and pinyin with tone numbers loses them (zhong1xing1 → zhongxing).
  */
 export function foldTransliteration(t: string): string {
-  if (t.length > 5 && ADJECTIVE_END.test(t)) return t.replace(ADJECTIVE_END, 'sky');
-  if (TONE_NUMBERS.test(t) && t.length > 2) return t.replace(/[1-5]/g, '');
-  return t;
+  const n = t.length;
+  // Cheap tests first (a tone digit at the end, a "k" where the endings have one): this runs on
+  // every word of every name screened.
+  const last = t.charCodeAt(n - 1);
+  if (last >= 0x31 && last <= 0x35) return n > 2 && TONE_NUMBERS.test(t) ? t.replace(/[1-5]/g, '') : t;
+  if (n <= 5 || (t.charCodeAt(n - 3) !== 0x6b && t.charCodeAt(n - 4) !== 0x6b && t.charCodeAt(n - 5) !== 0x6b)) return t;
+  return ADJECTIVE_END.test(t) ? t.replace(ADJECTIVE_END, 'sky') : t;
 }

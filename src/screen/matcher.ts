@@ -178,8 +178,6 @@ export class NameIndex {
   private readonly nameTokens: Int32Array;
   /** A list word's resolution to itself, made once. */
   private readonly selfResolution: (readonly Resolution[] | undefined)[];
-  /** A list word's resolution to itself and to the list words within typo distance, made once. */
-  private readonly knownResolution: (readonly Resolution[] | undefined)[];
   /** Hashes of every list word, deletion key, exact key and foldable word: "no" skips a look-up. */
   private readonly filter = new HashFilter();
   private qIds = new Int32Array(16);
@@ -232,7 +230,6 @@ export class NameIndex {
     this.tokenWeights = Float64Array.from(this.tokenText, (t, tid) => this.weights.of(t, this.postings[tid]!.length));
     for (const n of this.names) n.weight = n.tokens.reduce((s, tid) => s + this.tokenWeights[tid]!, 0);
     this.selfResolution = new Array<undefined>(this.tokenText.length).fill(undefined);
-    this.knownResolution = new Array<undefined>(this.tokenText.length).fill(undefined);
     this.tokenText.forEach((t, tid) => {
       if (allowedEdits(t.length) === 0 || !isLatin(t)) return;
       for (const d of deletions(t)) {
@@ -271,19 +268,6 @@ export class NameIndex {
   private resolve(t: string): readonly Resolution[] {
     const id = this.vocab.get(t);
     return id !== undefined ? this.selfResolved(id) : this.typosOf(t);
-  }
-
-  /**
-   * A list word and the other list words it may be a typo or transliteration of (Verhnevolgsky,
-   * Verkhnevolzhsky), made once per word: both spellings are often in the lists.
-   */
-  private knownResolved(id: number): readonly Resolution[] {
-    let r = this.knownResolution[id];
-    if (r === undefined) {
-      const typos = this.typosOf(this.tokenText[id]!).filter((x) => x.tid !== id);
-      r = this.knownResolution[id] = typos.length === 0 ? this.selfResolved(id) : [...this.selfResolved(id), ...typos];
-    }
-    return r;
   }
 
   private selfResolved(id: number): readonly Resolution[] {
@@ -361,7 +345,10 @@ export class NameIndex {
       const t = qTokens[qi]!;
       const id = this.vocab.get(t);
       qIds[qi] = id ?? -1;
-      const res = id !== undefined ? this.knownResolved(id) : this.typosOf(t);
+      // A list word stands for itself only: looking up its typo neighbours too (two spellings of
+      // one transliterated name, both in the lists) found 5% more of the labelled same-entity
+      // pairs but cost a third of the screening speed (docs/screening.md).
+      const res = id !== undefined ? this.selfResolved(id) : this.typosOf(t);
       qRes[qi] = res;
       // A typo of a list word weighs as that word; a word the lists do not know, by the corpus.
       const w = res.length > 0 ? this.tokenWeights[res[0]!.tid]! : this.weights.of(t, 0);
@@ -485,7 +472,8 @@ export class NameIndex {
       const name = names[nm]!;
       const isExact = exactIds !== undefined && exactIds.includes(nm);
       // Only common words met while the listed name has others: not enough for a match.
-      const noDistinctive = !isExact && acc[nm]! < nameWeight[nm]! - MISSING_TOLERANCE && !this.metDistinctive(nm, qTokens.length);
+      // (The cap changes nothing for a name already below it: the check is skipped.)
+      const noDistinctive = !isExact && rank[nm]! >= MATCH_THRESHOLD - 0.01 && acc[nm]! < nameWeight[nm]! - MISSING_TOLERANCE && !this.metDistinctive(nm, qTokens.length);
       const tokenScore = noDistinctive ? Math.min(rank[nm]!, MATCH_THRESHOLD - 0.01) : rank[nm]!;
       let countryScore = 0;
       if (country) {
@@ -627,10 +615,9 @@ export class NameIndex {
     if (e.tokens.length === 0 && !e.nameExact) {
       const name = this.names[c.compared.name]!;
       e.tokens = this.pairs(c.compared.queryTokens, name);
-      const met = new Set(e.tokens.map((p) => p.list));
       for (const tid of name.tokens) {
         const t = this.tokenText[tid]!;
-        if (!met.has(t)) e.missing.push({ list: t, weight: this.tokenWeights[tid]! });
+        if (!e.tokens.some((p) => p.list === t)) e.missing.push({ list: t, weight: this.tokenWeights[tid]! });
       }
     }
     return e;
