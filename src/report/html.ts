@@ -252,6 +252,17 @@ ${card('exposed on every path', num(s.sensitiveExposedAll), s.sensitiveExposedAl
 ${card('exposed, no clean path', num(s.exposedWithoutCleanPath), s.exposedWithoutCleanPath ? 'bad' : 'ok')}`;
 }
 
+/** Past this size the map is not inlined: at 100k devices its SVG alone took seconds to open. */
+export const MAP_INLINE_MAX = 2 * 2 ** 20;
+
+/** The map's SVG, or a note saying why it is not in the page and where to see it instead. */
+function inlineMap(m: ReportModel): { svg: string | null; note?: string } {
+  const map = renderMapSvg(m);
+  if (!map.svg || map.svg.length <= MAP_INLINE_MAX) return map;
+  const mb = (map.svg.length / 2 ** 20).toFixed(1);
+  return { svg: null, note: `map not drawn in this page: ${num(m.sites.length)} sites and ${num(m.links.length)} site links make a ${mb} MB drawing that would take seconds to open; the dashboard's map (cleanpath serve) zooms into them${map.note ? `; ${map.note}` : ''}` };
+}
+
 /** Links to the sections, with the counts a reader decides by: the summary is read first. */
 function contents(m: ReportModel): string {
   const items: Array<[string, string]> = [
@@ -276,7 +287,7 @@ function headerHtml(m: ReportModel): string {
 export function renderHtml(m: ReportModel): string {
   const s = m.summary;
   const untrusted = new Set(m.untrusted);
-  const map = renderMapSvg(m);
+  const map = inlineMap(m);
   const data = dataBlock(m);
   const notes = [...m.notes, ...(map.note ? [map.note] : []), ...(data.omitted ? [data.omitted] : [])];
   const scriptHash = createHash('sha256').update(SCRIPT).digest('base64');

@@ -131,6 +131,16 @@ describe('report on the demo store', () => {
     assert.ok(html.includes(`… and 7 more finding(s) of ${f.rule} (${f.status}) not shown here: the CSV and JSON reports list every one`));
   });
 
+  it('HTML: a map drawing past 2 MB is left out, and the page says why and where to look', () => {
+    const s0 = model.sites.find((x) => x.lat !== null)!;
+    const sites = Array.from({ length: 12_000 }, (_, i) => ({ ...s0, id: `s${i}`, name: `s${i}`, lat: 40 + (i % 100) / 10, lon: -5 + Math.floor(i / 100) / 5 }));
+    const links = sites.slice(1).map((x, i) => ({ a: sites[i]!.id, b: x.id, links: 1, untrusted: 0 }));
+    const html = renderHtml({ ...model, sites, links });
+    assert.ok(!html.includes('<svg class="map"'));
+    assert.match(html, /map not drawn in this page: 12,000 sites and 11,999 site links make a \d+\.\d MB drawing that would take seconds to open; the dashboard&#39;s map \(cleanpath serve\) zooms into them/);
+    assert.ok(renderHtml(model).includes('<svg class="map"'), 'the demo map is drawn');
+  });
+
   it('Markdown: headings, well-formed tables', () => {
     const text = renderMarkdown(model);
     for (const h of ['# cleanpath report: demo', '## Summary', '## Vendor shares', '## Findings as of 2026-12-31', '## Equipment of untrusted vendors', '## Flow exposure', '## Kill-switch impact', '## Replacement plan', '## Deadline timeline']) {
