@@ -38,7 +38,7 @@ function siteKey(n: TopologyNode): string {
 }
 
 /** Operators are no places: their groups go on the grid (a key that names no site). */
-const GROUP_KEY: Record<Grouping, (n: TopologyNode) => string> = {
+export const GROUP_KEY: Record<Grouping, (n: TopologyNode) => string> = {
   site: siteKey,
   operator: (n) => `operator:${n.operator ?? '(no operator)'}`,
 };

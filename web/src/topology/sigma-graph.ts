@@ -24,6 +24,8 @@ export interface DrawnGraph {
   graph: UndirectedGraph<NodeAttributes, EdgeAttributes>;
   clusters: SiteCluster[];
   untrusted: number;
+  /** set when the graph's nodes are groups of devices (group-graph.ts): how many */
+  groups?: number;
 }
 
 function nodeLook(n: TopologyNode, centre: boolean): Pick<NodeAttributes, 'size' | 'color' | 'zIndex'> {

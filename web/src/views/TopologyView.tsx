@@ -6,7 +6,8 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Api } from '../api.js';
 import { num } from '../format.js';
-import type { Grouping } from '../topology-layout.js';
+import { GROUP_KEY, type Grouping } from '../topology-layout.js';
+import { GROUP_NODE, groupGraph } from '../topology/group-graph.js';
 import { GroupLabels } from '../topology/GroupLabels.js';
 import { drawnGraph } from '../topology/sigma-graph.js';
 import { indexTopology, kHop, shortestPathNodes, type IndexedTopology, type PathSubgraph } from '../topology/subgraph.js';
@@ -16,12 +17,18 @@ import { useAsync } from '../use-async.js';
 import type { ReportModel, Topology } from '../types.js';
 import { Text } from '../Text.js';
 
-type Mode = { kind: 'paths' } | { kind: 'all' } | { kind: 'drill'; device: string };
+type Mode = { kind: 'paths' } | { kind: 'all' } | { kind: 'drill'; device: string } | { kind: 'group'; key: string };
+
+/** Above this many devices the whole network is drawn one disc per group (group-graph.ts): device
+ * by device, sigma without a GPU (SwiftShader) measured 17 s to a first frame at 20,000 devices
+ * and a few frames per second while zooming (docs/benchmarks.md, topology-view). */
+const GROUPS_ABOVE = 10_000;
 
 const HOPS = [1, 2, 3, 4, 5] as const;
 
-function chosenNodes(mode: Mode, g: IndexedTopology, paths: PathSubgraph, k: number): Set<number> {
+function chosenNodes(mode: Mode, t: Topology, g: IndexedTopology, paths: PathSubgraph, k: number, grouping: Grouping): Set<number> {
   if (mode.kind === 'paths') return paths.nodes;
+  if (mode.kind === 'group') return new Set(t.nodes.flatMap((n, i) => (GROUP_KEY[grouping](n) === mode.key ? [i] : [])));
   if (mode.kind === 'drill') {
     const c = g.index.get(mode.device);
     if (c !== undefined) return kHop(g, c, k);
@@ -32,6 +39,7 @@ function chosenNodes(mode: Mode, g: IndexedTopology, paths: PathSubgraph, k: num
 function modeText(mode: Mode, paths: PathSubgraph, k: number, t: Topology) {
   if (mode.kind === 'paths') return <>the devices on the shortest paths of {num(paths.flows)} sensitive flow(s)</>;
   if (mode.kind === 'all') return <>every device</>;
+  if (mode.kind === 'group') return <>the devices of <Text value={mode.key.replace(/^operator:/, '')} /></>;
   const n = t.nodes.find((x) => x.id === mode.device);
   return (
     <>
@@ -74,6 +82,7 @@ function Toolbar({ search, setSearch, note, mode, setMode, k, setK, grouping, se
           <option value="paths" disabled={!canPaths}>sensitive flows' paths</option>
           <option value="all">the whole network</option>
           <option value="drill" disabled={mode.kind !== 'drill'}>a device's neighbourhood</option>
+          <option value="group" disabled={mode.kind !== 'group'}>one group's devices</option>
         </select>
       </label>
       <label>
@@ -124,10 +133,12 @@ export function TopologyView({ api, snapshot, report, onDevice }: Props) {
     if (!value || !indexed || !paths) return null;
     const started = performance.now();
     const centre = mode.kind === 'drill' ? (indexed.index.get(mode.device) ?? null) : null;
-    return { started, ...drawnGraph(value, indexed, chosenNodes(mode, indexed, paths, k), report.sites, grouping, centre) };
+    if (mode.kind === 'all' && value.nodes.length > GROUPS_ABOVE) return { started, ...groupGraph(value, report.sites, grouping) };
+    return { started, ...drawnGraph(value, indexed, chosenNodes(mode, value, indexed, paths, k, grouping), report.sites, grouping, centre) };
   }, [value, indexed, paths, JSON.stringify(mode), k, grouping, report.sites]); // eslint-disable-line react-hooks/exhaustive-deps
   const box = useRef<HTMLDivElement>(null);
   const sigma = useSigma(box, drawn, drawn?.started ?? 0, (id) => {
+    if (drawn?.groups !== undefined) return setMode({ kind: 'group', key: id.slice(GROUP_NODE.length) });
     setFocus(id);
     onDevice(id);
   });
@@ -155,7 +166,11 @@ export function TopologyView({ api, snapshot, report, onDevice }: Props) {
       />
       {drawn && value && paths ? (
         <p className="muted" data-testid="topology-stats">
-          Showing {modeText(mode, paths, k, value)}: {num(drawn.graph.order)} of {num(value.nodes.length)} devices ({num(drawn.untrusted)} untrusted, red), {num(drawn.graph.size)} links, grouped by {grouping}. Scroll to zoom, drag to pan; click a device for its evidence.
+          {drawn.groups !== undefined ? (
+            <>Showing every device as {num(drawn.groups)} {grouping} group(s) of {num(value.nodes.length)} devices ({num(drawn.untrusted)} untrusted; red: a group holding some), {num(drawn.graph.size)} lines between groups. Click a group for its devices.</>
+          ) : (
+            <>Showing {modeText(mode, paths, k, value)}: {num(drawn.graph.order)} of {num(value.nodes.length)} devices ({num(drawn.untrusted)} untrusted, red), {num(drawn.graph.size)} links, grouped by {grouping}. Scroll to zoom, drag to pan; click a device for its evidence.</>
+          )}
         </p>
       ) : null}
       {topo.status === 'loading' ? <p className="loading">Loading the topology…</p> : null}
@@ -165,7 +180,7 @@ export function TopologyView({ api, snapshot, report, onDevice }: Props) {
         </p>
       ) : null}
       <div className="cy-wrap">
-        <div ref={box} className="cy" data-testid="topology" data-mode={mode.kind} data-nodes={drawn?.graph.order ?? 0} data-links={drawn?.graph.size ?? 0} data-total={value?.nodes.length ?? 0} />
+        <div ref={box} className="cy" data-testid="topology" data-mode={drawn?.groups !== undefined ? 'groups' : mode.kind} data-nodes={drawn?.graph.order ?? 0} data-links={drawn?.graph.size ?? 0} data-total={value?.nodes.length ?? 0} />
         <GroupLabels sigma={sigma} clusters={drawn?.clusters ?? []} />
       </div>
     </div>
