@@ -21,6 +21,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchModule>> = {
   scale: () => import('./scale.js'),
   'report-open': () => import('./report-open.js'),
   views: () => import('./views.js'),
+  'topology-view': () => import('./topology-view.js'),
   attest: () => import('./attest.js'),
 };
 
