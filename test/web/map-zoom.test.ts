@@ -132,6 +132,8 @@ describe('map zoom and clusters on the demo, in chromium', NEEDS_CHROMIUM, () =>
     const want = topo.nodes.filter((n) => n.site === site.id).map((n) => n.id);
     assert.equal(want.length, site.devices);
     assert.deepEqual([...shown].sort(), want.sort().slice(0, 60).sort());
+    // a flow opens its own page
+    for (const href of await page.$$eval('[data-testid=site-flows] a', (as) => as.map((a) => a.getAttribute('href')!))) assert.match(href, /^#\/flows\/./);
     // a device opens its evidence
     await page.click(`[data-testid=site-devices] [data-device="${want[0]}"]`);
     await page.waitForSelector('[data-testid=evidence-panel]');

@@ -1,8 +1,10 @@
 // What a click on a map marker opens: the site (or the cluster's sites), its devices and the
 // sensitive flows that start or end there. The device list comes from the topology answer (every
-// device with its site; the report lists only untrusted ones), fetched on the first click.
+// device with its site; the report lists only untrusted ones), fetched on the first click. A device
+// opens in the side panel, a flow on its own page (the router's #/flows/ID).
 import type { Marker } from './clusters.js';
 import { EXPOSURE_LABELS, num } from '../format.js';
+import { hrefFor } from '../router.js';
 import type { AsyncState } from '../use-async.js';
 import type { ReportFlow, Topology, TopologyNode } from '../types.js';
 import { Text } from '../Text.js';
@@ -78,7 +80,10 @@ function FlowList({ flows }: { flows: readonly ReportFlow[] }) {
     <ul className="site-flows" data-testid="site-flows">
       {flows.slice(0, LIST_LIMIT).map((f) => (
         <li key={f.id} data-flow={f.id}>
-          <Text value={f.id} fold />: <Text value={f.srcName} /> → <Text value={f.dstName} /> · <span className={f.exposure === 'all' || f.exposure === 'some' ? 'bad' : ''}>exposure: {f.exposure}</span>
+          <a href={hrefFor({ view: 'flow', id: f.id })}>
+            <Text value={f.id} fold />
+          </a>
+          : <Text value={f.srcName} /> → <Text value={f.dstName} /> · <span className={f.exposure === 'all' || f.exposure === 'some' ? 'bad' : ''}>exposure: {f.exposure}</span>
         </li>
       ))}
       <More shown={LIST_LIMIT} total={flows.length} />
