@@ -94,7 +94,7 @@ async function largeRows(dir: string, browser: Browser): Promise<BenchResult[]> 
   const s = median(runs);
   const size = `${DEVICES.toLocaleString('en-US')} devices, ${r.model.findings.length.toLocaleString('en-US')} findings`;
   return [
-    { name: `${DEVICES.toLocaleString('en-US')}-device HTML report: open in Chromium (navigation to load event)`, value: Math.round(s * 1000) / 1000, unit: 's', target: `< ${MAX_OPEN_S}`, met: s < MAX_OPEN_S, note: `median of 3 fresh pages (${runs.map((x) => x.toFixed(2)).join(', ')} s) at 1,400 px; ${size}; page ${(r.bytes / 2 ** 20).toFixed(1)} MB (most of it the map's inline SVG of every site and link), ${height.toLocaleString('en-US')} px tall; 190 MB and 7.2 s before the model was left out of the page past 8 MB` },
+    { name: `${DEVICES.toLocaleString('en-US')}-device HTML report: open in Chromium (navigation to load event)`, value: Math.round(s * 1000) / 1000, unit: 's', target: `< ${MAX_OPEN_S}`, met: s < MAX_OPEN_S, note: `median of 3 fresh pages (${runs.map((x) => x.toFixed(2)).join(', ')} s) at 1,400 px; ${size}; page ${(r.bytes / 2 ** 20).toFixed(1)} MB, ${height.toLocaleString('en-US')} px tall; before this change 190 MB and 7.2 s, then 8.3 MB and 3.9 s with the model left out past 8 MB and the map's 7 MB SVG still inline` },
     { name: `${DEVICES.toLocaleString('en-US')}-device HTML report: build and render`, value: Math.round(r.seconds * 10) / 10, unit: 's', note: `buildReportModel + renderHtml in one process (the analyses included), TypeScript under tsx; ${size}` },
   ];
 }
