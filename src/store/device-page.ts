@@ -31,8 +31,14 @@ export interface DevicePageSql {
 
 export function devicePageSql(snapshotId: number, q: DevicePageQuery, dialect: Dialect): DevicePageSql {
   const { sql, params } = deviceWhere(snapshotId, q, dialect);
+  const order = orderBy(q, dialect);
   return {
     count: { sql: `SELECT COUNT(*) AS n FROM devices WHERE ${sql}`, params },
-    page: { sql: `SELECT * FROM devices WHERE ${sql} ORDER BY ${orderBy(q, dialect)} LIMIT ? OFFSET ?`, params: [...params, q.limit, q.offset] },
+    // The sort and the offset over keys only (column and seq), then the page's rows by primary
+    // key: a sorter holding 30,000 whole devices with their evidence took seconds at 100k.
+    page: {
+      sql: `SELECT d.* FROM (SELECT seq AS page_seq FROM devices WHERE ${sql} ORDER BY ${order} LIMIT ? OFFSET ?) k JOIN devices d ON d.snapshot = ? AND d.seq = k.page_seq ORDER BY ${order}`,
+      params: [...params, q.limit, q.offset, snapshotId],
+    },
   };
 }

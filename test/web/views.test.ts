@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { writeDemoScenario } from '../../src/demo/index.js';
+import { importPaths } from '../../src/paths/run.js';
 import type { Device } from '../../src/model/index.js';
 import { buildDashboard, importInto, launchChromium, NEEDS_CHROMIUM, REPO, serve, watch, type PageTrouble, type Served } from './browser.js';
 import type { PageGlobals } from './page-globals.js';
@@ -19,6 +20,7 @@ import { writeViewsNetwork } from './views-network.js';
 
 const OUT = join(REPO, 'test-output');
 const LARGE = 100_000;
+const PATH_FIXTURES = join(REPO, 'test', 'paths', 'fixtures');
 
 interface DevicePage {
   total: number;
@@ -27,6 +29,7 @@ interface DevicePage {
 
 describe('devices, device pages, URLs, screening and measured paths, in chromium', NEEDS_CHROMIUM, () => {
   let dir: string;
+  let db: string;
   let server: Served;
   let browser: Browser;
   let page: Page;
@@ -34,7 +37,7 @@ describe('devices, device pages, URLs, screening and measured paths, in chromium
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cleanpath-views-'));
-    const db = join(dir, 'views.db');
+    db = join(dir, 'views.db');
     mkdirSync(join(dir, 'large'));
     await importInto(db, writeViewsNetwork(join(dir, 'large'), LARGE).files, 'large');
     await importInto(db, writeDemoScenario(join(dir, 'demo')).files, 'demo');
@@ -160,7 +163,23 @@ describe('devices, device pages, URLs, screening and measured paths, in chromium
     assert.match((await box.textContent()) ?? '', /no measured path/);
     assert.equal(await box.evaluate((e) => e.classList.contains('ok') || e.ownerDocument.defaultView!.getComputedStyle(e).color === 'rgb(46, 125, 50)'), false, 'not green');
     assert.equal(await page.locator('[data-testid=paths] .ok').count(), 0);
-    await page.screenshot({ path: join(OUT, 'paths.png') });
+    await page.screenshot({ path: join(OUT, 'paths-nothing.png') });
+  });
+
+  it('the measured-paths view with traceroutes imported shows the registry tables, as the API', async () => {
+    await importPaths([join(PATH_FIXTURES, 'atlas-api.json'), join(PATH_FIXTURES, 'atlas-dump.ndjson')], { db, asnTables: [join(PATH_FIXTURES, 'ip2asn.tsv')] });
+    // another window than the run above (whose answer is cached): the imported measurements are read
+    await page.fill('input[aria-label=days]', '3660');
+    await page.click('[data-testid=paths] button[type=submit]');
+    await page.waitForSelector('[data-testid=paths-exposure-destinations] tbody tr', { timeout: 60_000 });
+    const api = await server.api<{ tables: Array<{ id: string; rows: unknown[] }> }>('/api/snapshots/demo/tables/paths-exposure?days=3660');
+    for (const t of api.tables) {
+      const shown = await page.locator(`[data-testid=paths-exposure-${t.id}] tbody tr`).count();
+      assert.equal(shown, t.rows.length, t.id);
+    }
+    assert.ok(api.tables.find((t) => t.id === 'ases')!.rows.length > 0);
+    assert.equal(await page.locator('[data-testid=paths] [data-testid=nothing-to-analyse]').count(), 0);
+    await page.screenshot({ path: join(OUT, 'paths.png'), fullPage: true });
   });
 
   it(`the devices view over ${LARGE.toLocaleString('en-US')} devices: last page, sort, operator and text filters, device page`, async () => {
