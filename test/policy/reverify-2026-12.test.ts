@@ -91,6 +91,15 @@ describe('re-verification 2026-12', () => {
     for (const id of ['us-ndaa-889a-video', 'us-ndaa-889b-video', 'us-far-52-204-26']) assert.ok(logged(id), id);
   });
 
+  it('de-bsig-9b: §9b is replaced by §41 BSIG 2025 from 6 Dec 2025 (milestone with the official text)', () => {
+    const r = rule('de-bsig-9b');
+    assert.deepEqual(r.milestones?.map((m) => m.date), ['2025-12-06']);
+    assert.ok((r.quotes ?? []).some((q) => q.field === 'milestone' && q.source === 'https://www.gesetze-im-internet.de/bsig_2025/__41.html'));
+    assert.equal(r.effective, '2021-05-28');
+    assert.equal(r.verification.level, 'partial');
+    assert.ok(logged('de-bsig-9b'));
+  });
+
   it('rules whose primary text could not be reached say so and keep their level', () => {
     for (const id of ['uk-dvd-2022-5g', 'uk-dvd-2022-core', 'ca-2022-5g', 'ca-2022-4g', 'us-fcc-covered-huawei', 'ee-2020-security-review', 'ro-2021-5g-authorisation']) {
       assert.match(rule(id).verification.note ?? '', /Re-checked 2026-12-03/, id);
