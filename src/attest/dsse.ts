@@ -21,8 +21,13 @@ export interface DsseEnvelope {
 
 /** PAE(type, body) = "DSSEv1" SP LEN(type) SP type SP LEN(body) SP body, lengths in bytes, in ASCII decimal. */
 export function pae(payloadType: string, payload: Uint8Array): Buffer {
-  const type = Buffer.from(payloadType, 'utf8');
-  return Buffer.concat([Buffer.from(`DSSEv1 ${type.length} `), type, Buffer.from(` ${payload.length} `), payload]);
+  // one allocation: this runs once per attestation signed or checked
+  const head = `DSSEv1 ${Buffer.byteLength(payloadType, 'utf8')} ${payloadType} ${payload.length} `;
+  const at = Buffer.byteLength(head, 'utf8');
+  const out = Buffer.allocUnsafe(at + payload.length);
+  out.write(head, 0, 'utf8');
+  out.set(payload, at);
+  return out;
 }
 
 export function signEnvelope(payload: Uint8Array, key: SigningKey, payloadType = IN_TOTO_PAYLOAD_TYPE): DsseEnvelope {
