@@ -163,12 +163,29 @@ function graphOf(net: LoadedNetwork): Graph {
   return g;
 }
 
+/** The untrusted masks of a kept network, by avoid options (a few: the dashboard asks with one). */
+const MASKS = new WeakMap<LoadedNetwork, Map<string, Uint8Array>>();
+const MASKS_PER_NETWORK = 8;
+
+function untrustedOf(net: LoadedNetwork, avoid: AvoidOptions, env: RunEnv): Uint8Array {
+  let byAvoid = MASKS.get(net);
+  if (!byAvoid) MASKS.set(net, (byAvoid = new Map()));
+  const key = JSON.stringify(avoid);
+  let mask = byAvoid.get(key);
+  if (!mask) {
+    mask = untrustedNodes(net.nodes, avoid, avoidNames(env));
+    if (byAvoid.size >= MASKS_PER_NETWORK) byAvoid.delete(byAvoid.keys().next().value!);
+    byAvoid.set(key, mask);
+  }
+  return mask;
+}
+
 async function run(source: AnalysisSource, p: Params, env: RunEnv): Promise<FlowPathsAnalysis> {
   const net = await loadNetworkOnce(source, env.networks);
   const avoid = checkAvoid(p, net.nodes, env);
   stopIfStrict(env, net.flows.length ? undefined : noFlowsMessage(net));
   const flow = findFlow(net, p.flow, env);
-  const untrusted = untrustedNodes(net.nodes, avoid, avoidNames(env));
+  const untrusted = untrustedOf(net, avoid, env);
   const noUntrusted = noDeviceMessage(net, countSet(untrusted), avoidFilterText(avoid, avoidFilterNames(env)), NOTHING_UNTRUSTED);
   stopIfStrict(env, noUntrusted);
   const g = graphOf(net);
