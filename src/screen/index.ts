@@ -1,8 +1,10 @@
 // The screening stage: restricted-party lists (CSL bulk JSON, FollowTheMoney JSON lines, the FCC
 // Covered List entries of the policy catalog), a name matcher with explanations, the ownership
 // walk, and findings for the makers and parties of an inventory.
-export { normaliseName, tokenWeight, GENERIC_WORDS, type NormalName } from './normalise.js';
-export { NameIndex, MATCH_THRESHOLD, POSSIBLE_THRESHOLD, COUNTRY_MATCH, COUNTRY_MISMATCH, verdictOf, explainText, type Candidate, type Explanation, type TokenPair, type Verdict } from './matcher.js';
+export { normaliseName, GENERIC_WORDS, FUNCTION_WORDS, type NormalName } from './normalise.js';
+export { TokenWeights } from './weights.js';
+export { simplifiedChinese, latinFromCyrillic, pinyinSpelling, foldTransliteration } from './fold-script.js';
+export { NameIndex, MATCH_THRESHOLD, POSSIBLE_THRESHOLD, COUNTRY_MATCH, COUNTRY_MISMATCH, verdictOf, explainText, DISTINCTIVE_WEIGHT, type Candidate, type Explanation, type TokenPair, type MissingToken, type Verdict } from './matcher.js';
 export { Screener, type ScreenHit, type ScreenResult, type ScreenOptions, type ListRef, type PartyRef } from './screen.js';
 export { listedAncestors, listedOn, linkActive, pathText, MAX_OWNERSHIP_DEPTH } from './ownership.js';
 export { loadListFile, bundledLists, bundledDataPath, detectListFormat, BUNDLED_FILES } from './lists/load.js';

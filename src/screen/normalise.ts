@@ -199,11 +199,3 @@ export function foldedWords(): string[] {
 export function foldToken(t: string): string {
   return FOLDS.get(t) ?? t;
 }
-
-/** How much a token says about which company it is: generic words far less, numbers a little. */
-export function tokenWeight(token: string): number {
-  if (GENERIC_WORDS.has(token)) return 0.3;
-  if (/^\p{N}+$/u.test(token)) return 0.5;
-  if (token.length <= 2 && !/[^\p{Script=Latin}\p{N}]/u.test(token)) return 0.6;
-  return 1;
-}
