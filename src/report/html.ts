@@ -35,7 +35,7 @@ h1,h2,h3,p,li,summary{overflow-wrap:anywhere}.muted{color:#757575}.filters{margi
 .fgroup{border:1px solid #e0e0e0;border-radius:6px;margin:6px 0;padding:4px 10px}.fgroup>summary{padding:2px 0}.fgroup[open]>summary{border-bottom:1px solid #e0e0e0;margin-bottom:4px}
 .badge{display:inline-block;padding:0 6px;border-radius:4px;font-size:12px;font-weight:bold;background:#eceff1;color:#37474f}.fgroup.status-overdue .badge,.fgroup.status-banned-new-install .badge{background:#c62828;color:#fff}
 .contents{margin:4px 0 10px}.rule-text p{margin:4px 0}.rule-text ul{margin:2px 0}details.devices>summary{margin:6px 0}
-@media print{.filters,.contents{display:none}table{font-size:10px}th,td{padding:2px 4px;max-width:none}td.n{white-space:nowrap}header{background:none;color:#000;padding:0 0 8px}header p{color:#424242}main{padding:0;max-width:none}tr,.card,svg{break-inside:avoid}h2,h3,summary{break-after:avoid}.scroll{overflow:visible}section{margin-top:16px}}
+@media print{.filters,.contents{display:none}table{font-size:10px}th,td{padding:2px 4px;max-width:none}td.n,.fgroup td:first-child bdi:not(.wrap){white-space:nowrap}header{background:none;color:#000;padding:0 0 8px}header p{color:#424242}main{padding:0;max-width:none}tr,.card,svg{break-inside:avoid}h2,h3,summary{break-after:avoid}.scroll{overflow:visible}section{margin-top:16px}}
 `;
 
 // The findings filter: a group is shown when its status matches and its rule or one of its rows
