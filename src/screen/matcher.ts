@@ -2,7 +2,7 @@
 // typo-tolerant and glued-word look-ups), and a score per candidate with a per-feature
 // explanation, in the manner of OpenSanctions' yente: the best name comparison, then qualifiers
 // (country) added, then a verdict by threshold.
-import { CJK_LEGAL, foldedWords, foldToken, GENERIC_WORDS, normaliseName } from './normalise.js';
+import { CJK_LEGAL, foldedWords, foldToken, GENERIC_WORDS, MAX_NAME_CHARS, normaliseName } from './normalise.js';
 import { pinyinSpelling } from './fold-script.js';
 import { TokenWeights } from './weights.js';
 import { allowedEdits, deletions, editDistance, editSimilarity, trigramDice, trigrams } from './similarity.js';
@@ -220,7 +220,8 @@ export class NameIndex {
         for (const nm of entity.weakNames) add(nm, true);
         // A Chinese name is also screened as its pinyin ("Zhongxing Tongxun" for 中兴通讯).
         for (const nm of entity.names) {
-          const spelled = pinyinSpelling(nm, CJK_LEGAL);
+          // Cut like every name normalised: a hostile list entry costs bounded time.
+          const spelled = pinyinSpelling(nm.slice(0, MAX_NAME_CHARS), CJK_LEGAL);
           if (spelled !== undefined) add(spelled, false);
         }
       }

@@ -76,6 +76,13 @@ describe('folding (each rule)', () => {
     assert.equal(verdict('华为技术日本株式会社'), 'match');
   });
 
+  it('a hostile name in any script is cut before folding (list side and query side)', () => {
+    const big = '華'.repeat(100_000) + 'Касперский'.repeat(10_000) + ' zhong1'.repeat(10_000);
+    const idx = new Screener([list([company('big', [big])])], { asOf: '2026-08-01' });
+    assert.ok(normaliseName(big).tokens.length <= 300);
+    assert.equal(idx.screen(big).verdict, 'match', 'the same cut name on both sides');
+  });
+
   it('legal forms written out in words, in front as Russian names put them', () => {
     same('Public Joint Stock Company Zvezda', 'PAO Zvezda');
     same('Limited Liability Company Bremino Group', 'Bremino Group LLC');
