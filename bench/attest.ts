@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { attestSensitive, flowResult, flowStatement, generateSigningKey, parsePrivateKey, prepareAttestRun, signStatement, snapshotTree, verifyFlowEnvelope, type FlowResultInput, type SigningKey } from '../src/attest/index.js';
+import { attestSensitive, flowResult, generateSigningKey, parsePrivateKey, prepareAttestRun, signFlows, snapshotTree, verifyFlowEnvelope, type SigningKey } from '../src/attest/index.js';
 import { mulberry32 } from '../src/model/seeded-random.js';
 import { importFiles, openStore } from '../src/store/index.js';
 import type { BenchResult } from './types.js';
@@ -57,18 +57,21 @@ function timed<T>(work: () => T): { value: T; ms: number; cpuMs: number } {
   return { value, ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000 };
 }
 
+async function timedAsync<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; cpuMs: number }> {
+  const cpu = process.cpuUsage();
+  const t = performance.now();
+  const value = await work();
+  const used = process.cpuUsage(cpu);
+  return { value, ms: performance.now() - t, cpuMs: (used.user + used.system) / 1000 };
+}
+
 /** The stages apart, on a fresh run: the paths of every flow, then signing them, then the tree. */
 async function stageTimes(db: string, key: SigningKey) {
   const t = performance.now();
   const prepared = await prepareAttestRun({ db }, { avoid: {} });
   const prepare = { ms: performance.now() - t };
   const paths = timed(() => prepared.loaded.flows.map((f) => flowResult(prepared.net, f, 64)));
-  const sign = timed(() =>
-    paths.value.map((r: FlowResultInput) => {
-      const statement = flowStatement(r, prepared.ctx);
-      return { flow: r.flow.id, verdict: statement.predicate.verdict, envelope: signStatement(statement, key) };
-    }),
-  );
+  const sign = await timedAsync(() => signFlows(paths.value, prepared.ctx, key));
   const tree = timed(() => snapshotTree(sign.value, prepared.ctx));
   return { prepare, paths, sign, tree };
 }
@@ -87,7 +90,7 @@ export async function run(): Promise<BenchResult[]> {
     const stages = await stageTimes(db, key);
     // a second, cold run end to end, as the command does it
     const prepared = await prepareAttestRun({ db }, { avoid: {} });
-    const e2e = timed(() => attestSensitive(prepared, key));
+    const e2e = await timedAsync(() => attestSensitive(prepared, key));
     const all = e2e.value;
     const bytes = all.flows.reduce((s, f) => s + f.envelope.payload.length, 0) / all.flows.length;
     const sample = all.flows.slice(0, 2000);
@@ -98,7 +101,7 @@ export async function run(): Promise<BenchResult[]> {
     const shape = `${FLOWS.toLocaleString('en-US')} sensitive flows, ${DEVICES.toLocaleString('en-US')} devices (ring lattice + chords, 10% huawei), mean payload ${Math.round(bytes).toLocaleString('en-US')} B base64`;
     const signRate = rate(FLOWS, stages.sign.ms);
     return [
-      { name: 'attestations signed (Statement, RFC 8785, DSSE PAE, Ed25519)', value: signRate, unit: 'attestations/s', target: `>= ${TARGET}`, met: signRate >= TARGET, note: `${shape}; one thread, ${rate(FLOWS, stages.sign.cpuMs)}/s per CPU-second; ${load}` },
+      { name: 'attestations signed (Statement, RFC 8785, DSSE PAE, Ed25519)', value: signRate, unit: 'attestations/s', target: `>= ${TARGET}`, met: signRate >= TARGET, note: `${shape}; statements built on the main thread, Ed25519 on the libuv pool, ${rate(FLOWS, stages.sign.cpuMs)}/s per CPU-second; ${load}` },
       { name: 'attest --all-sensitive end to end (paths + sign + Merkle)', value: rate(all.flows.length, e2e.ms), unit: 'attestations/s', note: `${rate(all.flows.length, e2e.cpuMs)}/s per CPU-second; flowPaths alone ${rate(FLOWS, stages.paths.ms)} flows/s (${rate(FLOWS, stages.paths.cpuMs)}/CPU-s); snapshot read, digest and graph ${(stages.prepare.ms / 1000).toFixed(1)} s once, not included` },
       { name: 'Merkle root and proofs', value: Math.round(stages.tree.ms), unit: 'ms', note: `${FLOWS.toLocaleString('en-US')} leaves, RFC 9162` },
       { name: 'verify (offline, signature + statement checks)', value: rate(sample.length, ver.ms), unit: 'attestations/s', note: `2,000 envelopes, ${rate(sample.length, ver.cpuMs)}/CPU-s` },

@@ -6,10 +6,10 @@ import { didYouMean } from '../model/closest.js';
 import { InputError, NothingToAnalyse } from '../model/index.js';
 import type { DsseEnvelope } from './dsse.js';
 import { flowResult } from './flow-result.js';
-import { flowStatement } from './flow-statement.js';
+import { flowStatement, type AttestContext, type FlowResultInput } from './flow-statement.js';
 import type { SigningKey } from './keys.js';
 import type { PreparedRun } from './prepare.js';
-import { signStatement } from './sign.js';
+import { signStatement, signStatementAsync } from './sign.js';
 import { snapshotTree, type AttestedFlow, type SnapshotTree } from './snapshot-root.js';
 import type { FlowPredicate, Statement } from './statement.js';
 
@@ -38,15 +38,40 @@ export interface SnapshotAttestations {
   root: DsseEnvelope;
 }
 
-/** Every sensitive flow (a flow without a class counts as sensitive); none is NothingToAnalyse. */
-export function attestSensitive(run: PreparedRun, key: SigningKey, limit = DEFAULT_ATTEST_LIMIT, progress?: (done: number, total: number) => void): SnapshotAttestations {
+/** Signatures in flight at once: enough to keep the thread pool busy while statements are built. */
+const IN_FLIGHT = 64;
+
+/**
+ * Statements built here and signed on the thread pool meanwhile, in the order given: the same
+ * bytes as attestFlow's (Ed25519 is deterministic). `results` may be lazy (computed as consumed).
+ */
+export async function signFlows(results: Iterable<FlowResultInput>, ctx: AttestContext, key: SigningKey, progress?: (done: number) => void): Promise<FlowAttestation[]> {
+  const flows: FlowAttestation[] = [];
+  const pending = new Set<Promise<void>>();
+  let i = 0;
+  for (const r of results) {
+    const at = i++;
+    const statement = flowStatement(r, ctx);
+    const p: Promise<void> = signStatementAsync(statement, key).then((envelope) => {
+      flows[at] = { flow: r.flow.id, verdict: statement.predicate.verdict, statement, envelope };
+      pending.delete(p);
+    });
+    pending.add(p);
+    if (pending.size >= IN_FLIGHT) await Promise.race(pending);
+    if (progress && i % 256 === 0) progress(i);
+  }
+  await Promise.all(pending);
+  return flows;
+}
+
+/** Every sensitive flow (a flow without a class counts as sensitive), the snapshot root and proofs; none is NothingToAnalyse. */
+export async function attestSensitive(run: PreparedRun, key: SigningKey, limit = DEFAULT_ATTEST_LIMIT, progress?: (done: number, total: number) => void): Promise<SnapshotAttestations> {
   const sensitive = run.loaded.flows.filter(isSensitive);
   if (sensitive.length === 0) throw new NothingToAnalyse(`snapshot ${run.ctx.snapshot.name} has ${run.loaded.flows.length} flow(s), none sensitive: nothing to attest`);
-  const flows: FlowAttestation[] = [];
-  for (const f of sensitive) {
-    flows.push(attestFlow(run, f, key, limit));
-    if (progress && flows.length % 256 === 0) progress(flows.length, sensitive.length);
-  }
+  const results = (function* () {
+    for (const f of sensitive) yield flowResult(run.net, f, limit);
+  })();
+  const flows = await signFlows(results, run.ctx, key, progress && ((done) => progress(done, sensitive.length)));
   const tree = snapshotTree(flows, run.ctx);
   return { flows, tree, root: signStatement(tree.statement, key) };
 }

@@ -2,6 +2,7 @@
 // pre-authentication encoding of payload type and payload, never the JSON around them, so no
 // JSON parser's quirks can make two readers see different signed bytes.
 import { sign, verify, type KeyObject } from 'node:crypto';
+import { promisify } from 'node:util';
 import { z } from 'zod';
 import type { SigningKey } from './keys.js';
 
@@ -32,6 +33,17 @@ export function pae(payloadType: string, payload: Uint8Array): Buffer {
 
 export function signEnvelope(payload: Uint8Array, key: SigningKey, payloadType = IN_TOTO_PAYLOAD_TYPE): DsseEnvelope {
   const sig = sign(null, pae(payloadType, payload), key.privateKey);
+  return { payloadType, payload: Buffer.from(payload).toString('base64'), signatures: [{ keyid: key.keyid, sig: sig.toString('base64') }] };
+}
+
+const signInPool = promisify((data: Buffer, key: KeyObject, done: (e: Error | null, sig: Buffer) => void) => sign(null, data, key, done));
+
+/**
+ * The same envelope as signEnvelope, the Ed25519 signature computed on libuv's thread pool: while
+ * it signs one statement the caller builds the next, on another core.
+ */
+export async function signEnvelopeAsync(payload: Uint8Array, key: SigningKey, payloadType = IN_TOTO_PAYLOAD_TYPE): Promise<DsseEnvelope> {
+  const sig = await signInPool(pae(payloadType, payload), key.privateKey);
   return { payloadType, payload: Buffer.from(payload).toString('base64'), signatures: [{ keyid: key.keyid, sig: sig.toString('base64') }] };
 }
 

@@ -11,7 +11,7 @@ export { signStatement } from './sign.js';
 export { snapshotTree, type AttestedFlow, type SnapshotTree } from './snapshot-root.js';
 export * from './statement.js';
 export { claimedKind, envelopeLeaf, flowProblems, inclusionProblems, parseEnvelope, verifyFlowEnvelope, verifySnapshotEnvelope, type Parsed, type Verification } from './verify.js';
-export { attestFlow, attestSensitive, DEFAULT_ATTEST_LIMIT, findFlow, type FlowAttestation, type SnapshotAttestations } from './attest-run.js';
+export { attestFlow, attestSensitive, DEFAULT_ATTEST_LIMIT, signFlows, findFlow, type FlowAttestation, type SnapshotAttestations } from './attest-run.js';
 export { flowResult, type RunNetwork } from './flow-result.js';
 export { DEFAULT_VALID_DAYS, GENERATOR_VERSION, prepareAttestRun, type AttestOptions, type PreparedRun } from './prepare.js';
 export { snapshotDigest } from './snapshot-digest.js';

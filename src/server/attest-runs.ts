@@ -33,7 +33,7 @@ export function serverKey(warn: (m: string) => void = () => {}): SigningKey {
 interface Entry {
   at: number;
   run: Promise<PreparedRun>;
-  all?: SnapshotAttestations;
+  all?: Promise<SnapshotAttestations>;
 }
 
 const runs = new Map<string, Entry>();
@@ -67,12 +67,12 @@ export async function preparedRun(k: RunKey, paramName: (p: string) => string): 
 }
 
 /** Every sensitive flow attested once per run; 422 when the snapshot has none. */
-export function allOf(run: PreparedRun, entry: Entry, k: SigningKey): SnapshotAttestations {
+export async function allOf(run: PreparedRun, entry: Entry, k: SigningKey): Promise<SnapshotAttestations> {
   try {
-    entry.all ??= attestSensitive(run, k);
+    return await (entry.all ??= attestSensitive(run, k));
   } catch (e) {
+    entry.all = undefined;
     if (isNothingToAnalyse(e)) throw new HttpError(422, e.message);
     throw e;
   }
-  return entry.all;
 }

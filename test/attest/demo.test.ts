@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { flowPathsAnalysis } from '../../src/analyses/flow-paths.js';
 import type { AvoidOptions } from '../../src/analyses/untrusted.js';
-import { attestFlow, canonicalJson, flowResult, prepareAttestRun, recheckFlow, verifyFlowEnvelope, type Verdict } from '../../src/attest/index.js';
+import { attestFlow, attestSensitive, canonicalJson, flowResult, prepareAttestRun, recheckFlow, verifyFlowEnvelope, type Verdict } from '../../src/attest/index.js';
 import { writeDemoScenario } from '../../src/demo/index.js';
 import { analyseExposure, EXPOSURE_CLASSES } from '../../src/graph/index.js';
 import { importFiles, openStore } from '../../src/store/index.js';
@@ -67,8 +67,12 @@ describe('attestations of the demo', () => {
     for (const v of ['clean', 'clean-path-exists', 'exposed'] as const) assert.ok((seen.get(v) ?? 0) > 0, `some flow is ${v}`);
   });
 
-  it('attest the paths the flow-paths analysis lists', async () => {
+  it('attest the paths the flow-paths analysis lists; signing on the thread pool gives the same bytes in flow order', async () => {
     const run = await prepareAttestRun({ db }, { avoid: {} });
+    const all = await attestSensitive(run, KEY);
+    const sensitive = run.loaded.flows.filter((f) => f.class !== 'normal');
+    assert.deepEqual(all.flows.map((a) => a.flow), sensitive.map((f) => f.id));
+    for (const [i, f] of sensitive.entries()) assert.equal(canonicalJson(all.flows[i]!.envelope), canonicalJson(attestFlow(run, f, KEY).envelope), f.id);
     for (const f of run.loaded.flows.slice(0, 12)) {
       const mine = flowResult(run.net, f, 64);
       const doc = await flowPathsAnalysis.run({ db }, { flow: f.id, limit: 64 }, {});

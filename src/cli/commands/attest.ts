@@ -61,7 +61,7 @@ async function action(o: AttestOpts): Promise<void> {
     return;
   }
   const progress = createProgress('attesting');
-  const all = attestSensitive(run, key, o.limit, (done, total) => progress.update(done, total));
+  const all = await attestSensitive(run, key, o.limit, (done, total) => progress.update(done, total));
   progress.done();
   const manifest = writeAttestationDir(o.output!, all, key.keyid);
   if (o.json) process.stdout.write(renderJson(manifest.root));

@@ -78,7 +78,7 @@ export const ATTESTATION_ROUTES: RouteSpec[] = [
     response: { description: 'envelope, proof and root', schema: { type: 'object', properties: { envelope: ENVELOPE, proof: PROOF, root: ENVELOPE } } },
     handle: async (input) => {
       const { k, run, entry } = await runFor(input);
-      const all = allOf(run, entry, k);
+      const all = await allOf(run, entry, k);
       const i = all.flows.findIndex((f) => f.flow === input.params.id);
       if (i < 0) throw notFound('sensitive flow', input.params.id);
       return { envelope: all.flows[i]!.envelope, proof: all.tree.proofs[i], root: all.root };
@@ -98,7 +98,7 @@ export const ATTESTATION_ROUTES: RouteSpec[] = [
     response: { description: 'root envelope, key id and verdicts', schema: { type: 'object', properties: { root: ENVELOPE, keyid: str, flows: { type: 'array', items: { type: 'object', properties: { flow: str, verdict: str } } } } } },
     handle: async (input) => {
       const { k, run, entry } = await runFor(input);
-      const all = allOf(run, entry, k);
+      const all = await allOf(run, entry, k);
       return { root: all.root, keyid: k.keyid, flows: all.flows.map((f) => ({ flow: f.flow, verdict: f.verdict })) };
     },
   }),
