@@ -121,7 +121,6 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
   // grows without a reload (which would empty the selector while it loads).
   const [created, setCreated] = useState<SnapshotInfo[]>([]);
 
-  const go = useCallback((v: View) => navigate({ view: v }), []);
 
   // the registry of analyses (column labels, the Changes view's choices): asked for once, early
   useEffect(() => {
@@ -156,6 +155,9 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
     const p = panelOf(route, reportValue);
     return p?.kind === 'device' && saved?.id === p.id ? { ...p, saved } : p;
   }, [route, reportValue, saved]);
+  // Another tab keeps the device's evidence panel open, as it always did.
+  const panelDevice = panel?.kind === 'device' ? panel.id : null;
+  const go = useCallback((v: View) => navigate({ view: v, ...(panelDevice ? { panel: panelDevice } : {}) }), [panelDevice]);
   const openDevice = useCallback((id: string) => navigate({ ...withoutPanel(route), panel: id }), [route]);
   // An edit is a new snapshot: show it, with the same device reopened and told what was saved.
   const onSaved = useCallback((e: SavedEdit) => {
