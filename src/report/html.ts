@@ -256,9 +256,9 @@ ${card('exposed, no clean path', num(s.exposedWithoutCleanPath), s.exposedWithou
 export const MAP_INLINE_MAX = 2 * 2 ** 20;
 
 /** The map's SVG, or a note saying why it is not in the page and where to see it instead. */
-function inlineMap(m: ReportModel): { svg: string | null; note?: string } {
+export function inlineMap(m: ReportModel, max = MAP_INLINE_MAX): { svg: string | null; note?: string } {
   const map = renderMapSvg(m);
-  if (!map.svg || map.svg.length <= MAP_INLINE_MAX) return map;
+  if (!map.svg || map.svg.length <= max) return map;
   const mb = (map.svg.length / 2 ** 20).toFixed(1);
   return { svg: null, note: `map not drawn in this page: ${num(m.sites.length)} sites and ${num(m.links.length)} site links make a ${mb} MB drawing that would take seconds to open; the dashboard's map (cleanpath serve) zooms into them${map.note ? `; ${map.note}` : ''}` };
 }

@@ -16,10 +16,11 @@ import { renderHtml } from '../../src/report/html.js';
 import { buildReportModel, type ReportModel } from '../../src/report/model.js';
 import { renderPdf } from '../../src/report/pdf.js';
 import { isInputError } from '../../src/model/index.js';
+import { buildProgram } from '../../src/cli/program.js';
+import { runCli } from '../../src/cli/run.js';
 import { peer } from '../support/peer.js';
 import { importInto, launchChromium, NEEDS_CHROMIUM, REPO } from '../web/browser.js';
 
-const MAIN = join(REPO, 'src', 'cli', 'main.ts');
 const OUT = join(REPO, 'test-output');
 const VIEWPORT = { width: 1400, height: 900 };
 // the as-of date of the picture: "2027" was drawn over "2026-12-31"
@@ -30,6 +31,24 @@ const hasPoppler = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).error ==
 
 /** Text without the isolates (FSI … PDI) and <bdi> boundaries the report puts around values. */
 const bare = (s: string): string => s.replace(/[\u2066-\u2069]/g, '').trim();
+
+/** The CLI as main.ts runs it, in this process (a spawned tsx costs more than the command): exit code and stderr. */
+async function cli(args: string[]): Promise<{ code: number; stderr: string }> {
+  const write = process.stderr.write.bind(process.stderr);
+  let stderr = '';
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  }) as typeof process.stderr.write;
+  try {
+    await runCli(buildProgram(), ['node', 'cleanpath', ...args]);
+  } finally {
+    process.stderr.write = write;
+  }
+  const code = Number(process.exitCode ?? 0);
+  process.exitCode = undefined;
+  return { code, stderr };
+}
 
 interface Box {
   text: string;
@@ -154,15 +173,18 @@ describe('the HTML report in chromium, and the PDF', NEEDS_CHROMIUM, () => {
     }
   });
 
-  it('report --format pdf --paper letter through the CLI; without -o a clear error and exit 2', () => {
+  it('report --format pdf --paper letter through the CLI; without -o a clear error and exit 2', async () => {
+    // a store of three devices: the command's path is under test here, not the demo's analyses
+    const small = join(dir, 'small.db');
+    writeFileSync(join(dir, 'small.csv'), 'id,name,vendor,layer,country\nr1,core 1,Huawei,core,DE\nr2,core 2,Nokia,core,DE\nr3,edge 3,Cisco,access,DE\n');
+    await importInto(small, [join(dir, 'small.csv')], 'small');
     const pdf = join(dir, 'letter.pdf');
-    const run = (args: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, ['--import', 'tsx', MAIN, 'report', '--db', db, '--as-of', AS_OF, '--no-plan', '--format', 'pdf', ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, ...env } });
-    const ok = run(['--paper', 'letter', '-o', pdf]);
-    assert.equal(ok.status, 0, ok.stderr);
+    const ok = await cli(['report', '--db', small, '--as-of', AS_OF, '--no-plan', '--format', 'pdf', '--paper', 'letter', '-o', pdf]);
+    assert.equal(ok.code, 0, ok.stderr);
     assert.equal(readFileSync(pdf).subarray(0, 5).toString('latin1'), '%PDF-');
     if (hasPoppler) assert.match(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout, /612 x 792 pts \(letter\)/);
-    const noFile = run([]);
-    assert.equal(noFile.status, 2);
+    const noFile = await cli(['report', '--db', small, '--format', 'pdf']);
+    assert.equal(noFile.code, 2);
     assert.match(noFile.stderr, /--format pdf: writes a file: give it one with -o FILE/);
   });
 });
