@@ -7,8 +7,10 @@ export function useFoundAt(box: RefObject<HTMLDivElement | null>, sigma: Topolog
   useEffect(() => {
     const el = box.current;
     el?.removeAttribute('data-found-at');
-    if (!el || !sigma || !device || !sigma.getGraph().hasNode(device)) return;
+    if (!el || !sigma || !device) return;
+    // the graph may be swapped after this effect runs (use-sigma.ts): look the device up each frame
     const mark = () => {
+      if (!sigma.getGraph().hasNode(device)) return el.removeAttribute('data-found-at');
       const a = sigma.getGraph().getNodeAttributes(device);
       const p = sigma.graphToViewport({ x: a.x, y: a.y });
       el.setAttribute('data-found-at', `${Math.round(p.x)},${Math.round(p.y)}`);
