@@ -26,8 +26,8 @@ export function GroupLabels({ sigma, clusters }: { sigma: TopologySigma | null; 
     };
   }, [sigma]);
   if (!sigma) return null;
-  // with many groups, the largest (a lone device's own name says enough)
-  const shown = (clusters.length <= MAX_LABELS ? [...clusters] : clusters.filter((c) => c.devices >= 3)).sort((a, b) => b.devices - a.devices).slice(0, MAX_LABELS);
+  // the largest groups; a lone device's own name says enough
+  const shown = clusters.filter((c) => c.devices >= 2).sort((a, b) => b.devices - a.devices).slice(0, MAX_LABELS);
   const { width, height } = sigma.getDimensions();
   return (
     <div className="group-labels" aria-hidden="true">

@@ -12,7 +12,7 @@ export type TopologySigma = Sigma<NodeAttributes, EdgeAttributes>;
 const LABELS_UP_TO = 2000;
 
 function settingsFor(order: number) {
-  return { hideEdgesOnMove: order > LABELS_UP_TO, hideLabelsOnMove: true, renderLabels: order <= LABELS_UP_TO, labelRenderedSizeThreshold: 6, minCameraRatio: 0.005, maxCameraRatio: 4, stagePadding: 24 };
+  return { hideEdgesOnMove: order > LABELS_UP_TO, hideLabelsOnMove: true, renderLabels: order <= LABELS_UP_TO, labelRenderedSizeThreshold: 4, minCameraRatio: 0.005, maxCameraRatio: 4, stagePadding: 24 };
 }
 
 /** Marks the container once the frame after sigma's first one is on screen. */
