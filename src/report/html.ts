@@ -306,7 +306,7 @@ ${headerHtml(m)}
 <main>
 <section id="summary"><h2>Summary</h2>${contents(m)}<div class="cards">
 ${card('devices', num(s.devices))}${card('attributed to a vendor', num(s.attributed))}${untrustedCard(m)}
-${card('sites', num(s.sites))}${card('links', num(s.links))}${summaryFlowCards(m)}${card('findings', num(s.findings), s.findings ? 'warn' : 'ok')}
+${card('sites', num(s.sites))}${card('links', num(s.links))}${summaryFlowCards(m)}${card('findings', num(s.findings), s.findings ? 'warn' : 'ok')}${s.findingsByStatus.overdue ? card('findings overdue', num(s.findingsByStatus.overdue), 'bad') : ''}
 ${m.nothingToAnalyse ? '' : `${card('plan: devices to replace', num(s.planDevices))}${card('plan: cost', num(s.planCost))}`}
 </div>${nothingBox(m)}${notes.length ? `<ul class="muted">${notes.map((n) => `<li>${text(n)}</li>`).join('')}</ul>` : ''}</section>
 <section id="map"><h2>Map of sites and links</h2>${map.svg ?? `<p class="muted">${text(map.note ?? 'no map')}</p>`}</section>
