@@ -90,10 +90,11 @@ describe('catalog overlay', () => {
     assert.equal(later.code, 0, later.stderr);
     const first = cli(['snapshots', '--db', db, '--json']);
     const names = (JSON.parse(first.stdout) as { name: string }[]).map((x) => x.name).filter((n) => n !== 'q4');
-    const r = cli(['diff', names[0]!, 'q4', '--db', db, '--as-of', '2026-06-01', '--catalog', overlay]);
+    // --wide: every column of the deadline row, whatever the width (the unit comes last)
+    const r = cli(['diff', names[0]!, 'q4', '--db', db, '--as-of', '2026-06-01', '--catalog', overlay, '--wide']);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /closed\s+de-2024-5g-core\s+hw\s+overdue/);
-    assert.match(r.stdout, /de-2024-5g-core\s+2026-03-31\s+devices\s+1\s+0\s/);
+    assert.match(r.stdout, /de-2024-5g-core\s+2026-03-31\s.*\s1\s+0\s+devices\n/);
   });
 
   it('policies lists the overlaid rule and says the version', () => {
