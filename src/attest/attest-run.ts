@@ -33,7 +33,8 @@ export function attestFlow(run: PreparedRun, flow: FlowInput, key: SigningKey, l
 }
 
 export interface SnapshotAttestations {
-  flows: FlowAttestation[];
+  /** the envelopes, not the statements they carry: 10k statements kept as objects would be most of the heap */
+  flows: AttestedFlow[];
   tree: SnapshotTree;
   root: DsseEnvelope;
 }
@@ -45,15 +46,15 @@ const IN_FLIGHT = 64;
  * Statements built here and signed on the thread pool meanwhile, in the order given: the same
  * bytes as attestFlow's (Ed25519 is deterministic). `results` may be lazy (computed as consumed).
  */
-export async function signFlows(results: Iterable<FlowResultInput>, ctx: AttestContext, key: SigningKey, progress?: (done: number) => void): Promise<FlowAttestation[]> {
-  const flows: FlowAttestation[] = [];
+export async function signFlows(results: Iterable<FlowResultInput>, ctx: AttestContext, key: SigningKey, progress?: (done: number) => void): Promise<AttestedFlow[]> {
+  const flows: AttestedFlow[] = [];
   const pending = new Set<Promise<void>>();
   let i = 0;
   for (const r of results) {
     const at = i++;
     const statement = flowStatement(r, ctx);
     const p: Promise<void> = signStatementAsync(statement, key).then((envelope) => {
-      flows[at] = { flow: r.flow.id, verdict: statement.predicate.verdict, statement, envelope };
+      flows[at] = { flow: r.flow.id, verdict: statement.predicate.verdict, envelope };
       pending.delete(p);
     });
     pending.add(p);

@@ -39,12 +39,19 @@ export function signEnvelope(payload: Uint8Array, key: SigningKey, payloadType =
 const signInPool = promisify((data: Buffer, key: KeyObject, done: (e: Error | null, sig: Buffer) => void) => sign(null, data, key, done));
 
 /**
- * The same envelope as signEnvelope, the Ed25519 signature computed on libuv's thread pool: while
- * it signs one statement the caller builds the next, on another core.
+ * The same envelope as signEnvelope for a payload given as text, the Ed25519 signature computed
+ * on libuv's thread pool: while it signs one statement the caller builds the next, on another
+ * core. The payload is written once, straight into its PAE.
  */
-export async function signEnvelopeAsync(payload: Uint8Array, key: SigningKey, payloadType = IN_TOTO_PAYLOAD_TYPE): Promise<DsseEnvelope> {
-  const sig = await signInPool(pae(payloadType, payload), key.privateKey);
-  return { payloadType, payload: Buffer.from(payload).toString('base64'), signatures: [{ keyid: key.keyid, sig: sig.toString('base64') }] };
+export async function signTextAsync(payload: string, key: SigningKey, payloadType = IN_TOTO_PAYLOAD_TYPE): Promise<DsseEnvelope> {
+  const size = Buffer.byteLength(payload, 'utf8');
+  const head = `DSSEv1 ${Buffer.byteLength(payloadType, 'utf8')} ${payloadType} ${size} `;
+  const at = Buffer.byteLength(head, 'utf8');
+  const message = Buffer.allocUnsafe(at + size);
+  message.write(head, 0, 'utf8');
+  message.write(payload, at, 'utf8');
+  const sig = await signInPool(message, key.privateKey);
+  return { payloadType, payload: message.subarray(at).toString('base64'), signatures: [{ keyid: key.keyid, sig: sig.toString('base64') }] };
 }
 
 const Base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'not standard base64');

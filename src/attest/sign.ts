@@ -1,7 +1,7 @@
 // A Statement signed: its canonical JSON is the payload, so the signed bytes are the same
 // whichever order the builder set the fields in.
 import { canonicalJsonShared } from './canonical-shared.js';
-import { signEnvelope, signEnvelopeAsync, type DsseEnvelope } from './dsse.js';
+import { signEnvelope, signTextAsync, type DsseEnvelope } from './dsse.js';
 import type { SigningKey } from './keys.js';
 import type { Statement } from './statement.js';
 
@@ -10,5 +10,5 @@ export function signStatement<P>(statement: Statement<P>, key: SigningKey): Dsse
 }
 
 export function signStatementAsync<P>(statement: Statement<P>, key: SigningKey): Promise<DsseEnvelope> {
-  return signEnvelopeAsync(Buffer.from(canonicalJsonShared(statement), 'utf8'), key);
+  return signTextAsync(canonicalJsonShared(statement), key);
 }
