@@ -107,4 +107,44 @@ describe('re-verification 2026-12', () => {
     }
     assert.equal(rule('ee-2020-security-review').verification.level, 'unverified');
   });
+
+  it('au-2018-5g: the TSSR commencement (18 Sep 2018) is read in the PJCIS review and kept as a milestone; the guidance day and level unchanged', () => {
+    const r = rule('au-2018-5g');
+    assert.equal(r.verification.level, 'partial');
+    assert.equal(r.effective, '2018-08-23');
+    assert.ok((r.milestones ?? []).some((m) => m.date === '2018-09-18'));
+    assert.ok(quoted('au-2018-5g', 'milestone', /commenced on 18 September 2018/));
+    assert.ok(logged('au-2018-5g'));
+  });
+
+  it('eu-5g-toolbox-sm03: 29 Jan 2020 and the key-asset restriction are quoted from the Commission; still partial', () => {
+    const r = rule('eu-5g-toolbox-sm03');
+    assert.equal(r.verification.level, 'partial');
+    assert.equal(r.effective, '2020-01-29');
+    assert.ok(quoted('eu-5g-toolbox-sm03', 'scope', /adopted on 29 January 2020/));
+    assert.ok((r.quotes ?? []).every((q) => q.source.startsWith('https://digital-strategy.ec.europa.eu/')));
+  });
+
+  it('the rules re-checked without reaching their primary text keep their level, say what was tried, and are logged', () => {
+    const expected: Record<string, string> = {
+      'tw-ncc-2014-4g': 'unverified',
+      'tw-ey-2019-government': 'unverified',
+      'lt-2022-procurement': 'unverified',
+      'be-2022-5g-authorisation': 'partial',
+      'be-2022-5g-hrv': 'unverified',
+      'nz-2018-gcsb-5g-ran': 'partial',
+      'eu-5g-toolbox-sm05': 'partial',
+      'in-2022-expansion': 'unverified',
+    };
+    for (const [id, level] of Object.entries(expected)) {
+      const r = rule(id);
+      assert.equal(r.verification.level, level, id);
+      assert.equal(r.verification.checked, '2026-12-03', id);
+      assert.match(r.verification.note ?? '', /2026-12 re-check/, id);
+      assert.ok(logged(id), `${id}: no change entry`);
+    }
+    assert.equal(rule('lt-2022-procurement').noNewPurchaseAfter, '2022-03-17', 'a law-firm date is recorded, not applied');
+    assert.ok(!catalog.rules.some((r) => r.jurisdiction === 'LV'), 'no Latvian rule without a primary source');
+  });
 });
+
