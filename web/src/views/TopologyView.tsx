@@ -10,7 +10,8 @@ import { GROUP_KEY, type Grouping } from '../topology-layout.js';
 import { GROUP_NODE, groupGraph } from '../topology/group-graph.js';
 import { GroupLabels } from '../topology/GroupLabels.js';
 import { drawnGraph } from '../topology/sigma-graph.js';
-import { indexTopology, kHop, shortestPathNodes, type IndexedTopology, type PathSubgraph } from '../topology/subgraph.js';
+import { indexTopology, kHop, type IndexedTopology, type PathSubgraph } from '../topology/subgraph.js';
+import { usePathSubgraph } from '../topology/use-paths.js';
 import { useFoundAt } from '../topology/found-at.js';
 import { useSigma } from '../topology/use-sigma.js';
 import { useAsync } from '../use-async.js';
@@ -121,7 +122,7 @@ export function TopologyView({ api, snapshot, report, onDevice }: Props) {
   const value = topo.status === 'ok' ? topo.value : null;
   const indexed = useMemo(() => (value ? indexTopology(value) : null), [value]);
   const sensitive = useMemo(() => report.exposure.flows.filter((f) => f.class === 'sensitive'), [report]);
-  const paths = useMemo(() => (indexed ? shortestPathNodes(indexed, sensitive) : null), [indexed, sensitive]);
+  const { paths, done } = usePathSubgraph(indexed, sensitive);
   const [chosenMode, setMode] = useState<Mode | null>(null);
   const [grouping, setGrouping] = useState<Grouping>('site');
   const [k, setK] = useState(2);
@@ -174,6 +175,11 @@ export function TopologyView({ api, snapshot, report, onDevice }: Props) {
         </p>
       ) : null}
       {topo.status === 'loading' ? <p className="loading">Loading the topology…</p> : null}
+      {value && !paths ? (
+        <p className="loading" data-testid="finding-paths">
+          Finding the sensitive flows' shortest paths: {num(done)} of {num(sensitive.length)} flows…
+        </p>
+      ) : null}
       {topo.status === 'error' ? (
         <p className="bad" role="alert">
           Cannot load the topology: <Text value={topo.error.message} />
