@@ -5,12 +5,14 @@
 // frames while zooming with the wheel for 2.5 s; a drill-down (find a device → its 2-hop
 // neighbourhood drawn); back to the whole network. Alone: `node --import tsx bench/topology-view.ts`.
 // BENCH_TOPOLOGY_DEVICES=N for another size.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { buildDashboard, importInto, launchChromium, serve } from '../test/web/browser.js';
 import { writeLargeNetwork } from '../test/web/large-network.js';
+import { indexTopology, shortestPathNodes } from '../web/src/topology/subgraph.js';
+import type { Topology } from '../web/src/types.js';
 import type { BenchResult } from './types.js';
 
 const DEVICES = Number(process.env.BENCH_TOPOLOGY_DEVICES ?? 100_000);
@@ -43,12 +45,31 @@ async function zoomFrames(page: Page): Promise<{ frames: number; worst: number }
   return frames;
 }
 
+/** The view's default subgraph computed in Node over the generated network and 200 flows between seeded random devices. */
+function pathDevices(files: string[]): BenchResult {
+  const rows = (f: string) => readFileSync(f, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+  const t: Topology = {
+    nodes: rows(files[0]!).map((r) => ({ id: r[0]!, name: null, vendor: r[2]!, site: r[4]!, country: r[5]!, layer: r[3]!, untrusted: false })),
+    links: rows(files[1]!).map((r) => ({ a: r[0]!, b: r[1]!, metric: Number(r[2]) })),
+  };
+  let x = 12345;
+  const rnd = () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const flows = Array.from({ length: 200 }, () => ({ src: `d${Math.floor(rnd() * DEVICES)}`, dst: `d${Math.floor(rnd() * DEVICES)}` }));
+  const g = indexTopology(t);
+  const started = performance.now();
+  const r = shortestPathNodes(g, flows);
+  const ms = Math.round(performance.now() - started);
+  return { name: `topology view, sensitive flows' path devices, 200 flows, ${SIZE}`, value: ms, unit: 'ms', note: `web/src/topology/subgraph.ts in Node, flows between seeded random devices: ${r.nodes.size} devices on their shortest paths; the view runs it in 40 ms slices` };
+}
+
 export async function run(): Promise<BenchResult[]> {
   const dir = mkdtempSync(join(tmpdir(), 'cleanpath-bench-topology-'));
   const browser = await launchChromium();
   let server: Awaited<ReturnType<typeof serve>> | null = null;
   try {
-    await importInto(join(dir, 'large.db'), writeLargeNetwork(dir, DEVICES).files, 'large');
+    const { files } = writeLargeNetwork(dir, DEVICES);
+    const paths = pathDevices(files);
+    await importInto(join(dir, 'large.db'), files, 'large');
     await buildDashboard(join(dir, 'web'));
     server = await serve(join(dir, 'large.db'), join(dir, 'web'));
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -66,6 +87,7 @@ export async function run(): Promise<BenchResult[]> {
     const back = await drawnAfter(page, 'groups');
     const how = `bench/topology-view.ts, test/web/large-network.ts ${SIZE}, chromium --disable-gpu (WebGL in SwiftShader)`;
     return [
+      paths,
       { name: `topology view, whole network drawn, ${SIZE}`, value: whole.ms, unit: 'ms', note: `${how}; one disc per site (${whole.nodes.toLocaleString('en-US')}), lines bundled between sites; from the topology data in the page (layout, graph, sigma) to the first frame on screen` },
       { name: `topology view, frames while zooming, ${SIZE}`, value: zoom.frames, unit: 'frames in 2.5 s', note: `${how}; wheel in and out every 100 ms; worst frame ${zoom.worst} ms` },
       { name: `topology view, drill-down to a 2-hop neighbourhood, ${SIZE}`, value: drill.ms, unit: 'ms', note: `${how}; find a device → its ${drill.nodes} device(s) drawn (${drillWall} ms from the click, with playwright's round trips)` },

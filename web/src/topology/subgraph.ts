@@ -135,8 +135,8 @@ export function addFlowPaths(g: IndexedTopology, f: { src: string; dst: string }
 
 /**
  * The devices on any shortest path of any of the flows (endpoints included). Measured at 100k
- * devices (test/web/large-network.ts), 200 flows between random devices: 5.9 s in Node (18 s with a second search per flow), hence
- * usePathSubgraph runs it in slices.
+ * devices (test/web/large-network.ts), 200 flows between random devices: 5.9 s in Node (18 s with
+ * a second search per flow; bench/topology-view.ts), hence usePathSubgraph runs it in slices.
  */
 export function shortestPathNodes(g: IndexedTopology, flows: ReadonlyArray<{ src: string; dst: string }>): PathSubgraph {
   const nodes = new Set<number>();
