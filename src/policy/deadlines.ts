@@ -2,8 +2,9 @@
 import { day } from './dates.js';
 import type { Finding } from './findings.js';
 import type { Rule } from './schema.js';
+import { repealBasis } from './repeal.js';
 
-export type DateField = 'effective' | 'noNewPurchaseAfter' | 'noNewAfter' | 'acquiredAfter' | 'removeBy' | 'prohibitedFrom' | 'milestone';
+export type DateField = 'effective' | 'noNewPurchaseAfter' | 'noNewAfter' | 'acquiredAfter' | 'removeBy' | 'prohibitedFrom' | 'repealedFrom' | 'milestone';
 
 export interface RuleDate {
   rule: string;
@@ -21,6 +22,7 @@ export function ruleDates(rule: Rule): RuleDate[] {
     out.push({ rule: rule.id, field: 'removeBy', date: rule.removeBy, what: rule.kind === 'share-cap' ? `last day over the ${rule.capPercent}% cap` : 'last day to remove' });
   }
   if (rule.prohibitedFrom) out.push({ rule: rule.id, field: 'prohibitedFrom', date: rule.prohibitedFrom, what: 'prohibited from' });
+  if (rule.repealedFrom) out.push({ rule: rule.id, field: 'repealedFrom', date: rule.repealedFrom, what: `repealed: equipment ${repealBasis(rule) === 'purchased' ? 'bought' : 'installed'} from this day is outside the rule` });
   for (const m of rule.milestones ?? []) out.push({ rule: rule.id, field: 'milestone', date: m.date, what: m.what });
   return out;
 }

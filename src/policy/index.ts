@@ -14,6 +14,7 @@ export { buildFamilies, vendorFamilies, coverage, type VendorFamilies, type Cove
 export { herfindahl } from './concentration.js';
 export { excessOverCap } from './share-cap.js';
 export { lastPermittedDay } from './timing.js';
+export { repealBasis } from './repeal.js';
 export { addDays, isRealDate, todayUtc, dayNumber } from './dates.js';
 export { vendorList } from './explain.js';
 export type { PolicyDevice } from './device.js';

@@ -32,7 +32,7 @@ export const RESTRICTS = ['deployment', 'funding', 'authorization', 'sale'] as c
 export type Restricts = (typeof RESTRICTS)[number];
 
 /** The rule fields a quote can back: each date, the scope, the vendors. */
-export const QUOTED_FIELDS = ['effective', 'noNewAfter', 'noNewPurchaseAfter', 'acquiredAfter', 'removeBy', 'prohibitedFrom', 'milestone', 'scope', 'vendors'] as const;
+export const QUOTED_FIELDS = ['effective', 'noNewAfter', 'noNewPurchaseAfter', 'acquiredAfter', 'removeBy', 'prohibitedFrom', 'repealedFrom', 'milestone', 'scope', 'vendors'] as const;
 
 /**
  * Which vendors a rule names: catalog slugs, every vendor (vendor-neutral regimes such as
@@ -121,6 +121,12 @@ export const RuleSchema = z
     removeBy: date.optional(),
     /** First day a device in scope is prohibited: the day after the last permitted one. */
     prohibitedFrom: date.optional(),
+    /**
+     * First day the instrument no longer reaches new equipment (repealed or replaced): a device
+     * installed on or after it (bought, for a rule judged on the purchase date: `acquiredAfter`, or
+     * a `noNewPurchaseAfter` with no `noNewAfter`) is outside the rule; one from before stays under it.
+     */
+    repealedFrom: date.optional(),
     milestones: z.array(Milestone).optional(),
     /** share-cap: highest permitted share of the vendors' devices in each operator's segment. */
     capPercent: z.number().gt(0).lt(100).optional(),
@@ -137,6 +143,9 @@ export const RuleSchema = z
     const need = (field: keyof typeof r, why: string) => {
       if (r[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `${why} needs ${String(field)}` });
     };
+    if (r.repealedFrom && r.repealedFrom <= r.effective) {
+      ctx.addIssue({ code: 'custom', path: ['repealedFrom'], message: 'repealedFrom must come after effective' });
+    }
     if (r.removeBy && r.prohibitedFrom) {
       ctx.addIssue({ code: 'custom', path: ['prohibitedFrom'], message: 'give removeBy or prohibitedFrom, not both' });
     }

@@ -7,6 +7,7 @@ import type { Status } from './findings.js';
 import type { Rule } from './schema.js';
 import type { MissingField } from './scope.js';
 import { cutoffChecks, type CutCheck, type DeviceDates } from './cutoffs.js';
+import { repealCheck } from './repeal.js';
 
 export type { DeviceDates } from './cutoffs.js';
 
@@ -128,6 +129,22 @@ export function deviceTiming(rule: Rule, dates: DeviceDates, asOf: string, assum
   if (now < day(rule.effective)) return null;
   if (dates.installed && day(dates.installed) > now) return null;
   if (dates.purchased && day(dates.purchased) > now) return null;
+  const repeal = repealCheck(rule, dates, asOf);
+  if (repeal.kind === 'out') return null;
+  const t = timingInForce(rule, dates, asOf, assumeInScope);
+  if (!t || repeal.kind === 'none') return t;
+  const reason = `${t.reason} (${repeal.note})`;
+  if (repeal.kind === 'before') return { ...t, reason };
+  // Undated: the date must also fall before the repeal. A date the timing already needs gets the condition added.
+  if (t.needs) {
+    const same = t.needs.field === repeal.missing.field;
+    return same ? { ...t, reason, needs: { ...t.needs, wanted: t.needs.wanted.map((w) => `${w} and ${repeal.missing.wanted[0]}`) } } : { ...t, reason };
+  }
+  if (!assumeInScope) return { ...t, reason, needs: repeal.missing };
+  return { ...t, reason, notices: [...t.notices, repeal.assumed] };
+}
+
+function timingInForce(rule: Rule, dates: DeviceDates, asOf: string, assumeInScope: boolean): Timing | null {
   if (rule.restricts === 'authorization' || rule.restricts === 'sale') {
     return { status: 'advisory', deadline: null, daysLeft: null, reason: MARKET_REASON[rule.restricts](rule), notices: [] };
   }

@@ -4,7 +4,7 @@
 // advisory. A date typo or an off-by-one in rules.json fails here.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { addDays, evaluate, lastPermittedDay, loadRuleCatalog, ruleDates, upcomingDeadlines, type Finding, type PolicyDevice, type Rule } from '../../src/policy/index.js';
+import { addDays, evaluate, lastPermittedDay, loadRuleCatalog, repealBasis, ruleDates, upcomingDeadlines, type Finding, type PolicyDevice, type Rule } from '../../src/policy/index.js';
 import { inScopeDevice } from './helpers.js';
 
 const { rules } = loadRuleCatalog();
@@ -106,6 +106,28 @@ function milestoneTests(rule: Rule) {
   }
 }
 
+function repealTests(rule: Rule) {
+  const r = rule.repealedFrom;
+  if (!r || grouped(rule)) return;
+  const basis = repealBasis(rule);
+  it(`repealedFrom ${r}: ${basis} the day before is still under the rule and says so, on the day it is outside it`, () => {
+    const asOf = addDays(r, 30);
+    // Both dates on the day judged, so the repeal alone decides (a purchase on a day implies an install no earlier).
+    const at = (x: string) => one(rule, asOf, { installed: x, purchased: x });
+    const before = at(addDays(r, -1));
+    assert.equal(before.length, 1);
+    assert.notEqual(before[0]?.status, 'needs-data');
+    assert.match(before[0]?.reason ?? '', new RegExp(`repealed from ${r}`));
+    assert.deepEqual(at(r), []);
+    // Before the repeal day, the same device dated on it is judged as usual.
+    assert.equal(one(rule, addDays(r, -1), { installed: addDays(r, -1), purchased: addDays(r, -1) }).length, 1);
+    // Undated after the repeal: the date is needed, and must fall before it.
+    const undated = one(rule, asOf, basis === 'purchased' ? { installed: r } : {})[0];
+    assert.equal(undated?.status, 'needs-data');
+    assert.ok(undated?.missing?.includes(basis), JSON.stringify(undated));
+  });
+}
+
 function unverifiedTests(rule: Rule) {
   if (rule.verification.level !== 'unverified' || grouped(rule)) return;
   it('unverified: never a deadline without includeUnverified, and says what it would be', () => {
@@ -133,12 +155,13 @@ describe('every date of every rule, from the catalog', () => {
       deadlineTests(rule);
       cutoffTests(rule);
       milestoneTests(rule);
+      repealTests(rule);
       unverifiedTests(rule);
     });
   }
 
   it('covers every date field the catalog uses', () => {
     const fields = new Set(rules.flatMap((r) => ruleDates(r).map((d) => d.field)));
-    assert.deepEqual([...fields].sort(), ['acquiredAfter', 'effective', 'milestone', 'noNewAfter', 'noNewPurchaseAfter', 'prohibitedFrom', 'removeBy']);
+    assert.deepEqual([...fields].sort(), ['acquiredAfter', 'effective', 'milestone', 'noNewAfter', 'noNewPurchaseAfter', 'prohibitedFrom', 'removeBy', 'repealedFrom']);
   });
 });

@@ -146,5 +146,24 @@ describe('re-verification 2026-12', () => {
     assert.equal(rule('lt-2022-procurement').noNewPurchaseAfter, '2022-03-17', 'a law-firm date is recorded, not applied');
     assert.ok(!catalog.rules.some((r) => r.jurisdiction === 'LV'), 'no Latvian rule without a primary source');
   });
+
+  it('de-bsig-9b: replaced by §41 BSIG 2025 from 6 Dec 2025; a component installed from then needs no notification', () => {
+    const r = rule('de-bsig-9b');
+    assert.equal(r.repealedFrom, '2025-12-06');
+    assert.match(r.verification.note ?? '', /secondary sources/, 'the day is labelled as not read in the BGBl');
+    const core = (installed?: string) => inScopeDevice(r, 'b1', installed ? { installed } : {});
+    assert.equal(statusOn('de-bsig-9b', core('2025-12-05'), '2026-12-03'), 'approval-required');
+    assert.equal(statusOn('de-bsig-9b', core('2025-12-06'), '2026-12-03'), undefined);
+    assert.equal(statusOn('de-bsig-9b', core('2025-12-06'), '2025-12-05'), undefined, 'not installed yet');
+    const f = evaluate({ devices: [core('2024-01-01')], rules: [r], asOf: '2026-12-03' })[0];
+    assert.match(f?.reason ?? '', /repealed from 2025-12-06: it covers only equipment installed before that day/);
+    const undated = evaluate({ devices: [core()], rules: [r], asOf: '2026-12-03' })[0];
+    assert.equal(undated?.status, 'needs-data');
+    assert.match(undated?.reason ?? '', /on or after 2021-05-28 and before 2025-12-06/);
+    const assumed = evaluate({ devices: [core()], rules: [r], asOf: '2026-12-03', assumeInScope: true })[0];
+    assert.equal(assumed?.status, 'approval-required');
+    assert.ok(assumed?.notices.some((n) => /assumed before 2025-12-06/.test(n)));
+    assert.ok(logged('de-bsig-9b'));
+  });
 });
 
