@@ -80,7 +80,8 @@ describe('cleanpath screen', () => {
   });
 
   it('table output shows the lists with their versions, and the hits', () => {
-    const r = cli(['screen', '--inventory', '--db', db, '--as-of', '2026-08-01']);
+    // --wide: the party's name whole (a table fits 100 columns by default off a terminal)
+    const r = cli(['screen', '--inventory', '--db', db, '--as-of', '2026-08-01', '--wide']);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /csl-sample\s+2020-08-17/);
     assert.match(r.stdout, /supplier\s+HUAWEI TECHNOLOGIES CO\.,LTD\s+1\s+match/);

@@ -120,9 +120,10 @@ describe('lists update against a local server', () => {
     assert.match(res.lists[0]!.title, /downloaded \d{4}-\d\d-\d\dT.* from http:\/\/127\.0\.0\.1/);
     assert.equal(res.results[0]?.hits[0]?.verdict, 'match');
     assert.equal(res.results[0]?.hits[0]?.list.id, 'csl');
-    const table = await run(['screen', NEW_PARTY, '--lists-dir', d], d);
+    // --wide: the heading on one line (prose wraps at 100 columns by default off a terminal)
+    const table = await run(['screen', NEW_PARTY, '--lists-dir', d, '--wide'], d);
     assert.match(table.stdout, /against csl@2020-08-17 \(downloaded \d{4}-\d\d-\d\dT[^)]*\), opensanctions@\S+ \(downloaded /);
-    const bad = await run(['lists', 'update', '--lists-dir', d, '--only', 'csl', '--csl-url', `${base}/error.json`], d);
+    const bad = await run(['lists', 'update', '--lists-dir', d, '--only', 'csl', '--csl-url', `${base}/error.json`, '--wide'], d);
     assert.equal(bad.code, 1);
     assert.match(bad.stdout, /csl\s+refused\s+HTTP 500.*kept the copy downloaded/);
   });
