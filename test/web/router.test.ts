@@ -12,6 +12,8 @@ describe('router: hrefFor and parseHash', () => {
     const routes: Route[] = [
       ...TABS.map((view) => ({ view })),
       { view: 'devices', query: { vendor: 'huawei,zte', sort: 'name', order: 'desc', offset: '200', q: 'a&b=c' } },
+      { view: 'devices', query: { vendor: 'huawei' }, snapshot: 'q1/2026 ?#&', panel: 'd1' },
+      { view: 'device', id: 'd1', snapshot: 'demo' },
       ...NASTY.flatMap((id): Route[] => [{ view: 'device', id }, { view: 'flow', id }, { view: 'finding', rule: 'eu-5g-toolbox-sm03', subject: id }, { view: 'topology', panel: id }, { view: 'finding', rule: id, subject: id, panel: id }]),
     ];
     for (const r of routes) {

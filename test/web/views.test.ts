@@ -80,7 +80,7 @@ describe('devices, device pages, URLs, screening and measured paths, in chromium
     assert.deepEqual(await ids(page), api.devices.map((d) => d.id));
     await page.click('[data-page=next]');
     await devicesShown(/^101–200 of/);
-    assert.match(await hash(), /^#\/devices\?offset=100$/);
+    assert.match(await hash(), /^#\/devices\?offset=100&snapshot=demo$/);
     await page.click('th[data-column=name] a');
     await devicesShown(/^1–100 of/);
     const byName = await server.api<DevicePage>('/api/snapshots/demo/devices?sort=name&limit=100');
@@ -102,15 +102,15 @@ describe('devices, device pages, URLs, screening and measured paths, in chromium
     const first = filtered.devices[0]!;
     await page.click(`[data-device="${first.id}"] td[data-column=id] a`);
     await page.waitForSelector(`[data-testid=device-page][data-device="${first.id}"] [data-testid=evidence-table]`);
-    assert.equal(await hash(), `#/devices/${encodeURIComponent(first.id)}`);
+    assert.equal(await hash(), `#/devices/${encodeURIComponent(first.id)}?snapshot=demo`);
     await page.waitForSelector('[data-testid=neighbours-table], [data-testid=no-neighbours]');
     await page.screenshot({ path: join(OUT, 'device-page.png') });
   });
 
   it('back and forward walk devices, device pages and tabs; a reload keeps the place', async () => {
-    const links = await server.api<{ links: Array<{ neighbour: { id: string } }> }>(`/api/snapshots/demo/devices/${encodeURIComponent(decodeURIComponent((await hash()).slice('#/devices/'.length)))}/links`);
+    const startId = decodeURIComponent((await hash()).slice('#/devices/'.length).replace(/\?.*$/, ''));
+    const links = await server.api<{ links: Array<{ neighbour: { id: string } }> }>(`/api/snapshots/demo/devices/${encodeURIComponent(startId)}/links`);
     assert.ok(links.links.length > 0, 'the demo device has neighbours');
-    const start = await hash();
     const next = links.links[0]!.neighbour.id;
     await page.click(`[data-neighbour="${next}"] a`);
     await page.waitForSelector(`[data-testid=device-page][data-device="${next}"]`);
@@ -119,12 +119,14 @@ describe('devices, device pages, URLs, screening and measured paths, in chromium
     await page.goBack();
     await page.waitForSelector(`[data-testid=device-page][data-device="${next}"]`);
     await page.goBack();
-    await page.waitForSelector(`[data-testid=device-page][data-device="${decodeURIComponent(start.slice('#/devices/'.length))}"]`);
+    await page.waitForSelector(`[data-testid=device-page][data-device="${startId}"]`);
     await page.goForward();
     await page.waitForSelector(`[data-testid=device-page][data-device="${next}"]`);
+    // the URL names the snapshot: a reload (or the link pasted elsewhere) opens the same device in it
+    assert.match(await hash(), /[?&]snapshot=demo(&|$)/);
     await page.reload();
-    await page.selectOption('select[aria-label=snapshot]', 'demo');
     await page.waitForSelector(`[data-testid=device-page][data-device="${next}"] [data-testid=evidence-table]`);
+    assert.equal(await page.inputValue('select[aria-label=snapshot]'), 'demo');
   });
 
   it('a finding has its own URL that opens its evidence panel; closing it is a step back in history', async () => {
@@ -133,12 +135,11 @@ describe('devices, device pages, URLs, screening and measured paths, in chromium
     await row.click();
     await page.waitForSelector('[data-testid=evidence-panel]');
     const h = await hash();
-    assert.match(h, /^#\/findings\/[^/]+\/[^/]+$/);
+    assert.match(h, /^#\/findings\/[^/?]+\/[^/?]+\?snapshot=demo$/);
     await page.reload();
-    await page.selectOption('select[aria-label=snapshot]', 'demo');
     await page.waitForSelector('[data-testid=evidence-panel] .finding-summary', { timeout: 120_000 });
     await page.click('[data-testid=evidence-panel] button.close');
-    await hashIs('#/findings');
+    await hashIs('#/findings?snapshot=demo');
     await page.goBack();
     await page.waitForSelector('[data-testid=evidence-panel]');
     assert.equal(await hash(), h);

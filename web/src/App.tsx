@@ -21,7 +21,7 @@ import { DevicePage } from './views/DevicePage.js';
 import { ScreeningView } from './views/ScreeningView.js';
 import { PathsView } from './views/PathsView.js';
 import { FlowView } from './views/FlowView.js';
-import { navigate, tabOf, upgradeLegacyHash, useRoute, type Route, type Tab } from './router.js';
+import { currentRoute, navigate, tabOf, upgradeLegacyHash, useRoute, type Route, type Tab } from './router.js';
 import type { SavedEdit } from './views/DeviceEdit.js';
 import { plain, Text, TextList } from './Text.js';
 
@@ -113,7 +113,8 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
   const api = useMemo(() => new Api(token), [token]);
   const route = useRoute();
   const view = tabOf(route);
-  const [snapshot, setSnapshot] = useState<string | null>(null);
+  // the URL's snapshot when it names one (a shared link), else the newest once listed
+  const [snapshot, setSnapshot] = useState<string | null>(() => currentRoute().snapshot ?? null);
   const [params, setParams] = useState<ReportParams>({ asOf: todayIso(), untrusted: '' });
   // The edit just saved, shown in the panel of its device while the URL still names it.
   const [saved, setSaved] = useState<SavedEdit | null>(null);
@@ -139,6 +140,15 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
   useEffect(() => {
     if (snapshots.status === 'ok' && snapshot === null && snapshots.value.length) setSnapshot(snapshots.value[snapshots.value.length - 1]!.name);
   }, [snapshots, snapshot]);
+  // back, forward or a pasted link to another snapshot
+  useEffect(() => {
+    if (route.snapshot && route.snapshot !== snapshot) setSnapshot(route.snapshot);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [route.snapshot]);
+  const chooseSnapshot = useCallback((name: string) => {
+    setSnapshot(name);
+    navigate({ ...route, snapshot: name });
+  }, [route]);
 
   // The views that page or run their own queries do not wait for the report: at 100k devices it
   // takes a while, and the CPU it takes is theirs. It is computed when a view needs it.
@@ -164,7 +174,7 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
     setCreated((old) => [...old, e.info]);
     setSnapshot(e.info.name);
     setSaved(e);
-    navigate({ ...withoutPanel(route), panel: e.id });
+    navigate({ ...withoutPanel(route), panel: e.id, snapshot: e.info.name });
   }, [route]);
   const editing = useMemo<PanelEditing>(
     () => ({ role: who.status === 'ok' ? who.value.role : null, taken: snapshots.status === 'ok' ? snapshots.value.map((s) => s.name) : [], onSaved }),
@@ -235,7 +245,7 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
       >
         <label>
           snapshot{' '}
-          <select aria-label="snapshot" value={snapshot ?? ''} onChange={(e) => setSnapshot(e.target.value)} disabled={snapshots.status !== 'ok'}>
+          <select aria-label="snapshot" value={snapshot ?? ''} onChange={(e) => chooseSnapshot(e.target.value)} disabled={snapshots.status !== 'ok'}>
             {snapshots.status === 'ok'
               ? [...snapshots.value].reverse().map((s) => (
                   <option key={s.id} value={s.name}>

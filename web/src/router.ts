@@ -12,6 +12,8 @@
 //   #/findings/RULE/SUBJECT   the findings tab with one finding open (SUBJECT: the device id, or
 //                             a group finding's name)
 //   …&panel=ID                any of the above with the side panel on a device
+//   …&snapshot=NAME           any of the above in that snapshot; navigate and hrefFor keep the
+//                             current one when the route names none, so every URL names it
 // The old fragments (`#map`, `#findings`) still open their tab.
 //
 // Use:
@@ -20,9 +22,15 @@
 //   navigate({ view: 'devices', query }, { replace: true });  // change state without one
 //   <a href={hrefFor({ view: 'device', id })}>…</a> // a plain link: middle-click and copy work
 import { useSyncExternalStore } from 'react';
-import { hrefFor, isTab, parseHash, type Route } from './routes.js';
+import { hrefFor as spell, isTab, parseHash, type Route } from './routes.js';
 
-export { hrefFor, parseHash, tabOf, TABS, type Route, type RouteQuery, type Tab } from './routes.js';
+export { parseHash, tabOf, TABS, type Route, type RouteQuery, type Tab } from './routes.js';
+
+/** The fragment of `route`, in the current URL's snapshot when it names none. */
+export function hrefFor(route: Route): string {
+  const snapshot = route.snapshot ?? currentRoute().snapshot;
+  return spell(snapshot ? { ...route, snapshot } : route);
+}
 
 // A replaced entry fires no hashchange: this event tells the subscribers instead.
 const REPLACED = 'cleanpath:route';

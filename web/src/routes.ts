@@ -17,6 +17,8 @@ export type Route = (
 ) & {
   /** The device shown in the side panel over the page. */
   panel?: string;
+  /** The snapshot shown (absent: the one selected, at first the newest). */
+  snapshot?: string;
 };
 
 /** The tab a route belongs to (highlighted in the tab bar). */
@@ -43,9 +45,12 @@ export function parseHash(hash: string): Route {
   const q = raw.indexOf('?');
   const path = (q < 0 ? raw : raw.slice(0, q)).replace(/^\//, '');
   const params = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
+  // the parameters every route may carry; the rest are the tab's own
   const panel = params.get('panel') ?? undefined;
+  const snapshot = params.get('snapshot') ?? undefined;
   params.delete('panel');
-  const extra = panel ? { panel } : {};
+  params.delete('snapshot');
+  const extra = { ...(panel ? { panel } : {}), ...(snapshot ? { snapshot } : {}) };
   const parts = path.split('/').map(decode);
   if (parts.some((p) => p === null)) return { view: 'overview' };
   const [head = '', a, b] = parts as string[];
@@ -68,9 +73,10 @@ export function hrefFor(route: Route): string {
   else if (route.view === 'finding') path = `findings/${enc(route.rule)}/${enc(route.subject)}`;
   else {
     path = route.view;
-    for (const [k, v] of Object.entries(route.query ?? {})) if (v !== '' && k !== 'panel') params.set(k, v);
+    for (const [k, v] of Object.entries(route.query ?? {})) if (v !== '' && k !== 'panel' && k !== 'snapshot') params.set(k, v);
   }
   if (route.panel) params.set('panel', route.panel);
+  if (route.snapshot) params.set('snapshot', route.snapshot);
   const s = params.toString();
   return `#/${path}${s ? `?${s}` : ''}`;
 }
