@@ -19,6 +19,7 @@ import { STATUSES, upcomingDeadlines, type Finding, type Status, type UpcomingDe
 import { openStore, storeLabel, type SnapshotInfo } from '../store/index.js';
 import { reportPaths, type ReportPaths } from '../paths/report-data.js';
 import { REPORT_SECTIONS } from './sections.js';
+import { vendorShares } from './vendor-shares.js';
 import type { WhatIfAnalysis, WhatIfSource } from '../analyses/whatif.js';
 
 export const REPORT_VERSION = 1;
@@ -190,22 +191,7 @@ function sourceText(e: Evidence): string {
 }
 
 function shares(devices: readonly Device[], keyOf: (d: Device) => string): VendorShare[] {
-  const groups = new Map<string, Map<string, number>>();
-  for (const d of devices) {
-    const k = keyOf(d);
-    const m = groups.get(k) ?? new Map<string, number>();
-    const v = d.vendor ?? 'unknown';
-    m.set(v, (m.get(v) ?? 0) + 1);
-    groups.set(k, m);
-  }
-  return [...groups.keys()].sort().map((key) => {
-    const m = groups.get(key)!;
-    const total = [...m.values()].reduce((a, b) => a + b, 0);
-    const vendors = [...m]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .map(([vendor, n]) => ({ vendor, devices: n, percent: Math.round((n / total) * 10000) / 100 }));
-    return { key, total, vendors };
-  });
+  return vendorShares(devices.map((d) => ({ key: keyOf(d), vendor: d.vendor ?? 'unknown', devices: 1 })));
 }
 
 interface Inventory {

@@ -19,6 +19,7 @@ import { ATTESTATION_ROUTES } from './routes/attestations.js';
 import { FLOW_PATH_ROUTES } from './routes/flow-paths.js';
 import { PATH_ROUTES } from './routes/paths.js';
 import { SNAPSHOT_ROUTES } from './routes/snapshots.js';
+import { SUMMARY_ROUTES } from './routes/summary.js';
 import { TOKEN_ROUTES } from './routes/tokens.js';
 import { applySecurityHeaders } from './security.js';
 
@@ -75,7 +76,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   const specs: RouteSpec[] = [];
   let document: unknown;
-  specs.push(...metaRoutes(() => (document ??= openApiDocument(specs, API_VERSION))), ...SNAPSHOT_ROUTES, ...DEVICE_ROUTES, ...ANALYSIS_ROUTES, ...FLOW_PATH_ROUTES, ...ATTESTATION_ROUTES, ...PATH_ROUTES, ...TOKEN_ROUTES);
+  specs.push(...metaRoutes(() => (document ??= openApiDocument(specs, API_VERSION))), ...SNAPSHOT_ROUTES, ...SUMMARY_ROUTES, ...DEVICE_ROUTES, ...ANALYSIS_ROUTES, ...FLOW_PATH_ROUTES, ...ATTESTATION_ROUTES, ...PATH_ROUTES, ...TOKEN_ROUTES);
   registerRoutes(app, ctx, specs);
   await registerImportRoutes(app, ctx);
   specs.push(...IMPORT_ROUTES);

@@ -358,6 +358,21 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
     undefined,
     { description: 'everything the report shows, as src/report/model.ts builds it' },
   ),
+  VendorShare: obj({
+    key: { type: 'string', description: "a country code or a layer ('unknown' when blank)" },
+    total: int,
+    vendors: arr(obj({ vendor: { type: 'string', description: "a vendor slug ('unknown' when unattributed)" }, devices: int, percent: num })),
+  }),
+  SnapshotSummary: obj(
+    {
+      snapshot: ref('SnapshotInfo'),
+      attributed: { type: 'integer', description: 'devices attributed to a vendor' },
+      sites: { type: 'integer', description: 'sites named by its devices (as the report counts them)' },
+      shares: obj({ byCountry: arr(ref('VendorShare')), byLayer: arr(ref('VendorShare')) }),
+    },
+    undefined,
+    { description: 'counts and vendor shares from the store alone: no analysis (findings, exposure) in it' },
+  ),
   TokenInfo: obj(
     { id: int, label: str, role: { enum: [...ROLES] }, createdAt: str, revokedAt: str },
     ['id', 'label', 'role', 'createdAt'],

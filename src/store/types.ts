@@ -123,7 +123,7 @@ export interface DevicePage {
   devices: Device[];
 }
 
-export const GROUP_FIELDS = ['vendor', 'country', 'layer', 'network', 'operator'] as const;
+export const GROUP_FIELDS = ['vendor', 'country', 'layer', 'network', 'operator', 'site'] as const;
 export type GroupField = (typeof GROUP_FIELDS)[number];
 
 export interface DeviceCount {
