@@ -165,5 +165,17 @@ describe('re-verification 2026-12', () => {
     assert.ok(assumed?.notices.some((n) => /assumed before 2025-12-06/.test(n)));
     assert.ok(logged('de-bsig-9b'));
   });
+
+  it('lt-2022-procurement: Law No XIV-954 read in the Seimas register; art. 17(5) quoted, no country named; in-force day unread, so still unverified and no deadline by default', () => {
+    const r = rule('lt-2022-procurement');
+    assert.match(r.instrument, /XIV-954/);
+    assert.match(r.clause, /^Art\. 17\(5\)/);
+    assert.ok((r.quotes ?? []).some((q) => q.field === 'scope' && q.source.startsWith('https://e-seimas.lrs.lt/') && /ypatingos svarbos informacinę infrastruktūrą/.test(q.text)));
+    assert.ok(!(r.quotes ?? []).some((q) => q.field === 'noNewPurchaseAfter'), 'the cut-off is not read in the law');
+    assert.equal(r.verification.level, 'unverified');
+    const d = { ...inScopeDevice(r, 'l1', { installed: '2023-01-01' }), extra: { purchased: '2023-01-01' } };
+    assert.notEqual(statusOn('lt-2022-procurement', d, '2023-06-01'), 'banned-new-install');
+    assert.equal(statusOn('lt-2022-procurement', d, '2023-06-01', true), 'banned-new-install');
+  });
 });
 
