@@ -1,5 +1,7 @@
 // Vendor shares per key (a country or a layer) from counted rows, so the report model (counting
-// its devices) and the server's summary (counting in the store) give the same shares.
+// its devices) and the server's summary route (counting in the store) give the same shares; and
+// that route's answer, which the dashboard's overview reads.
+import type { SnapshotInfo } from '../store/index.js';
 import type { VendorShare } from './model.js';
 
 /** One count: `devices` devices of `vendor` ('unknown' when unattributed) under `key`. */
@@ -24,4 +26,14 @@ export function vendorShares(counts: Iterable<ShareCount>): VendorShare[] {
       .map(([vendor, n]) => ({ vendor, devices: n, percent: Math.round((n / total) * 10000) / 100 }));
     return { key, total, vendors };
   });
+}
+
+/** GET /api/snapshots/{snapshot}/summary's answer, which the dashboard's overview draws first. */
+export interface SnapshotSummary {
+  snapshot: SnapshotInfo;
+  /** Devices attributed to a vendor. */
+  attributed: number;
+  /** Sites named by the devices, as the report counts them. */
+  sites: number;
+  shares: { byCountry: VendorShare[]; byLayer: VendorShare[] };
 }

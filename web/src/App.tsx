@@ -6,7 +6,7 @@ import { adoptTokenFromUrl, forgetToken, storeToken } from './token.js';
 import { todayIso } from './format.js';
 import { useAsync } from './use-async.js';
 import type { Finding, ReportModel, ReportParams, SnapshotInfo } from './types.js';
-import { Overview } from './views/Overview.js';
+import { Overview, summaryOfReport } from './views/Overview.js';
 import { MapView } from './views/MapView.js';
 import { TopologyView } from './views/TopologyView.js';
 import { FindingsView } from './views/FindingsView.js';
@@ -43,6 +43,12 @@ const VIEWS: ReadonlyArray<readonly [Tab, string]> = [
 export type View = Tab;
 
 const NO_REPORT: ReadonlySet<Route['view']> = new Set(['devices', 'screening', 'paths', 'changes', 'whatif']);
+
+/** The overview from the report alone, when the summary route could not answer. */
+function OverviewOfReport({ report, snapshots }: { report: ReportModel; snapshots: SnapshotInfo[] }) {
+  const summary = summaryOfReport(report, snapshots);
+  return summary ? <Overview summary={summary} report={{ status: 'ok', value: report }} snapshots={snapshots} /> : <p className="bad">Cannot find the snapshot {report.source.snapshot} among the organisation&apos;s snapshots.</p>;
+}
 
 /** The side panel a route asks for: a device (`panel=`), or the finding of a finding route once the report has it. */
 function panelOf(route: Route, report: ReportModel | null): PanelSubject | null {
@@ -154,6 +160,8 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
   // takes a while, and the CPU it takes is theirs. It is computed when a view needs it.
   const needsReport = !NO_REPORT.has(route.view);
   const report = useAsync(needsReport ? (signal) => (snapshot ? api.report(snapshot, params, signal) : new Promise<never>(() => {})) : null, [api, snapshot, params.asOf, params.untrusted, needsReport]);
+  // The overview draws the store's counts and shares first (milliseconds), the report's cards as it arrives.
+  const summary = useAsync(view === 'overview' && snapshot ? (signal) => api.summary(snapshot, signal) : null, [api, snapshot, view === 'overview']);
 
   // A name the server could not resolve (HTTP 400 naming the parameter) belongs next to the input
   // that sent it, not only in the page body: the user fixes it where they typed it.
@@ -195,6 +203,7 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
   else if (view === 'screening' && snapshot) body = <ScreeningView api={api} snapshot={snapshot} asOf={params.asOf} />;
   else if (view === 'paths' && snapshot) body = <PathsView api={api} snapshot={snapshot} untrusted={params.untrusted} />;
   else if (route.view === 'flow' && snapshot) body = <FlowView api={api} snapshot={snapshot} id={route.id} report={reportValue} untrusted={params.untrusted} onDevice={openDevice} />;
+  else if (view === 'overview' && summary.status === 'ok' && !untrustedError) body = <Overview summary={summary.value} report={report} snapshots={snapshots.status === 'ok' ? snapshots.value : []} />;
   else if (report.status === 'loading') body = <p className="loading" aria-busy="true">Computing the report for {snapshot ? <Text value={snapshot} /> : '…'} (policy, exposure, kill-switch, plan)…</p>;
   else if (untrustedError) body = <p className="bad">Nothing computed: the untrusted vendors name one the catalog and this snapshot do not know (<Text value={untrustedError} />).</p>;
   else if (report.status === 'error') body = <p className="bad" role="alert">Cannot load the report: <Text value={report.error.message} /></p>;
@@ -202,7 +211,7 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
     const m = report.value;
     body = (
       <>
-        {view === 'overview' && <Overview report={m} snapshots={snapshots.status === 'ok' ? snapshots.value : []} />}
+        {view === 'overview' && <OverviewOfReport report={m} snapshots={snapshots.status === 'ok' ? snapshots.value : []} />}
         {view === 'map' && snapshot && <MapView report={m} api={api} snapshot={snapshot} onDevice={openDevice} />}
         {view === 'topology' && snapshot && <TopologyView api={api} snapshot={snapshot} report={m} onDevice={openDevice} />}
         {view === 'findings' && <FindingsView report={m} onFinding={openFinding} selected={panel} />}

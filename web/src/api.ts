@@ -1,7 +1,7 @@
 // Typed calls to the cleanpath HTTP API (tmp/api-contract.md). The token goes in the
 // Authorization header only; parameters are encoded with URLSearchParams, path parts with
 // encodeURIComponent, so no device id can change the route.
-import type { AnalysisDiff, AnalysisManifest, AnalysisTables, Device, DeviceLinks, DevicePage, FlowPathsAnalysis, PlanDocument, ReportModel, ReportParams, SnapshotInfo, Topology, WhatIfAnalysis, WhoAmI } from './types.js';
+import type { AnalysisDiff, AnalysisManifest, AnalysisTables, Device, DeviceLinks, DevicePage, FlowPathsAnalysis, PlanDocument, ReportModel, ReportParams, SnapshotInfo, SnapshotSummary, Topology, WhatIfAnalysis, WhoAmI } from './types.js';
 
 export class ApiError extends Error {
   constructor(readonly status: number, message: string) {
@@ -113,6 +113,11 @@ export class Api {
 
   snapshots(): Promise<SnapshotInfo[]> {
     return this.get('snapshots');
+  }
+
+  /** Counts and vendor shares from the store alone: what the overview draws before the report arrives. */
+  summary(snapshot: string, signal?: AbortSignal): Promise<SnapshotSummary> {
+    return this.get(`snapshots/${seg(snapshot)}/summary`, signal);
   }
 
   report(snapshot: string, p: ReportParams, signal?: AbortSignal): Promise<ReportModel> {

@@ -14,6 +14,7 @@ export type {
 } from '../../src/report/model.js';
 export type { Device, Evidence } from '../../src/model/index.js';
 export type { SnapshotInfo } from '../../src/store/types.js';
+export type { SnapshotSummary } from '../../src/report/vendor-shares.js';
 export type { Finding, EvidenceNote, Status } from '../../src/policy/findings.js';
 export type { UpcomingDeadline } from '../../src/policy/deadlines.js';
 export type { PlanDocument } from '../../src/plan/format.js';

@@ -2,7 +2,7 @@
 // store aggregates in milliseconds, while the report (minutes of analyses at 100k devices) is
 // computed. Nothing in it is an analysis result: findings and exposure stay the report's.
 import type { z } from 'zod';
-import { vendorShares } from '../../report/vendor-shares.js';
+import { vendorShares, type SnapshotSummary } from '../../report/vendor-shares.js';
 import type { DeviceCount, GroupField } from '../../store/index.js';
 import { snapshotOf } from '../context.js';
 import { route, type RouteSpec } from '../route-spec.js';
@@ -25,7 +25,7 @@ export const SUMMARY_ROUTES: RouteSpec[] = [
     params: SnapshotParams,
     notFound: true,
     response: { description: 'the counts and shares', schema: schemaRef('SnapshotSummary') },
-    handle: async ({ ctx, auth, params }) => {
+    handle: async ({ ctx, auth, params }): Promise<SnapshotSummary> => {
       const snap = await snapshotOf(ctx, auth, params.snapshot);
       const byCountry = await ctx.reads.countDevices(snap.id, ['country', 'vendor']);
       const byLayer = await ctx.reads.countDevices(snap.id, ['layer', 'vendor']);
