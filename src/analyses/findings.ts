@@ -164,7 +164,11 @@ the missing facts made the rule apply: a gate cannot pass what it cannot prove.`
     const all = evaluate({ devices, rules, asOf, assumeInScope: p.assumeInScope, includeUnverified: p.includeUnverified });
     const found = all.filter((f) => keep(p.country, f.country) && keep(vendors, f.vendor) && keep(p.status, f.status));
     const byCountry: Record<string, Partial<Record<Status, number>>> = {};
-    for (const c of new Set(found.map((f) => f.country ?? '??'))) byCountry[c] = countByStatus(found.filter((f) => (f.country ?? '??') === c));
+    // one pass (keys in first-seen order): a filter per country was countries × findings
+    for (const f of found) {
+      const c = (byCountry[f.country ?? '??'] ??= {});
+      c[f.status] = (c[f.status] ?? 0) + 1;
+    }
     return {
       asOf, snapshot: snap.name, catalogVersion, rules: rules.map((r) => r.id), assumeInScope: p.assumeInScope, includeUnverified: p.includeUnverified,
       failOn: p.failOn ?? null, failed: p.failOn ? found.filter((f) => meetsFailOn(f, p.failOn!)).length : 0,

@@ -1,6 +1,7 @@
 // The compliance check: devices + rules + a day → findings. Pure: no I/O, no clock.
 import { findingOrder } from './order.js';
 import { evaluateConcentration } from './concentration.js';
+import { countryIndex, devicesInCountries } from './country-index.js';
 import type { PolicyDevice } from './device.js';
 import { evaluateDevice } from './device-rules.js';
 import type { Finding } from './findings.js';
@@ -31,12 +32,13 @@ export function evaluate(input: CheckInput): Finding[] {
   const fam = input.families ?? vendorFamilies();
   const assume = input.assumeInScope ?? false;
   const out: Finding[] = [];
+  const index = countryIndex(input.devices);
   for (const rule of input.rules) {
     if (!ruleInForce(rule, input.asOf)) continue;
     if (rule.kind === 'share-cap') out.push(...evaluateShareCap(rule, input.devices, input.asOf, fam, assume));
     else if (rule.kind === 'concentration') out.push(...evaluateConcentration(rule, input.devices, input.asOf, assume));
     else {
-      for (const d of input.devices) {
+      for (const d of devicesInCountries(index, rule.scope.countries)) {
         const f = evaluateDevice(rule, d, input.asOf, fam, { assumeInScope: assume, includeUnverified: input.includeUnverified ?? false });
         if (f) out.push(f);
       }
