@@ -20,9 +20,29 @@ export function canonicalJsonShared(value: unknown): string {
   }
   const known = shared.get(value);
   if (known !== undefined) return known;
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJsonShared(v))).join(',')}]`;
+  if (Array.isArray(value)) {
+    // JCS writes primitives as JSON.stringify does, so an array of them is already canonical
+    // (device ids of a path: most of a statement's members)
+    if (value.every(isFinitePrimitive)) return JSON.stringify(value);
+    return `[${value.map((v) => (v === undefined ? 'null' : canonicalJsonShared(v))).join(',')}]`;
+  }
   const o = value as Record<string, unknown>;
-  const parts: string[] = [];
-  for (const k of Object.keys(o).sort()) if (o[k] !== undefined) parts.push(`${JSON.stringify(k)}:${canonicalJsonShared(o[k])}`);
-  return `{${parts.join(',')}}`;
+  let out = '';
+  for (const k of sortedKeys(o)) {
+    const v = o[k];
+    if (v !== undefined) out += `${out ? ',' : ''}${JSON.stringify(k)}:${canonicalJsonShared(v)}`;
+  }
+  return `{${out}}`;
+}
+
+function isFinitePrimitive(v: unknown): boolean {
+  const t = typeof v;
+  return t === 'string' || t === 'boolean' || v === null || (t === 'number' && Number.isFinite(v as number));
+}
+
+/** Object.keys in UTF-16 code-unit order; builders mostly write them in order already, so check before sorting. */
+function sortedKeys(o: object): string[] {
+  const keys = Object.keys(o);
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return keys.sort();
+  return keys;
 }

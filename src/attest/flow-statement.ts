@@ -98,6 +98,24 @@ function pathsAndDevices(paths: readonly PathInput[], clean: PathInput | null): 
   return { items, cleanPath, devices: [...devices.values()] };
 }
 
+// What every statement of a run carries alike: built, and its canonical text computed, once per run.
+const runParts = new WeakMap<AttestContext, Pick<FlowPredicate, 'snapshot' | 'catalog' | 'untrusted' | 'validity' | 'generator'>>();
+
+function partsOf(ctx: AttestContext): Pick<FlowPredicate, 'snapshot' | 'catalog' | 'untrusted' | 'validity' | 'generator'> {
+  let parts = runParts.get(ctx);
+  if (!parts) {
+    parts = {
+      snapshot: shareCanonical({ name: ctx.snapshot.name, digest: { sha256: ctx.snapshot.sha256 } }),
+      catalog: shareCanonical({ version: ctx.catalogVersion }),
+      untrusted: shareCanonical({ ...ctx.untrusted }),
+      validity: shareCanonical({ notBefore: ctx.notBefore.toISOString(), notAfter: ctx.notAfter.toISOString() }),
+      generator: shareCanonical({ name: 'cleanpath', version: ctx.generatorVersion }),
+    };
+    runParts.set(ctx, parts);
+  }
+  return parts;
+}
+
 const finite = (n: number | null): number | null => (n === null || !Number.isFinite(n) ? null : n);
 
 export function flowPredicate(r: FlowResultInput, ctx: AttestContext): FlowPredicate {
@@ -105,20 +123,21 @@ export function flowPredicate(r: FlowResultInput, ctx: AttestContext): FlowPredi
   const { items, cleanPath, devices } = pathsAndDevices(r.paths, r.clean);
   // A contradiction must never be signed: a bug upstream stops the run instead.
   if (verdict === 'clean' && r.paths.some((p) => p.hops.some((h) => h.untrusted))) throw new Error(`flow ${r.flow.id}: class none but a listed path has an untrusted hop`);
+  const parts = partsOf(ctx);
   return {
     flow: r.flow,
-    snapshot: { name: ctx.snapshot.name, digest: { sha256: ctx.snapshot.sha256 } },
-    catalog: { version: ctx.catalogVersion },
+    snapshot: parts.snapshot,
+    catalog: parts.catalog,
     asOf: ctx.asOf,
-    untrusted: ctx.untrusted,
+    untrusted: parts.untrusted,
     verdict,
     exposure: r.exposure,
     cost: finite(r.cost),
     cleanPath,
     paths: { total: r.total, listed: items.length, items },
     devices,
-    validity: { notBefore: ctx.notBefore.toISOString(), notAfter: ctx.notAfter.toISOString() },
-    generator: { name: 'cleanpath', version: ctx.generatorVersion },
+    validity: parts.validity,
+    generator: parts.generator,
   };
 }
 

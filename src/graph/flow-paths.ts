@@ -40,9 +40,10 @@ export function flowPaths(g: Graph, untrusted: Uint8Array, src: number, dst: num
   if (untrusted.length !== g.n) throw new RangeError(`untrusted has ${untrusted.length} entries for ${g.n} nodes`);
   const limit = Math.max(0, Math.floor(opts.limit ?? DEFAULT_PATH_LIMIT));
   const s = g.toInternal[src]!, t = g.toInternal[dst]!;
-  const bad = (v: number): boolean => untrusted[g.toInput[v]!] === 1;
+  const blocked = internalMask(g, untrusted);
+  const bad = (v: number): boolean => blocked[v] === 1;
   const dist = dijkstra(g, s, t, null).dist;
-  const clean = cleanAlternative(g, s, t, bad);
+  const clean = cleanAlternative(g, s, t, blocked);
   if (dist[t] === Infinity) return { cost: Infinity, total: 0, totalSaturated: false, paths: [], exposure: 'unreachable', clean };
   const dag = shortestPathDag(g, dist, s, t);
   const { total, saturated } = countPaths(dag, s, t);
@@ -50,13 +51,22 @@ export function flowPaths(g: Graph, untrusted: Uint8Array, src: number, dst: num
   return { cost: dist[t]!, total, totalSaturated: saturated, paths, exposure: classify(dag, s, t, bad), clean };
 }
 
+/** `untrusted` in the graph's internal order; rebuilt per call (O(n)), so a caller's later change to it is never missed. */
+function internalMask(g: Graph, untrusted: Uint8Array): Uint8Array {
+  const mask = new Uint8Array(g.n);
+  for (let i = 0; i < g.n; i++) mask[i] = untrusted[g.toInput[i]!] === 1 ? 1 : 0;
+  return mask;
+}
+
 interface Search {
   dist: Float64Array;
   parent: Int32Array;
 }
 
-/** Dijkstra from s, stopped once t is settled; `blocked` nodes are never entered. */
-function dijkstra(g: Graph, s: number, t: number, blocked: ((v: number) => boolean) | null): Search {
+/** Dijkstra from s, stopped once t is settled; nodes marked in `blocked` (internal order) are never entered. */
+function dijkstra(g: Graph, s: number, t: number, blocked: Uint8Array | null): Search {
+  // locals, not property loads of g, in the inner loop: this search is most of a flow's cost
+  const offsets = g.offsets, adj = g.adj;
   const dist = new Float64Array(g.n).fill(Infinity);
   const parent = new Int32Array(g.n).fill(-1);
   const done = new Uint8Array(g.n);
@@ -68,9 +78,10 @@ function dijkstra(g: Graph, s: number, t: number, blocked: ((v: number) => boole
     if (done[u]) continue;
     done[u] = 1;
     if (u === t) break;
-    for (let e = g.offsets[u]!; e < g.offsets[u + 1]!; e++) {
-      const v = g.adj[2 * e]!, d = dist[u]! + g.adj[2 * e + 1]!;
-      if (d < dist[v]! && !(blocked && blocked(v))) {
+    const du = dist[u]!;
+    for (let e = offsets[u]!, end = offsets[u + 1]!; e < end; e++) {
+      const v = adj[2 * e]!, d = du + adj[2 * e + 1]!;
+      if (d < dist[v]! && (blocked === null || blocked[v] === 0)) {
         dist[v] = d;
         parent[v] = u;
         heap.push(d, v);
@@ -80,9 +91,9 @@ function dijkstra(g: Graph, s: number, t: number, blocked: ((v: number) => boole
   return { dist, parent };
 }
 
-function cleanAlternative(g: Graph, s: number, t: number, bad: (v: number) => boolean): CleanAlternative | null {
-  if (bad(s) || bad(t)) return null;
-  const { dist, parent } = dijkstra(g, s, t, bad);
+function cleanAlternative(g: Graph, s: number, t: number, blocked: Uint8Array): CleanAlternative | null {
+  if (blocked[s] || blocked[t]) return null;
+  const { dist, parent } = dijkstra(g, s, t, blocked);
   if (dist[t] === Infinity) return null;
   const path: number[] = [];
   for (let v = t; v !== -1; v = parent[v]!) path.push(g.toInput[v]!);
