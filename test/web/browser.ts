@@ -1,7 +1,9 @@
 // What the dashboard's browser tests share: Debian's chromium driven by playwright-core, the
 // dashboard built from web/ into a temporary directory (so the tests see the current sources,
 // not a stale dist/web), and the real server over a store with an admin token.
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
@@ -24,10 +26,39 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** Bundles web/ into `outDir` with the project's Vite config. */
+/**
+ * Bundles web/ into `outDir` with the project's Vite config. A build takes 10–20 s and a dozen
+ * files need one, so it is made once per content of what it bundles (web/, src/ which web/
+ * imports, the lockfile) into the temporary directory and copied from there.
+ */
 export async function buildDashboard(outDir: string): Promise<void> {
-  const { build } = await import('vite');
-  await build({ configFile: join(REPO, 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  const cached = join(tmpdir(), `cleanpath-web-${bundleInputsDigest()}`);
+  if (!existsSync(join(cached, 'index.html'))) {
+    const staging = mkdtempSync(join(tmpdir(), 'cleanpath-web-build-'));
+    const { build } = await import('vite');
+    await build({ configFile: join(REPO, 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir: staging, emptyOutDir: true } });
+    try {
+      renameSync(staging, cached);
+    } catch {
+      rmSync(staging, { recursive: true, force: true }); // another test file built the same meanwhile
+    }
+  }
+  cpSync(cached, outDir, { recursive: true });
+}
+
+function bundleInputsDigest(): string {
+  const hash = createHash('sha256');
+  const add = (path: string): void => {
+    for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(path, entry.name);
+      if (entry.isDirectory()) add(p);
+      else hash.update(`${p}\0`).update(readFileSync(p));
+    }
+  };
+  add(join(REPO, 'web', 'src'));
+  add(join(REPO, 'src'));
+  for (const f of ['web/index.html', 'web/vite.config.ts', 'web/tsconfig.json', 'package-lock.json']) hash.update(`${f}\0`).update(readFileSync(join(REPO, f)));
+  return hash.digest('hex').slice(0, 16);
 }
 
 export async function importInto(db: string, files: string[], snapshot: string): Promise<void> {
