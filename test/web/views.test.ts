@@ -55,6 +55,16 @@ describe('devices, device pages, URLs, screening and measured paths, in chromium
   });
 
   const ids = (p: Page) => p.locator('[data-testid=devices-table] tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-device')));
+  // the range line and the rows are drawn in separate renders: poll the rows, then compare
+  async function idsShown(want: string[]): Promise<void> {
+    const until = Date.now() + 30_000;
+    let got = await ids(page);
+    while (JSON.stringify(got) !== JSON.stringify(want) && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 100));
+      got = await ids(page);
+    }
+    assert.deepEqual(got, want);
+  }
   const hash = () => page.evaluate<string>('window.location.hash');
   // predicates run in the page, as functions (its CSP forbids evaluating strings there)
   async function devicesShown(expectedRange: RegExp): Promise<void> {
@@ -77,20 +87,20 @@ describe('devices, device pages, URLs, screening and measured paths, in chromium
     await page.click('[data-view=devices]');
     const api = await server.api<DevicePage>('/api/snapshots/demo/devices?limit=100');
     await devicesShown(new RegExp(`^1–100 of ${api.total.toLocaleString('en-US')}$`));
-    assert.deepEqual(await ids(page), api.devices.map((d) => d.id));
+    await idsShown(api.devices.map((d) => d.id));
     await page.click('[data-page=next]');
     await devicesShown(/^101–200 of/);
     assert.match(await hash(), /^#\/devices\?offset=100&snapshot=demo$/);
     await page.click('th[data-column=name] a');
     await devicesShown(/^1–100 of/);
     const byName = await server.api<DevicePage>('/api/snapshots/demo/devices?sort=name&limit=100');
-    assert.deepEqual(await ids(page), byName.devices.map((d) => d.id));
+    await idsShown(byName.devices.map((d) => d.id));
     await page.fill('input[aria-label=vendor]', 'huawei');
     await page.fill('input[aria-label=country]', 'DE');
     await page.click('[data-testid=devices-filters] button[type=submit]');
     const filtered = await server.api<DevicePage>('/api/snapshots/demo/devices?sort=name&vendor=huawei&country=DE&limit=100');
     await devicesShown(new RegExp(`of ${filtered.total}$`));
-    assert.deepEqual(await ids(page), filtered.devices.map((d) => d.id));
+    await idsShown(filtered.devices.map((d) => d.id));
     await page.screenshot({ path: join(OUT, 'devices-demo.png') });
     // a bad filter is the server's sentence, not a blank table
     await page.fill('input[aria-label=vendor]', 'nosuchvendorxyz');
@@ -188,14 +198,14 @@ describe('devices, device pages, URLs, screening and measured paths, in chromium
     await page.selectOption('select[aria-label=snapshot]', 'large');
     await devicesShown(new RegExp(`^${(LARGE - 99).toLocaleString('en-US')}–${LARGE.toLocaleString('en-US')} of ${LARGE.toLocaleString('en-US')}$`));
     const api = await server.api<DevicePage>(`/api/snapshots/large/devices?sort=operator&order=desc&offset=${LARGE - 100}&limit=100`);
-    assert.deepEqual(await ids(page), api.devices.map((d) => d.id));
+    await idsShown(api.devices.map((d) => d.id));
     await page.fill('input[aria-label=operator]', 'Alpen Fiber');
     await page.fill('input[aria-label=text]', 'dev 4242');
     await page.click('[data-testid=devices-filters] button[type=submit]');
     const filtered = await server.api<DevicePage>('/api/snapshots/large/devices?sort=operator&order=desc&operator=Alpen%20Fiber&q=dev%204242&limit=100');
     assert.ok(filtered.total > 0 && filtered.total < 100);
     await devicesShown(new RegExp(`^1–${filtered.total} of ${filtered.total}$`));
-    assert.deepEqual(await ids(page), filtered.devices.map((d) => d.id));
+    await idsShown(filtered.devices.map((d) => d.id));
     await page.screenshot({ path: join(OUT, 'devices-100k.png') });
     await page.click(`[data-device="${filtered.devices[0]!.id}"] td[data-column=id] a`);
     await page.waitForSelector('[data-testid=neighbours-table] tbody tr');
