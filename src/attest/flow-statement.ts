@@ -1,21 +1,14 @@
 // Builds one flow's Statement from the paths cleanpath computed (src/graph/flow-paths.ts via the
 // flow-paths analysis) and the context of the run. Pure: the same inputs give the same bytes.
+import type { Hop } from '../analyses/flow-paths.js';
 import type { ExposureClass } from '../graph/index.js';
 import type { Evidence } from '../model/index.js';
 import { digestOf } from './canonical.js';
 import { shareCanonical } from './canonical-shared.js';
 import { FLOW_PREDICATE_TYPE, STATEMENT_TYPE, type AttestedDevice, type AttestedPath, type EvidenceDigest, type FlowDescription, type FlowPredicate, type Statement, type UntrustedSet, type Verdict } from './statement.js';
 
-export interface HopInput {
-  device: string;
-  name: string | null;
-  vendor: string | null;
-  site: string | null;
-  country: string | null;
-  operator: string | null;
-  untrusted: boolean;
-  evidence: readonly Evidence[];
-}
+/** A hop as the flow-paths analysis describes it, with every evidence item (a digest covers them all). */
+export type HopInput = Omit<Hop, 'evidence' | 'moreEvidence'> & { evidence: readonly Evidence[] };
 
 export interface PathInput {
   cost: number;

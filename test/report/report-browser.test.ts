@@ -20,6 +20,7 @@ import { buildProgram } from '../../src/cli/program.js';
 import { runCli } from '../../src/cli/run.js';
 import { peer } from '../support/peer.js';
 import { importInto, launchChromium, NEEDS_CHROMIUM, REPO } from '../web/browser.js';
+import { labelBoxes, overlaps } from '../support/label-boxes.js';
 
 const OUT = join(REPO, 'test-output');
 const VIEWPORT = { width: 1400, height: 900 };
@@ -48,35 +49,6 @@ async function cli(args: string[]): Promise<{ code: number; stderr: string }> {
   const code = Number(process.exitCode ?? 0);
   process.exitCode = undefined;
   return { code, stderr };
-}
-
-interface Box {
-  text: string;
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-}
-
-async function timelineBoxes(page: Page, svg: string): Promise<Box[]> {
-  return page.locator(`${svg} text`).evaluateAll((els) =>
-    els.map((e) => {
-      const r = e.getBoundingClientRect();
-      return { text: e.textContent ?? '', x0: r.left, x1: r.right, y0: r.top, y1: r.bottom };
-    }),
-  );
-}
-
-/** Every pair of label boxes that intersect (touching edges do not count). */
-export function overlaps(boxes: readonly Box[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < boxes.length; i++) {
-    for (let j = i + 1; j < boxes.length; j++) {
-      const a = boxes[i]!, b = boxes[j]!;
-      if (a.x0 < b.x1 - 0.5 && b.x0 < a.x1 - 0.5 && a.y0 < b.y1 - 0.5 && b.y0 < a.y1 - 0.5) out.push(`"${a.text}" over "${b.text}"`);
-    }
-  }
-  return out;
 }
 
 describe('the HTML report in chromium, and the PDF', NEEDS_CHROMIUM, () => {
@@ -132,7 +104,7 @@ describe('the HTML report in chromium, and the PDF', NEEDS_CHROMIUM, () => {
   });
 
   it('no two labels of the deadline timeline overlap, and overdue findings are on it', async () => {
-    const boxes = await timelineBoxes(page, '#deadlines svg.timeline');
+    const boxes = await labelBoxes(page, '#deadlines svg.timeline');
     assert.ok(boxes.some((b) => b.text.includes(AS_OF)) && boxes.some((b) => bare(b.text) === '2027'), 'the as-of date and the year after it are both labelled');
     assert.deepEqual(overlaps(boxes), []);
     const overdue = model.findings.filter((f) => f.status === 'overdue');

@@ -12,30 +12,12 @@ import type { Browser, Page } from 'playwright-core';
 import { writeDemoScenario } from '../../src/demo/index.js';
 import type { PlanDocument } from '../../src/plan/index.js';
 import type { Finding } from '../../src/policy/index.js';
+import { labelBoxes, overlaps } from '../support/label-boxes.js';
 import { buildDashboard, importInto, launchChromium, NEEDS_CHROMIUM, REPO, serve, watch, type PageTrouble, type Served } from './browser.js';
 
 const OUT = join(REPO, 'test-output');
 const AS_OF = '2026-12-31';
 const BUDGET = '3000000/year';
-
-interface Box {
-  text: string;
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-}
-
-function overlapping(boxes: readonly Box[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < boxes.length; i++) {
-    for (let j = i + 1; j < boxes.length; j++) {
-      const a = boxes[i]!, b = boxes[j]!;
-      if (a.x0 < b.x1 - 0.5 && b.x0 < a.x1 - 0.5 && a.y0 < b.y1 - 0.5 && b.y0 < a.y1 - 0.5) out.push(`"${a.text}" over "${b.text}"`);
-    }
-  }
-  return out;
-}
 
 describe('the Deadlines and Plan views on the demo, in chromium', NEEDS_CHROMIUM, () => {
   let dir: string;
@@ -78,14 +60,9 @@ describe('the Deadlines and Plan views on the demo, in chromium', NEEDS_CHROMIUM
     assert.match((await page.textContent('[data-testid=overdue-summary]')) ?? '', new RegExp(`^${overdue.length} finding\\(s\\) overdue`));
     const marks = await page.locator('[data-testid=overdue-deadline] text').allTextContents();
     assert.ok(marks.some((t) => /overdue since \d{4}-\d{2}-\d{2} \(\d+ days\)/.test(t)), marks.join(' | '));
-    const boxes = await page.locator('.deadlines svg.timeline text').evaluateAll((els) =>
-      els.map((e) => {
-        const r = e.getBoundingClientRect();
-        return { text: e.textContent ?? '', x0: r.left, x1: r.right, y0: r.top, y1: r.bottom };
-      }),
-    );
+    const boxes = await labelBoxes(page, '.deadlines svg.timeline');
     assert.ok(boxes.some((b) => b.text.includes(AS_OF)) && boxes.some((b) => b.text.replace(/[\u2066-\u2069]/g, '') === '2027'), 'the as-of date and 2027 are both labelled');
-    assert.deepEqual(overlapping(boxes), []);
+    assert.deepEqual(overlaps(boxes), []);
     await page.locator('.deadlines').screenshot({ path: join(OUT, 'dashboard-deadlines.png') });
   });
 
