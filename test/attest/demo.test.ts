@@ -10,24 +10,17 @@ import { after, before, describe, it } from 'node:test';
 import { flowPathsAnalysis } from '../../src/analyses/flow-paths.js';
 import type { AvoidOptions } from '../../src/analyses/untrusted.js';
 import { attestFlow, attestSensitive, canonicalJson, flowResult, prepareAttestRun, recheckFlow, verifyFlowEnvelope, type Verdict } from '../../src/attest/index.js';
-import { writeDemoScenario } from '../../src/demo/index.js';
 import { analyseExposure, EXPOSURE_CLASSES } from '../../src/graph/index.js';
 import { importFiles, openStore } from '../../src/store/index.js';
 import { runInProcess as cli } from '../cli/in-process.js';
+import { importDemoStore } from '../support/demo-store.js';
 import { KEY, PUBLIC_KEY } from './fixtures.js';
 
 let dir: string, db: string;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cleanpath-attest-'));
-  db = join(dir, 'demo.db');
-  const { files } = writeDemoScenario(join(dir, 'demo'));
-  const store = openStore(db);
-  try {
-    await importFiles(store, files, { snapshot: 'demo' });
-  } finally {
-    await store.close();
-  }
+  db = await importDemoStore(dir);
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { paramsOf } from '../../src/analyses/define.js';
 import { exposure } from '../../src/analyses/exposure.js';
 import type { FlowPathsAnalysis } from '../../src/analyses/flow-paths.js';
-import { writeDemoScenario } from '../../src/demo/index.js';
 import { importFiles, openStore } from '../../src/store/index.js';
+import { importDemoStore } from '../support/demo-store.js';
 import { cli, tempDir } from './helpers.js';
 
 describe('cleanpath flow-paths', () => {
@@ -20,14 +20,7 @@ describe('cleanpath flow-paths', () => {
   let doc: FlowPathsAnalysis;
   before(async () => {
     dir = tempDir('cleanpath-flow-paths-');
-    db = join(dir, 'demo.db');
-    const { files } = writeDemoScenario(join(dir, 'demo'));
-    const store = openStore(db);
-    try {
-      await importFiles(store, files, { snapshot: 'demo' });
-    } finally {
-      await store.close();
-    }
+    db = await importDemoStore(dir);
     flows = (await exposure.run({ db }, paramsOf(exposure), {})).flows;
   });
 
