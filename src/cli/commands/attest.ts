@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { attestFlow, attestSensitive, DEFAULT_ATTEST_LIMIT, DEFAULT_VALID_DAYS, findFlow, prepareAttestRun } from '../../attest/index.js';
 import type { AvoidOptions } from '../../analyses/untrusted.js';
 import { InputError } from '../../model/index.js';
-import { envelopeText, writeAttestationDir } from '../attest-files.js';
+import { checkAttestationDir, envelopeText, writeAttestationDir } from '../attest-files.js';
 import { KEY_HELP, readSigningKey } from '../../attest/key-file.js';
 import { collectList, collectVendors, DEFAULT_DB, parsePositiveInt } from '../options.js';
 import { createProgress } from '../progress.js';
@@ -50,6 +50,7 @@ async function action(o: AttestOpts): Promise<void> {
   checkShape(o);
   // the key first: a missing key should not cost a snapshot load
   const key = readSigningKey(o.key, warn);
+  if (o.allSensitive) checkAttestationDir(o.output!);
   const run = await prepareAttestRun({ db: o.db, snapshot: o.snapshot }, { avoid: avoidOf(o), asOf: o.asOf, validDays: o.validDays }, { warn });
   if (o.flow !== undefined) {
     const a = attestFlow(run, findFlow(run, o.flow), key, o.limit);
