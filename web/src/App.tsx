@@ -119,8 +119,11 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
   const api = useMemo(() => new Api(token), [token]);
   const route = useRoute();
   const view = tabOf(route);
-  // the URL's snapshot when it names one (a shared link), else the newest once listed
-  const [snapshot, setSnapshot] = useState<string | null>(() => currentRoute().snapshot ?? null);
+  // the URL's snapshot when it names one (a shared link, back, forward), else the one chosen last,
+  // at first the newest once listed. Read from the route in the same render: a state that followed
+  // the URL in an effect would draw (and fetch) one render of the previous snapshot first.
+  const [chosen, setSnapshot] = useState<string | null>(() => currentRoute().snapshot ?? null);
+  const snapshot = route.snapshot ?? chosen;
   const [params, setParams] = useState<ReportParams>({ asOf: todayIso(), untrusted: '' });
   // The edit just saved, shown in the panel of its device while the URL still names it.
   const [saved, setSaved] = useState<SavedEdit | null>(null);
@@ -146,9 +149,9 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
   useEffect(() => {
     if (snapshots.status === 'ok' && snapshot === null && snapshots.value.length) setSnapshot(snapshots.value[snapshots.value.length - 1]!.name);
   }, [snapshots, snapshot]);
-  // back, forward or a pasted link to another snapshot
+  // back, forward or a pasted link to another snapshot: it stays chosen when a URL names none
   useEffect(() => {
-    if (route.snapshot && route.snapshot !== snapshot) setSnapshot(route.snapshot);
+    if (route.snapshot && route.snapshot !== chosen) setSnapshot(route.snapshot);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [route.snapshot]);
   const chooseSnapshot = useCallback((name: string) => {
