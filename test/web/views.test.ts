@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { writeDemoScenario } from '../../src/demo/index.js';
 import { importPaths } from '../../src/paths/run.js';
 import type { Device } from '../../src/model/index.js';
@@ -26,6 +26,51 @@ interface DevicePage {
   total: number;
   devices: Device[];
 }
+
+/** The devices API requests the page sends from now until stop(), as paths with their queries. */
+function devicesRequests(p: Page): { stop(): string[] } {
+  const seen: string[] = [];
+  const on = (r: Request) => {
+    const u = new URL(r.url());
+    if (/^\/api\/snapshots\/[^/]+\/devices$/.test(u.pathname)) seen.push(u.pathname + u.search);
+  };
+  p.on('request', on);
+  return {
+    stop() {
+      p.off('request', on);
+      return seen;
+    },
+  };
+}
+
+/** What the in-page frame recorder reads and writes (the test's program has no DOM library). */
+interface FrameGlobals {
+  cleanpathFrames?: Array<{ range: string | null; first: string | null }>;
+  document: {
+    querySelector(selector: string): { textContent: string | null; getAttribute(name: string): string | null } | null;
+  };
+  MutationObserver: new (callback: () => void) => { observe(target: unknown, options: { subtree: boolean; childList: boolean; characterData: boolean }): void };
+}
+
+/**
+ * Records every distinct state of the devices view's range line and first row as the DOM
+ * changes: a frame that drew one page's range over another page's rows is kept, however brief.
+ */
+async function recordFrames(p: Page): Promise<void> {
+  await p.evaluate(() => {
+    const g = globalThis as unknown as FrameGlobals;
+    const frames: Array<{ range: string | null; first: string | null }> = [];
+    g.cleanpathFrames = frames;
+    new g.MutationObserver(() => {
+      const range = g.document.querySelector('[data-testid=devices-range]')?.textContent ?? null;
+      const first = g.document.querySelector('[data-testid=devices-table] tbody tr')?.getAttribute('data-device') ?? null;
+      const last = frames[frames.length - 1];
+      if (!last || last.range !== range || last.first !== first) frames.push({ range, first });
+    }).observe(g.document, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+const framesSeen = (p: Page) => p.evaluate(() => (globalThis as unknown as FrameGlobals).cleanpathFrames ?? []);
 
 describe('devices, device pages, URLs, screening and measured paths, in chromium', NEEDS_CHROMIUM, () => {
   let dir: string;
@@ -195,10 +240,20 @@ describe('devices, device pages, URLs, screening and measured paths, in chromium
 
   it(`the devices view over ${LARGE.toLocaleString('en-US')} devices: last page, sort, operator and text filters, device page`, async () => {
     await page.goto(`${server.url}/#/devices?sort=operator&order=desc&offset=${LARGE - 100}`);
+    // the demo (chosen before) has no such page: its range line says so, then the snapshot is chosen
+    await devicesShown(/^none of/);
+    const requests = devicesRequests(page);
+    await recordFrames(page);
     await page.selectOption('select[aria-label=snapshot]', 'large');
-    await devicesShown(new RegExp(`^${(LARGE - 99).toLocaleString('en-US')}–${LARGE.toLocaleString('en-US')} of ${LARGE.toLocaleString('en-US')}$`));
+    const range = `${(LARGE - 99).toLocaleString('en-US')}–${LARGE.toLocaleString('en-US')} of ${LARGE.toLocaleString('en-US')}`;
+    await devicesShown(new RegExp(`^${range}$`));
     const api = await server.api<DevicePage>(`/api/snapshots/large/devices?sort=operator&order=desc&offset=${LARGE - 100}&limit=100`);
     await idsShown(api.devices.map((d) => d.id));
+    // a refetch would follow the first answer's render at once: a moment for it to show
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(requests.stop(), [`/api/snapshots/large/devices?sort=operator&order=desc&offset=${LARGE - 100}&limit=100`], 'one devices request for the snapshot chosen');
+    const lines = (await framesSeen(page)).filter((f) => f.range !== null);
+    assert.deepEqual(lines, [{ range, first: api.devices[0]!.id }], 'no range line but the chosen page\'s, and never over another page\'s rows');
     await page.fill('input[aria-label=operator]', 'Alpen Fiber');
     await page.fill('input[aria-label=text]', 'dev 4242');
     await page.click('[data-testid=devices-filters] button[type=submit]');
