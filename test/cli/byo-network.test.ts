@@ -9,6 +9,7 @@ import { referenceBinary, runReference } from '../graph/helpers.js';
 import { needsReference } from '../graph/peers.js';
 import { peer, peers } from '../support/peer.js';
 import { cli, dumpStore, SHARED_DATA, tempDir } from './helpers.js';
+import { runInProcess as run } from './in-process.js'; // commands in-process; one stays a real spawn
 
 const ZOO = join(SHARED_DATA, 'topologyzoo', 'Geant2011.graphml');
 const needs = peers(peer('shared-data', existsSync(ZOO) || `${ZOO} absent`), needsReference());
@@ -42,28 +43,28 @@ function pairs(n: number): Array<[number, number]> {
   return out;
 }
 
-test('Zoo topology + vendors by name (--update) + flows by name: exposure identical to the C++ reference', needs, () => {
+test('Zoo topology + vendors by name (--update) + flows by name: exposure identical to the C++ reference', needs, async () => {
   const zoo = readZoo(ZOO);
   const names = zoo.nodes.map((n) => n.name);
   assert.equal(new Set(names).size, names.length, 'names are unique in this file, so every row can name its device');
   assert.ok(zoo.nodes.length >= 30 && zoo.nodes.length <= 60);
   const dir = tempDir();
   const db = join(dir, 'geant.db');
-  const run = (args: string[], code = 0) => {
-    const r = cli([...args, '--db', db]);
+  const step = async (args: string[], code = 0) => {
+    const r = await run([...args, '--db', db]);
     assert.equal(r.code, code, `cleanpath ${args.join(' ')}: ${r.stderr}`);
     return r;
   };
 
-  run(['import', ZOO, '--snapshot', 'zoo']);
+  await step(['import', ZOO, '--snapshot', 'zoo']);
   const vendors = join(dir, 'vendors.csv');
   writeFileSync(vendors, 'name,vendor\n' + zoo.nodes.map((n, i) => `${n.name},${vendorOf(i)}`).join('\n') + '\n');
-  run(['import', vendors, '--base', 'latest', '--update', '--snapshot', 'with-vendors']);
+  await step(['import', vendors, '--base', 'latest', '--update', '--snapshot', 'with-vendors']);
   const flowPairs = pairs(zoo.nodes.length);
   const byName = join(dir, 'flows-by-name.csv');
   writeFileSync(byName, 'id,src,dst\n' + flowPairs.map(([a, b], k) => `f${k},${zoo.nodes[a]!.name},${zoo.nodes[b]!.name}`).join('\n') + '\n');
-  run(['import', byName, '--base', 'latest', '--snapshot', 'with-flows']);
-  const ours = run(['exposure', '--format', 'csv', '--untrusted', 'huawei,zte', '--workers', '2']).stdout;
+  await step(['import', byName, '--base', 'latest', '--snapshot', 'with-flows']);
+  const ours = (await step(['exposure', '--format', 'csv', '--untrusted', 'huawei,zte', '--workers', '2'])).stdout;
 
   // The same network as the reference's plain files, by id.
   const plain = join(dir, 'plain');
@@ -80,29 +81,29 @@ test('Zoo topology + vendors by name (--update) + flows by name: exposure identi
   for (const kind of ['all', 'some', 'none']) assert.ok(lines.some((l) => l.split(',')[2] === kind), `the workload exercises exposure '${kind}'`);
 
   // Second route, no store: plain nodes with a name column, flows by name.
-  const plainByName = cli(['exposure', '--nodes', join(plain, 'nodes.csv'), '--links', join(plain, 'links.csv'), '--flows', byName, '--untrusted', 'huawei,zte', '--workers', '1']);
+  const plainByName = await run(['exposure', '--nodes', join(plain, 'nodes.csv'), '--links', join(plain, 'links.csv'), '--flows', byName, '--untrusted', 'huawei,zte', '--workers', '1']);
   assert.equal(plainByName.code, 0, plainByName.stderr);
   assert.equal(plainByName.stdout, want);
 });
 
-test('import --map renames a foreign export; a bad map is exit 2 with a suggestion and the store unchanged', () => {
+test('import --map renames a foreign export; a bad map is exit 2 with a suggestion and the store unchanged', async () => {
   const dir = tempDir();
   const db = join(dir, 'map.db');
   const inv = join(dir, 'cmdb.csv');
   writeFileSync(inv, 'Asset,Hostname,Vendor Name,Country\nr1,core-1,Huawei,Germany\nr2,core-2,Cisco,de\nr3,core-3,ZTE,Atlantis\n');
-  const ok = cli(['import', inv, '--map', 'Asset=id,Hostname=name,Vendor Name=vendor,Country=country', '--db', db]);
+  const ok = await run(['import', inv, '--map', 'Asset=id,Hostname=name,Vendor Name=vendor,Country=country', '--db', db]);
   assert.equal(ok.code, 0, ok.stderr);
   assert.match(ok.stderr, /cmdb\.csv:4: unknown country 'Atlantis'/);
-  const devices = JSON.parse(cli(['devices', '--db', db, '--json']).stdout) as Array<{ id: string; name?: string; vendor: string | null; country?: string | null }>;
+  const devices = JSON.parse((await run(['devices', '--db', db, '--json'])).stdout) as Array<{ id: string; name?: string; vendor: string | null; country?: string | null }>;
   assert.deepEqual(devices.map((d) => [d.id, d.name, d.vendor, d.country ?? undefined]), [['r1', 'core-1', 'huawei', 'DE'], ['r2', 'core-2', 'cisco', 'DE'], ['r3', 'core-3', 'zte', undefined]]);
 
   const before = dumpStore(db);
-  const badTarget = cli(['import', inv, '--map', 'Asset=id,Vendor Name=vendr', '--db', db]);
+  const badTarget = await run(['import', inv, '--map', 'Asset=id,Vendor Name=vendr', '--db', db]);
   assert.equal(badTarget.code, 2);
   assert.match(badTarget.stderr, /--map: unknown target column 'vendr' for 'Vendor Name'; did you mean vendor\?/);
   const mapFile = join(dir, 'map.yaml');
   writeFileSync(mapFile, 'Asset: id\nVendor: vendor\n');
-  const badSource = cli(['import', inv, '--map-file', mapFile, '--db', db]);
+  const badSource = await run(['import', inv, '--map-file', mapFile, '--db', db]);
   assert.equal(badSource.code, 2);
   assert.match(badSource.stderr, /cmdb\.csv:1: column 'Vendor' \(mapped to vendor by .*map\.yaml:2\) is not in the file/);
   assert.doesNotMatch(badSource.stderr + badTarget.stderr, /\n\s+at /, 'no stack trace');

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { CsvTokenizer } from '../../src/ingest/csv/tokenizer.js';
 import { toCsv } from '../../src/model/csv-write.js';
 import { cli, REPO, tempDir } from './helpers.js';
+import { runInProcess as run } from './in-process.js'; // commands in-process; one stays a real spawn
 
 const LINK = '=HYPERLINK("http://x","y")';
 const HOSTILE = [LINK, '+1', '-cmd', '@SUM(A1)', '\t=1'] as const;
@@ -23,8 +24,8 @@ function parse(text: string): string[][] {
 }
 
 /** The CSV rows of a successful run, after checking that no cell would run as a formula. */
-function csvOf(args: string[]): string[][] {
-  const r = cli(args);
+async function csvOf(args: string[]): Promise<string[][]> {
+  const r = await run(args);
   assert.equal(r.code, 0, `${args.join(' ')}\n${r.stderr}`);
   const rows = parse(r.stdout);
   assert.ok(rows.length > 1, `${args[0]}: no rows\n${r.stdout}`);
@@ -50,7 +51,7 @@ function includesAll(cells: readonly string[], expected: readonly string[], what
 
 const defused = (s: string): string => `'${s}`;
 
-test('store commands: a hostile sysName, name, site, operator and model come out defused; -3 and -1.5 stay numbers', () => {
+test('store commands: a hostile sysName, name, site, operator and model come out defused; -3 and -1.5 stay numbers', async () => {
   const dir = tempDir();
   // The SNMP walk's sysName becomes the device's name, as from a real router.
   writeFileSync(join(dir, '10.0.0.9.walk'), [
@@ -65,24 +66,24 @@ test('store commands: a hostile sysName, name, site, operator and model come out
     ['d3', '@SUM(A1)', 'huawei', 's', 'US', LINK, 'core', '-cmd'],
   ]));
   const db = join(dir, 's.db');
-  const imp = cli(['import', '--db', db, join(dir, 'inv.csv'), join(dir, '10.0.0.9.walk')]);
+  const imp = await run(['import', '--db', db, join(dir, 'inv.csv'), join(dir, '10.0.0.9.walk')]);
   assert.equal(imp.code, 0, imp.stderr);
 
-  const devices = csvOf(['devices', '--db', db, '--format', 'csv']);
+  const devices = await csvOf(['devices', '--db', db, '--format', 'csv']);
   includesAll(column(devices, 'name'), [defused(LINK), defused('+1'), defused('@SUM(A1)'), '-3'], 'devices name');
   includesAll(column(devices, 'operator'), [defused('-cmd'), defused(LINK), '-1.5'], 'devices operator');
   includesAll(column(devices, 'site'), [defused('@SUM(A1)'), '-1.5'], 'devices site');
   includesAll(column(devices, 'model'), [defused('-cmd'), '-3'], 'devices model');
 
-  const check = csvOf(['check', '--db', db, '--format', 'csv']);
+  const check = await csvOf(['check', '--db', db, '--format', 'csv']);
   includesAll(column(check, 'operator'), [defused('-cmd'), defused(LINK), '-1.5'], 'check operator');
 
-  const report = csvOf(['report', '--db', db, '--format', 'csv']);
+  const report = await csvOf(['report', '--db', db, '--format', 'csv']);
   includesAll(column(report, 'name'), [defused(LINK), defused('+1'), defused('@SUM(A1)'), '-3'], 'report name');
 
   // Catalog-only outputs: nothing from the user, but the same writer (no live cell).
-  csvOf(['vendors', '--format', 'csv']);
-  csvOf(['policies', '--format', 'csv']);
+  await csvOf(['vendors', '--format', 'csv']);
+  await csvOf(['policies', '--format', 'csv']);
 });
 
 /** RFC 4180 without defusing: the test's input files must hold the hostile text as it is. */
@@ -90,7 +91,7 @@ function toCsvRaw(rows: string[][]): string {
   return rows.map((r) => r.map((c) => (/[",\r\n\t]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(',')).join('\n') + '\n';
 }
 
-test('plain-file commands: hostile flow and device ids in exposure and plan CSV', () => {
+test('plain-file commands: hostile flow and device ids in exposure and plan CSV', async () => {
   const dir = tempDir();
   // The only path from a to d crosses two Huawei devices named as formulas: the plan replaces them.
   const h1 = '@SUM(A1)', h2 = LINK;
@@ -99,27 +100,27 @@ test('plain-file commands: hostile flow and device ids in exposure and plan CSV'
   writeFileSync(join(dir, 'flows.csv'), toCsvRaw([['id', 'src', 'dst', 'class'], ...[...HOSTILE, '-3', '-1.5'].map((id) => [id, 'a', 'd', 'sensitive'])]));
   const net = ['--nodes', join(dir, 'nodes.csv'), '--links', join(dir, 'links.csv'), '--flows', join(dir, 'flows.csv')];
 
-  const exposure = csvOf(['exposure', ...net, '--untrusted', 'huawei']);
+  const exposure = await csvOf(['exposure', ...net, '--untrusted', 'huawei']);
   assert.deepEqual(column(exposure, 'id'), [...HOSTILE.map(defused), '-3', '-1.5']);
   assert.deepEqual(column(exposure, 'cost'), Array(7).fill('3'));
   assert.deepEqual(column(exposure, 'clean_cost'), Array(7).fill('inf'));
 
-  const plan = csvOf(['plan', ...net, '--untrusted', 'huawei', '--format', 'csv']);
+  const plan = await csvOf(['plan', ...net, '--untrusted', 'huawei', '--format', 'csv']);
   includesAll(column(plan, 'id'), [defused(h1), defused(h2)], 'plan id');
 });
 
-test('screen and measured paths: a hostile screened name and site come out defused', () => {
-  const screen = csvOf(['screen', '--format', 'csv', '--', ...HOSTILE, '-3']);
+test('screen and measured paths: a hostile screened name and site come out defused', async () => {
+  const screen = await csvOf(['screen', '--format', 'csv', '--', ...HOSTILE, '-3']);
   includesAll(column(screen, 'name'), [...HOSTILE.map(defused), '-3'], 'screen name');
 
   const db = join(tempDir(), 'p.db');
   const imp = cli(['paths', 'import', '--db', db, '--site', LINK, join(REPO, 'test', 'paths', 'fixtures', 'traceroute.txt')]);
   assert.equal(imp.code, 0, imp.stderr);
-  const paths = csvOf(['paths', 'exposure', '--db', db, '--format', 'csv']);
+  const paths = await csvOf(['paths', 'exposure', '--db', db, '--format', 'csv']);
   includesAll(column(paths, 'site'), [defused(LINK)], 'paths site');
 });
 
-test('the writer the test files use is not the defusing one: the input holds the raw hostile text', () => {
+test('the writer the test files use is not the defusing one: the input holds the raw hostile text', async () => {
   // Guards the fixtures above: were they written defused, the outputs would prove nothing.
   assert.equal(toCsvRaw([['+1']]), '+1\n');
   assert.equal(toCsv(['h'], [['+1']]), "h\n'+1\n");

@@ -9,6 +9,7 @@ import { referenceBinary, runReference } from '../graph/helpers.js';
 import { needsReference } from '../graph/peers.js';
 import { peer, peers } from '../support/peer.js';
 import { cli, SHARED_DATA, tempDir } from './helpers.js';
+import { runInProcess as run } from './in-process.js'; // commands in-process; one stays a real spawn
 
 const ZOO = join(SHARED_DATA, 'topologyzoo', 'Geant2011.graphml');
 const needs = peers(peer('shared-data', existsSync(ZOO) || `${ZOO} absent`), needsReference());
@@ -33,18 +34,18 @@ function parseReference(csv: string): Map<string, Triple> {
   return new Map(rows.map(([id, cost, exposure, clean]) => [id!, { cost: num(cost!), exposure: exposure!, clean_cost: num(clean!) }]));
 }
 
-test('diff --analysis exposure on two snapshots of GÉANT lists exactly the flows the C++ reference says changed', needs, () => {
+test('diff --analysis exposure on two snapshots of GÉANT lists exactly the flows the C++ reference says changed', needs, async () => {
   const zoo = readZoo(ZOO);
   const dir = tempDir();
   const db = join(dir, 'geant.db');
-  const run = (args: string[]) => {
-    const r = cli([...args, '--db', db]);
+  const step = async (args: string[]) => {
+    const r = await run([...args, '--db', db]);
     assert.equal(r.code, 0, `cleanpath ${args.join(' ')}: ${r.stderr}`);
-    return r.stdout;
+    return r;
   };
   const n = zoo.nodes.length;
   const flows = zoo.nodes.flatMap((_, i) => [7, 13, 19].map((s) => [i, (i + s) % n] as const)).filter(([a, b]) => a !== b);
-  run(['import', ZOO, '--snapshot', 'zoo']);
+  await step(['import', ZOO, '--snapshot', 'zoo']);
   const vendors = (f: (i: number) => string, name: string) => {
     const file = join(dir, `${name}.csv`);
     writeFileSync(file, 'name,vendor\n' + zoo.nodes.map((x, i) => `${x.name},${f(i)}`).join('\n') + '\n');
@@ -52,11 +53,11 @@ test('diff --analysis exposure on two snapshots of GÉANT lists exactly the flow
   };
   const flowsFile = join(dir, 'flows.csv');
   writeFileSync(flowsFile, 'id,src,dst\n' + flows.map(([a, b], k) => `f${k},${zoo.nodes[a]!.name},${zoo.nodes[b]!.name}`).join('\n') + '\n');
-  run(['import', vendors(q3, 'v3'), '--base', 'zoo', '--update', '--snapshot', 'q3-vendors']);
-  run(['import', flowsFile, '--base', 'q3-vendors', '--snapshot', 'q3']);
-  run(['import', vendors(q4, 'v4'), '--base', 'q3', '--update', '--snapshot', 'q4']);
+  await step(['import', vendors(q3, 'v3'), '--base', 'zoo', '--update', '--snapshot', 'q3-vendors']);
+  await step(['import', flowsFile, '--base', 'q3-vendors', '--snapshot', 'q3']);
+  await step(['import', vendors(q4, 'v4'), '--base', 'q3', '--update', '--snapshot', 'q4']);
 
-  const diff = JSON.parse(run(['diff', 'q3', 'q4', '--analysis', 'exposure', '--untrusted', 'huawei,zte', '--format', 'json'])) as {
+  const diff = JSON.parse((await step(['diff', 'q3', 'q4', '--analysis', 'exposure', '--untrusted', 'huawei,zte', '--format', 'json'])).stdout) as {
     analysis: string; table: string; added: unknown[]; removed: unknown[]; changed: Array<{ key: { id: string }; before: Partial<Triple>; after: Partial<Triple> }>;
   };
   assert.equal(diff.analysis, 'exposure');
@@ -87,10 +88,10 @@ test('diff --analysis exposure on two snapshots of GÉANT lists exactly the flow
   assert.deepEqual(new Map(diff.changed.map((c) => [c.key.id, { before: c.before, after: c.after }])), expected);
 
   // the same diff as CSV (defused, one row per changed flow) and as a table that says the counts
-  const csv = run(['diff', 'q3', 'q4', '--analysis', 'exposure', '--format', 'csv']).trim().split('\n');
+  const csv = (await step(['diff', 'q3', 'q4', '--analysis', 'exposure', '--format', 'csv'])).stdout.trim().split('\n');
   assert.equal(csv[0], 'change,id,cost_before,cost_after,exposure_before,exposure_after,clean_cost_before,clean_cost_after');
   assert.equal(csv.length, 1 + expected.size);
-  assert.match(run(['diff', 'q3', 'q4', '--analysis', 'exposure']), new RegExp(`Exposure — Flows: 0 added, 0 removed, ${expected.size} changed \\(q3 -> q4\\)`));
+  assert.match((await step(['diff', 'q3', 'q4', '--analysis', 'exposure'])).stdout, new RegExp(`Exposure — Flows: 0 added, 0 removed, ${expected.size} changed \\(q3 -> q4\\)`));
   // an option of another analysis is refused by name
   const wrong = cli(['diff', 'q3', 'q4', '--analysis', 'findings', '--untrusted', 'huawei', '--db', db]);
   assert.equal(wrong.code, 2);

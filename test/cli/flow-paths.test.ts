@@ -1,7 +1,8 @@
 // `cleanpath flow-paths --flow ID` and `cleanpath exposure --flow ID --paths` (issue 18.1): the
 // same document; the table prints every listed path hop by hop in the document's order, untrusted
 // hops marked with their evidence kinds, the count beyond --limit and the clean alternative with
-// its extra cost; bad input is exit 2 naming the option, a snapshot without flows exit 1.
+// its extra cost; bad input is exit 2 naming the option, a snapshot without flows exit 1. The
+// commands run in-process (test/cli/in-process.ts); the last one is a real spawn.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import type { FlowPathsAnalysis } from '../../src/analyses/flow-paths.js';
 import { importFiles, openStore } from '../../src/store/index.js';
 import { importDemoStore } from '../support/demo-store.js';
 import { cli, tempDir } from './helpers.js';
+import { runInProcess as run } from './in-process.js'; // commands in-process; one stays a real spawn
 
 describe('cleanpath flow-paths', () => {
   let dir = '';
@@ -24,15 +26,15 @@ describe('cleanpath flow-paths', () => {
     flows = (await exposure.run({ db }, paramsOf(exposure), {})).flows;
   });
 
-  test('exposure --flow ID --paths is the flow-paths document; the table lists its hops in order with the untrusted ones marked', () => {
+  test('exposure --flow ID --paths is the flow-paths document; the table lists its hops in order with the untrusted ones marked', async () => {
     const flow = flows.find((f) => f.exposure === 'some')!.id;
-    const r = cli(['flow-paths', '--db', db, '--flow', flow, '--limit', '2', '--json']);
+    const r = await run(['flow-paths', '--db', db, '--flow', flow, '--limit', '2', '--json']);
     assert.equal(r.code, 0, r.stderr);
     doc = JSON.parse(r.stdout) as FlowPathsAnalysis;
-    assert.deepEqual(JSON.parse(cli(['exposure', '--db', db, '--flow', flow, '--paths', '--limit', '2', '--format', 'json']).stdout), doc);
+    assert.deepEqual(JSON.parse((await run(['exposure', '--db', db, '--flow', flow, '--paths', '--limit', '2', '--format', 'json'])).stdout), doc);
     assert.equal(doc.paths.length, 2);
     assert.ok(doc.total > 2);
-    const text = cli(['exposure', '--db', db, '--flow', flow, '--paths', '--limit', '2']);
+    const text = await run(['exposure', '--db', db, '--flow', flow, '--paths', '--limit', '2']);
     assert.equal(text.code, 0, text.stderr);
     const hopLines = text.stdout.split('\n').filter((l) => /^\s+\d+ [ !] /.test(l));
     const want = [...doc.paths, ...(doc.clean ? [doc.clean] : [])].flatMap((p) => p.hops);
@@ -47,8 +49,8 @@ describe('cleanpath flow-paths', () => {
     assert.match(text.stdout, doc.clean.extra === 0 ? /clean alternative, no extra cost/ : new RegExp(`clean alternative, \\+${doc.clean.extra} over the shortest`));
   });
 
-  test('--format csv writes the hops table with its key columns, the clean route after the shortest ones', () => {
-    const r = cli(['flow-paths', '--db', db, '--flow', doc.flow.id, '--limit', '2', '--format', 'csv']);
+  test('--format csv writes the hops table with its key columns, the clean route after the shortest ones', async () => {
+    const r = await run(['flow-paths', '--db', db, '--flow', doc.flow.id, '--limit', '2', '--format', 'csv']);
     assert.equal(r.code, 0, r.stderr);
     const [head, ...rows] = r.stdout.trim().split('\n');
     assert.equal(head, 'route,path,hop,device,name,vendor,site,country,operator,untrusted,evidence');
@@ -62,7 +64,7 @@ describe('cleanpath flow-paths', () => {
       [['flow-paths', '--flow', flows[0]!.id, '--limit', '0'], /--limit: expected an integer from 1 to 1000/],
       [['exposure', '--paths'], /--paths: name the flow/],
     ] as const) {
-      const r = cli([...args, '--db', db]);
+      const r = await run([...args, '--db', db]);
       assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
       assert.match(r.stderr, message);
     }
