@@ -4,12 +4,13 @@
 // answers requests. Thin on purpose: every one reuses the analyses stage, graph, plan or report.
 import type { RunEnv } from '../../analyses/define.js';
 import { analysisById, type AnalysisId } from '../../analyses/registry.js';
-import { buildReportModel } from '../../report/model.js';
+import { buildReportModel, type ReportModel } from '../../report/model.js';
+import { reportOverview } from '../../report/overview.js';
 import { openStore } from '../../store/index.js';
 import { NetworkCache } from './network-cache.js';
 
 /** The views the API serves besides the registry's analyses: they combine or list, not analyse. */
-export const VIEW_KINDS = ['report', 'topology'] as const;
+export const VIEW_KINDS = ['report', 'overview', 'topology'] as const;
 export type ViewKind = (typeof VIEW_KINDS)[number];
 export type AnalysisKind = AnalysisId | ViewKind;
 
@@ -45,7 +46,7 @@ interface JobBase {
 /** One analysis of one snapshot: plain data, so it crosses to a worker thread as is. */
 export type AnalysisJob = JobBase &
   (
-    | { kind: 'report'; params: ReportParams }
+    | { kind: 'report' | 'overview'; params: ReportParams }
     | { kind: 'topology'; params: UntrustedParams }
     | { kind: AnalysisId; params: Record<string, unknown> }
   );
@@ -55,7 +56,7 @@ function sourceLabel(job: JobBase): string {
   return `${job.organisation}/${job.snapshot}`;
 }
 
-async function report(job: JobBase & { params: ReportParams }): Promise<unknown> {
+async function report(job: JobBase & { params: ReportParams }): Promise<ReportModel> {
   const p = job.params;
   const model = await buildReportModel({
     db: job.db,
@@ -119,6 +120,8 @@ function registered(job: JobBase & { kind: AnalysisId; params: Record<string, un
 export async function runAnalysisJob(job: AnalysisJob): Promise<string> {
   let value: unknown;
   if (job.kind === 'report') value = await report(job);
+  // the overview's cards: the report cut down to its counts in the worker, so no 164 MB crosses to the page
+  else if (job.kind === 'overview') value = reportOverview(await report(job));
   else if (job.kind === 'topology') value = await topology(job);
   else value = await registered(job as JobBase & { kind: AnalysisId; params: Record<string, unknown> });
   return JSON.stringify(value);

@@ -64,7 +64,7 @@ export async function resolveQueryVendors(ctx: ServerContext, auth: TokenInfo | 
 }
 
 /** The report job's parameters: defaults left out, so the cache keys of the default reading stay as they were. */
-function reportParams(q: z.infer<typeof ReportQuery>, since: string | undefined) {
+export function reportParams(q: z.infer<typeof ReportQuery>, since: string | undefined) {
   const asOf = asOfOr(q.asOf);
   return {
     asOf, untrusted: untrustedOr(q.untrusted), budget: q.budget?.trim(), budgetStart: q.budgetStart ?? (q.budget ? asOf : undefined),
@@ -73,7 +73,7 @@ function reportParams(q: z.infer<typeof ReportQuery>, since: string | undefined)
 }
 
 /** What every analysis route may answer besides its document (docs/api.md, errors and limits). */
-const QUEUE_ERRORS = {
+export const QUEUE_ERRORS = {
   429: "the caller's organisation already has its bound of analyses queued or running (see Retry-After), or the rate limit is exceeded",
   503: 'the analysis exceeded its time or memory budget',
 };

@@ -7,6 +7,7 @@ import type { DeviceCount, GroupField } from '../../store/index.js';
 import { snapshotOf } from '../context.js';
 import { route, type RouteSpec } from '../route-spec.js';
 import { schemaRef, SnapshotParams } from '../schemas.js';
+import { OVERVIEW_ROUTES } from './overview.js';
 
 /** Store counts grouped by `field` and vendor, as share counts ('unknown' for blanks). */
 function shareCounts(counts: DeviceCount[], field: GroupField) {
@@ -40,4 +41,6 @@ export const SUMMARY_ROUTES: RouteSpec[] = [
       };
     },
   }),
+  // the report's counts for the cards, drawn once computed (minutes at 100k devices)
+  ...OVERVIEW_ROUTES,
 ];
