@@ -1,78 +1,81 @@
-// The server's attestation runs: one prepared run (snapshot read, graph, digest) per organisation,
-// snapshot and untrusted set, kept a few minutes, so a flow's download and its inclusion proof
-// come from the same run and match byte for byte (Ed25519 signatures are deterministic). The
-// signing key comes from the environment (CLEANPATH_ATTEST_KEY: the PEM, or
-// CLEANPATH_ATTEST_KEY_FILE: a path); without one the routes answer 503.
-import { attestSensitive, prepareAttestRun, type PreparedRun, type SigningKey, type SnapshotAttestations } from '../attest/index.js';
-import { readSigningKey, SIGNING_KEY_ENV } from '../attest/key-file.js';
+// The server's attestation runs. A run (snapshot read, graph, digest, signatures) is opened per
+// organisation, snapshot and untrusted set and kept ten minutes: its answers are built in an
+// analysis worker (attest-job.ts) and cached by the analysis runner, so a flow's download and its
+// inclusion proof come from the same run and match byte for byte. The signing key is the one
+// `serve --attest-key` names, else the environment's (src/attest/key-file.ts); without one the
+// routes answer 503.
+import { readSigningKey, signingKeySpec, SIGNING_KEY_ENV, SIGNING_KEY_FILE_ENV } from '../attest/key-file.js';
+import type { SigningKey } from '../attest/index.js';
 import type { AvoidOptions } from '../analyses/untrusted.js';
-import { isInputError, isNothingToAnalyse } from '../model/index.js';
-import { HttpError } from './http.js';
+import { isInputError } from '../model/index.js';
+import type { AnalysisJob } from './analysis/jobs.js';
+import { QueueFullError } from './analysis/errors.js';
+import type { AttestAnswer, AttestWant } from './attest-job.js';
+import type { ServerContext } from './context.js';
+import type { ResolvedOptions } from './options.js';
+import { HttpError, notFound } from './http.js';
 
-export const SIGNING_KEY_FILE_ENV = 'CLEANPATH_ATTEST_KEY_FILE';
 const KEPT_MS = 10 * 60_000;
-const MAX_RUNS = 4;
+const MAX_RUNS = 64;
 
-let key: SigningKey | undefined;
+const keys = new WeakMap<ResolvedOptions, SigningKey>();
 
-/** The server's signing key, read once; 503 when none is configured (a 400 would blame the caller). */
-export function serverKey(warn: (m: string) => void = () => {}): SigningKey {
-  if (key) return key;
-  const file = process.env[SIGNING_KEY_FILE_ENV];
-  if (!file && !process.env[SIGNING_KEY_ENV]) throw new HttpError(503, `attestations are not configured on this server: start it with ${SIGNING_KEY_ENV} (the PEM) or ${SIGNING_KEY_FILE_ENV} (a path) set`);
+/** The server's signing key, read once per server; 503 when none is configured (a 400 would blame the caller). */
+export function serverKey(opts: ResolvedOptions, warn: (m: string) => void = () => {}): SigningKey {
+  const known = keys.get(opts);
+  if (known) return known;
+  if (signingKeySpec(opts.attestKey || undefined) === undefined) {
+    throw new HttpError(503, `attestations are not configured on this server: start it with --attest-key FILE, or ${SIGNING_KEY_FILE_ENV} (a path) or ${SIGNING_KEY_ENV} (the PEM) set`);
+  }
   try {
-    key = readSigningKey(file ?? undefined, warn);
+    const key = readSigningKey(opts.attestKey || undefined, warn, '--attest-key');
+    keys.set(opts, key);
+    return key;
   } catch (e) {
     // the server's own configuration is wrong, not the request
     if (isInputError(e)) throw new HttpError(503, `the server's signing key is unusable: ${e.detail}`);
     throw e;
   }
-  return key;
 }
-
-interface Entry {
-  at: number;
-  run: Promise<PreparedRun>;
-  all?: Promise<SnapshotAttestations>;
-}
-
-const runs = new Map<string, Entry>();
 
 export interface RunKey {
-  db: string;
   organisation: string;
   snapshot: string;
   avoid: AvoidOptions;
   asOf?: string;
 }
 
-export async function preparedRun(k: RunKey, paramName: (p: string) => string): Promise<{ run: PreparedRun; entry: Entry }> {
-  const id = JSON.stringify([k.organisation, k.snapshot, k.avoid, k.asOf ?? null]);
-  const now = Date.now();
-  for (const [i, e] of runs) if (now - e.at > KEPT_MS) runs.delete(i);
-  let entry = runs.get(id);
-  if (!entry) {
-    if (runs.size >= MAX_RUNS) runs.delete(runs.keys().next().value!);
-    entry = { at: now, run: prepareAttestRun({ db: k.db, snapshot: k.snapshot, organisation: k.organisation }, { avoid: k.avoid, ...(k.asOf && { asOf: k.asOf }) }, { paramName }) };
-    runs.set(id, entry);
-    // a failed run is not kept: the next request tries again
-    entry.run.catch(() => runs.delete(id));
-  }
-  try {
-    return { run: await entry.run, entry };
-  } catch (e) {
-    if (isNothingToAnalyse(e)) throw new HttpError(422, e.message);
-    throw e;
-  }
+/** When each open run was opened, by run id; the oldest go first past the bound. */
+const opened = new Map<string, number>();
+
+/** The instant the run of `id` was opened: now, unless one was within the last ten minutes. */
+function openedAt(id: string, now = Date.now()): number {
+  for (const [i, at] of opened) if (now - at > KEPT_MS) opened.delete(i);
+  const at = opened.get(id);
+  if (at !== undefined) return at;
+  while (opened.size >= MAX_RUNS) opened.delete(opened.keys().next().value!);
+  opened.set(id, now);
+  return now;
 }
 
-/** Every sensitive flow attested once per run; 422 when the snapshot has none. */
-export async function allOf(run: PreparedRun, entry: Entry, k: SigningKey): Promise<SnapshotAttestations> {
+/**
+ * An answer of the run, built off the request thread; 404 for a flow the run lacks, 422 for a
+ * snapshot with nothing to attest, 429 (with Retry-After) when the organisation's queue is full.
+ */
+export async function attestAnswer(ctx: ServerContext, k: RunKey, key: SigningKey, want: AttestWant, retryAfter: (s: number) => void): Promise<unknown> {
+  const run = JSON.stringify([k.organisation, k.snapshot, k.avoid, k.asOf ?? null, key.keyid]);
+  const preparedAt = openedAt(run);
+  const params = { want, avoid: k.avoid, ...(k.asOf && { asOf: k.asOf }), preparedAt, key: key.privateKey };
+  const job: AnalysisJob = { kind: 'attestation', db: ctx.opts.db, organisation: k.organisation, snapshot: k.snapshot, planTimeLimit: ctx.opts.planTimeLimit, params };
+  let a: AttestAnswer;
   try {
-    return await (entry.all ??= attestSensitive(run, k));
+    // the key's id, not the key, in the cache key
+    a = (await ctx.analyses.get(`attestation\u0000${run}\u0000${preparedAt}\u0000${JSON.stringify(want)}`, job)).parsed() as AttestAnswer;
   } catch (e) {
-    entry.all = undefined;
-    if (isNothingToAnalyse(e)) throw new HttpError(422, e.message);
+    if (e instanceof QueueFullError) retryAfter(e.retryAfter);
     throw e;
   }
+  if ('nothing' in a) throw new HttpError(422, a.nothing);
+  if ('missing' in a) throw notFound(a.missing, want.answer === 'root' ? k.snapshot : want.flow);
+  return a.value;
 }

@@ -47,6 +47,8 @@ export interface ServerOptions {
   writeWait?: number;
   /** The rule catalog file (a whole catalog or an overlay) every analysis applies; default the shipped one. */
   catalog?: string;
+  /** The attestation signing key: a file or env:NAME; default $CLEANPATH_ATTEST_KEY_FILE, else $CLEANPATH_ATTEST_KEY (src/attest/key-file.ts). */
+  attestKey?: string;
 }
 
 export type ResolvedOptions = Required<Omit<ServerOptions, 'webDir'>> & { webDir: string | undefined };
@@ -96,5 +98,6 @@ export function resolveOptions(o: ServerOptions): ResolvedOptions {
     logger: o.logger ?? false,
     writeWait: positive('writeWait', o.writeWait, DEFAULT_WAIT_SECONDS, 0),
     catalog: o.catalog ?? '', // '': the shipped catalog
+    attestKey: o.attestKey ?? '', // '': the environment's, if any
   };
 }

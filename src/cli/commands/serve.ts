@@ -4,6 +4,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { startServer, DEFAULT_BODY_LIMIT, DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../../server/index.js';
 import { DEFAULT_ANALYSIS_MEMORY_MB, DEFAULT_ANALYSIS_TIME_LIMIT, DEFAULT_ANALYSIS_WORKERS, DEFAULT_QUEUE_PER_ORGANISATION } from '../../server/options.js';
 import { openTokenStore } from '../../store/index.js';
+import { KEY_SOURCES, readSigningKey, signingKeySpec } from '../../attest/key-file.js';
 import { DEFAULT_DB } from '../options.js';
 import { waitOption } from '../wait-option.js';
 
@@ -21,6 +22,7 @@ interface ServeOptions {
   analysisTimeLimit: number;
   analysisMemory: number;
   wait: number;
+  attestKey?: string;
 }
 
 const UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
@@ -72,6 +74,16 @@ export function isLoopback(host: string): boolean {
   return host === '::1' || host === '[::1]';
 }
 
+/**
+ * What the start-up lines say of attestations. The key is read now, so a wrong --attest-key (or
+ * variable) fails the start with exit 2 instead of every attestation request with 503.
+ */
+function attestKeyLine(option: string | undefined): string {
+  if (signingKeySpec(option) === undefined) return '  attestations: no signing key (--attest-key FILE), the routes answer 503\n';
+  const key = readSigningKey(option, (m) => process.stderr.write(`cleanpath: warning: ${m}\n`), '--attest-key');
+  return `  attestations: signed with key ${key.keyid}\n`;
+}
+
 export function register(program: Command): void {
   program
     .command('serve')
@@ -93,6 +105,7 @@ export function register(program: Command): void {
     .option('--analysis-time-limit <seconds>', 'time budget of one analysis; beyond, it is stopped (HTTP 503)', seconds, DEFAULT_ANALYSIS_TIME_LIMIT)
     .option('--analysis-memory <MB>', 'heap budget of each analysis worker; beyond, the analysis is stopped (HTTP 503)', wholeNumber(16), DEFAULT_ANALYSIS_MEMORY_MB)
     .addOption(waitOption())
+    .option('--attest-key <file|env:NAME>', `key the attestation routes sign with (PKCS#8 PEM, from cleanpath keys create); where it comes from: ${KEY_SOURCES}; without one they answer 503`)
     .addHelpText(
       'after',
       `
@@ -104,9 +117,11 @@ Examples:
   cleanpath serve --db cleanpath.db
   curl -H "Authorization: Bearer $TOKEN" http://127.0.0.1:8080/api/snapshots
   cleanpath serve --db cleanpath.db --port 9000 --body-limit 256M --rate-limit 120/minute
-  cleanpath serve --db cleanpath.db --catalog our-overlay.yaml   # every analysis applies this catalog`,
+  cleanpath serve --db cleanpath.db --catalog our-overlay.yaml   # every analysis applies this catalog
+  cleanpath serve --db cleanpath.db --attest-key carrier-2026.key # signs /api/.../attestations (docs/attestations.md)`,
     )
     .action(async (opts: ServeOptions, cmd: Command) => {
+      const attestKey = attestKeyLine(opts.attestKey);
       const { app, url } = await startServer({
         catalog: cmd.optsWithGlobals<{ catalog?: string }>().catalog,
         db: opts.db,
@@ -121,11 +136,13 @@ Examples:
         analysisTimeLimit: opts.analysisTimeLimit,
         analysisMemoryMb: opts.analysisMemory,
         writeWait: opts.wait,
+        ...(opts.attestKey && { attestKey: opts.attestKey }),
       });
       const out = process.stdout;
       out.write(`cleanpath serve: listening on ${url}\n`);
       out.write(`  API:        ${url}/api/  (OpenAPI document: ${url}/api/openapi.json)\n`);
       out.write(app.cleanpath.opts.webDir ? `  dashboard:  ${url}/#token=<token>\n` : '  dashboard:  not built (npm run build), API only\n');
+      out.write(attestKey);
       if (!isLoopback(opts.host)) out.write('  warning: reachable from the network over plain HTTP; tokens travel in clear unless a TLS proxy is in front\n');
       const tokens = openTokenStore(opts.db);
       try {

@@ -4,11 +4,11 @@
 import { z } from 'zod';
 import { AVOID_PARAMS } from '../../analyses/avoid.js';
 import { dateParam } from '../../analyses/params.js';
-import { attestFlow, flowFileName } from '../../attest/index.js';
+import { flowFileName } from '../../attest/index.js';
 import { DEFAULT_ORGANISATION } from '../../store/index.js';
-import { allOf, preparedRun, serverKey } from '../attest-runs.js';
+import type { AttestWant } from '../attest-job.js';
+import { attestAnswer, serverKey } from '../attest-runs.js';
 import { snapshotOf } from '../context.js';
-import { notFound } from '../http.js';
 import { route, type JsonSchema, type RouteInput, type RouteSpec } from '../route-spec.js';
 import { SnapshotParams } from '../schemas.js';
 
@@ -25,19 +25,22 @@ const ENVELOPE: JsonSchema = {
   required: ['payloadType', 'payload', 'signatures'],
 };
 const PROOF: JsonSchema = { type: 'object', description: 'RFC 9162 inclusion proof of the flow envelope in the snapshot root', properties: { flow: str, leafIndex: { type: 'integer' }, treeSize: { type: 'integer' }, leafHash: str, auditPath: { type: 'array', items: str }, root: str } };
-const BUSY = { 422: 'nothing to attest: the snapshot has no flows, or no sensitive flow', 503: 'no signing key configured on the server (CLEANPATH_ATTEST_KEY or CLEANPATH_ATTEST_KEY_FILE)' };
+const BUSY = {
+  422: 'nothing to attest: the snapshot has no flows, or no sensitive flow',
+  429: "the caller's organisation already has its bound of analyses queued or running (see Retry-After), or the rate limit is exceeded",
+  503: 'no signing key configured on the server (serve --attest-key, CLEANPATH_ATTEST_KEY_FILE or CLEANPATH_ATTEST_KEY), or the run exceeded its time or memory budget',
+};
 
 type Input<P, Q> = RouteInput<P, Q, unknown>;
 
-const paramName = (p: string) => `query parameter "${p}"`;
-
-async function runFor<P extends { snapshot: string }>(input: Input<P, Query>) {
-  const k = serverKey((m) => input.request.log.warn(m));
+/** The answer of the caller's run (organisation, snapshot, untrusted set), built in an analysis worker. */
+async function answerFor<P extends { snapshot: string }>(input: Input<P, Query>, want: AttestWant): Promise<unknown> {
+  const key = serverKey(input.ctx.opts, (m) => input.request.log.warn(m));
   const organisation = input.auth?.organisation ?? DEFAULT_ORGANISATION;
   const snap = await snapshotOf(input.ctx, input.auth, input.params.snapshot);
   const { asOf, ...avoid } = input.query;
-  const { run, entry } = await preparedRun({ db: input.ctx.opts.db, organisation, snapshot: snap.name, avoid, ...(asOf && { asOf }) }, paramName);
-  return { k, run, entry };
+  const run = { organisation, snapshot: snap.name, avoid, ...(asOf && { asOf }) };
+  return attestAnswer(input.ctx, run, key, want, (s) => input.reply.header('retry-after', String(s)));
 }
 
 export const ATTESTATION_ROUTES: RouteSpec[] = [
@@ -56,12 +59,9 @@ export const ATTESTATION_ROUTES: RouteSpec[] = [
     response: { description: 'the DSSE envelope', schema: ENVELOPE },
     handle: async (input) => {
       const { download, ...query } = input.query;
-      const { k, run } = await runFor({ ...input, query });
-      const flow = run.loaded.flows.find((f) => f.id === input.params.id);
-      if (!flow) throw notFound('flow', input.params.id);
-      const a = attestFlow(run, flow, k);
-      if (download === 'true') input.reply.header('Content-Disposition', `attachment; filename="${flowFileName(flow.id)}.dsse.json"`);
-      return a.envelope;
+      const envelope = await answerFor({ ...input, query }, { answer: 'flow', flow: input.params.id });
+      if (download === 'true') input.reply.header('Content-Disposition', `attachment; filename="${flowFileName(input.params.id)}.dsse.json"`);
+      return envelope;
     },
   }),
   route<z.infer<typeof FlowParams>, Query>({
@@ -76,13 +76,7 @@ export const ATTESTATION_ROUTES: RouteSpec[] = [
     notFound: true,
     errors: BUSY,
     response: { description: 'envelope, proof and root', schema: { type: 'object', properties: { envelope: ENVELOPE, proof: PROOF, root: ENVELOPE } } },
-    handle: async (input) => {
-      const { k, run, entry } = await runFor(input);
-      const all = await allOf(run, entry, k);
-      const i = all.flows.findIndex((f) => f.flow === input.params.id);
-      if (i < 0) throw notFound('sensitive flow', input.params.id);
-      return { envelope: all.flows[i]!.envelope, proof: all.tree.proofs[i], root: all.root };
-    },
+    handle: (input) => answerFor(input, { answer: 'inclusion', flow: input.params.id }),
   }),
   route<z.infer<typeof SnapshotParams>, Query>({
     method: 'GET',
@@ -96,11 +90,7 @@ export const ATTESTATION_ROUTES: RouteSpec[] = [
     notFound: true,
     errors: BUSY,
     response: { description: 'root envelope, key id and verdicts', schema: { type: 'object', properties: { root: ENVELOPE, keyid: str, flows: { type: 'array', items: { type: 'object', properties: { flow: str, verdict: str } } } } } },
-    handle: async (input) => {
-      const { k, run, entry } = await runFor(input);
-      const all = await allOf(run, entry, k);
-      return { root: all.root, keyid: k.keyid, flows: all.flows.map((f) => ({ flow: f.flow, verdict: f.verdict })) };
-    },
+    handle: (input) => answerFor(input, { answer: 'root' }),
   }),
   route({
     method: 'GET',
@@ -113,7 +103,7 @@ export const ATTESTATION_ROUTES: RouteSpec[] = [
     errors: { 503: BUSY[503] },
     response: { description: 'public key', schema: { type: 'object', properties: { keyid: str, publicKey: str } } },
     handle: (input) => {
-      const k = serverKey((m) => input.request.log.warn(m));
+      const k = serverKey(input.ctx.opts, (m) => input.request.log.warn(m));
       return { keyid: k.keyid, publicKey: k.publicKey.export({ type: 'spki', format: 'pem' }).toString() };
     },
   }),
