@@ -19,7 +19,7 @@ import {
 } from '../plan/index.js';
 import { evaluate, isRealDate, todayUtc, type Finding, type Rule } from '../policy/index.js';
 import { activeCatalog } from './catalog-source.js';
-import { loadNetwork, type NetworkSourceOptions } from './network.js';
+import { loadNetwork, type LoadedNetwork, type NetworkSourceOptions } from './network.js';
 import { avoidFilterText, countSet, NOTHING_UNTRUSTED, requireDevices, requireFlows } from './nothing.js';
 import { untrustedNodes, type AvoidOptions } from './untrusted.js';
 
@@ -55,6 +55,37 @@ export interface PlanRunOptions extends NetworkSourceOptions, AvoidOptions {
   flowCosts?: boolean;
   /** The rules whose deadlines force devices in (a what-if scenario's); default the catalog's. */
   rules?: readonly Rule[];
+  /**
+   * A policy check the caller already made (the report's findings, a what-if side's): used
+   * instead of checking again when it judged the same snapshot by the same rules, date and reading.
+   */
+  policyCheck?: PolicyCheck;
+}
+
+/** One policy check's every finding, and what it judged: the snapshot, the rules (the very objects), the date and reading. */
+export interface PolicyCheck {
+  snapshot: string;
+  rules: readonly Rule[];
+  asOf: string;
+  assumeInScope: boolean;
+  includeUnverified: boolean;
+  /** Unfiltered: every finding the check made. */
+  findings: readonly Finding[];
+}
+
+type Reading = Omit<PolicyCheck, 'findings'>;
+
+/** Whether a check made elsewhere answers this reading: same snapshot, date, flags and rule objects. */
+function answers(check: PolicyCheck | undefined, r: Reading): check is PolicyCheck {
+  return check !== undefined && check.snapshot === r.snapshot && check.asOf === r.asOf && check.assumeInScope === r.assumeInScope
+    && check.includeUnverified === r.includeUnverified && check.rules.length === r.rules.length && check.rules.every((x, i) => x === r.rules[i]);
+}
+
+/** The findings of `reading` on `devices`: the caller's check when it answers it, else a check made now. */
+export function policyFindings(devices: readonly Device[], reading: Reading, check?: PolicyCheck): readonly Finding[] {
+  if (answers(check, reading)) return check.findings;
+  const { asOf, rules, assumeInScope, includeUnverified } = reading;
+  return evaluate({ devices, rules, asOf, assumeInScope, includeUnverified });
 }
 
 /**
@@ -63,10 +94,11 @@ export interface PlanRunOptions extends NetworkSourceOptions, AvoidOptions {
  * Needs-data findings force nothing: the notes say how many devices wait on data instead. The
  * devices are those the network was loaded with (one read, so the very snapshot planned).
  */
-function policyForced(devices: readonly Device[], opts: PlanRunOptions): { forced: ForcedDevice[]; notes: string[] } {
+function policyForced(net: LoadedNetwork, opts: PlanRunOptions): { forced: ForcedDevice[]; notes: string[] } {
   const asOf = opts.asOf ?? todayUtc();
   if (!isRealDate(asOf)) throw new InputError('--as-of', undefined, `expected a date as YYYY-MM-DD, got "${opts.asOf}"`);
-  const findings = evaluate({ devices, rules: opts.rules ?? activeCatalog().rules, asOf, assumeInScope: opts.assumeInScope ?? false, includeUnverified: opts.includeUnverified ?? false });
+  const reading = { snapshot: net.snapshot ?? net.label, rules: opts.rules ?? activeCatalog().rules, asOf, assumeInScope: opts.assumeInScope ?? false, includeUnverified: opts.includeUnverified ?? false };
+  const findings = policyFindings(net.devices ?? [], reading, opts.policyCheck);
   const forced = forcedFromFindings(findings);
   return { forced, notes: policyNotes(findings, forced, opts.assumeInScope ?? false) };
 }
@@ -108,7 +140,7 @@ export async function computePlan(opts: PlanRunOptions, progress: PlanProgress =
   // The nodes carry their own cost, layer and role: the network source is not read again.
   const { cost, fromTable } = nodeCosts(net.nodes, table);
   const forced: ForcedDevice[] = opts.forced ? await readForcedList(opts.forced) : [];
-  const policyRun = rulesForce ? policyForced(net.devices ?? [], opts) : undefined;
+  const policyRun = rulesForce ? policyForced(net, opts) : undefined;
   if (policyRun) forced.push(...policyRun.forced);
   progress.update(0, undefined, 'solving');
   const plan = await planReplacement(

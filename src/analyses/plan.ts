@@ -4,12 +4,17 @@ import { z } from 'zod';
 import { InputError, isNothingToAnalyse } from '../model/index.js';
 import { planDocument, type PlanDocument } from '../plan/index.js';
 import { AVOID_PARAMS, checkAvoid } from './avoid.js';
-import { defineAnalysis, paramName, type AnalysisDocument, type RunEnv } from './define.js';
+import { defineAnalysis, paramName, type AnalysisDocument, type AnalysisSource, type RunEnv } from './define.js';
 import { budgetParam, dateParam, flagParam, intParam, numberParam } from './params.js';
-import { computePlan } from './plan-run.js';
+import { computePlan, type PolicyCheck } from './plan-run.js';
 import { UNVERIFIED_HELP } from './findings.js';
 
 export type PlanAnalysis = PlanDocument & AnalysisDocument;
+
+/** What a caller inside the code can add: a policy check it already made of the same snapshot (the report's findings). */
+export interface PlanSource extends AnalysisSource {
+  policyCheck?: PolicyCheck;
+}
 
 const round = (x: number): number => Math.round(x * 1e6) / 1e6;
 
@@ -62,7 +67,7 @@ export const plan = defineAnalysis({
     flowCosts: flagParam('always compute per-flow costs and clean costs (default: unless the network is large)'),
   }),
   sources: 'network',
-  async run(source, p, env: RunEnv): Promise<PlanAnalysis> {
+  async run(source: PlanSource, p, env: RunEnv): Promise<PlanAnalysis> {
     if (p.exact && p.heuristic) throw new InputError(paramName(env, 'exact'), undefined, `cannot be used with ${paramName(env, 'heuristic')}`);
     const avoid = checkAvoid(p, undefined, env);
     const timeLimit = Math.min(p.timeLimit ?? 60, env.planTimeLimit ?? Infinity);

@@ -4,10 +4,10 @@
 import { analyseExposure, EXPOSURE_CLASSES, isSensitive, type ExposureClass, type Graph } from '../graph/index.js';
 import { isNothingToAnalyse, type Device } from '../model/index.js';
 import type { PhasedPlan, PlanResult } from '../plan/index.js';
-import { addDays, evaluate, type Finding, type Rule, type Status } from '../policy/index.js';
+import { addDays, type Finding, type Rule, type Status } from '../policy/index.js';
 import type { RunEnv } from './define.js';
 import type { LoadedNetwork } from './network.js';
-import { computePlan } from './plan-run.js';
+import { computePlan, policyFindings, type PolicyCheck } from './plan-run.js';
 import { untrustedNodes } from './untrusted.js';
 
 /** Statuses that put a device under a deadline (what "caught" means): the planner forces overdue and due. */
@@ -109,13 +109,13 @@ function planOf(plan: PlanResult, phasing: PhasedPlan | undefined, byId: Readonl
   };
 }
 
-async function planSide(input: SideInput, env: RunEnv): Promise<{ plan: WhatIfPlan | null; note?: string }> {
+async function planSide(input: SideInput, check: PolicyCheck, env: RunEnv): Promise<{ plan: WhatIfPlan | null; note?: string }> {
   const byId = new Map((input.net.devices ?? []).map((d) => [d.id, d]));
   try {
     const r = await computePlan({
       ...input.source, untrusted: input.untrusted, rules: input.rules, policy: true, carryOver: true, asOf: input.asOf,
       budget: input.budget, budgetStart: input.budgetStart ?? (input.budget ? input.asOf : undefined),
-      assumeInScope: input.assumeInScope, includeUnverified: input.includeUnverified, timeLimit: input.timeLimit, workers: env.workers,
+      assumeInScope: input.assumeInScope, includeUnverified: input.includeUnverified, timeLimit: input.timeLimit, workers: env.workers, policyCheck: check,
     });
     return { plan: planOf(r.plan, r.phasing, byId) };
   } catch (e) {
@@ -140,9 +140,12 @@ async function flowExposure(input: SideInput, replaced: ReadonlySet<string>, env
 }
 
 export async function computeSide(input: SideInput, env: RunEnv): Promise<Side> {
-  const devices = input.net.devices ?? [];
-  const findings = evaluate({ devices, rules: input.rules, asOf: input.asOf, assumeInScope: input.assumeInScope, includeUnverified: input.includeUnverified }).map(findingOf);
-  const { plan, note } = await planSide(input, env);
+  const { rules, asOf, assumeInScope, includeUnverified } = input;
+  // One check per side: the plan forces from the same findings instead of checking again.
+  const reading = { snapshot: input.net.snapshot ?? input.net.label, rules, asOf, assumeInScope, includeUnverified };
+  const check: PolicyCheck = { ...reading, findings: policyFindings(input.net.devices ?? [], reading) };
+  const findings = check.findings.map(findingOf);
+  const { plan, note } = await planSide(input, check, env);
   const flows = await flowExposure(input, new Set(plan?.devices.map((d) => d.id) ?? []), env);
   return { rules: input.rules.length, untrusted: input.untrusted, findings, plan, ...(note && { planNote: note }), flows };
 }

@@ -10,6 +10,8 @@ import { paramsOf, type AnalysisSource, type RunEnv } from '../analyses/define.j
 import type { ExposureAnalysis } from '../analyses/exposure.js';
 import type { FindingsAnalysis } from '../analyses/findings.js';
 import type { KillSwitchAnalysis } from '../analyses/killswitch.js';
+import type { PlanSource } from '../analyses/plan.js';
+import type { PolicyCheck } from '../analyses/plan-run.js';
 import { ANALYSES, analysisById } from '../analyses/registry.js';
 import { untrustedNodes } from '../analyses/untrusted.js';
 import type { Chokepoint, ExposureSummary, RestoreCandidate, SiteCutOff, Tally } from '../graph/index.js';
@@ -236,7 +238,7 @@ async function killSwitches(source: AnalysisSource, untrusted: readonly string[]
 }
 
 /** The plan, or null with a note saying why not. A plan with no sensitive flow would only echo the rule-forced devices. */
-async function planOf(source: AnalysisSource, opts: ReportOptions, nothing: string | null, notes: string[]): Promise<PlanDocument | null> {
+async function planOf(source: PlanSource, opts: ReportOptions, nothing: string | null, notes: string[]): Promise<PlanDocument | null> {
   if (opts.noPlan || !opts.untrusted.length || nothing !== null) return null;
   const params = paramsOf(ANALYSES.plan, { untrusted: opts.untrusted, asOf: opts.asOf, assumeInScope: opts.assumeInScope ?? false, includeUnverified: opts.includeUnverified ?? false, budget: opts.budget, budgetStart: opts.budgetStart ?? opts.asOf });
   try {
@@ -366,6 +368,12 @@ async function changesSince(since: string, source: AnalysisSource, opts: ReportO
   return { since, diffs };
 }
 
+/** The report's findings as the policy check the plan forces from: unfiltered, by the catalog's rules, so the plan need not check again. */
+function catalogCheck(found: FindingsAnalysis, rules: PolicyCheck['rules']): PolicyCheck {
+  const { snapshot, asOf, assumeInScope, includeUnverified, findings } = found;
+  return { snapshot, rules, asOf, assumeInScope, includeUnverified, findings };
+}
+
 /** The scenario file run through the registry's whatif with the report's own reading: date, vendors, budget. */
 function whatIfOf(source: AnalysisSource, opts: ReportOptions, env: RunEnv): Promise<WhatIfAnalysis> {
   const p = paramsOf(ANALYSES.whatif, { ...policyReading(opts), untrusted: [...opts.untrusted], budget: opts.budget, budgetStart: opts.budgetStart, timeLimit: opts.planTimeLimit });
@@ -386,7 +394,7 @@ export async function buildReportModel(opts: ReportOptions): Promise<ReportModel
   const { list: killSwitchList, cutBy } = await killSwitches(source, opts.untrusted, env);
   const byId = new Map(inv.devices.map((d) => [d.id, d]));
   const flows = reportFlows(exp, cutBy, (id) => byId.get(id)?.name ?? id);
-  const plan = await planOf(source, opts, nothing, notes);
+  const plan = await planOf({ ...source, policyCheck: catalogCheck(found, catalog.rules) }, opts, nothing, notes);
   const untrusted = untrustedNodes(inv.devices.map((d) => ({ ...d, country: d.country ?? null, operator: d.operator ?? null, layer: d.layer ?? null })), { untrusted: [...opts.untrusted] }, { untrusted: 'untrusted', avoidCountry: 'avoidCountry', avoidOperator: 'avoidOperator', avoidLayer: 'avoidLayer' });
   const sites = reportSites(inv, untrusted, flows);
   const reportDevices = inv.devices.filter((_, i) => untrusted[i]).map(reportDevice);
