@@ -4,8 +4,9 @@
 //   - devices page: from a change of the URL to the table of that page rendered (API + render),
 //     over pages across the list, sorted by several columns, filtered; and the API alone
 //   - first view: page load with the token link to the overview drawn from the summary route
-//     (counts, shares), then to its report cards filled; once with the report computed on the way,
-//     once with it cached (a second load)
+//     (counts, shares), then to its analysis cards filled (the overview route: the report's
+//     numbers, not the report); once computed on the way, once cached (a second load); and the
+//     bytes of the API's answers that load read
 //   - a flow's paths: the slot below, filled by the flow-paths work
 // Alone: `node --import tsx bench/views.ts`. BENCH_VIEWS_DEVICES=N for another size.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -38,7 +39,11 @@ const DRAWN = '[data-testid=overview], [data-testid=overview-computing], main.co
  * still say "computing…"), then on to its cards filled (`whole`), or to the dashboard's error in
  * its place (then `failed` says it).
  */
-async function firstView(server: Served, page: Page): Promise<{ ms: number; whole: number; failed: string | null }> {
+async function firstView(server: Served, page: Page): Promise<{ ms: number; whole: number; failed: string | null; bytes: number }> {
+  const sizes: Array<Promise<number>> = [];
+  page.on('requestfinished', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/api/')) sizes.push(r.sizes().then((z) => z.responseBodySize));
+  });
   const t0 = performance.now();
   await page.goto(`${server.url}/#token=${server.token}`);
   await page.waitForSelector(DRAWN, { timeout: 900_000 });
@@ -46,7 +51,8 @@ async function firstView(server: Served, page: Page): Promise<{ ms: number; whol
   await page.waitForSelector('[data-testid=overview], main.content > p.bad, .overview p.bad', { timeout: 900_000 });
   const whole = performance.now() - t0;
   const failed = await page.locator('main.content > p.bad, .overview p.bad').first().textContent({ timeout: 1000 }).catch(() => null);
-  return { ms: drawn, whole, failed: (await page.locator('[data-testid=overview]').count()) ? null : failed };
+  const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+  return { ms: drawn, whole, failed: (await page.locator('[data-testid=overview]').count()) ? null : failed, bytes };
 }
 
 function firstViewRow(name: string, v: { ms: number; failed: string | null }, note: string): BenchResult {
@@ -117,6 +123,7 @@ export async function run(): Promise<BenchResult[]> {
       firstViewRow('first view (overview), report cached', warm, 'a second tab: the same, the report from the server cache'),
       { name: "overview whole (report's cards in), report computed on the way", value: ms(cold.whole), unit: 'ms', note: 'the first tab: from the load to the analysis cards filled (they say "computing…" until then)' },
       { name: "overview whole (report's cards in), report cached", value: ms(warm.whole), unit: 'ms', note: 'the second tab: the report from the server cache' },
+      { name: 'overview first view, bytes of API answers', value: cold.bytes, unit: 'B', note: 'the first tab, to the analysis cards filled: bodies of every /api/ answer (analyses registry, whoami, snapshots, summary, overview)' },
       { name: 'devices page (API + render), median', value: ms(median(browserMs)), unit: 'ms', target: '< 300', met: median(browserMs) < 300, note: `${pages}; from the URL change to the rows drawn; max ${ms(Math.max(...browserMs))} ms` },
       { name: 'devices page (API + render), max', value: ms(Math.max(...browserMs)), unit: 'ms', target: '< 300', met: Math.max(...browserMs) < 300, note: `the slowest: ${slowest}` },
       { name: 'devices page, API alone, median', value: ms(median(apiMs)), unit: 'ms', note: `the same pages, 100 devices with evidence each; max ${ms(Math.max(...apiMs))} ms` },

@@ -4,9 +4,9 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import { Api, ApiError } from './api.js';
 import { adoptTokenFromUrl, forgetToken, storeToken } from './token.js';
 import { todayIso } from './format.js';
-import { useAsync } from './use-async.js';
-import type { Finding, ReportModel, ReportParams, SnapshotInfo } from './types.js';
-import { Overview, summaryOfReport } from './views/Overview.js';
+import { useAsync, type AsyncState } from './use-async.js';
+import type { Finding, ReportModel, ReportOverview, ReportParams, SnapshotInfo, SnapshotSummary } from './types.js';
+import { Overview } from './views/Overview.js';
 import { MapView } from './views/MapView.js';
 import { TopologyView } from './views/TopologyView.js';
 import { FindingsView } from './views/FindingsView.js';
@@ -42,12 +42,24 @@ const VIEWS: ReadonlyArray<readonly [Tab, string]> = [
 ];
 export type View = Tab;
 
-const NO_REPORT: ReadonlySet<Route['view']> = new Set(['devices', 'screening', 'paths', 'changes', 'whatif']);
+// The overview reads the report's numbers alone (GET …/overview): the report is 164 MB at 100k devices.
+const NO_REPORT: ReadonlySet<Route['view']> = new Set(['overview', 'devices', 'screening', 'paths', 'changes', 'whatif']);
 
-/** The overview from the report alone, when the summary route could not answer. */
-function OverviewOfReport({ report, snapshots }: { report: ReportModel; snapshots: SnapshotInfo[] }) {
-  const summary = summaryOfReport(report, snapshots);
-  return summary ? <Overview summary={summary} report={{ status: 'ok', value: report }} snapshots={snapshots} /> : <p className="bad">Cannot find the snapshot {report.source.snapshot} among the organisation&apos;s snapshots.</p>;
+/** The overview, once the store's counts are read: they are its frame; its analysis cards fill in later. */
+function OverviewBody({ summary, cards, snapshot, snapshots }: { summary: AsyncState<SnapshotSummary>; cards: AsyncState<ReportOverview>; snapshot: string; snapshots: SnapshotInfo[] }) {
+  if (summary.status === 'ok') return <Overview summary={summary.value} cards={cards} snapshots={snapshots} />;
+  if (summary.status === 'error') {
+    return (
+      <p className="bad" role="alert">
+        Cannot read the counts of <Text value={snapshot} />: <Text value={summary.error.message} />
+      </p>
+    );
+  }
+  return (
+    <p className="loading" aria-busy="true">
+      Reading the counts of <Text value={snapshot} />…
+    </p>
+  );
 }
 
 /** The side panel a route asks for: a device (`panel=`), or the finding of a finding route once the report has it. */
@@ -163,13 +175,18 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
   // takes a while, and the CPU it takes is theirs. It is computed when a view needs it.
   const needsReport = !NO_REPORT.has(route.view);
   const report = useAsync(needsReport ? (signal) => (snapshot ? api.report(snapshot, params, signal) : new Promise<never>(() => {})) : null, [api, snapshot, params.asOf, params.untrusted, needsReport]);
-  // The overview draws the store's counts and shares first (milliseconds), the report's cards as it arrives.
-  const summary = useAsync(view === 'overview' && snapshot ? (signal) => api.summary(snapshot, signal) : null, [api, snapshot, view === 'overview']);
+  // The overview draws the store's counts and shares first (milliseconds), its analysis cards as they arrive.
+  const onOverview = route.view === 'overview';
+  const summary = useAsync(onOverview && snapshot ? (signal) => api.summary(snapshot, signal) : null, [api, snapshot, onOverview]);
+  const cards = useAsync(onOverview && snapshot ? (signal) => api.overview(snapshot, params, signal) : null, [api, snapshot, params.asOf, params.untrusted, onOverview]);
+  // What the analysis read (its snapshot, date and untrusted vendors): the report's, or the overview's.
+  const analysed = needsReport ? report : cards;
+  const reading = analysed.status === 'ok' ? analysed.value : null;
 
   // A name the server could not resolve (HTTP 400 naming the parameter) belongs next to the input
   // that sent it, not only in the page body: the user fixes it where they typed it.
   const untrustedError =
-    report.status === 'error' && report.error instanceof ApiError && report.error.status === 400 && /"untrusted"/.test(report.error.message) ? report.error.message.replace(/^query parameter "untrusted": /, '') : null;
+    analysed.status === 'error' && analysed.error instanceof ApiError && analysed.error.status === 400 && /"untrusted"/.test(analysed.error.message) ? analysed.error.message.replace(/^query parameter "untrusted": /, '') : null;
 
   const reportValue = report.status === 'ok' ? report.value : null;
   const panel = useMemo(() => {
@@ -206,15 +223,14 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
   else if (view === 'screening' && snapshot) body = <ScreeningView api={api} snapshot={snapshot} asOf={params.asOf} />;
   else if (view === 'paths' && snapshot) body = <PathsView api={api} snapshot={snapshot} untrusted={params.untrusted} />;
   else if (route.view === 'flow' && snapshot) body = <FlowView api={api} snapshot={snapshot} id={route.id} report={reportValue} untrusted={params.untrusted} onDevice={openDevice} />;
-  else if (view === 'overview' && summary.status === 'ok' && !untrustedError) body = <Overview summary={summary.value} report={report} snapshots={snapshots.status === 'ok' ? snapshots.value : []} />;
-  else if (report.status === 'loading') body = <p className="loading" aria-busy="true">Computing the report for {snapshot ? <Text value={snapshot} /> : '…'} (policy, exposure, kill-switch, plan)…</p>;
   else if (untrustedError) body = <p className="bad">Nothing computed: the untrusted vendors name one the catalog and this snapshot do not know (<Text value={untrustedError} />).</p>;
+  else if (onOverview && snapshot) body = <OverviewBody summary={summary} cards={cards} snapshot={snapshot} snapshots={snapshots.status === 'ok' ? snapshots.value : []} />;
+  else if (report.status === 'loading') body = <p className="loading" aria-busy="true">Computing the report for {snapshot ? <Text value={snapshot} /> : '…'} (policy, exposure, kill-switch, plan)…</p>;
   else if (report.status === 'error') body = <p className="bad" role="alert">Cannot load the report: <Text value={report.error.message} /></p>;
   else {
     const m = report.value;
     body = (
       <>
-        {view === 'overview' && <OverviewOfReport report={m} snapshots={snapshots.status === 'ok' ? snapshots.value : []} />}
         {view === 'map' && snapshot && <MapView report={m} api={api} snapshot={snapshot} onDevice={openDevice} />}
         {view === 'topology' && snapshot && <TopologyView api={api} snapshot={snapshot} report={m} onDevice={openDevice} />}
         {view === 'findings' && <FindingsView report={m} onFinding={openFinding} selected={panel} />}
@@ -275,7 +291,7 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
           <input
             name="untrusted"
             defaultValue={params.untrusted}
-            placeholder={report.status === 'ok' ? report.value.untrusted.map(plain).join(',') : 'huawei,zte'}
+            placeholder={reading ? reading.untrusted.map(plain).join(',') : 'huawei,zte'}
             aria-label="untrusted vendors"
             aria-invalid={untrustedError ? true : undefined}
             aria-describedby={untrustedError ? 'untrusted-error' : undefined}
@@ -287,13 +303,13 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
           </span>
         ) : null}
         <button type="submit">Apply</button>
-        {report.status === 'ok' && needsReport ? (
+        {reading && (needsReport || onOverview) ? (
           <span className="muted report-line" data-testid="report-line">
-            <Text value={report.value.source.snapshot} /> · as of{' '}
+            <Text value={reading.source.snapshot} /> · as of{' '}
             <span className="as-of">
-              <Text value={report.value.asOf} />
+              <Text value={reading.asOf} />
             </span>{' '}
-            · untrusted: <span className="untrusted">{report.value.untrusted.length ? <TextList values={report.value.untrusted} /> : 'none'}</span>
+            · untrusted: <span className="untrusted">{reading.untrusted.length ? <TextList values={reading.untrusted} /> : 'none'}</span>
           </span>
         ) : null}
       </form>

@@ -1,7 +1,7 @@
 // Typed calls to the cleanpath HTTP API (tmp/api-contract.md). The token goes in the
 // Authorization header only; parameters are encoded with URLSearchParams, path parts with
 // encodeURIComponent, so no device id can change the route.
-import type { AnalysisDiff, AnalysisManifest, AnalysisTables, Device, DeviceLinks, DevicePage, FlowPathsAnalysis, PlanDocument, ReportModel, ReportParams, SnapshotInfo, SnapshotSummary, Topology, WhatIfAnalysis, WhoAmI } from './types.js';
+import type { AnalysisDiff, AnalysisManifest, AnalysisTables, Device, DeviceLinks, DevicePage, FlowPathsAnalysis, PlanDocument, ReportModel, ReportOverview, ReportParams, SnapshotInfo, SnapshotSummary, Topology, WhatIfAnalysis, WhoAmI } from './types.js';
 
 export class ApiError extends Error {
   constructor(readonly status: number, message: string) {
@@ -118,6 +118,11 @@ export class Api {
   /** Counts and vendor shares from the store alone: what the overview draws before the report arrives. */
   summary(snapshot: string, signal?: AbortSignal): Promise<SnapshotSummary> {
     return this.get(`snapshots/${seg(snapshot)}/summary`, signal);
+  }
+
+  /** The report's numbers for the overview's cards (a few KB; the report itself is 164 MB at 100k devices). */
+  overview(snapshot: string, p: ReportParams, signal?: AbortSignal): Promise<ReportOverview> {
+    return this.get(`snapshots/${seg(snapshot)}/overview${query({ asOf: p.asOf, untrusted: p.untrusted })}`, signal);
   }
 
   report(snapshot: string, p: ReportParams, signal?: AbortSignal): Promise<ReportModel> {

@@ -15,6 +15,7 @@ export type {
 export type { Device, Evidence } from '../../src/model/index.js';
 export type { SnapshotInfo } from '../../src/store/types.js';
 export type { SnapshotSummary } from '../../src/report/vendor-shares.js';
+export type { OverviewKillSwitch, ReportOverview } from '../../src/report/overview.js';
 export type { Finding, EvidenceNote, Status } from '../../src/policy/findings.js';
 export type { UpcomingDeadline } from '../../src/policy/deadlines.js';
 export type { PlanDocument } from '../../src/plan/format.js';

@@ -1,8 +1,10 @@
 // Overview: the summary counts, the vendor shares per country and per layer, the kill-switch
 // impact in one line per vendor set, and the snapshots of the organisation. The counts and shares
-// come from the light summary route, drawn before the report (issue 18).
+// come from the light summary route, drawn at once (issue 18); the analysis cards from the
+// overview route (the report's numbers without the report: a few KB where the report is 164 MB
+// at 100k devices), "computing…" until they arrive.
 import { num, vendorColour } from '../format.js';
-import type { ReportModel, SnapshotInfo, SnapshotSummary, VendorShare } from '../types.js';
+import type { OverviewKillSwitch, ReportModel, ReportOverview, SnapshotInfo, SnapshotSummary, VendorShare } from '../types.js';
 import type { AsyncState } from '../use-async.js';
 import { plain, Text, TextList } from '../Text.js';
 
@@ -60,7 +62,7 @@ function Shares({ title, shares, untrusted }: { title: string; shares: VendorSha
 }
 
 /** One vendor set off: what it cuts, or plainly that it has no device or that flows are unknown. */
-function KillSwitchLine({ k, flows }: { k: ReportModel['killSwitches'][number]; flows: number }) {
+function KillSwitchLine({ k, flows }: { k: OverviewKillSwitch; flows: number }) {
   const name = (
     <b>
       <TextList values={k.vendors} sep=" + " />
@@ -78,18 +80,18 @@ function KillSwitchLine({ k, flows }: { k: ReportModel['killSwitches'][number]; 
       {name} off ({num(k.removedDevices)} devices):{' '}
       {flows ? (
         <>
-          <b className="bad">{num(k.disrupted.sensitiveFlows)}</b> sensitive flows cut,{' '}
+          <b className="bad">{num(k.sensitiveFlowsCut)}</b> sensitive flows cut,{' '}
         </>
       ) : (
         'flows cut not known (no flows), '
       )}
-      {num(k.sitesCutOff.length)} sites cut off; main network {num(k.mainNetworkBefore)} → {num(k.mainNetworkAfter)} devices
+      {num(k.sitesCutOff)} sites cut off; main network {num(k.mainNetworkBefore)} → {num(k.mainNetworkAfter)} devices
     </li>
   );
 }
 
 /** The plain sentence shown instead of counts when the flow analyses have nothing to work on. */
-export function Nothing({ report: m }: { report: ReportModel }) {
+export function Nothing({ report: m }: { report: Pick<ReportModel, 'nothingToAnalyse'> }) {
   return m.nothingToAnalyse ? (
     <p className="nothing" role="status" data-testid="nothing-to-analyse">
       <Text value={m.nothingToAnalyse} />
@@ -97,12 +99,12 @@ export function Nothing({ report: m }: { report: ReportModel }) {
   ) : null;
 }
 
-/** Until the report arrives its cards say so: a count not computed yet is never shown as 0. */
-function Pending({ labels, report }: { labels: string[]; report: AsyncState<ReportModel> }) {
-  if (report.status === 'error') {
+/** Until the numbers arrive their cards say so: a count not computed yet is never shown as 0, nor a failure. */
+function Pending({ labels, cards }: { labels: string[]; cards: AsyncState<ReportOverview> }) {
+  if (cards.status === 'error') {
     return (
-      <p className="bad" role="alert">
-        Cannot load the report (findings, exposure, plan): <Text value={report.error.message} />
+      <p className="bad" role="alert" data-testid="overview-error">
+        Cannot compute the analysis cards (findings, exposure, plan): <Text value={cards.error.message} />
       </p>
     );
   }
@@ -120,8 +122,8 @@ function Pending({ labels, report }: { labels: string[]; report: AsyncState<Repo
 
 const ANALYSIS_CARDS = ['untrusted devices', 'sensitive flows', 'exposed on every path', 'exposed on some paths', 'findings', 'plan: devices to replace'];
 
-/** The report's cards: untrusted devices, exposure, findings and plan. */
-function AnalysisCards({ m }: { m: ReportModel }) {
+/** The analysis cards: untrusted devices, exposure, findings and plan. */
+function AnalysisCards({ m }: { m: ReportOverview }) {
   const s = m.summary;
   const tone = (n: number, bad: 'bad' | 'warn' = 'bad') => (n ? bad : 'ok');
   // Zeros beside "nothing to analyse" would read as an all-clear: the exposure and plan cards go.
@@ -155,8 +157,8 @@ function AnalysisCards({ m }: { m: ReportModel }) {
   );
 }
 
-/** Findings by status, the report's notes and the kill-switch lines, once the report is here. */
-function AnalysisDetail({ m }: { m: ReportModel }) {
+/** Findings by status, the report's notes and the kill-switch lines, once computed. */
+function AnalysisDetail({ m }: { m: ReportOverview }) {
   const s = m.summary;
   return (
     <>
@@ -179,6 +181,7 @@ function AnalysisDetail({ m }: { m: ReportModel }) {
               <Text value={n} />
             </li>
           ))}
+          {m.moreNotes ? <li>+{num(m.moreNotes)} more notes in the report</li> : null}
         </ul>
       ) : null}
       {m.killSwitches.length ? (
@@ -195,23 +198,17 @@ function AnalysisDetail({ m }: { m: ReportModel }) {
   );
 }
 
-/** The summary's shape from a report, for when the summary route could not answer. */
-export function summaryOfReport(m: ReportModel, snapshots: SnapshotInfo[]): SnapshotSummary | null {
-  const snap = snapshots.find((x) => x.name === m.source.snapshot);
-  return snap ? { snapshot: snap, attributed: m.summary.attributed, sites: m.summary.sites, shares: m.shares } : null;
-}
-
 /**
  * Drawn from the store's summary first (counts, shares: milliseconds at 100k devices), the
- * analysis cards filled in when the report arrives (minutes at 100k), "computing…" meanwhile.
+ * analysis cards filled in when their numbers arrive (minutes at 100k), "computing…" meanwhile.
  */
-export function Overview({ summary: c, report, snapshots }: { summary: SnapshotSummary; report: AsyncState<ReportModel>; snapshots: SnapshotInfo[] }) {
-  const m = report.status === 'ok' ? report.value : null;
-  // the untrusted vendors are the report's reading (the catalog's names resolved): none until it is here
+export function Overview({ summary: c, cards, snapshots }: { summary: SnapshotSummary; cards: AsyncState<ReportOverview>; snapshots: SnapshotInfo[] }) {
+  const m = cards.status === 'ok' ? cards.value : null;
+  // the untrusted vendors are the analysis's reading (the catalog's names resolved): none until it is here
   const untrusted = new Set(m?.untrusted ?? []);
   return (
-    // "overview" once whole (the report's cards in); tests and the bench wait on either name
-    <div className="overview" data-testid={m ? 'overview' : 'overview-computing'} aria-busy={m ? undefined : 'true'}>
+    // "overview" once whole (the analysis cards in); tests and the bench wait on either name
+    <div className="overview" data-testid={m ? 'overview' : 'overview-computing'} aria-busy={cards.status === 'loading' ? 'true' : undefined}>
       <h2>
         <Text value={`cleanpath report: ${c.snapshot.name}`} />
       </h2>
@@ -221,7 +218,7 @@ export function Overview({ summary: c, report, snapshots }: { summary: SnapshotS
         <Card label="sites" value={c.sites} />
         <Card label="links" value={c.snapshot.links} />
         <Card label="flows" value={c.snapshot.flows} tone={m?.nothingToAnalyse ? 'warn' : undefined} />
-        {m ? <AnalysisCards m={m} /> : <Pending labels={ANALYSIS_CARDS} report={report} />}
+        {m ? <AnalysisCards m={m} /> : <Pending labels={ANALYSIS_CARDS} cards={cards} />}
       </div>
       {m ? <AnalysisDetail m={m} /> : null}
       <div className="two">
