@@ -80,13 +80,13 @@ def main(sdn_path, alt_path, sec_path):
     # Hardest different-entity partner per OFAC entity: most shared words (Jaccard), then name order.
     by_word = {}
     for e, n in ents.items():
-        for w in distinct(n):
+        for w in sorted(distinct(n)):
             by_word.setdefault(w, []).append(e)
     sdn_neg = []
     for e, n in sorted(ents.items(), key=lambda x: int(x[0])):
         we = core(n)
         best = None
-        for w in distinct(n):
+        for w in sorted(distinct(n)):
             if len(by_word[w]) > 60:
                 continue
             for o in by_word[w]:
@@ -104,14 +104,14 @@ def main(sdn_path, alt_path, sec_path):
     sec_neg = []
     sdn_by_word = {}
     for e, n in ents.items():
-        for w in distinct(n):
+        for w in sorted(distinct(n)):
             sdn_by_word.setdefault(w, []).append(e)
     for s in sec:
         if not core(s):
             continue
         ws = core(s)
         best = None
-        for w in distinct(s):
+        for w in sorted(distinct(s)):
             for o in sdn_by_word.get(w, []):
                 wo = core(ents[o])
                 if ws == wo:

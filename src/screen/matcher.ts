@@ -5,6 +5,7 @@
 import { CJK_LEGAL, foldedWords, foldToken, GENERIC_WORDS, MAX_NAME_CHARS, normaliseName } from './normalise.js';
 import { pinyinSpelling } from './fold-script.js';
 import { TokenWeights } from './weights.js';
+import { soundSkeleton, vowelMask } from './skeleton.js';
 import { allowedEdits, deletions, editDistance, editSimilarity, trigramDice, trigrams } from './similarity.js';
 import type { ListEntity, ScreeningList } from './lists/types.js';
 import type { NormalName } from './normalise.js';
@@ -21,10 +22,26 @@ export const COUNTRY_MATCH = 0.05;
 const CHAR_FACTOR = 0.85;
 /** Names considered in full per query, best by token overlap first. */
 const CANDIDATES = 24;
+/** Credit for a word met only as another romanisation of it (its sound skeleton). */
+const SKELETON_SIMILARITY = 0.7;
+/** Most edits, as a share of the longer word, between two words of one sound skeleton. */
+const SKELETON_EDITS = 0.4;
 /** A word weighing this much or more tells companies apart (see weights.ts). */
 export const DISTINCTIVE_WEIGHT = 0.5;
 /** Lacking listed words that weigh this little in all ("group", "co") is not lacking a word. */
 const MISSING_TOLERANCE = 0.2;
+/** Weight of the listed name's words a query must lack, besides a distinctive word of its own, to be capped below match. */
+const EACH_LACKS_LISTED = 0.15;
+/**
+ * Share of one name's weight the words met must make for the other to be a short (or long) form
+ * of it. Measured on the labelled pairs' tune half (docs/screening.md): at 0.9 a third of the
+ * same-entity pairs below `possible` were aliases that drop half a name; at 0.5 recall at
+ * `possible` rose from 0.90 to 0.96 while precision there fell from 0.84 to 0.66 (those names
+ * share a distinctive word: a person should look).
+ */
+const SHORT_FORM_COVER = 0.5;
+/** A short form scores `possible` plus this share of its token score (ordering the short forms). */
+const SHORT_FORM_SPREAD = 0.2;
 /**
  * Share of the token score that depends on how much of the query the name covers; the rest is
  * how much of the listed name the query covers, which therefore counts more: a listed name's
@@ -62,6 +79,16 @@ export interface Explanation {
   nameTokens: number;
   /** The words met are all common ones (none of weight ≥ 0.5) and the listed name has others (weighing 0.2 or more). */
   noDistinctive: boolean;
+  /**
+   * Each name has words the other lacks, a distinctive one among the query's, or the query adds a
+   * distinctive word to a listed name of one: capped below the match threshold.
+   */
+  eachLacks: boolean;
+  /**
+   * One name holds at least half the other's weight, a distinctive word among it (a short or long
+   * form of the name): raised to at least `possible`.
+   */
+  shortForm: boolean;
   /** Character-trigram overlap, used when a query word is unknown to the list (glued or split words). */
   nameChars: number | null;
   /** max(tokens, chars × 0.85), or 1 when exact. */
@@ -156,6 +183,8 @@ export class NameIndex {
   /** Deletion key → the list word (most keys: one, kept unboxed) or words it comes from. */
   private readonly deletes = new Map<string, number | number[]>();
   private readonly exact = new Map<string, number[]>();
+  /** Sound skeleton → the distinctive list words with it (skeleton.ts). */
+  private readonly skeletons = new Map<string, number[]>();
   private readonly charCache: (Int32Array | undefined)[] = [];
   /** Posting lists longer than this are only used to score names found through rarer tokens. */
   private readonly cap: number;
@@ -230,6 +259,13 @@ export class NameIndex {
     this.weights = new TokenWeights(this.names.length);
     this.tokenWeights = Float64Array.from(this.tokenText, (t, tid) => this.weights.of(t, this.postings[tid]!.length));
     for (const n of this.names) n.weight = n.tokens.reduce((s, tid) => s + this.tokenWeights[tid]!, 0);
+    this.tokenText.forEach((t, tid) => {
+      const key = this.tokenWeights[tid]! >= DISTINCTIVE_WEIGHT ? soundSkeleton(t) ?? vowelMask(t) : undefined;
+      if (key === undefined) return;
+      const same = this.skeletons.get(key);
+      if (same) same.push(tid);
+      else this.skeletons.set(key, [tid]);
+    });
     this.selfResolution = new Array<undefined>(this.tokenText.length).fill(undefined);
     this.tokenText.forEach((t, tid) => {
       if (allowedEdits(t.length) === 0 || !isLatin(t)) return;
@@ -271,8 +307,39 @@ export class NameIndex {
     return id !== undefined ? this.selfResolved(id) : this.typosOf(t);
   }
 
+  /**
+   * A list word resolves to itself and, when it is distinctive, to the distinctive list words one
+   * typo away (two spellings of one transliterated name: Mujahidin / Mujahideen). Found once per
+   * word and kept, so a query pays only for the longer posting lists.
+   */
   private selfResolved(id: number): readonly Resolution[] {
-    return (this.selfResolution[id] ??= [{ tid: id, sim: 1, shown: this.tokenText[id]! }]);
+    let r = this.selfResolution[id];
+    if (r === undefined) {
+      const self: Resolution = { tid: id, sim: 1, shown: this.tokenText[id]! };
+      const near = this.tokenWeights[id]! >= DISTINCTIVE_WEIGHT ? this.typosOf(this.tokenText[id]!, id) : [];
+      if (this.tokenWeights[id]! >= DISTINCTIVE_WEIGHT) near.push(...this.soundsLike(this.tokenText[id]!, near, id));
+      r = this.selfResolution[id] = near.length === 0 ? [self] : [self, ...near.filter((n) => this.tokenWeights[n.tid]! >= DISTINCTIVE_WEIGHT)];
+    }
+    return r;
+  }
+
+  /**
+   * Distinctive list words that sound like `t` (another romanisation of it, see skeleton.ts) and
+   * are not among `found` already, credited as a two-edit typo.
+   */
+  private soundsLike(t: string, found: readonly Resolution[], self: number): Resolution[] {
+    const key = soundSkeleton(t) ?? vowelMask(t);
+    const ids = key === undefined ? undefined : this.skeletons.get(key);
+    if (ids === undefined) return [];
+    const out: Resolution[] = [];
+    for (const c of ids) {
+      if (c === self || found.some((f) => f.tid === c)) continue;
+      // Same skeleton, and the letters not too far apart (Hizbul is not Hezbollah).
+      const s = this.tokenText[c]!;
+      const most = Math.max(2, Math.floor(SKELETON_EDITS * Math.max(s.length, t.length)));
+      if (editDistance(t, s, most) <= most) out.push({ tid: c, sim: SKELETON_SIMILARITY, shown: s });
+    }
+    return out;
   }
 
   /** Fills hashBuf (deletion hashes), preBuf (prefix hashes) and sufBuf (suffix hashes) for `t`. */
@@ -287,9 +354,9 @@ export class NameIndex {
   }
 
   /** Symmetric deletions: list words one deletion from the word, the word one deletion from them, or both. */
-  private typosOf(t: string): Resolution[] {
+  private typosOf(t: string, self = -1): Resolution[] {
     const max = allowedEdits(t.length);
-    if (max === 0 || !isLatin(t)) return [];
+    if (max === 0 || !isLatin(t)) return self < 0 ? this.soundsLike(t, [], self) : [];
     const n = t.length;
     const hashed = this.hashDeletions(t);
     const hashes = this.hashBuf;
@@ -309,18 +376,59 @@ export class NameIndex {
       addAll(this.deletes.get(d));
     }
     const out: Resolution[] = [];
-    if (cand === undefined) return out;
+    if (cand === undefined) return self < 0 ? this.soundsLike(t, out, self) : out;
     for (const c of cand) {
+      if (c === self) continue;
       const s = this.tokenText[c]!;
       const e = editDistance(t, s, Math.min(max, allowedEdits(s.length)));
       if (e <= Math.min(max, allowedEdits(s.length)) && plausibleTypo(t, s, e)) out.push({ tid: c, sim: editSimilarity(e), shown: s });
     }
+    if (self < 0) out.push(...this.soundsLike(t, out, self));
     out.sort((a, b) => b.sim - a.sim);
     return out;
   }
 
+  /** Candidates for one name, best first, with their explanations. */
+  query(raw: string, opts: ScoreOptions = {}): Candidate[] {
+    const n = normaliseName(raw);
+    const found = this.queryTokens(this.rewrite(n), opts);
+    const glued = this.gluedVariant(n);
+    return glued === undefined ? found : mergeCandidates(found, this.queryTokens(glued, opts), opts.limit);
+  }
+
   /**
-   * Candidates for one name, best first, with their explanations.
+   * The name with adjacent words glued where the lists know them glued ("Petro Iran" →
+   * "petroiran", "Nam Chon Gang" → "namchongang"), or undefined when no run of two or three
+   * words glues into a list word. Screened besides the name as written, which may be right too.
+   */
+  private gluedVariant(n: NormalName): NormalName | undefined {
+    const t = n.tokens;
+    if (t.length < 2) return undefined;
+    let out: string[] | undefined;
+    for (let i = 0; i < t.length; i++) {
+      const three = i + 2 < t.length ? this.knownGlued(t[i]! + t[i + 1]!, t[i + 2]!) : undefined;
+      const two = three === undefined && i + 1 < t.length ? this.knownGlued(t[i]!, t[i + 1]!) : undefined;
+      const word = three ?? two;
+      if (word === undefined) {
+        out?.push(t[i]!);
+        continue;
+      }
+      out ??= t.slice(0, i);
+      out.push(word);
+      i += three !== undefined ? 2 : 1;
+    }
+    return out === undefined ? undefined : { tokens: out, key: [...out].sort().join(' ') };
+  }
+
+  /** `a` + `b` when the lists hold that word (Latin words only; a filter miss costs one hash). */
+  private knownGlued(a: string, b: string): string | undefined {
+    if (!isLatin(a) || !isLatin(b) || !this.filter.has(concatHash(stringHash(a), stringHash(b), b.length))) return undefined;
+    const w = a + b;
+    return this.vocab.has(w) ? w : undefined;
+  }
+
+  /**
+   * Candidates for the normalised (and rewritten) name `q`, best first.
    *
    * Why one function: this is the screening hot path (every name of every inventory, see the
    * screen benchmark). Its phases (resolve the query words, credit the names sharing them, the
@@ -329,8 +437,7 @@ export class NameIndex {
    * unresolved and unknown words. Kept in one frame they stay in registers; each phase is marked
    * by a comment.
    */
-  query(raw: string, opts: ScoreOptions = {}): Candidate[] {
-    const q = this.rewrite(normaliseName(raw));
+  private queryTokens(q: NormalName, opts: ScoreOptions): Candidate[] {
     if (q.tokens.length === 0) return [];
     const qTokens = q.tokens.length === 1 ? q.tokens : [...new Set(q.tokens)];
     // Each query word looked up once: its list id (-1: unknown) and weight.
@@ -475,7 +582,15 @@ export class NameIndex {
       // Only common words met while the listed name has others: not enough for a match.
       // (The cap changes nothing for a name already below it: the check is skipped.)
       const noDistinctive = !isExact && rank[nm]! >= MATCH_THRESHOLD - 0.01 && acc[nm]! < nameWeight[nm]! - MISSING_TOLERANCE && !this.metDistinctive(nm, qTokens.length);
-      const tokenScore = noDistinctive ? Math.min(rank[nm]!, MATCH_THRESHOLD - 0.01) : rank[nm]!;
+      // Each name has words the other lacks, a distinctive one among the query's: two companies
+      // sharing a word ("Solid Biosciences" / "Solid Ltd"), not one name written two ways.
+      // So is a query with a distinctive word more than a listed name of one distinctive word
+      // ("Kala Bio" / "Kala Limited"): the listed word alone does not make it that company.
+      const eachLacks = !isExact && acc[nm]! <= qWeight - DISTINCTIVE_WEIGHT &&
+        (acc[nm]! <= nameWeight[nm]! - EACH_LACKS_LISTED || this.oneDistinctive(nm));
+      let tokenScore = noDistinctive || eachLacks ? Math.min(rank[nm]!, MATCH_THRESHOLD - 0.01) : rank[nm]!;
+      const shortForm = !isExact && tokenScore < POSSIBLE_THRESHOLD && this.isShortForm(nm, qWeight, qTokens.length);
+      if (shortForm) tokenScore = POSSIBLE_THRESHOLD + SHORT_FORM_SPREAD * tokenScore;
       let countryScore = 0;
       if (country) {
         const { countries } = this.entities[name.entity]!.entity;
@@ -491,7 +606,8 @@ export class NameIndex {
         if (c === undefined) c = this.charCache[nm] = trigrams(name.chars);
         chars = trigramDice(qChars, c);
       }
-      const nameScore = isExact ? 1 : Math.max(tokenScore, chars === null ? 0 : chars * CHAR_FACTOR);
+      let nameScore = isExact ? 1 : Math.max(tokenScore, chars === null ? 0 : chars * CHAR_FACTOR);
+      if (eachLacks) nameScore = Math.min(nameScore, MATCH_THRESHOLD - 0.01);
       let score = Math.max(0, Math.min(1, nameScore + countryScore));
       if (name.weak) score = Math.min(score, MATCH_THRESHOLD - 0.01);
       if (score < cutoff) continue;
@@ -508,6 +624,8 @@ export class NameIndex {
           nameExact: isExact,
           nameTokens: round(tokenScore),
           noDistinctive,
+          eachLacks,
+          shortForm,
           nameChars: chars === null ? null : round(chars),
           name: round(nameScore),
           country: countryScore,
@@ -522,6 +640,24 @@ export class NameIndex {
     const out = [...byEntity.values()];
     if (out.length > 1) out.sort((a, b) => b.score - a.score || a.entity.names[0]!.localeCompare(b.entity.names[0]!));
     return opts.limit === undefined ? out : out.slice(0, opts.limit);
+  }
+
+  /**
+   * The words met make at least half of one name's weight, a distinctive word among them: a
+   * short form ("Jeviz" for "Multiservicios Jeviz S.A. de C.V.") or a longer one ("Bank Markazi
+   * Iran" for "Bank Markazi Jomhouri Islami Iran"). A person should look.
+   */
+  private isShortForm(nm: number, qWeight: number, nq: number): boolean {
+    const met = this.acc[nm]!;
+    return Math.max(met / this.nameWeight[nm]!, met / qWeight) >= SHORT_FORM_COVER && this.metDistinctive(nm, nq);
+  }
+
+  /** Whether name `nm` has one word of weight ≥ DISTINCTIVE_WEIGHT and no other. */
+  private oneDistinctive(nm: number): boolean {
+    const { tokenStart, nameTokens, tokenWeights } = this;
+    let n = 0;
+    for (let j = tokenStart[nm]!; j < tokenStart[nm + 1]!; j++) if (tokenWeights[nameTokens[j]!]! >= DISTINCTIVE_WEIGHT) n++;
+    return n === 1;
   }
 
   /** Whether a query word of weight ≥ DISTINCTIVE_WEIGHT (itself or as a typo) is in name `nm`. */
@@ -581,7 +717,8 @@ export class NameIndex {
       }
       const split: string[] = [];
       for (const t of joined) {
-        const parts = t.length < 6 || this.vocab.has(t) ? null : this.splitOf(t);
+        // A word that is a typo or another spelling of a list word is that word, not two glued.
+        const parts = t.length < 6 || this.vocab.has(t) || this.typosOf(t).length > 0 ? null : this.splitOf(t);
         if (parts === null) split.push(t);
         else {
           split.push(parts[0], parts[1]);
@@ -638,6 +775,18 @@ export class NameIndex {
   }
 }
 
+/** The candidates of two spellings of one query: each entity once, at its better score. */
+function mergeCandidates(a: Candidate[], b: Candidate[], limit: number | undefined): Candidate[] {
+  if (b.length === 0) return a;
+  const best = new Map<ListEntity, Candidate>();
+  for (const c of [...a, ...b]) {
+    const prev = best.get(c.entity);
+    if (prev === undefined || c.score > prev.score) best.set(c.entity, c);
+  }
+  const out = [...best.values()].sort((x, y) => y.score - x.score || x.entity.names[0]!.localeCompare(y.entity.names[0]!));
+  return limit === undefined ? out : out.slice(0, limit);
+}
+
 /**
  * One line a person can read, each word with its weight:
  * "tokens 0.89 (huawai≈huawei 0.66, technologies 0.3; lacks japan 0.3); country -0.1".
@@ -651,6 +800,8 @@ export function explainText(e: Explanation): string {
     const words = [met, lacks ? `lacks ${lacks}` : ''].filter(Boolean).join('; ');
     parts.push(`tokens ${e.nameTokens.toFixed(2)}${words ? ` (${words})` : ''}`);
     if (e.noDistinctive) parts.push('no distinctive word in common (capped below match)');
+    if (e.eachLacks) parts.push('each name has words the other lacks (capped below match)');
+    if (e.shortForm) parts.push('one name within the other (at least possible)');
     if (e.nameChars !== null) parts.push(`characters ${e.nameChars.toFixed(2)}`);
   }
   if (e.country !== 0) parts.push(`country ${e.country > 0 ? '+' : ''}${e.country}`);
