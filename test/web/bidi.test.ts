@@ -5,12 +5,11 @@
 // the cells after the name in order; the long value is folded and the page is no wider than the
 // viewport, folded or open.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { buildDashboard, importInto, launchChromium, NEEDS_CHROMIUM, serve, watch, type Served } from './browser.js';
+import { type Dashboard, importInto, NEEDS_CHROMIUM, openDashboard, watch } from './browser.js';
 import { assertNoWiderThanViewport, assertReadsLeftToRight, DEVICE_NAME, LONG_DESCR, SNAPSHOT, unisolated, writeBidiFiles } from './bidi-fixture.js';
 
 const SHOTS = process.env.CLEANPATH_SHOTS;
@@ -22,23 +21,18 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 describe('bidi controls and long values in the dashboard, in chromium', NEEDS_CHROMIUM, () => {
-  let dir: string;
-  let server: Served;
+  let server: Dashboard;
   let browser: Browser;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cleanpath-web-bidi-'));
-    const db = join(dir, 'bidi.db');
-    await importInto(db, writeBidiFiles(dir), SNAPSHOT);
-    await buildDashboard(join(dir, 'web'));
-    server = await serve(db, join(dir, 'web'));
-    browser = await launchChromium();
+    server = await openDashboard('cleanpath-web-bidi-', async (dir) => {
+      const db = join(dir, 'bidi.db');
+      await importInto(db, writeBidiFiles(dir), SNAPSHOT);
+      return db;
+    });
+    browser = server.browser;
   });
-  after(async () => {
-    await browser?.close();
-    await server?.app.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => server?.close());
 
   it('keeps the as-of date, the vendors and the cells after a hostile name in order; no value widens the page', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -1,14 +1,14 @@
 // What the dashboard's browser tests share: Debian's chromium driven by playwright-core, the
 // dashboard built from web/ into a temporary directory (so the tests see the current sources,
 // not a stale dist/web), and the real server over a store with an admin token.
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { startServer } from '../../src/server/index.js';
 import { DEFAULT_ORGANISATION, importFiles, openStore, openTokenStore } from '../../src/store/index.js';
+import { contentDigest } from '../support/content-digest.js';
 import { peer, type PeerOptions } from '../support/peer.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -47,18 +47,7 @@ export async function buildDashboard(outDir: string): Promise<void> {
 }
 
 function bundleInputsDigest(): string {
-  const hash = createHash('sha256');
-  const add = (path: string): void => {
-    for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const p = join(path, entry.name);
-      if (entry.isDirectory()) add(p);
-      else hash.update(`${p}\0`).update(readFileSync(p));
-    }
-  };
-  add(join(REPO, 'web', 'src'));
-  add(join(REPO, 'src'));
-  for (const f of ['web/index.html', 'web/vite.config.ts', 'web/tsconfig.json', 'package-lock.json']) hash.update(`${f}\0`).update(readFileSync(join(REPO, f)));
-  return hash.digest('hex').slice(0, 16);
+  return contentDigest([join(REPO, 'web', 'src'), join(REPO, 'src'), ...['web/index.html', 'web/vite.config.ts', 'web/tsconfig.json', 'package-lock.json'].map((f) => join(REPO, f))]);
 }
 
 export async function importInto(db: string, files: string[], snapshot: string): Promise<void> {
@@ -100,6 +89,49 @@ export async function serve(db: string, webDir: string): Promise<Served> {
       return (await res.json()) as T;
     },
   };
+}
+
+/** A browser suite's world: its store served with the dashboard, and a Chromium to look at it. */
+export interface Dashboard extends Served {
+  /** The suite's temporary directory: the store, the dashboard bundle, anything the suite writes. */
+  dir: string;
+  db: string;
+  browser: Browser;
+  /** Closes the browser and the server and removes the directory. */
+  close(): Promise<void>;
+}
+
+/**
+ * The setup every browser suite shares: a fresh directory (named from `prefix`), the store that
+ * `seed` makes in it (it returns the store's path), the dashboard bundle beside it, the real server
+ * over both with an admin token, and Chromium. The store, the bundle and Chromium are made
+ * concurrently. One per file (or per describe that needs a store of its own); close it in after().
+ */
+export async function openDashboard(prefix: string, seed: (dir: string) => Promise<string>): Promise<Dashboard> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const launching = launchChromium();
+  let server: Served | undefined;
+  try {
+    const [db] = await Promise.all([seed(dir), buildDashboard(join(dir, 'web'))]);
+    server = await serve(db, join(dir, 'web'));
+    const browser = await launching;
+    return {
+      ...server,
+      dir,
+      db,
+      browser,
+      async close() {
+        await browser.close();
+        await server!.app.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    await launching.then((b) => b.close(), () => undefined);
+    await server?.app.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
 }
 
 /** Everything that went wrong in the page: uncaught errors, console errors, dialogs. */

@@ -3,8 +3,7 @@
 // a new link) and heads its tables with the registry's column labels, as the flows table does;
 // a run with nothing to analyse is said, never shown as a green "no changes".
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -15,7 +14,8 @@ import type { AnalysisManifest } from '../../src/analyses/manifest.js';
 import { analysisById } from '../../src/analyses/registry.js';
 import { writeDemoScenario } from '../../src/demo/index.js';
 import { importFiles, openStore } from '../../src/store/index.js';
-import { buildDashboard, importInto, launchChromium, NEEDS_CHROMIUM, serve, watch, type PageTrouble, type Served } from './browser.js';
+import { copyDemoStore } from '../support/demo-store.js';
+import { type Dashboard, NEEDS_CHROMIUM, openDashboard, type PageTrouble, watch } from './browser.js';
 
 const SCREENSHOT = '/tmp/changes-view.png';
 /** The last one is hostile markup: it must arrive as text, in a cell. */
@@ -28,9 +28,9 @@ const ABSENT_VENDOR = 'dahua';
  * between the endpoints of one exposed flow that has a clean path, so its path changes.
  */
 async function twoSnapshots(dir: string): Promise<{ db: string; rerouted: string }> {
-  const db = join(dir, 'store.db');
+  const db = await copyDemoStore(dir);
+  // the demo's files, for its flows' endpoints (the store was imported from the same files elsewhere)
   const { files } = writeDemoScenario(join(dir, 'demo'));
-  await importInto(db, files, 'demo');
   const def = analysisById('exposure');
   const doc = (await def.run({ db, snapshot: 'demo' }, paramsOf(def), { strict: false })) as ExposureAnalysis;
   const flow = doc.flows.find((f) => f.exposure === 'all' && f.cleanCost !== null && f.cost !== null && f.cost > 1);
@@ -56,30 +56,25 @@ async function texts(page: Page, selector: string): Promise<string[]> {
 }
 
 describe('the "What changed" view, in chromium', NEEDS_CHROMIUM, () => {
-  let dir: string;
-  let server: Served;
+  let server: Dashboard;
   let browser: Browser;
   let page: Page;
   let trouble: PageTrouble;
-  let rerouted: string;
+  let rerouted = '';
   let registry: AnalysisManifest[];
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cleanpath-web-changes-'));
-    const made = await twoSnapshots(dir);
-    rerouted = made.rerouted;
-    await buildDashboard(join(dir, 'web'));
-    server = await serve(made.db, join(dir, 'web'));
+    server = await openDashboard('cleanpath-web-changes-', async (dir) => {
+      const made = await twoSnapshots(dir);
+      rerouted = made.rerouted;
+      return made.db;
+    });
     registry = await server.api<AnalysisManifest[]>('/api/analyses');
-    browser = await launchChromium();
+    browser = server.browser;
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     trouble = watch(page);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.app.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => server?.close());
 
   const flowColumns = () => registry.find((a) => a.id === 'exposure')!.tables.find((t) => t.id === 'flows')!.columns;
 

@@ -3,16 +3,15 @@
 // narrows the findings, a click on a finding reaches its evidence, a screenshot is saved; the
 // topology view draws every device, on the demo and on 5,000 devices.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { writeDemoScenario } from '../../src/demo/index.js';
 import type { Device, Evidence } from '../../src/model/index.js';
 import type { Finding } from '../../src/policy/index.js';
 import { openStore } from '../../src/store/index.js';
-import { buildDashboard, importInto, launchChromium, NEEDS_CHROMIUM, REPO, serve, watch, type PageTrouble, type Served } from './browser.js';
+import { copyDemoStore } from '../support/demo-store.js';
+import { type Dashboard, importInto, NEEDS_CHROMIUM, openDashboard, type PageTrouble, REPO, watch } from './browser.js';
 import { writeLargeNetwork } from './large-network.js';
 
 const SCREENSHOT = join(REPO, 'test-output', 'dashboard.png');
@@ -50,9 +49,8 @@ async function rows(page: Page): Promise<number> {
 }
 
 describe('dashboard on the demo store, in chromium', NEEDS_CHROMIUM, () => {
-  let dir: string;
   let db: string;
-  let server: Served;
+  let server: Dashboard;
   let browser: Browser;
   let page: Page;
   let trouble: PageTrouble;
@@ -60,23 +58,14 @@ describe('dashboard on the demo store, in chromium', NEEDS_CHROMIUM, () => {
   let facts: Awaited<ReturnType<typeof storeFacts>>;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cleanpath-web-'));
-    db = join(dir, 'demo.db');
-    const { files } = writeDemoScenario(join(dir, 'demo'));
-    await importInto(db, files, 'demo');
+    server = await openDashboard('cleanpath-web-', copyDemoStore);
+    ({ db, browser } = server);
     facts = await storeFacts(db, 'demo');
-    await buildDashboard(join(dir, 'web'));
-    server = await serve(db, join(dir, 'web'));
-    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     trouble = watch(page);
     page.on('request', (r) => requested.push(r.url()));
   });
-  after(async () => {
-    await browser?.close();
-    await server?.app.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => server?.close());
 
   it('loads, takes the token from the fragment and drops it from the address bar', async () => {
     await page.goto(`${server.url}/#token=${server.token}`);
@@ -206,23 +195,17 @@ describe('dashboard on the demo store, in chromium', NEEDS_CHROMIUM, () => {
 });
 
 describe('topology view with 5,000 devices, in chromium', NEEDS_CHROMIUM, () => {
-  let dir: string;
-  let server: Served;
+  let server: Dashboard;
   let browser: Browser;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cleanpath-web-large-'));
-    const { files } = writeLargeNetwork(dir, 5000);
-    await importInto(join(dir, 'large.db'), files, 'large');
-    await buildDashboard(join(dir, 'web'));
-    server = await serve(join(dir, 'large.db'), join(dir, 'web'));
-    browser = await launchChromium();
+    server = await openDashboard('cleanpath-web-large-', async (dir) => {
+      await importInto(join(dir, 'large.db'), writeLargeNetwork(dir, 5000).files, 'large');
+      return join(dir, 'large.db');
+    });
+    browser = server.browser;
   });
-  after(async () => {
-    await browser?.close();
-    await server?.app.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => server?.close());
 
   it('draws every device and keeps zooming responsive', async (t) => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -4,36 +4,29 @@
 // "2026-12-31"); the Plan view phases the plan under a budget and shows each phase. On the demo,
 // through the real server; a screenshot of each view goes to test-output/.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { writeDemoScenario } from '../../src/demo/index.js';
 import type { PlanDocument } from '../../src/plan/index.js';
 import type { Finding } from '../../src/policy/index.js';
 import { labelBoxes, overlaps } from '../support/label-boxes.js';
-import { buildDashboard, importInto, launchChromium, NEEDS_CHROMIUM, REPO, serve, watch, type PageTrouble, type Served } from './browser.js';
+import { copyDemoStore } from '../support/demo-store.js';
+import { type Dashboard, NEEDS_CHROMIUM, openDashboard, type PageTrouble, REPO, watch } from './browser.js';
 
 const OUT = join(REPO, 'test-output');
 const AS_OF = '2026-12-31';
 const BUDGET = '3000000/year';
 
 describe('the Deadlines and Plan views on the demo, in chromium', NEEDS_CHROMIUM, () => {
-  let dir: string;
-  let server: Served;
+  let server: Dashboard;
   let browser: Browser;
   let page: Page;
   let trouble: PageTrouble;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cleanpath-deadlines-plan-'));
-    const db = join(dir, 'demo.db');
-    const { files } = writeDemoScenario(join(dir, 'demo'));
-    await importInto(db, files, 'demo');
-    await buildDashboard(join(dir, 'web'));
-    server = await serve(db, join(dir, 'web'));
-    browser = await launchChromium();
+    server = await openDashboard('cleanpath-deadlines-plan-', copyDemoStore);
+    browser = server.browser;
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     trouble = watch(page);
     await page.goto(`${server.url}/#token=${server.token}`);
@@ -42,11 +35,7 @@ describe('the Deadlines and Plan views on the demo, in chromium', NEEDS_CHROMIUM
     await page.press('input[name=asOf]', 'Enter');
     mkdirSync(OUT, { recursive: true });
   });
-  after(async () => {
-    await browser?.close();
-    await server?.app.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => server?.close());
 
   it('Deadlines: the overdue findings are listed and marked overdue, and no label overlaps another', async () => {
     await page.click('[data-view=deadlines]');

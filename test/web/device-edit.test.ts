@@ -4,18 +4,17 @@
 // A viewer is told it may not edit, and when the dashboard cannot know the role the server's 403
 // is shown inline. Real chromium against the real server over the demo store.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { writeDemoScenario } from '../../src/demo/index.js';
 import type { Device } from '../../src/model/index.js';
 import type { Finding } from '../../src/policy/index.js';
 import { DEFAULT_ORGANISATION, openTokenStore, type SnapshotInfo } from '../../src/store/index.js';
 import type { Role } from '../../web/src/types.js';
 import { blankEdit, changedFields, csvCell, defaultSnapshotName, editCsv, invalidReason } from '../../web/src/device-edit.js';
-import { buildDashboard, importInto, launchChromium, NEEDS_CHROMIUM, REPO, serve, watch, type PageTrouble, type Served } from './browser.js';
+import { copyDemoStore } from '../support/demo-store.js';
+import { type Dashboard, NEEDS_CHROMIUM, openDashboard, type PageTrouble, REPO, watch } from './browser.js';
 
 const SCREENSHOT = join(REPO, 'test-output', 'device-edit.png');
 const SAVED_SCREENSHOT = join(REPO, 'test-output', 'device-edit-saved.png');
@@ -47,8 +46,7 @@ describe('device edit: the CSV the form sends', () => {
 });
 
 describe('device edit in the dashboard, in chromium', NEEDS_CHROMIUM, () => {
-  let dir: string;
-  let server: Served;
+  let server: Dashboard;
   let browser: Browser;
   let tokens: Record<Role, string>;
   let target: Device;
@@ -84,11 +82,9 @@ describe('device edit in the dashboard, in chromium', NEEDS_CHROMIUM, () => {
   }
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cleanpath-web-edit-'));
-    const db = join(dir, 'demo.db');
-    await importInto(db, writeDemoScenario(join(dir, 'demo')).files, 'demo');
-    await buildDashboard(join(dir, 'web'));
-    server = await serve(db, join(dir, 'web'));
+    server = await openDashboard('cleanpath-web-edit-', copyDemoStore);
+    browser = server.browser;
+    const db = server.db;
     tokens = { admin: server.token, analyst: await token(db, 'analyst'), viewer: await token(db, 'viewer') };
     // a device with a finding (so a row opens it), not core, and with no evidence of a maker: a
     // declaration is then the only evidence (on a device whose MAC names another maker, the
@@ -102,13 +98,8 @@ describe('device edit in the dashboard, in chromium', NEEDS_CHROMIUM, () => {
       }
     }
     assert.ok(target, 'the demo has a device to edit');
-    browser = await launchChromium();
   });
-  after(async () => {
-    await browser?.close();
-    await server?.app.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => server?.close());
 
   it('an analyst sets layer=core and vendor=Huawei into a new snapshot; the dashboard switches to it', async () => {
     const page = await openPanel(tokens.analyst);

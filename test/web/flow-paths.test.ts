@@ -4,44 +4,34 @@
 // and the routes on a map; a clean flow shows no untrusted hop; back and forward walk the views;
 // an unknown flow is an error naming it. Screenshot: test-output/flow-paths.png.
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { ExposureAnalysis } from '../../src/analyses/exposure.js';
 import type { FlowPathsAnalysis, FlowRoute } from '../../src/analyses/flow-paths.js';
-import { writeDemoScenario } from '../../src/demo/index.js';
-import { tempDir } from '../cli/helpers.js';
-import { buildDashboard, importInto, launchChromium, NEEDS_CHROMIUM, REPO, serve, watch, type PageTrouble, type Served } from './browser.js';
+import { copyDemoStore } from '../support/demo-store.js';
+import { type Dashboard, NEEDS_CHROMIUM, openDashboard, type PageTrouble, REPO, watch } from './browser.js';
 
 const SCREENSHOT = join(REPO, 'test-output', 'flow-paths.png');
 
 const devices = (r: FlowRoute): string[] => r.hops.map((h) => h.device);
 
 describe('the flow view, in chromium', NEEDS_CHROMIUM, () => {
-  let dir = '';
-  let server: Served;
+  let server: Dashboard;
   let browser: Browser;
   let page: Page;
   let trouble: PageTrouble;
   let flows: ExposureAnalysis['flows'];
 
   before(async () => {
-    dir = tempDir('cleanpath-web-flow-paths-');
-    const { files } = writeDemoScenario(join(dir, 'demo'));
-    await importInto(join(dir, 'demo.db'), files, 'demo');
-    await buildDashboard(join(dir, 'web'));
-    server = await serve(join(dir, 'demo.db'), join(dir, 'web'));
-    browser = await launchChromium();
+    server = await openDashboard('cleanpath-web-flow-paths-', copyDemoStore);
+    browser = server.browser;
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     trouble = watch(page);
     flows = (await server.api<ExposureAnalysis>('/api/snapshots/demo/exposure')).flows;
   });
-  after(async () => {
-    await browser?.close();
-    await server?.app.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => server?.close());
 
   const api = (id: string) => server.api<FlowPathsAnalysis>(`/api/snapshots/demo/flows/${encodeURIComponent(id)}/paths`);
 

@@ -4,15 +4,14 @@
 // self-contained HTML report, both checked in the real browser: the text is visible, no element
 // was injected, no dialog opened, no script ran, nothing was even blocked by the CSP.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { renderHtml } from '../../src/report/html.js';
 import { buildReportModel } from '../../src/report/model.js';
-import { buildDashboard, importInto, launchChromium, NEEDS_CHROMIUM, serve, watch, type PageTrouble, type Served } from './browser.js';
+import { type Dashboard, importInto, NEEDS_CHROMIUM, openDashboard, type PageTrouble, watch } from './browser.js';
 
 const EVIL_NAME = '<img src=x onerror=alert(1)>';
 const EVIL_DESCR = '</script><script>window.__pwned=1</script>';
@@ -60,22 +59,17 @@ async function assertInert(page: Page, trouble: PageTrouble): Promise<void> {
 describe('hostile device strings stay text, in chromium', NEEDS_CHROMIUM, () => {
   let dir: string;
   let db: string;
-  let server: Served;
+  let server: Dashboard;
   let browser: Browser;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cleanpath-web-hostile-'));
-    db = join(dir, 'hostile.db');
-    await importInto(db, writeHostileFiles(dir), 'hostile');
-    await buildDashboard(join(dir, 'web'));
-    server = await serve(db, join(dir, 'web'));
-    browser = await launchChromium();
+    server = await openDashboard('cleanpath-web-hostile-', async (d) => {
+      await importInto(join(d, 'hostile.db'), writeHostileFiles(d), 'hostile');
+      return join(d, 'hostile.db');
+    });
+    ({ dir, db, browser } = server);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.app.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => server?.close());
 
   it('in the dashboard', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -3,13 +3,12 @@
 // exactly one marker); zooming in (a cluster click, the buttons, the keyboard) splits them and
 // swaps in the finer coastline; a click on a site lists the site's devices as the API has them.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { writeDemoScenario } from '../../src/demo/index.js';
-import { buildDashboard, importInto, launchChromium, NEEDS_CHROMIUM, REPO, serve, watch, type PageTrouble, type Served } from './browser.js';
+import { copyDemoStore } from '../support/demo-store.js';
+import { type Dashboard, NEEDS_CHROMIUM, openDashboard, type PageTrouble, REPO, watch } from './browser.js';
 
 const OUT = join(REPO, 'test-output');
 
@@ -37,8 +36,7 @@ async function zoomedFrom(page: Page, from: number): Promise<number> {
 }
 
 describe('map zoom and clusters on the demo, in chromium', NEEDS_CHROMIUM, () => {
-  let dir: string;
-  let server: Served;
+  let server: Dashboard;
   let browser: Browser;
   let page: Page;
   let trouble: PageTrouble;
@@ -46,15 +44,11 @@ describe('map zoom and clusters on the demo, in chromium', NEEDS_CHROMIUM, () =>
   let links: Array<{ a: string; b: string; links: number }>;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cleanpath-map-'));
-    const db = join(dir, 'demo.db');
-    await importInto(db, writeDemoScenario(join(dir, 'demo')).files, 'demo');
-    await buildDashboard(join(dir, 'web'));
-    server = await serve(db, join(dir, 'web'));
+    server = await openDashboard('cleanpath-map-', copyDemoStore);
+    browser = server.browser;
     const report = await server.api<{ sites: Array<{ id: string; name: string; lat: number | null; devices: number }>; links: typeof links }>('/api/snapshots/demo/report');
     located = report.sites.filter((s) => s.lat !== null);
     links = report.links;
-    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     trouble = watch(page);
     await page.goto(`${server.url}/#token=${server.token}`);
@@ -62,11 +56,7 @@ describe('map zoom and clusters on the demo, in chromium', NEEDS_CHROMIUM, () =>
     await page.click('[data-view=map]');
     await page.locator('svg[data-testid=map] .countries path').nth(50).waitFor({ state: 'attached', timeout: 30_000 });
   });
-  after(async () => {
-    await browser?.close();
-    await server?.app.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => server?.close());
 
   it('clusters at first sight: fewer markers than sites, each site in one marker, links bundled', async () => {
     const m = await markers(page);

@@ -1,34 +1,22 @@
 // Issue 14.1 in the dashboard: a misspelt untrusted vendor shows the server's 400 message next to
 // the input — never an empty or green view computed over a filter that matches nothing.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { writeDemoScenario } from '../../src/demo/index.js';
-import { buildDashboard, importInto, launchChromium, NEEDS_CHROMIUM, serve, type Served } from './browser.js';
+import { copyDemoStore } from '../support/demo-store.js';
+import { type Dashboard, NEEDS_CHROMIUM, openDashboard } from './browser.js';
 
 describe('dashboard: untrusted vendors are checked', NEEDS_CHROMIUM, () => {
-  let dir: string;
-  let server: Served;
+  let server: Dashboard;
   let browser: Browser;
   let page: Page;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cleanpath-web-names-'));
-    const db = join(dir, 'demo.db');
-    await importInto(db, writeDemoScenario(join(dir, 'demo')).files, 'demo');
-    await buildDashboard(join(dir, 'web'));
-    server = await serve(db, join(dir, 'web'));
-    browser = await launchChromium();
+    server = await openDashboard('cleanpath-web-names-', copyDemoStore);
+    browser = server.browser;
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   });
-  after(async () => {
-    await browser?.close();
-    await server?.app.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => server?.close());
 
   it('shows the unknown vendor and the suggestion by the input, and no overview', async () => {
     await page.goto(`${server.url}/#token=${server.token}`);

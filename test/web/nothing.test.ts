@@ -2,40 +2,34 @@
 // dashboard's overview, flows and plan views say "no flows in snapshot X: import a flows CSV
 // id,src,dst" and show no green "0 exposed" cards.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { buildDashboard, importInto, launchChromium, NEEDS_CHROMIUM, REPO, serve, watch, type PageTrouble, type Served } from './browser.js';
+import { type Dashboard, importInto, NEEDS_CHROMIUM, openDashboard, type PageTrouble, REPO, watch } from './browser.js';
 
 const SCREENSHOT = join(REPO, 'test-output', 'dashboard-no-flows.png');
 const MESSAGE = 'no flows in snapshot net: import a flows CSV id,src,dst (cleanpath import --base net flows.csv)';
 
 describe('dashboard on a snapshot without flows, in chromium', NEEDS_CHROMIUM, () => {
-  let dir: string;
-  let server: Served;
+  let server: Dashboard;
   let browser: Browser;
   let page: Page;
   let trouble: PageTrouble;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cleanpath-web-nothing-'));
-    const db = join(dir, 'store.db');
-    writeFileSync(join(dir, 'nodes.csv'), 'id,vendor,site,lat,lon\na,huawei,s1,52.5,13.4\nb,cisco,s2,48.1,11.6\nc,cisco,s3,50.1,8.7\n');
-    writeFileSync(join(dir, 'links.csv'), 'a,b\na,b\nb,c\n');
-    await importInto(db, [join(dir, 'nodes.csv'), join(dir, 'links.csv')], 'net');
-    await buildDashboard(join(dir, 'web'));
-    server = await serve(db, join(dir, 'web'));
-    browser = await launchChromium();
+    server = await openDashboard('cleanpath-web-nothing-', async (dir) => {
+      const db = join(dir, 'store.db');
+      writeFileSync(join(dir, 'nodes.csv'), 'id,vendor,site,lat,lon\na,huawei,s1,52.5,13.4\nb,cisco,s2,48.1,11.6\nc,cisco,s3,50.1,8.7\n');
+      writeFileSync(join(dir, 'links.csv'), 'a,b\na,b\nb,c\n');
+      await importInto(db, [join(dir, 'nodes.csv'), join(dir, 'links.csv')], 'net');
+      return db;
+    });
+    browser = server.browser;
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     trouble = watch(page);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.app.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => server?.close());
 
   it('the overview says "no flows" and has no exposure or plan cards', async () => {
     await page.goto(`${server.url}/#token=${server.token}`);

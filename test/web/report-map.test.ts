@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { writeDemoScenario } from '../../src/demo/index.js';
 import { renderHtml } from '../../src/report/html.js';
 import { buildReportModel, type ReportModel } from '../../src/report/model.js';
-import { importInto, launchChromium, NEEDS_CHROMIUM, REPO } from './browser.js';
+import { copyDemoStore } from '../support/demo-store.js';
+import { launchChromium, NEEDS_CHROMIUM, REPO } from './browser.js';
 
 interface Box { x: number; y: number; width: number; height: number }
 
@@ -26,8 +26,7 @@ describe("the report's map on the demo, in chromium", NEEDS_CHROMIUM, () => {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cleanpath-report-map-'));
-    const db = join(dir, 'demo.db');
-    await importInto(db, writeDemoScenario(join(dir, 'demo')).files, 'demo');
+    const db = await copyDemoStore(dir);
     model = await buildReportModel({ db, asOf: '2026-12-31', untrusted: ['huawei', 'zte'], noPlan: true });
     writeFileSync(join(dir, 'report.html'), renderHtml(model));
     browser = await launchChromium();

@@ -4,13 +4,12 @@
 // groups them by site or operator, and drills down to a device's k-hop neighbourhood (the same
 // devices as a breadth-first search over the API's links here); a click reaches the evidence.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { writeDemoScenario } from '../../src/demo/index.js';
-import { buildDashboard, importInto, launchChromium, NEEDS_CHROMIUM, REPO, serve, watch, type PageTrouble, type Served } from './browser.js';
+import { copyDemoStore } from '../support/demo-store.js';
+import { type Dashboard, NEEDS_CHROMIUM, openDashboard, type PageTrouble, REPO, watch } from './browser.js';
 
 const OUT = join(REPO, 'test-output');
 
@@ -52,8 +51,7 @@ async function renderedWith(page: Page, nodes: number): Promise<void> {
 }
 
 describe('topology view on the demo, in chromium', NEEDS_CHROMIUM, () => {
-  let dir: string;
-  let server: Served;
+  let server: Dashboard;
   let browser: Browser;
   let page: Page;
   let trouble: PageTrouble;
@@ -61,14 +59,10 @@ describe('topology view on the demo, in chromium', NEEDS_CHROMIUM, () => {
   let report: ReportAnswer;
 
   before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cleanpath-topology-'));
-    const db = join(dir, 'demo.db');
-    await importInto(db, writeDemoScenario(join(dir, 'demo')).files, 'demo');
-    await buildDashboard(join(dir, 'web'));
-    server = await serve(db, join(dir, 'web'));
+    server = await openDashboard('cleanpath-topology-', copyDemoStore);
+    browser = server.browser;
     topo = await server.api<TopologyAnswer>('/api/snapshots/demo/topology');
     report = await server.api<ReportAnswer>('/api/snapshots/demo/report');
-    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     trouble = watch(page);
     await page.goto(`${server.url}/#token=${server.token}`);
@@ -76,11 +70,7 @@ describe('topology view on the demo, in chromium', NEEDS_CHROMIUM, () => {
     await page.click('[data-view=topology]');
     await page.waitForSelector('[data-testid=topology][data-render-ms]', { timeout: 60_000 });
   });
-  after(async () => {
-    await browser?.close();
-    await server?.app.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => server?.close());
 
   it("draws the sensitive flows' paths by default, chokepoints and endpoints included", async () => {
     const d = await drawn(page);

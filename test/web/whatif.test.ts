@@ -3,39 +3,29 @@
 // that become clean, the per-country table headed by the registry's labels; a scenario that
 // changes nothing says so; an unknown rule id is an error naming the parameter, not a blank page.
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { AnalysisManifest } from '../../src/analyses/manifest.js';
 import type { WhatIfAnalysis } from '../../src/analyses/whatif.js';
-import { tempDir } from '../cli/helpers.js';
 import { whatIfStore } from '../support/whatif-network.js';
-import { buildDashboard, launchChromium, NEEDS_CHROMIUM, serve, watch, type PageTrouble, type Served } from './browser.js';
+import { type Dashboard, NEEDS_CHROMIUM, openDashboard, type PageTrouble, watch } from './browser.js';
 
 const FIELDS = ['adopt', 'in', 'by', 'list', 'from', 'like', 'move', 'to', 'budget', 'budgetStart'];
 
 describe('the "What if" view, in chromium', NEEDS_CHROMIUM, () => {
-  let dir = '';
-  let server: Served;
+  let server: Dashboard;
   let browser: Browser;
   let page: Page;
   let trouble: PageTrouble;
 
   before(async () => {
-    dir = tempDir('cleanpath-web-whatif-');
-    const db = await whatIfStore(join(dir, 'net'));
-    await buildDashboard(join(dir, 'web'));
-    server = await serve(db, join(dir, 'web'));
-    browser = await launchChromium();
+    server = await openDashboard('cleanpath-web-whatif-', (dir) => whatIfStore(join(dir, 'net')));
+    browser = server.browser;
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     trouble = watch(page);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.app.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => server?.close());
 
   async function run(scenario: Record<string, string>): Promise<void> {
     for (const f of FIELDS) await page.fill(`form.whatif-form input[name=${f}]`, scenario[f] ?? '');
