@@ -4,19 +4,23 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, SHARED_DATA, tempDir } from './helpers.js';
 import { runInProcess as run } from './in-process.js'; // commands in-process; one stays a real spawn
+import { writeDemoScenario } from '../../src/demo/index.js';
+import { copyDemoStore } from '../support/demo-store.js';
 import { peerMissing } from '../support/peer.js';
 
 // Commands run in-process (test/cli/in-process.ts); the input-error test spawns the real CLI.
 
 let demo: Promise<{ dir: string; db: string }> | undefined;
 
-/** The demo scenario imported into a fresh store, made once and shared by the tests of this file (they only read it). */
+/**
+ * The demo scenario's files in a fresh directory and the store imported from them (a copy: the
+ * demo command itself is tested in identify-demo.test.ts), shared by the tests of this file.
+ */
 function demoStore(): Promise<{ dir: string; db: string }> {
   demo ??= (async () => {
     const dir = tempDir();
-    const r = await run(['demo', '--dir', dir, '--json']);
-    assert.equal(r.code, 0, r.stderr);
-    return { dir, db: join(dir, 'demo.db') };
+    writeDemoScenario(dir);
+    return { dir, db: await copyDemoStore(dir) };
   })();
   return demo;
 }

@@ -4,6 +4,7 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { copyDemoStore } from '../support/demo-store.js';
 import { cli, tempDir } from './helpers.js';
 import { runInProcess as run } from './in-process.js'; // commands in-process; one stays a real spawn
 
@@ -21,9 +22,7 @@ describe('cleanpath chokepoints', () => {
   let db = '';
   before(async () => {
     dir = tempDir('cleanpath-chokepoints-');
-    const r = await run(['demo', '--dir', dir, '--json']);
-    assert.equal(r.code, 0, r.stderr);
-    db = join(dir, 'demo.db');
+    db = await copyDemoStore(dir); // the demo scenario's store (the demo command: identify-demo.test.ts)
   });
 
   test("the same ranking as exposure --json's summary.chokepoints, with name, vendor and site", async () => {

@@ -11,7 +11,7 @@ import { paramsOf } from '../../src/analyses/define.js';
 import { exposure } from '../../src/analyses/exposure.js';
 import type { FlowPathsAnalysis } from '../../src/analyses/flow-paths.js';
 import { importFiles, openStore } from '../../src/store/index.js';
-import { importDemoStore } from '../support/demo-store.js';
+import { copyDemoStore } from '../support/demo-store.js';
 import { cli, tempDir } from './helpers.js';
 import { runInProcess as run } from './in-process.js'; // commands in-process; one stays a real spawn
 
@@ -22,7 +22,7 @@ describe('cleanpath flow-paths', () => {
   let doc: FlowPathsAnalysis;
   before(async () => {
     dir = tempDir('cleanpath-flow-paths-');
-    db = await importDemoStore(dir);
+    db = await copyDemoStore(dir);
     flows = (await exposure.run({ db }, paramsOf(exposure), {})).flows;
   });
 

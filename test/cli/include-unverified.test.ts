@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { copyDemoStore } from '../support/demo-store.js';
 import { cli, tempDir } from './helpers.js';
 import { runInProcess as run } from './in-process.js'; // commands in-process; one stays a real spawn
 
@@ -32,8 +33,7 @@ async function findings(db: string, extra: string[]): Promise<Row[]> {
 
 test('--include-unverified: an unverified rule advises without it and applies its deadline with it', async () => {
   const dir = tempDir();
-  assert.equal((await run(['demo', '--dir', dir, '--json'])).code, 0);
-  const db = join(dir, 'demo.db');
+  const db = await copyDemoStore(dir); // the demo scenario's store (the demo command: identify-demo.test.ts)
   const overlay = await unverifiedOverlay(db, dir);
   const catalog = (JSON.parse(cli(['policies', '--json', '--catalog', overlay.file]).stdout) as { rules: { id: string; verification: { level: string } }[] }).rules;
   const unverified = new Set(catalog.filter((r) => r.verification.level === 'unverified').map((r) => r.id));
@@ -56,8 +56,7 @@ test('--include-unverified: an unverified rule advises without it and applies it
 
 test('report --include-unverified says the unverified rules were applied; without it, how many findings wait on them', async () => {
   const dir = tempDir();
-  assert.equal((await run(['demo', '--dir', dir, '--json'])).code, 0);
-  const db = join(dir, 'demo.db');
+  const db = await copyDemoStore(dir); // the demo scenario's store (the demo command: identify-demo.test.ts)
   const overlay = (await unverifiedOverlay(db, dir)).file;
   const plain = await run(['report', '--db', db, '--as-of', '2026-12-03', '--no-plan', '--format', 'json', '--catalog', overlay]);
   assert.equal(plain.code, 0, plain.stderr);
