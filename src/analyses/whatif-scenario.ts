@@ -138,7 +138,7 @@ export function applyScenario(baseline: readonly Rule[], steps: readonly PlacedS
     } else if (step.kind === 'list') {
       const r = listed(step, step.like === undefined ? undefined : named(step.like, origin.like ?? origin.rule), asOf);
       rules.set(r.id, r);
-      changes.push({ step: 'list', rule: r.id, ...(step.like && { from: step.like }), what: `${step.vendors.join(', ')} prohibited from ${step.from} (removal by ${addDays(step.from, -1)})${r.scope.countries === 'any' ? '' : ` in ${r.scope.countries.join(', ')}`}` });
+      changes.push({ step: 'list', rule: r.id, ...(step.like && { from: step.like }), what: `${step.vendors.join(', ')} prohibited from ${step.from} (removal by ${addDays(step.from, -1)})${r.scope.countries === 'any' ? '' : ` in ${r.scope.countries.join(', ')}`}${step.networks ? ` (${step.networks.join(', ')} networks)` : ''}` });
     } else if (step.kind === 'move') {
       const r = moveDeadline(named(step.rule), step.to, origin);
       rules.set(r.id, r);

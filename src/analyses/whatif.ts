@@ -3,7 +3,7 @@
 // scenario file combining them — with what each would catch, cost, clean and concentrate.
 import { z } from 'zod';
 import { buildGraph } from '../graph/index.js';
-import { InputError } from '../model/index.js';
+import { InputError, NETWORK_KINDS } from '../model/index.js';
 import { todayUtc } from '../policy/index.js';
 import { defineAnalysis, paramName, type AnalysisDocument, type AnalysisSource, type RunEnv } from './define.js';
 import { selectRules } from './findings.js';
@@ -59,9 +59,10 @@ export const whatif = defineAnalysis({
   help: `Scenarios (combine them freely; a scenario file holds several):
   --adopt RULE --in CC[,CC] [--by DATE]   the rule's scope and timetable applied to those
                                           countries' devices; --by moves its removal deadline
-  --list VENDOR --from DATE [--like RULE] [--in CC]
+  --list VENDOR --from DATE [--like RULE] [--in CC] [--networks KINDS]
                                           the vendors prohibited from DATE (removal by the day
-                                          before), in the like rule's scope, or everywhere
+                                          before), in the like rule's scope, or everywhere;
+                                          --networks: only in those networks
   --move RULE --to DATE                   the rule's removal deadline moves
   --scenario FILE                         a YAML scenario (docs/policy.md)
 Per country and overall: findings by status on both sides, devices newly caught (a deadline
@@ -81,6 +82,7 @@ sensitive flows that become clean, vendor concentration (HHI) before and after.`
     list: vendorsParam('vendors newly listed: prohibited from --from', 'hikvision'),
     from: dateParam('first day the listed vendors are prohibited'),
     like: stringParam('a rule whose scope the listing takes (layers, networks, uses...)', '<rule>'),
+    networks: textListParam(`only in these networks, as a scenario file's listing takes them (${NETWORK_KINDS.join(', ')})`, 'government', '<networks>'),
     move: textListParam('rule ids whose deadline moves to --to', 'de-2024-5g-core', '<rules>'),
     to: dateParam('the day moved rules\' removal deadline moves to'),
     untrusted: vendorsParam('vendors the plan may replace and whose crossing makes a flow exposed; listed vendors are added in the scenario (default huawei,zte)'),

@@ -84,6 +84,38 @@ describe('cleanpath whatif', () => {
     assert.doesNotMatch(plain.stdout, /## What if/);
   });
 
+  it('report --whatif FILE --format csv has the what-if rows: the change, per country, newly caught, both plans, the flows that become clean', () => {
+    const file = join(dir, 'report-scenario.yaml');
+    writeFileSync(file, 'version: 1\nscenario: Huawei out of Germany\nlist:\n  - { vendors: [huawei], from: 2028-01-01, in: [DE] }\n');
+    const r = cli(['report', '--db', db, '--as-of', '2026-12-31', '--whatif', file, '--format', 'csv', '--time-limit', '10']);
+    assert.equal(r.code, 0, r.stderr);
+    const rows = r.stdout.trim().split('\n');
+    assert.equal(rows[0], 'section,id,name,vendor,country,status,rule,date,value,detail');
+    const of = (section: string) => rows.filter((l) => l.startsWith(`${section},`));
+    assert.equal(of('whatif-change').length, 1);
+    assert.match(of('whatif-change')[0]!, /^whatif-change,list,,,,,whatif-list-huawei-de,,,huawei prohibited from 2028-01-01 \(removal by 2027-12-31\) in DE$/);
+    assert.match(of('whatif-country').find((l) => l.startsWith('whatif-country,all,'))!, /^whatif-country,all,,,,,,,1,"devices=11 caught=1 caught_if=2 plan=2 plan_if=3 cost=500 cost_if=1500 /);
+    assert.deepEqual(of('whatif-caught'), ['whatif-caught,de-h1,,huawei,DE,,whatif-list-huawei-de,2027-12-31,,']);
+    assert.deepEqual(of('whatif-plan').map((l) => l.split(',').slice(0, 2).concat(l.split(',')[8]!)), [['whatif-plan', 'baseline', '500'], ['whatif-plan', 'scenario', '1500']]);
+    assert.deepEqual(of('whatif-flow'), ['whatif-flow,s1,de-a -> de-b,,,none,,,,after_baseline=all']);
+  });
+
+  it('--list ... --networks lists the vendors only in those networks, as a scenario file does; an unknown network is exit 2 with a hint', () => {
+    const gov = whatif('--list', 'h3c', '--from', '2028-01-01', '--networks', 'Government', '--json');
+    assert.equal(gov.code, 0, gov.stderr);
+    const d = JSON.parse(gov.stdout) as { changes: { what: string }[]; delta: { newlyCaught: { device: string }[] } };
+    assert.deepEqual(d.delta.newlyCaught.map((n) => n.device), ['de-x1'], 'the ministry switch; not the FR office switch in a commercial network');
+    assert.match(d.changes[0]!.what, /h3c prohibited from 2028-01-01 \(removal by 2027-12-31\) \(government networks\)/);
+    const file = join(dir, 'networks.yaml');
+    writeFileSync(file, 'version: 1\nlist:\n  - { vendors: [h3c], from: 2028-01-01, networks: [government] }\n');
+    const fromFile = JSON.parse(whatif('--scenario', file, '--json').stdout) as typeof d;
+    assert.deepEqual(fromFile.delta, d.delta, 'the option and the scenario file list alike');
+    const typo = whatif('--list', 'h3c', '--from', '2028-01-01', '--networks', 'goverment');
+    assert.equal(typo.code, 2, typo.stderr);
+    assert.match(typo.stderr, /--networks: unknown network 'goverment'; did you mean government\? \(networks: commercial, government, military\)/);
+    assert.equal(typo.stdout, '');
+  });
+
   it('a scenario that changes nothing says so', () => {
     const r = whatif('--list', 'h3c', '--from', '2028-01-01', '--like', 'us-ndaa-889b', '--in', 'FR');
     assert.equal(r.code, 0, r.stderr);
@@ -98,6 +130,7 @@ describe('cleanpath whatif', () => {
       [['--adopt', 'de-2024-5g-core', '--in', 'Atlantis'], /--in.*Atlantis/],
       [['--list', 'acme-networks', '--from', '2028-01-01'], /--list.*acme-networks/],
       [['--adopt', 'de-2024-5g-core'], /--adopt: needs --in/],
+      [['--adopt', 'de-2024-5g-core', '--in', 'IT', '--networks', 'government'], /--networks: needs --list/],
       [[], /no scenario: name one with --adopt, --list, --move or --scenario FILE/],
     ];
     for (const [args, message] of cases) {
