@@ -57,6 +57,8 @@ export interface WhatIfPlan {
   unfunded: string[];
   missedDeadlines: { id: string; deadline: string; phase: number | null }[];
   notes: string[];
+  /** The budget phases in full, as the plan analysis gives them (the dashboard shows them with the Plan view's table); null without a budget. */
+  phasing: PhasedPlan | null;
 }
 
 export interface FlowExposure {
@@ -106,6 +108,7 @@ function planOf(plan: PlanResult, phasing: PhasedPlan | undefined, byId: Readonl
     unfunded: phasing?.unfunded ?? [],
     missedDeadlines: (phasing?.missedDeadlines ?? []).map((m) => ({ id: m.id, deadline: m.deadline, phase: m.phase === null ? null : m.phase + 1 })),
     notes: plan.notes,
+    phasing: phasing ?? null,
   };
 }
 

@@ -1,7 +1,8 @@
 // Issue 17.4 in a real browser: the dashboard's "What if" view runs a scenario through the API
 // (the registry's whatif route) and shows what the API answers — newly caught devices, the flows
 // that become clean, the per-country table headed by the registry's labels; a scenario that
-// changes nothing says so; an unknown rule id is an error naming the parameter, not a blank page.
+// changes nothing says so; an unknown rule id is an error naming the parameter, not a blank page;
+// with a budget, each side's plan in budget phases, in the Plan view's own phases table.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -11,7 +12,7 @@ import type { WhatIfAnalysis } from '../../src/analyses/whatif.js';
 import { whatIfStore } from '../support/whatif-network.js';
 import { type Dashboard, NEEDS_CHROMIUM, openDashboard, type PageTrouble, watch } from './browser.js';
 
-const FIELDS = ['adopt', 'in', 'by', 'list', 'from', 'like', 'move', 'to', 'budget', 'budgetStart'];
+const FIELDS = ['adopt', 'in', 'by', 'list', 'from', 'like', 'networks', 'move', 'to', 'budget', 'budgetStart'];
 
 describe('the "What if" view, in chromium', NEEDS_CHROMIUM, () => {
   let server: Dashboard;
@@ -49,6 +50,26 @@ describe('the "What if" view, in chromium', NEEDS_CHROMIUM, () => {
     assert.ok(heads.includes(labels.get('newly_caught')!));
     const de = page.locator('[data-testid=whatif-countries] tr[data-country=DE] td[data-column=newly_caught]');
     assert.equal((await de.textContent())?.trim(), '1');
+  });
+
+  it('with a budget, shows the scenario plan\'s phases (and the baseline\'s, folded) in the Plan view\'s phases table, as the API answers them', async () => {
+    const asOf = await page.locator('input[aria-label="as of"]').inputValue();
+    const ask = { list: 'huawei', from: '2028-01-01', in: 'DE', budget: '1000/year', budgetStart: '2027-01-01' };
+    const expected = await server.api<WhatIfAnalysis>(`/api/snapshots/net/whatif?asOf=${asOf}&${new URLSearchParams(ask)}`);
+    const phasing = expected.scenario.plan!.phasing!;
+    assert.equal(phasing.phases.length, 2, 'the scenario buys its three devices (1,500) over two years');
+    assert.equal(phasing.phases.reduce((s, ph) => s + ph.spent, 0), 1500);
+    await run(ask);
+    const scenario = page.locator('[data-testid=whatif-phases] [data-side=scenario] [data-testid=plan-phases]');
+    await scenario.waitFor({ timeout: 120_000 });
+    const spent = await scenario.locator('[data-testid=plan-phase] td:nth-child(5)').allTextContents();
+    assert.deepEqual(spent.map((t) => t.trim().replace(/,/g, '')), phasing.phases.map((ph) => String(ph.spent)));
+    assert.match((await scenario.locator('h3').textContent()) ?? '', /Budget 1,000 per year from 2027-01-01: 2 phase\(s\)/);
+    assert.equal(await scenario.locator('.bad').count(), phasing.missedDeadlines.length);
+    assert.ok(phasing.missedDeadlines.length > 0, 'a deadline the budget misses is shown as in the Plan view');
+    const baseline = page.locator('[data-testid=whatif-phases] details[data-side=baseline]');
+    await baseline.locator('summary').click();
+    assert.equal(await baseline.locator('[data-testid=plan-phase]').count(), expected.baseline.plan!.phasing!.phases.length);
   });
 
   it('a scenario that changes nothing says so', async () => {

@@ -60,7 +60,8 @@ function PhaseBars({ phasing }: { phasing: Phasing }) {
   );
 }
 
-function Phases({ phasing }: { phasing: Phasing }) {
+/** The budget phases of a plan: the Plan view's, and the What if view's for each side. */
+export function Phases({ phasing }: { phasing: Phasing }) {
   return (
     <div data-testid="plan-phases">
       <h3>

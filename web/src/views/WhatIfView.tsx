@@ -8,10 +8,11 @@ import { ColumnTh, useColumns, useRegistry } from '../columns.js';
 import { num } from '../format.js';
 import { useAsync } from '../use-async.js';
 import { Text } from '../Text.js';
+import { Phases } from './PlanView.js';
 import type { ReportParams, TableCell, WhatIfAnalysis } from '../types.js';
 
 /** The scenario's parameters, in the order the form shows them (the analysis's own names). */
-const FIELDS = ['adopt', 'in', 'by', 'list', 'from', 'like', 'move', 'to', 'budget', 'budgetStart'] as const;
+const FIELDS = ['adopt', 'in', 'by', 'list', 'from', 'like', 'networks', 'move', 'to', 'budget', 'budgetStart'] as const;
 type Field = (typeof FIELDS)[number];
 type Scenario = Partial<Record<Field, string>>;
 
@@ -73,6 +74,18 @@ function PlanLine({ name, doc, side }: { name: string; doc: WhatIfAnalysis; side
   return <li data-plan={side}>{name}: {num(p.devices.length)} device(s) for {num(p.totalCost)}{when}{p.missedDeadlines.length ? `; ${num(p.missedDeadlines.length)} deadline(s) missed` : ''}</li>;
 }
 
+/** Each side's budget phases (a budget was given), in the Plan view's table: the scenario's first, the baseline's folded. */
+function SidePhases({ doc }: { doc: WhatIfAnalysis }) {
+  const scenario = doc.scenario.plan?.phasing, baseline = doc.baseline.plan?.phasing;
+  if (!scenario && !baseline) return null;
+  return (
+    <section data-testid="whatif-phases">
+      {scenario ? <div data-side="scenario"><h3>Scenario plan in budget phases</h3><Phases phasing={scenario} /></div> : null}
+      {baseline ? <details data-side="baseline"><summary>Baseline plan in budget phases</summary><Phases phasing={baseline} /></details> : null}
+    </section>
+  );
+}
+
 function Result({ doc }: { doc: WhatIfAnalysis }) {
   return (
     <div data-testid="whatif-result">
@@ -93,6 +106,7 @@ function Result({ doc }: { doc: WhatIfAnalysis }) {
             <PlanLine name="Baseline plan" doc={doc} side="baseline" />
             <PlanLine name="Scenario plan" doc={doc} side="scenario" />
           </ul>
+          <SidePhases doc={doc} />
           <h3>Sensitive flows that become clean</h3>
           <ul data-testid="whatif-flows">
             {doc.delta.flowsBecomeClean.map((f) => <li key={f.id}><Text value={`${f.id}: ${f.src} → ${f.dst} (${f.baseline} after the baseline plan)`} /></li>)}
@@ -108,7 +122,7 @@ export function WhatIfView({ api, snapshot, params }: { api: Api; snapshot: stri
   const sent = useMemo(() => (scenario ? { ...scenario, asOf: params.asOf, untrusted: params.untrusted } : null), [scenario, params.asOf, params.untrusted]);
   const answer = useAsync(sent ? (signal) => api.whatif(snapshot, sent, signal) : null, [api, snapshot, JSON.stringify(sent)]);
   let result;
-  if (!sent) result = <p className="muted">Name a scenario: a rule adopted in countries (adopt, in, by), vendors listed from a date (list, from, like), a deadline moved (move, to); budget for phases.</p>;
+  if (!sent) result = <p className="muted">Name a scenario: a rule adopted in countries (adopt, in, by), vendors listed from a date (list, from, like), vendors listed in some networks only (networks), a deadline moved (move, to); budget for phases.</p>;
   else if (answer.status === 'loading') result = <p className="loading" aria-busy="true">Judging <Text value={snapshot} /> under the baseline and the scenario, and planning both…</p>;
   else if (answer.status === 'error') result = <p className="bad" role="alert" data-testid="whatif-error">Cannot run the scenario: <Text value={answer.error.message} /></p>;
   else result = <Result doc={answer.value} />;
