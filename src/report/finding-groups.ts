@@ -1,6 +1,7 @@
 // Findings grouped by rule and status, the way the report reads them: the rule's text, source and
 // the caveats every finding of the group shares once, then the devices as rows. A group holds
-// findings of one rule with one status, most urgent status first (policy's STATUSES order).
+// findings of one rule with one status, most urgent status first (policy's STATUSES order). The
+// HTML and the Markdown report both lay out these groups, with the same cap on rows per group.
 import { STATUSES, type Finding, type RuleRef, type Status } from '../policy/index.js';
 
 export interface FindingGroup {
@@ -14,6 +15,15 @@ export interface FindingGroup {
   notices: string[];
   /** The first and last deadline of the group's findings; null when none has one. */
   deadlines: { first: string; last: string } | null;
+}
+
+/** Rows a group shows in the HTML or Markdown report; the rest are counted, and the CSV and JSON exports hold them. */
+export const ROWS_SHOWN = 200;
+
+/** The group's findings a report page writes, and how many more it only counts. */
+export function shownFindings(g: FindingGroup): { shown: Finding[]; more: number } {
+  const shown = g.findings.slice(0, ROWS_SHOWN);
+  return { shown, more: g.findings.length - shown.length };
 }
 
 /** What a finding is about: its device, or for a share cap or concentration its operator's segment. */

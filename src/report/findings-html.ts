@@ -1,15 +1,14 @@
 // The report's findings section: one collapsible group per rule and status (finding-groups.ts),
 // the rule's title, instrument, clause and source once in the group, devices as rows. The most
 // urgent groups (overdue, banned for new installs) are open; the others open on a click, so the
-// page reads in minutes and no finding is left out. A group shows at most ROWS_SHOWN rows; the
+// page reads in minutes and no finding is left out. A group shows at most ROWS_SHOWN rows (finding-groups.ts); the
 // rest are counted and the CSV and JSON exports hold them.
 import { needsDataSentences, STATUSES, type Finding, type Status } from '../policy/index.js';
 import { cellText, esc, text } from './escape.js';
-import { findingSubject, groupFindings, type FindingGroup } from './finding-groups.js';
+import { findingSubject, groupFindings, shownFindings, type FindingGroup } from './finding-groups.js';
 import { link, moreRows, num, table, td, tdn } from './html-parts.js';
 import type { ReportModel } from './model.js';
 
-export const ROWS_SHOWN = 200;
 
 /** Groups of these statuses are open when the page loads: they need action now. */
 const OPEN: ReadonlySet<Status> = new Set(['overdue', 'banned-new-install']);
@@ -49,7 +48,7 @@ function deadlineWords(g: FindingGroup): string {
 
 function groupHtml(g: FindingGroup): string {
   const r = g.ruleRef;
-  const shown = g.findings.slice(0, ROWS_SHOWN);
+  const { shown } = shownFindings(g);
   const rows = shown.map((f) => row(f, g));
   const rowAttrs = shown.map(() => ` class="finding"`);
   const head = ['device', 'name', 'vendor', 'country', 'deadline', 'days left', g.reason === null ? 'why' : 'notes', 'evidence'];

@@ -4,8 +4,9 @@
 // a value that carries direction is closed and isolated (FSI … PDI, model/bidi.ts) so that a
 // U+202E in a snapshot name cannot reverse the date and vendors after it on the line.
 import { isolateText } from '../model/bidi.js';
-import { needsDataSentences } from '../policy/index.js';
+import { needsDataSentences, STATUSES, type Finding } from '../policy/index.js';
 import { changeView, FLOW_HEADINGS } from './columns.js';
+import { findingSubject, groupFindings, shownFindings, type FindingGroup } from './finding-groups.js';
 import type { ReportModel } from './model.js';
 import { whatIfView } from './whatif-section.js';
 
@@ -109,30 +110,42 @@ function sharesSection(m: ReportModel, out: string[]): void {
   }
 }
 
-/** Every finding with its rule, deadline and evidence. */
+/** Markdown for one finding's evidence: each piece's kind, raw value, vendor and source. */
+function evidenceText(f: Finding): string {
+  return f.evidence.map((e) => `${md(e.kind)} ${md(e.raw)} → ${md(e.vendor ?? 'no vendor')}${e.source ? ` (${md(e.source)})` : ''}`).join('; ');
+}
+
+/** One group of one rule and one status, as the HTML lays it out: the rule once, then its devices (at most ROWS_SHOWN). */
+function findingGroup(g: FindingGroup): string {
+  const r = g.ruleRef;
+  const { shown, more } = shownFindings(g);
+  const d = g.deadlines;
+  const when = !d ? '' : d.first === d.last ? ` · deadline ${md(d.first)}` : ` · deadlines ${md(d.first)} to ${md(d.last)}`;
+  const out = [`### ${md(g.status)} · ${md(g.rule)} · ${num(g.findings.length)} finding(s)${when}\n`];
+  // each paragraph starts with our word: a value that opens a line could otherwise make it a list or a rule
+  out.push(`Rule: ${md(r.title)} — ${md(r.instrument)} ${md(r.clause)} (${md(r.verification)}); source: ${md(r.source)}\n`);
+  if (g.reason !== null) out.push(`Why: ${md(g.reason)}\n`);
+  if (g.notices.length) out.push(g.notices.map((n) => `- ${md(n)}`).join('\n') + '\n');
+  const rows = shown.map((f) => {
+    const own = f.notices.filter((n) => !g.notices.includes(n)).map(md);
+    const why = [...(g.reason === null ? [md(f.reason)] : []), ...own].join('; ');
+    return [md(findingSubject(f)), md(f.name ?? ''), md(f.vendor ?? 'unknown'), md(f.country ?? ''), md(f.deadline ?? ''), num(f.daysLeft), why, evidenceText(f)];
+  });
+  out.push(table(['device', 'name', 'vendor', 'country', 'deadline', 'days left', g.reason === null ? 'why' : 'notes', 'evidence'], rows));
+  if (more) out.push(`… and ${num(more)} more finding(s) of ${md(g.rule)} (${md(g.status)}) not shown here: the CSV and JSON reports list every one (\`cleanpath report --format csv\`, \`--format json\`).\n`);
+  return out.join('\n');
+}
+
+/** The findings grouped by rule and status (finding-groups.ts, as the HTML groups them), most urgent first. */
 function findingsSection(m: ReportModel, out: string[]): void {
   const s = m.summary;
+  const groups = groupFindings(m.findings);
+  const counts = STATUSES.filter((x) => s.findingsByStatus[x]).map((x) => `${num(s.findingsByStatus[x])} ${md(x)}`).join(', ');
   out.push(`## Findings as of ${md(m.asOf)}\n`);
-  out.push(`${s.findings} finding(s) against rule catalog ${md(m.catalogVersion)}.\n`);
+  out.push(`${num(s.findings)} finding(s) against rule catalog ${md(m.catalogVersion)}${counts ? `: ${counts}` : ''}, in ${num(groups.length)} group(s) of one rule and one status. Each group names its rule with the instrument and source once; each row names a device and the evidence behind its vendor.\n`);
   for (const l of needsDataSentences(m.findings, m.assumeInScope ?? false, m.includeUnverified ?? false)) out.push(`> ${md(l)}\n`);
-  out.push(
-    table(
-      ['status', 'device', 'name', 'vendor', 'country', 'rule', 'source', 'deadline', 'days left', 'why', 'evidence'],
-      m.findings.map((f) => [
-        md(f.status),
-        md(f.device ?? f.group?.operator ?? ''),
-        md(f.name ?? ''),
-        md(f.vendor ?? 'unknown'),
-        md(f.country ?? ''),
-        md(`${f.rule}: ${f.ruleRef.title}`),
-        md(f.ruleRef.source),
-        md(f.deadline ?? ''),
-        num(f.daysLeft),
-        md(f.reason),
-        f.evidence.map((e) => `${md(e.kind)} ${md(e.raw)} → ${md(e.vendor ?? 'no vendor')}${e.source ? ` (${md(e.source)})` : ''}`).join('; '),
-      ]),
-    ),
-  );
+  if (!groups.length) out.push('_no finding_\n');
+  for (const g of groups) out.push(findingGroup(g));
 }
 
 function devicesSection(m: ReportModel, out: string[]): void {

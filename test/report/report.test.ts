@@ -10,7 +10,7 @@ import { writeDemoScenario } from '../../src/demo/index.js';
 import { renderCsvReport, CSV_REPORT_COLUMNS } from '../../src/report/csv.js';
 import { esc, jsonForScript } from '../../src/report/escape.js';
 import { DATA_BLOCK_MAX } from '../../src/report/data-block.js';
-import { ROWS_SHOWN } from '../../src/report/findings-html.js';
+import { groupFindings, ROWS_SHOWN } from '../../src/report/finding-groups.js';
 import { inlineMap, MAP_INLINE_MAX, renderHtml } from '../../src/report/html.js';
 import { renderJsonReport } from '../../src/report/json.js';
 import { md, renderMarkdown } from '../../src/report/markdown.js';
@@ -131,6 +131,14 @@ describe('report on the demo store', () => {
     assert.ok(html.includes(`… and 7 more finding(s) of ${f.rule} (${f.status}) not shown here: the CSV and JSON reports list every one`));
   });
 
+  it('Markdown: rows past a group\'s cap are counted, not written, and the exports are named', () => {
+    const f = model.findings[0]!;
+    const many = { ...model, findings: Array.from({ length: ROWS_SHOWN + 7 }, (_, i) => ({ ...f, device: `d${i}` })) };
+    const text = renderMarkdown(many);
+    assert.equal(text.split('\n').filter((l) => /^\| d\d+ \|/.test(l)).length, ROWS_SHOWN);
+    assert.ok(text.includes(`… and 7 more finding(s) of ${md(f.rule)} (${md(f.status)}) not shown here: the CSV and JSON reports list every one`));
+  });
+
   it('HTML: a map drawing past its limit (2 MB) is left out, and the page says why and where to look', () => {
     const drawn = inlineMap(model);
     assert.ok(drawn.svg && drawn.svg.length < MAP_INLINE_MAX, 'the demo map is drawn');
@@ -152,7 +160,11 @@ describe('report on the demo store', () => {
       const n = pipes(lines[i]!);
       for (let j = i + 1; j < lines.length && lines[j]!.startsWith('|'); j++) assert.equal(pipes(lines[j]!), n, `line ${j + 1}: ${lines[j]}`);
     }
-    assert.ok(lines.filter((l) => l.startsWith('| overdue |')).length === model.summary.findingsByStatus.overdue);
+    // grouped as the HTML groups them: a heading per rule and status whose counts add up to the summary's
+    const overdue = lines.flatMap((l) => /^### overdue · .+ · (\d+) finding\(s\)/.exec(l)?.[1] ?? []).map(Number);
+    assert.ok(overdue.length > 0);
+    assert.equal(overdue.reduce((a, b) => a + b, 0), model.summary.findingsByStatus.overdue);
+    assert.equal(lines.filter((l) => /^### .+ · \d+ finding\(s\)/.test(l)).length, groupFindings(model.findings).length);
     // the whole document, byte for byte (the temporary directory and the import time masked)
     expectGolden('report/demo.md', stable(text));
   });
