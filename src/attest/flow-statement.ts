@@ -3,8 +3,7 @@
 import type { Hop } from '../analyses/flow-paths.js';
 import type { ExposureClass } from '../graph/index.js';
 import type { Evidence } from '../model/index.js';
-import { digestOf } from './canonical.js';
-import { shareCanonical } from './canonical-shared.js';
+import { digestShared, shareCanonical } from './canonical-shared.js';
 import { FLOW_PREDICATE_TYPE, STATEMENT_TYPE, type AttestedDevice, type AttestedPath, type EvidenceDigest, type FlowDescription, type FlowPredicate, type Statement, type UntrustedSet, type Verdict } from './statement.js';
 
 /** A hop as the flow-paths analysis describes it, with every evidence item (a digest covers them all). */
@@ -56,7 +55,7 @@ const evidenceCache = new WeakMap<readonly Evidence[], EvidenceDigest[]>();
 
 function evidenceDigests(evidence: readonly Evidence[]): EvidenceDigest[] {
   let out = evidenceCache.get(evidence);
-  if (!out) evidenceCache.set(evidence, (out = evidence.map((e) => ({ kind: e.kind, vendor: e.vendor, sha256: digestOf(e) }))));
+  if (!out) evidenceCache.set(evidence, (out = evidence.map((e) => ({ kind: e.kind, vendor: e.vendor, sha256: digestShared(e) }))));
   return out;
 }
 
@@ -139,7 +138,7 @@ export const flowSubjectName = (id: string): string => `flow:${id}`;
 export function flowStatement(r: FlowResultInput, ctx: AttestContext): Statement<FlowPredicate> {
   return {
     _type: STATEMENT_TYPE,
-    subject: [{ name: flowSubjectName(r.flow.id), digest: { sha256: digestOf(r.flow) } }],
+    subject: [{ name: flowSubjectName(r.flow.id), digest: { sha256: digestShared(r.flow) } }],
     predicateType: FLOW_PREDICATE_TYPE,
     predicate: flowPredicate(r, ctx),
   };
