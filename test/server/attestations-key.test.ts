@@ -66,7 +66,7 @@ describe('the attestation key: option, then file variable, then PEM variable', (
 
   it('signs the flow attestations with the option\'s key', async () => {
     setEnv(undefined, pemKey.privatePem);
-    const s = await serve(f, { rateLimit: false, analysisWorkers: 1, attestKey: optionFile });
+    const s = await serve(f, { rateLimit: false, analysisWorkers: 0, attestKey: optionFile });
     try {
       const env = await json<{ signatures: { keyid: string }[] }>(await s.get('/api/snapshots/demo/attestations/s-rms-avb', f.tokens.alphaViewer));
       assert.equal(env.signatures[0]!.keyid, optionKey.keyid);
