@@ -24,6 +24,8 @@ const CHAR_FACTOR = 0.85;
 const CANDIDATES = 24;
 /** Credit for a word met only as another romanisation of it (its sound skeleton). */
 const SKELETON_SIMILARITY = 0.7;
+/** Most list words one sound skeleton may hold and still be looked up. */
+const MAX_SOUND_ALIKES = 3;
 /** Most edits, as a share of the longer word, between two words of one sound skeleton. */
 const SKELETON_EDITS = 0.4;
 /** A word weighing this much or more tells companies apart (see weights.ts). */
@@ -185,6 +187,8 @@ export class NameIndex {
   private readonly exact = new Map<string, number[]>();
   /** Sound skeleton → the distinctive list words with it (skeleton.ts). */
   private readonly skeletons = new Map<string, number[]>();
+  /** Per-query scratch: the typo look-ups of the query's unknown words. */
+  private readonly typoMemo = new Map<string, readonly Resolution[]>();
   private readonly charCache: (Int32Array | undefined)[] = [];
   /** Posting lists longer than this are only used to score names found through rarer tokens. */
   private readonly cap: number;
@@ -304,7 +308,7 @@ export class NameIndex {
   /** List tokens a query token may stand for: itself or a typo of one, best first. */
   private resolve(t: string): readonly Resolution[] {
     const id = this.vocab.get(t);
-    return id !== undefined ? this.selfResolved(id) : this.typosOf(t);
+    return id !== undefined ? this.selfResolved(id) : this.unknownResolved(t);
   }
 
   /**
@@ -330,7 +334,8 @@ export class NameIndex {
   private soundsLike(t: string, found: readonly Resolution[], self: number): Resolution[] {
     const key = soundSkeleton(t) ?? vowelMask(t);
     const ids = key === undefined ? undefined : this.skeletons.get(key);
-    if (ids === undefined) return [];
+    // A skeleton many list words share (pinyin syllables make many) says nothing of which one.
+    if (ids === undefined || ids.length > MAX_SOUND_ALIKES) return [];
     const out: Resolution[] = [];
     for (const c of ids) {
       if (c === self || found.some((f) => f.tid === c)) continue;
@@ -340,6 +345,13 @@ export class NameIndex {
       if (editDistance(t, s, most) <= most) out.push({ tid: c, sim: SKELETON_SIMILARITY, shown: s });
     }
     return out;
+  }
+
+  /** typosOf a word the lists do not know, looked up once per query (rewrite asks first). */
+  private unknownResolved(t: string): readonly Resolution[] {
+    let r = this.typoMemo.get(t);
+    if (r === undefined) this.typoMemo.set(t, (r = this.typosOf(t)));
+    return r;
   }
 
   /** Fills hashBuf (deletion hashes), preBuf (prefix hashes) and sufBuf (suffix hashes) for `t`. */
@@ -391,6 +403,7 @@ export class NameIndex {
   /** Candidates for one name, best first, with their explanations. */
   query(raw: string, opts: ScoreOptions = {}): Candidate[] {
     const n = normaliseName(raw);
+    this.typoMemo.clear();
     const found = this.queryTokens(this.rewrite(n), opts);
     const glued = this.gluedVariant(n);
     return glued === undefined ? found : mergeCandidates(found, this.queryTokens(glued, opts), opts.limit);
@@ -456,7 +469,7 @@ export class NameIndex {
       // A list word stands for itself only: looking up its typo neighbours too (two spellings of
       // one transliterated name, both in the lists) found 5% more of the labelled same-entity
       // pairs but cost a third of the screening speed (docs/screening.md).
-      const res = id !== undefined ? this.selfResolved(id) : this.typosOf(t);
+      const res = id !== undefined ? this.selfResolved(id) : this.unknownResolved(t);
       qRes[qi] = res;
       // A typo of a list word weighs as that word; a word the lists do not know, by the corpus.
       const w = res.length > 0 ? this.tokenWeights[res[0]!.tid]! : this.weights.of(t, 0);
@@ -490,7 +503,9 @@ export class NameIndex {
       for (const r of res) {
         const post = postings[r.tid]!;
         const add = this.tokenWeights[r.tid]! * r.sim;
-        if (post.length > cap) {
+        // Another spelling of a word the lists know only credits names found otherwise (as
+        // very common words do): looking through its names too would double the candidates.
+        if (post.length > cap || (r.sim < 1 && qIds[qi]! >= 0)) {
           if (nDeferred === deferredTid.length) {
             deferredTid.push(0);
             deferredW.push(0);
@@ -649,7 +664,7 @@ export class NameIndex {
    */
   private isShortForm(nm: number, qWeight: number, nq: number): boolean {
     const met = this.acc[nm]!;
-    return Math.max(met / this.nameWeight[nm]!, met / qWeight) >= SHORT_FORM_COVER && this.metDistinctive(nm, nq);
+    return Math.max(met / this.nameWeight[nm]!, met / qWeight) >= SHORT_FORM_COVER && this.metDistinctive(nm, nq, true);
   }
 
   /** Whether name `nm` has one word of weight ≥ DISTINCTIVE_WEIGHT and no other. */
@@ -661,12 +676,12 @@ export class NameIndex {
   }
 
   /** Whether a query word of weight ≥ DISTINCTIVE_WEIGHT (itself or as a typo) is in name `nm`. */
-  private metDistinctive(nm: number, nq: number): boolean {
+  private metDistinctive(nm: number, nq: number, asWritten = false): boolean {
     const { tokenStart, nameTokens, qRes, tokenWeights } = this;
     const end = tokenStart[nm + 1]!;
     for (let qi = 0; qi < nq; qi++) {
       for (const r of qRes[qi]!) {
-        if (tokenWeights[r.tid]! < DISTINCTIVE_WEIGHT) continue;
+        if (tokenWeights[r.tid]! < DISTINCTIVE_WEIGHT || (asWritten && r.sim < 1)) continue;
         for (let j = tokenStart[nm]!; j < end; j++) if (nameTokens[j] === r.tid) return true;
       }
     }
@@ -718,7 +733,7 @@ export class NameIndex {
       const split: string[] = [];
       for (const t of joined) {
         // A word that is a typo or another spelling of a list word is that word, not two glued.
-        const parts = t.length < 6 || this.vocab.has(t) || this.typosOf(t).length > 0 ? null : this.splitOf(t);
+        const parts = t.length < 6 || this.vocab.has(t) || this.unknownResolved(t).length > 0 ? null : this.splitOf(t);
         if (parts === null) split.push(t);
         else {
           split.push(parts[0], parts[1]);

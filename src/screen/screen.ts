@@ -1,7 +1,7 @@
 // Screening one name: the matcher's candidates, kept when the party is listed as of the date or
 // owned (through any chain of active links) by a listed party, each with its verdict, score,
 // explanation, ownership path and the list and version it came from.
-import { explainText, MATCH_THRESHOLD, NameIndex, POSSIBLE_THRESHOLD, verdictOf, type Explanation, type Verdict } from './matcher.js';
+import { explainText, MATCH_THRESHOLD, NameIndex, POSSIBLE_THRESHOLD, verdictOf, type Candidate, type Explanation, type Verdict } from './matcher.js';
 import { listedAncestors, listedOn, pathText } from './ownership.js';
 import type { ListEntity, Listing, ScreeningList, VersionSource } from './lists/types.js';
 
@@ -82,26 +82,35 @@ export class Screener {
   screen(name: string, country?: string): ScreenResult {
     const { asOf, threshold, possible, limit } = this.opts;
     const hits: ScreenHit[] = [];
+    /** The candidate behind each hit, to explain the ones kept. */
+    const explained: Candidate[] = [];
     const candidates = this.index.query(name, country ? { cutoff: possible, country } : { cutoff: possible });
+    let direct = 0;
     for (const c of candidates) {
-      // Candidates come best first; a few beyond the limit leave room for the dedup below.
-      if (hits.length >= limit * 2) break;
+      // Candidates come best first: once `limit` parties matched directly, no later candidate
+      // can rank above them (ties sort direct hits first), and ownership hits may yet be dropped
+      // by the dedup below, so they do not count.
+      if (direct >= limit || hits.length >= limit * 2) break;
       const verdict = verdictOf(c.score, threshold, possible);
       if (verdict === 'no-match') continue;
       const isListed = listedOn(c.entity, asOf);
       if (!isListed && c.entity.owners.length === 0) continue;
       const up = isListed ? undefined : listedAncestors(c.list, c.entity, asOf)[0];
       if (!isListed && !up) continue;
-      // Object literals in the order callers see the fields (--json), built only for kept hits.
-      const explanation = this.index.explain(c);
-      const explanationText = explainText(explanation);
+      // Object literals in the order callers see the fields (--json); the explanation is filled
+      // in for the hits kept (below), the costly part of a hit.
+      const explanation = c.explanation;
+      const explanationText = '';
       if (up === undefined) {
         hits.push({
           verdict, score: c.score, list: listRef(c.list), matched: partyRef(c.entity), explanation, explanationText,
           via: 'listed', listed: listedRef(c.entity), path: [], pathText: c.entity.names[0]!,
         });
+        explained.push(c);
+        direct++;
         continue;
       }
+      explained.push(c);
       hits.push({
         verdict, score: c.score, list: listRef(c.list), matched: partyRef(c.entity), explanation, explanationText,
         via: 'ownership',
@@ -112,14 +121,19 @@ export class Screener {
     }
     // A subsidiary's hit through a party the same list already matched directly, at least as
     // well, adds nothing ("ZTE Corp." need not also be "Shanghai ZTE Technologies").
-    const direct = new Map<string, number>();
-    for (const h of hits) if (h.via === 'listed') direct.set(`${h.list.id}\u0000${h.listed.id}`, Math.max(h.score, direct.get(`${h.list.id}\u0000${h.listed.id}`) ?? 0));
+    const byParty = new Map<string, number>();
+    for (const h of hits) if (h.via === 'listed') byParty.set(`${h.list.id}\u0000${h.listed.id}`, Math.max(h.score, byParty.get(`${h.list.id}\u0000${h.listed.id}`) ?? 0));
     for (let i = hits.length - 1; i >= 0; i--) {
       const h = hits[i]!;
-      if (h.via === 'ownership' && (direct.get(`${h.list.id}\u0000${h.listed.id}`) ?? -1) >= h.score) hits.splice(i, 1);
+      if (h.via === 'ownership' && (byParty.get(`${h.list.id}\u0000${h.listed.id}`) ?? -1) >= h.score) hits.splice(i, 1);
     }
     hits.sort((a, b) => b.score - a.score || (a.via === 'listed' ? -1 : 1) - (b.via === 'listed' ? -1 : 1));
     const kept = hits.slice(0, limit);
+    for (const h of kept) {
+      // The explanation object is the candidate's own, filled in place by explain.
+      const c = explained.find((x) => x.explanation === h.explanation)!;
+      h.explanationText = explainText(this.index.explain(c));
+    }
     const best = kept[0];
     const verdict = best ? best.verdict : 'no-match';
     const score = best ? best.score : 0;

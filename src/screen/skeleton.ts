@@ -7,30 +7,35 @@
 /** Shortest skeleton worth looking up: shorter ones (Babaie → "bb") join unrelated words. */
 export const MIN_SKELETON = 4;
 
-const DIGRAPHS: readonly (readonly [RegExp, string])[] = [
-  [/ph/g, 'f'],
-  [/c(?=[eiy])/g, 's'],
-  [/ck/g, 'k'],
-  [/ts/g, 's'],
-  [/tz/g, 's'],
-  [/x/g, 'ks'],
-  [/[cq]/g, 'k'],
-  [/w/g, 'v'],
-  [/z/g, 's'],
-];
 const LATIN_WORD = /^[a-z]+$/;
+const DROPPED = new Set(['a', 'e', 'i', 'o', 'u', 'y', 'h']);
+
+/**
+ * The letter `word[i]` stands for, and how many letters it takes: ph → f, c before e/i/y → s,
+ * ck → k, ts/tz → s, x → ks, c/q → k, w → v, z → s; any other letter itself.
+ */
+function soundAt(word: string, i: number): [string, number] {
+  const ch = word[i]!;
+  const next = word[i + 1];
+  if (ch === 'p' && next === 'h') return ['f', 2];
+  if (ch === 'c') return next === 'k' ? ['k', 2] : next === 'e' || next === 'i' || next === 'y' ? ['s', 1] : ['k', 1];
+  if (ch === 't' && (next === 's' || next === 'z')) return ['s', 2];
+  if (ch === 'x') return ['ks', 1];
+  if (ch === 'q') return ['k', 1];
+  if (ch === 'w') return ['v', 1];
+  if (ch === 'z') return ['s', 1];
+  return [ch, 1];
+}
 
 /** The skeleton of a lower-case Latin word, or undefined when it is too short to tell words apart. */
 export function soundSkeleton(word: string): string | undefined {
   if (word.length < 5 || !LATIN_WORD.test(word)) return undefined;
-  let s = word;
-  for (const [from, to] of DIGRAPHS) s = s.replace(from, to);
   // The first letter stays whatever it is (as in Soundex): Hizballah / Hezbollah keep their h.
-  let out = s[0]!;
-  for (const ch of s.slice(1)) {
-    if ('aeiouyh'.includes(ch)) continue;
-    if (out.endsWith(ch)) continue;
-    out += ch;
+  let [out, i] = soundAt(word, 0);
+  while (i < word.length) {
+    const [sound, used] = soundAt(word, i);
+    i += used;
+    for (const ch of sound) if (!DROPPED.has(ch) && !out.endsWith(ch)) out += ch;
   }
   return out.length >= MIN_SKELETON ? out : undefined;
 }
