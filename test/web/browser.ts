@@ -110,6 +110,7 @@ export interface Dashboard extends Served {
 export async function openDashboard(prefix: string, seed: (dir: string) => Promise<string>): Promise<Dashboard> {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const launching = launchChromium();
+  launching.catch(() => undefined); // a failed launch is thrown below, not an unhandled rejection meanwhile
   let server: Served | undefined;
   try {
     const [db] = await Promise.all([seed(dir), buildDashboard(join(dir, 'web'))]);
