@@ -35,13 +35,14 @@ const MISSING_TOLERANCE = 0.2;
 /** Weight of the listed name's words a query must lack, besides a distinctive word of its own, to be capped below match. */
 const EACH_LACKS_LISTED = 0.15;
 /**
- * Share of one name's weight the words met must make for the other to be a short (or long) form
- * of it. Measured on the labelled pairs' tune half (docs/screening.md): at 0.9 a third of the
- * same-entity pairs below `possible` were aliases that drop half a name; at 0.5 recall at
- * `possible` rose from 0.90 to 0.96 while precision there fell from 0.84 to 0.66 (those names
- * share a distinctive word: a person should look).
+ * A short form: the words met make this share of the query's weight (the query is within the
+ * listed name, "Jeviz" for "Multiservicios Jeviz S.A. de C.V.") or SHORT_FORM_LISTED of the
+ * listed name's. Measured on the labelled pairs (docs/screening.md): with 0.9 for both, recall at
+ * `possible` was 0.90; 0.5 for both gave 0.96 but called 60% more names of a generated supplier
+ * list `possible` (bench/screen.ts) and slowed screening by a quarter; 0.9 / 0.5 gives 0.94.
  */
-const SHORT_FORM_COVER = 0.5;
+const SHORT_FORM_QUERY = 0.9;
+const SHORT_FORM_LISTED = 0.5;
 /** A short form scores `possible` plus this share of its token score (ordering the short forms). */
 const SHORT_FORM_SPREAD = 0.2;
 /**
@@ -199,6 +200,10 @@ export class NameIndex {
   private stamp = 0;
   private readonly deferredTid: number[] = [];
   private readonly deferredW: number[] = [];
+  /** Per-query scratch: other spellings of the query's known words, credited by creditNear. */
+  private readonly nearTid: number[] = [];
+  private readonly nearW: number[] = [];
+  private readonly nearQi: number[] = [];
   private readonly top: number[] = [];
   private readonly weights: TokenWeights;
   private readonly tokenWeights: Float64Array;
@@ -395,7 +400,8 @@ export class NameIndex {
       const e = editDistance(t, s, Math.min(max, allowedEdits(s.length)));
       if (e <= Math.min(max, allowedEdits(s.length)) && plausibleTypo(t, s, e)) out.push({ tid: c, sim: editSimilarity(e), shown: s });
     }
-    if (self < 0) out.push(...this.soundsLike(t, out, self));
+    // A word the lists do not know: its sound-alikes when no typo of it is a list word.
+    if (self < 0 && out.length === 0) return this.soundsLike(t, out, self);
     out.sort((a, b) => b.sim - a.sim);
     return out;
   }
@@ -417,10 +423,12 @@ export class NameIndex {
   private gluedVariant(n: NormalName): NormalName | undefined {
     const t = n.tokens;
     if (t.length < 2) return undefined;
+    const h: (number | undefined)[] = [];
+    for (const w of t) h.push(isLatin(w) ? stringHash(w) : undefined);
     let out: string[] | undefined;
     for (let i = 0; i < t.length; i++) {
-      const three = i + 2 < t.length ? this.knownGlued(t[i]! + t[i + 1]!, t[i + 2]!) : undefined;
-      const two = three === undefined && i + 1 < t.length ? this.knownGlued(t[i]!, t[i + 1]!) : undefined;
+      const three = i + 2 < t.length ? this.knownGlued(t, h, i, 3) : undefined;
+      const two = three === undefined && i + 1 < t.length ? this.knownGlued(t, h, i, 2) : undefined;
       const word = three ?? two;
       if (word === undefined) {
         out?.push(t[i]!);
@@ -433,10 +441,15 @@ export class NameIndex {
     return out === undefined ? undefined : { tokens: out, key: [...out].sort().join(' ') };
   }
 
-  /** `a` + `b` when the lists hold that word (Latin words only; a filter miss costs one hash). */
-  private knownGlued(a: string, b: string): string | undefined {
-    if (!isLatin(a) || !isLatin(b) || !this.filter.has(concatHash(stringHash(a), stringHash(b), b.length))) return undefined;
-    const w = a + b;
+  /**
+   * Words t[i .. i + n) glued, when the lists hold that word (Latin words only, `h` their hashes
+   * or undefined; a filter miss costs a few multiplications).
+   */
+  private knownGlued(t: readonly string[], h: readonly (number | undefined)[], i: number, n: number): string | undefined {
+    let hash = h[i];
+    for (let k = i + 1; k < i + n && hash !== undefined; k++) hash = h[k] === undefined ? undefined : concatHash(hash, h[k]!, t[k]!.length);
+    if (hash === undefined || !this.filter.has(hash)) return undefined;
+    const w = t.slice(i, i + n).join('');
     return this.vocab.has(w) ? w : undefined;
   }
 
@@ -487,12 +500,15 @@ export class NameIndex {
     let nDeferred = 0;
     let unresolved = false;
     let allKnown = true;
-    const base = this.stamp;
-    this.stamp += qTokens.length + 1;
-    if (this.stamp > 2_000_000_000) {
+    // Markers: base + qi + 1 while crediting the query's words, base2 + qi + 1 for their other
+    // spellings (creditNear); anything below base was left by an earlier query.
+    if (this.stamp + 2 * (qTokens.length + 1) > 2_000_000_000) {
       seenBy.fill(-1);
-      this.stamp = qTokens.length + 1;
+      this.stamp = 0;
     }
+    const base = this.stamp;
+    this.stamp += 2 * (qTokens.length + 1);
+    let nNear = 0;
     for (let qi = 0; qi < qTokens.length; qi++) {
       const t = qTokens[qi]!;
       const res = qRes[qi]!;
@@ -503,9 +519,15 @@ export class NameIndex {
       for (const r of res) {
         const post = postings[r.tid]!;
         const add = this.tokenWeights[r.tid]! * r.sim;
-        // Another spelling of a word the lists know only credits names found otherwise (as
-        // very common words do): looking through its names too would double the candidates.
-        if (post.length > cap || (r.sim < 1 && qIds[qi]! >= 0)) {
+        // Another spelling of a word the lists know only credits names found otherwise:
+        // looking through its names too would double the candidates (see creditNear).
+        if (r.sim < 1 && qIds[qi]! >= 0 && post.length <= cap) {
+          this.nearTid[nNear] = r.tid;
+          this.nearW[nNear] = add;
+          this.nearQi[nNear++] = qi;
+          continue;
+        }
+        if (post.length > cap) {
           if (nDeferred === deferredTid.length) {
             deferredTid.push(0);
             deferredW.push(0);
@@ -529,6 +551,7 @@ export class NameIndex {
         }
       }
     }
+    if (nNear > 0) this.creditNear(nNear, base, base + qTokens.length + 1);
     const exactIds = this.filter.has(stringHash(q.key)) ? this.exact.get(q.key) : undefined;
     // A name with the same tokens is a candidate even when all its words are common ones.
     if (exactIds !== undefined) nTouched = this.touchAll(exactIds, base, nTouched);
@@ -601,8 +624,8 @@ export class NameIndex {
       // sharing a word ("Solid Biosciences" / "Solid Ltd"), not one name written two ways.
       // So is a query with a distinctive word more than a listed name of one distinctive word
       // ("Kala Bio" / "Kala Limited"): the listed word alone does not make it that company.
-      const eachLacks = !isExact && acc[nm]! <= qWeight - DISTINCTIVE_WEIGHT &&
-        (acc[nm]! <= nameWeight[nm]! - EACH_LACKS_LISTED || this.oneDistinctive(nm));
+      // (Checked only where it can cap something: a token score or characters at match.)
+      let eachLacks = !isExact && rank[nm]! >= MATCH_THRESHOLD - 0.01 && this.eachLacks(nm, qWeight);
       let tokenScore = noDistinctive || eachLacks ? Math.min(rank[nm]!, MATCH_THRESHOLD - 0.01) : rank[nm]!;
       const shortForm = !isExact && tokenScore < POSSIBLE_THRESHOLD && this.isShortForm(nm, qWeight, qTokens.length);
       if (shortForm) tokenScore = POSSIBLE_THRESHOLD + SHORT_FORM_SPREAD * tokenScore;
@@ -622,6 +645,7 @@ export class NameIndex {
         chars = trigramDice(qChars, c);
       }
       let nameScore = isExact ? 1 : Math.max(tokenScore, chars === null ? 0 : chars * CHAR_FACTOR);
+      if (!eachLacks && !isExact && nameScore >= MATCH_THRESHOLD - 0.01) eachLacks = this.eachLacks(nm, qWeight);
       if (eachLacks) nameScore = Math.min(nameScore, MATCH_THRESHOLD - 0.01);
       let score = Math.max(0, Math.min(1, nameScore + countryScore));
       if (name.weak) score = Math.min(score, MATCH_THRESHOLD - 0.01);
@@ -658,13 +682,20 @@ export class NameIndex {
   }
 
   /**
-   * The words met make at least half of one name's weight, a distinctive word among them: a
-   * short form ("Jeviz" for "Multiservicios Jeviz S.A. de C.V.") or a longer one ("Bank Markazi
-   * Iran" for "Bank Markazi Jomhouri Islami Iran"). A person should look.
+   * The query is a short form of the listed name or holds half of it (SHORT_FORM_QUERY,
+   * SHORT_FORM_LISTED), a distinctive word as written among the words met: "Jeviz" for
+   * "Multiservicios Jeviz S.A. de C.V.", "Bank Markazi Iran" for "Bank Markazi Jomhouri Islami
+   * Iran". A person should look.
    */
   private isShortForm(nm: number, qWeight: number, nq: number): boolean {
     const met = this.acc[nm]!;
-    return Math.max(met / this.nameWeight[nm]!, met / qWeight) >= SHORT_FORM_COVER && this.metDistinctive(nm, nq, true);
+    return (met / qWeight >= SHORT_FORM_QUERY || met / this.nameWeight[nm]! >= SHORT_FORM_LISTED) && this.metDistinctive(nm, nq, true);
+  }
+
+  /** See `eachLacks` in Explanation: the query lacks nothing of name `nm` that matters less than its own distinctive words. */
+  private eachLacks(nm: number, qWeight: number): boolean {
+    const met = this.acc[nm]!;
+    return met <= qWeight - DISTINCTIVE_WEIGHT && (met <= this.nameWeight[nm]! - EACH_LACKS_LISTED || this.oneDistinctive(nm));
   }
 
   /** Whether name `nm` has one word of weight ≥ DISTINCTIVE_WEIGHT and no other. */
@@ -686,6 +717,31 @@ export class NameIndex {
       }
     }
     return false;
+  }
+
+  /**
+   * Credits the names already touched that hold another spelling of a query word (its typo or
+   * sound-alike neighbours: nearTid/nearW/nearQi), once per query word and name, and not a name
+   * that holds the word itself (it was credited for it). Walks the neighbours' own names, which are
+   * few (distinctive words), not every name touched.
+   */
+  private creditNear(nNear: number, base: number, base2: number): void {
+    const { acc, seenBy, postings, tokenStart, nameTokens, qIds } = this;
+    for (let k = 0; k < nNear; k++) {
+      const qi = this.nearQi[k]!;
+      const marker = base2 + qi + 1;
+      const post = postings[this.nearTid[k]!]!;
+      for (let p = 0; p < post.length; p++) {
+        const nm = post[p]!;
+        const seen = seenBy[nm]!;
+        if (seen < base || seen === marker) continue;
+        let holdsWord = false;
+        for (let j = tokenStart[nm]!; j < tokenStart[nm + 1]! && !holdsWord; j++) holdsWord = nameTokens[j] === qIds[qi];
+        if (holdsWord) continue;
+        acc[nm] = acc[nm]! + this.nearW[k]!;
+        seenBy[nm] = marker;
+      }
+    }
   }
 
   /** Touches each name of `ids` with no credit (marker `base`), returning the new touched count. */
