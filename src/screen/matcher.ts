@@ -37,9 +37,11 @@ const EACH_LACKS_LISTED = 0.15;
 /**
  * A short form: the words met make this share of the query's weight (the query is within the
  * listed name, "Jeviz" for "Multiservicios Jeviz S.A. de C.V.") or SHORT_FORM_LISTED of the
- * listed name's. Measured on the labelled pairs (docs/screening.md): with 0.9 for both, recall at
- * `possible` was 0.90; 0.5 for both gave 0.96 but called 60% more names of a generated supplier
- * list `possible` (bench/screen.ts) and slowed screening by a quarter; 0.9 / 0.5 gives 0.94.
+ * listed name's ("Mujahidin Indonesia Barat" for "Mujahidin Indonesia Timur"). Measured on the
+ * labelled pairs and the screen benchmark (docs/screening.md): recall at `possible` 0.90 with
+ * 0.9 / 0.9, 0.94 with 0.9 / 0.5, 0.96 with 0.5 / 0.5; but 0.9 / 0.5 calls a third more of a
+ * generated supplier list `possible` than before and those hits cost screening speed. A missed
+ * alias is a silent all-clear, an extra `possible` is a look: 0.9 / 0.5.
  */
 const SHORT_FORM_QUERY = 0.9;
 const SHORT_FORM_LISTED = 0.5;
@@ -300,6 +302,9 @@ export class NameIndex {
     this.rank = new Float64Array(this.names.length);
     this.seenBy = new Int32Array(this.names.length).fill(-1);
     this.touched = new Int32Array(this.names.length);
+    // Each distinctive list word's other spellings in the lists, found now rather than on a
+    // query's first use of the word (the screening loop then only reads them).
+    for (let tid = 0; tid < this.tokenText.length; tid++) if (this.tokenWeights[tid]! >= DISTINCTIVE_WEIGHT) this.selfResolved(tid);
   }
 
   get entityCount(): number {
