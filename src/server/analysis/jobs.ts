@@ -8,6 +8,7 @@ import { buildReportModel, type ReportModel } from '../../report/model.js';
 import { reportOverview } from '../../report/overview.js';
 import { openStore } from '../../store/index.js';
 import { NetworkCache } from './network-cache.js';
+import { runAttestJob, type AttestJobParams } from '../attest-job.js';
 
 /** The views the API serves besides the registry's analyses: they combine or list, not analyse. */
 export const VIEW_KINDS = ['report', 'overview', 'topology'] as const;
@@ -48,6 +49,7 @@ export type AnalysisJob = JobBase &
   (
     | { kind: 'report' | 'overview'; params: ReportParams }
     | { kind: 'topology'; params: UntrustedParams }
+    | { kind: 'attestation'; params: AttestJobParams }
     | { kind: AnalysisId; params: Record<string, unknown> }
   );
 
@@ -123,6 +125,7 @@ export async function runAnalysisJob(job: AnalysisJob): Promise<string> {
   // the overview's cards: the report cut down to its counts in the worker, so no 164 MB crosses to the page
   else if (job.kind === 'overview') value = reportOverview(await report(job));
   else if (job.kind === 'topology') value = await topology(job);
+  else if (job.kind === 'attestation') value = await runAttestJob(job);
   else value = await registered(job as JobBase & { kind: AnalysisId; params: Record<string, unknown> });
   return JSON.stringify(value);
 }
