@@ -30,7 +30,7 @@ function scored(query: string, listed: string): { score: number; why: string } {
 
 describe('sound skeletons and vowel masks (skeleton.ts)', () => {
   it('two romanisations of one name have one skeleton', () => {
-    for (const [a, b] of [['mujahidin', 'mujahideen'], ['hizballah', 'hezbollah'], ['rosoboroneksport', 'rosoboronexport'], ['evrofinans', 'evrofinance'], ['kontsern', 'concern']]) {
+    for (const [a, b] of [['mujahidin', 'mujahideen'], ['hizballah', 'hezbollah'], ['rosoboroneksport', 'rosoboronexport'], ['evrofinans', 'evrofinance'], ['kontsern', 'concern']] as const) {
       assert.ok(soundSkeleton(a) !== undefined && soundSkeleton(a) === soundSkeleton(b), `${a} ${soundSkeleton(a)} / ${b} ${soundSkeleton(b)}`);
     }
   });
@@ -51,7 +51,7 @@ describe('sound skeletons and vowel masks (skeleton.ts)', () => {
 
 describe('spelling variants the matcher meets (labelled OFAC aliases)', () => {
   it('another romanisation of a distinctive word counts as that word', () => {
-    for (const [q, l] of [['Indian Mujahidin', 'Indian Mujahideen'], ['Kata\'ib Hezbollah', 'Kata\'ib Hizballah'], ['OJSC Rosoboronexport', 'Rosoboroneksport OAO'], ['Evrofinans Mosnarbank, AO', 'Evrofinance Mosnarbank'], ['JSC Concern Okeanpribor', 'AO Kontsern Okeanpribor'], ['Cardiam', 'Kardiam'], ['Day Bank', 'Dey Bank']]) {
+    for (const [q, l] of <const>[['Indian Mujahidin', 'Indian Mujahideen'], ['Kata\'ib Hezbollah', 'Kata\'ib Hizballah'], ['OJSC Rosoboronexport', 'Rosoboroneksport OAO'], ['Evrofinans Mosnarbank, AO', 'Evrofinance Mosnarbank'], ['JSC Concern Okeanpribor', 'AO Kontsern Okeanpribor'], ['Cardiam', 'Kardiam'], ['Day Bank', 'Dey Bank']]) {
       const { score, why } = scored(q, l);
       assert.ok(score >= 0.5, `${q} → ${l}: ${score} ${why}`);
       assert.match(why, /≈/, `${q}: ${why}`);
@@ -68,7 +68,7 @@ describe('spelling variants the matcher meets (labelled OFAC aliases)', () => {
     assert.ok(scored('Petro Iran Trading', 'Petro Trading Co').score > 0);
   });
   it('a short form of a listed name is at least possible and never a match on that alone', () => {
-    for (const [q, l] of [['Jeviz', 'Multiservicios Jeviz S.A. de C.V.'], ['Bank Markazi Iran', 'Bank Markazi Jomhouri Islami Iran']]) {
+    for (const [q, l] of <const>[['Jeviz', 'Multiservicios Jeviz S.A. de C.V.'], ['Bank Markazi Iran', 'Bank Markazi Jomhouri Islami Iran']]) {
       const { score, why } = scored(q, l);
       assert.ok(score >= 0.5 && score < 0.7, `${q}: ${score} ${why}`);
     }
@@ -77,7 +77,7 @@ describe('spelling variants the matcher meets (labelled OFAC aliases)', () => {
     assert.ok(scored('Iran Company', 'Iran Tractor Company').score < 0.5);
   });
   it('names that each have words the other lacks are capped below match (SEC filers vs OFAC names)', () => {
-    for (const [q, l] of [['KALA BIO, Inc.', 'Kala Limited'], ['Solid Biosciences Inc.', 'Solid Ltd']]) {
+    for (const [q, l] of <const>[['KALA BIO, Inc.', 'Kala Limited'], ['Solid Biosciences Inc.', 'Solid Ltd']]) {
       const { score, why } = scored(q, l);
       assert.ok(score < 0.7, `${q}: ${score} ${why}`);
       assert.match(why, /each name has words the other lacks/);
