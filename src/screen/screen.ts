@@ -2,7 +2,7 @@
 // owned (through any chain of active links) by a listed party, each with its verdict, score,
 // explanation, ownership path and the list and version it came from.
 import { explainText, MATCH_THRESHOLD, NameIndex, POSSIBLE_THRESHOLD, verdictOf, type Candidate, type Explanation, type Verdict } from './matcher.js';
-import { listedAncestors, listedOn, pathText } from './ownership.js';
+import { listedAncestors, listedOn, pathText, type ListedAncestor } from './ownership.js';
 import type { ListEntity, Listing, ScreeningList, VersionSource } from './lists/types.js';
 
 export interface ScreenOptions {
@@ -81,62 +81,62 @@ export class Screener {
 
   screen(name: string, country?: string): ScreenResult {
     const { asOf, threshold, possible, limit } = this.opts;
-    const hits: ScreenHit[] = [];
-    /** The candidate behind each hit, to explain the ones kept. */
-    const explained: Candidate[] = [];
+    // Hits are chosen on light records, and only the kept ones are built (their objects and
+    // explanations are the costly part of a hit).
+    const found: Found[] = [];
     const candidates = this.index.query(name, country ? { cutoff: possible, country } : { cutoff: possible });
     let direct = 0;
     for (const c of candidates) {
       // Candidates come best first: once `limit` parties matched directly, no later candidate
       // can rank above them (ties sort direct hits first), and ownership hits may yet be dropped
       // by the dedup below, so they do not count.
-      if (direct >= limit || hits.length >= limit * 2) break;
+      if (direct >= limit || found.length >= limit * 2) break;
       const verdict = verdictOf(c.score, threshold, possible);
       if (verdict === 'no-match') continue;
       const isListed = listedOn(c.entity, asOf);
       if (!isListed && c.entity.owners.length === 0) continue;
       const up = isListed ? undefined : listedAncestors(c.list, c.entity, asOf)[0];
       if (!isListed && !up) continue;
-      // Object literals in the order callers see the fields (--json); the explanation is filled
-      // in for the hits kept (below), the costly part of a hit.
-      const explanation = c.explanation;
-      const explanationText = '';
-      if (up === undefined) {
-        hits.push({
-          verdict, score: c.score, list: listRef(c.list), matched: partyRef(c.entity), explanation, explanationText,
-          via: 'listed', listed: listedRef(c.entity), path: [], pathText: c.entity.names[0]!,
-        });
-        explained.push(c);
-        direct++;
-        continue;
-      }
-      explained.push(c);
-      hits.push({
-        verdict, score: c.score, list: listRef(c.list), matched: partyRef(c.entity), explanation, explanationText,
-        via: 'ownership',
-        listed: listedRef(up.entity),
-        path: up.path.map((s) => ({ name: s.entity.names[0]!, link: s.link.kind, source: s.link.source })),
-        pathText: pathText(c.entity, up.path),
-      });
+      if (up === undefined) direct++;
+      found.push({ c, verdict, up, party: `${c.list.id}\u0000${(up?.entity ?? c.entity).id}` });
     }
     // A subsidiary's hit through a party the same list already matched directly, at least as
     // well, adds nothing ("ZTE Corp." need not also be "Shanghai ZTE Technologies").
     const byParty = new Map<string, number>();
-    for (const h of hits) if (h.via === 'listed') byParty.set(`${h.list.id}\u0000${h.listed.id}`, Math.max(h.score, byParty.get(`${h.list.id}\u0000${h.listed.id}`) ?? 0));
-    for (let i = hits.length - 1; i >= 0; i--) {
-      const h = hits[i]!;
-      if (h.via === 'ownership' && (byParty.get(`${h.list.id}\u0000${h.listed.id}`) ?? -1) >= h.score) hits.splice(i, 1);
-    }
-    hits.sort((a, b) => b.score - a.score || (a.via === 'listed' ? -1 : 1) - (b.via === 'listed' ? -1 : 1));
-    const kept = hits.slice(0, limit);
-    for (const h of kept) {
-      // The explanation object is the candidate's own, filled in place by explain.
-      const c = explained.find((x) => x.explanation === h.explanation)!;
-      h.explanationText = explainText(this.index.explain(c));
-    }
+    for (const f of found) if (f.up === undefined) byParty.set(f.party, Math.max(f.c.score, byParty.get(f.party) ?? 0));
+    const left = found.filter((f) => f.up === undefined || (byParty.get(f.party) ?? -1) < f.c.score);
+    left.sort((a, b) => b.c.score - a.c.score || (a.up === undefined ? -1 : 1) - (b.up === undefined ? -1 : 1));
+    const kept = left.slice(0, limit).map((f) => this.hit(f));
     const best = kept[0];
     const verdict = best ? best.verdict : 'no-match';
     const score = best ? best.score : 0;
     return country ? { query: name, country, verdict, score, hits: kept } : { query: name, verdict, score, hits: kept };
   }
+
+  /** One kept hit, its fields in the order callers see them (--json). */
+  private hit({ c, verdict, up }: Found): ScreenHit {
+    const explanation = this.index.explain(c);
+    const explanationText = explainText(explanation);
+    if (up === undefined) {
+      return {
+        verdict, score: c.score, list: listRef(c.list), matched: partyRef(c.entity), explanation, explanationText,
+        via: 'listed', listed: listedRef(c.entity), path: [], pathText: c.entity.names[0]!,
+      };
+    }
+    return {
+      verdict, score: c.score, list: listRef(c.list), matched: partyRef(c.entity), explanation, explanationText,
+      via: 'ownership',
+      listed: listedRef(up.entity),
+      path: up.path.map((s) => ({ name: s.entity.names[0]!, link: s.link.kind, source: s.link.source })),
+      pathText: pathText(c.entity, up.path),
+    };
+  }
+}
+
+/** A candidate that is a hit, before it is built: its verdict, the listed owner it is a hit through, its list and listed party. */
+interface Found {
+  c: Candidate;
+  verdict: Exclude<Verdict, 'no-match'>;
+  up: ListedAncestor | undefined;
+  party: string;
 }
