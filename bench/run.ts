@@ -51,22 +51,27 @@ const HEADER = ['| benchmark | measure | value | target | met | how |', '|---|--
 const rowLines = rows.map(({ bench, r }) => `| ${bench} | ${r.name} | ${fmt(r.value)} ${r.unit} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} | ${r.note ?? ''}${merge ? ` (measured ${today})` : ''} |`);
 const table = [...HEADER, ...rowLines].join('\n');
 process.stdout.write(table + '\n');
+// The written file: an intro, the table, and sections after it (written by hand) that stay.
+const old = existsSync('docs/benchmarks.md') ? readFileSync('docs/benchmarks.md', 'utf8').split('\n') : [];
+const tableStart = old.findIndex((l) => l.startsWith('| benchmark |'));
+let tableEnd = Math.max(0, tableStart);
+while (tableStart >= 0 && tableEnd < old.length && old[tableEnd]!.startsWith('|')) tableEnd++;
+const outro = tableStart >= 0 && tableEnd < old.length ? `\n${old.slice(tableEnd).join('\n').trim()}\n` : '';
 if (merge && wanted.length) {
   // Keep every row of the benchmarks not rerun; the rerun ones take their place, in registry order.
-  const old = existsSync('docs/benchmarks.md') ? readFileSync('docs/benchmarks.md', 'utf8').split('\n') : [];
   const benchOf = (line: string) => /^\| ([a-z0-9-]+) \|/.exec(line)?.[1];
-  const kept = old.filter((l) => benchOf(l) !== undefined && benchOf(l) !== 'benchmark' && !wanted.includes(benchOf(l)!));
+  const kept = old.slice(Math.max(0, tableStart), tableEnd).filter((l) => benchOf(l) !== undefined && benchOf(l) !== 'benchmark' && !wanted.includes(benchOf(l)!));
   const order = Object.keys(BENCHMARKS);
   const all = [...kept, ...rowLines].sort((a, b) => order.indexOf(benchOf(a)!) - order.indexOf(benchOf(b)!));
   const intro = old.length ? old.slice(0, old.findIndex((l) => l.startsWith('| benchmark |'))).join('\n') : `# Benchmarks\n`;
-  writeFileSync('docs/benchmarks.md', `${intro.trimEnd()}\n\n${[...HEADER, ...all].join('\n')}\n`);
+  writeFileSync('docs/benchmarks.md', `${intro.trimEnd()}\n\n${[...HEADER, ...all].join('\n')}\n${outro}`);
   process.stderr.write(`updated the rows of ${wanted.join(', ')} in docs/benchmarks.md\n`);
 }
 if (!wanted.length) {
   writeFileSync(
     'docs/benchmarks.md',
     `# Benchmarks\n\nWritten by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} (${machine}).\n` +
-      `Speeds are measured in the same process or script as their reference; rerun to refresh.\n\n${table}\n`,
+      `Speeds are measured in the same process or script as their reference; rerun to refresh.\n\n${table}\n${outro}`,
   );
   process.stderr.write('wrote docs/benchmarks.md\n');
 }
