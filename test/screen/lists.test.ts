@@ -6,7 +6,7 @@ import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../src/model/index.js';
-import { bundledDataPath, bundledLists, entryName, fccCatalogList, loadListFile, parseCsl, parseFtm } from '../../src/screen/index.js';
+import { bundledDataPath, bundledLists, entryName, fccCatalogList, loadListFile, parseCsl, parseFtm, Screener } from '../../src/screen/index.js';
 import { loadRuleCatalog } from '../../src/policy/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cleanpath-screen-lists-'));
@@ -133,6 +133,26 @@ describe('FCC Covered List from the policy catalog', () => {
     assert.equal(hik.names[0], 'Hangzhou Hikvision Digital Technology Co.');
     // subsidiaries of listed vendors are there as related parties owned by them
     assert.ok(l.entities.some((e) => !e.listed && e.names[0] === 'Futurewei Technologies, Inc.' && e.owners[0]!.owner === 'fcc-huawei'));
+  });
+
+  it('also holds the entries that name a company outside the equipment rules (Kaspersky, the §214 carriers, DJI), dated and sourced', () => {
+    const l = fccCatalogList();
+    const kaspersky = l.entities.find((e) => e.id === 'fcc-kaspersky-ao')!;
+    assert.ok(kaspersky.listed && kaspersky.names.includes('AO Kaspersky Lab'));
+    assert.equal(kaspersky.listings[0]!.startDate, '2022-03-25');
+    assert.match(kaspersky.listings[0]!.note!, /verified/);
+    for (const id of ['fcc-china-mobile-international-usa', 'fcc-china-telecom-americas', 'fcc-pacific-networks', 'fcc-china-unicom-americas', 'fcc-kaspersky-inc', 'fcc-dji', 'fcc-autel']) {
+      const e = l.entities.find((x) => x.id === id);
+      assert.ok(e?.listed && e.listings[0]!.startDate && e.listings[0]!.sourceUrl, id);
+    }
+    // Not clean: each is found by a screen of the bundled lists.
+    const screener = new Screener(bundledLists(), { asOf: '2026-12-03' });
+    for (const name of ['Kaspersky Lab JSC', 'China Mobile International USA', 'ComNet (USA) LLC', 'China Telecom Americas']) {
+      assert.equal(screener.screen(name).verdict, 'match', name);
+    }
+    // Listed from its date of inclusion only: Kaspersky Lab, Inc. before 23 Jul 2024 is not on it.
+    const before = new Screener(bundledLists(), { asOf: '2024-07-01' }).screen('Kaspersky Lab, Inc.');
+    assert.ok(!before.hits.some((h) => h.listed.id === 'fcc-kaspersky-inc'));
   });
 
   it('the bundled lists load together and each names its version', () => {

@@ -6,6 +6,7 @@
 import { loadRuleCatalog, type Rule } from '../../policy/index.js';
 import { loadCatalog, type Vendor } from '../../vendors/index.js';
 import type { ListEntity, ScreeningList } from './types.js';
+import named from './data/fcc-covered-named.json' with { type: 'json' };
 import { dayOf } from './version.js';
 
 export const FCC_CATALOG_FILE = 'src/policy/data/rules.json';
@@ -68,6 +69,7 @@ export function fccCatalogList(): ScreeningList {
       });
     }
   }
+  entities.push(...namedEntries());
   return {
     id: 'fcc-covered',
     title: 'FCC Covered List (policy catalog)',
@@ -77,4 +79,32 @@ export function fccCatalogList(): ScreeningList {
     versionSource: 'catalog',
     entities,
   };
+}
+
+export const FCC_NAMED_FILE = 'src/screen/lists/data/fcc-covered-named.json';
+
+/**
+ * The Covered List's entries that name a company outside the catalog's equipment rules
+ * (Kaspersky, the §214 carriers, DJI, Autel): without them a screen "against the FCC Covered
+ * List" would call those names clean.
+ */
+function namedEntries(): ListEntity[] {
+  return named.entries.map((e) => ({
+    id: e.id,
+    schema: 'Company',
+    names: e.names,
+    weakNames: [],
+    countries: e.countries,
+    listed: true,
+    listings: [{
+      authority: 'FCC Covered List (47 CFR §1.50002)',
+      programs: [e.id],
+      startDate: e.startDate,
+      sourceUrl: e.sourceUrl,
+      reference: `${FCC_NAMED_FILE}#${e.id}`,
+      note: `${e.covered}; ${e.status}`,
+    }],
+    owners: [],
+    source: `${FCC_NAMED_FILE}#${e.id}`,
+  }));
 }
