@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { buildGraph, flowPaths, volumeOf, type ExposureClass, type FlowInput, type FlowPaths, type Graph } from '../graph/index.js';
 import { didYouMean } from '../model/closest.js';
-import { InputError, type Device, type Evidence, type SourceRef } from '../model/index.js';
+import { InputError, type Device, type Evidence, type Site, type SourceRef } from '../model/index.js';
 import { openStore } from '../store/index.js';
 import { AVOID_PARAMS, avoidFilterNames, avoidNames, checkAvoid, stopIfStrict } from './avoid.js';
 import { defineAnalysis, paramName, type AnalysisDocument, type AnalysisSource, type ColumnSpec, type RunEnv, type TableRow } from './define.js';
@@ -52,6 +52,14 @@ export interface FlowRoute {
   cost: number;
 }
 
+/** A site the routes pass, placed where its hop devices stand (their mean), else where its site record says. */
+export interface FlowSite {
+  id: string;
+  name: string;
+  lat: number | null;
+  lon: number | null;
+}
+
 export interface FlowPathsAnalysis extends AnalysisDocument {
   snapshot: string | null;
   untrusted: string[];
@@ -68,6 +76,8 @@ export interface FlowPathsAnalysis extends AnalysisDocument {
   limit: number;
   /** the cheapest path avoiding every untrusted device; `extra` is its cost over the shortest */
   clean: (FlowRoute & { extra: number | null }) | null;
+  /** the sites of the hops listed, for a map of the routes (no report needed) */
+  sites: FlowSite[];
   notes: string[];
 }
 
@@ -112,16 +122,38 @@ function findFlow(net: LoadedNetwork, id: string | undefined, env: RunEnv): Flow
 /** How an unknown flow's error begins: the flow route answers it as 404. */
 export const UNKNOWN_FLOW = 'no flow';
 
-/** The hops' device records (names, evidence): only the devices on the listed routes are read. */
-async function hopDevices(source: AnalysisSource, ids: ReadonlySet<string>): Promise<Map<string, Device>> {
+/** The hops' device records (names, evidence): only the devices on the listed routes are read; and the snapshot's site records. */
+async function hopDevices(source: AnalysisSource, ids: ReadonlySet<string>): Promise<{ devices: Map<string, Device>; siteRows: Site[] }> {
   const store = openStore(source.db, { readonly: true });
   try {
     const snap = await store.resolveSnapshot(source.snapshot, source.organisation);
     const devices = await store.devicesByKey(snap.id, { ids: [...ids] });
-    return new Map(devices.map((d) => [d.id, d]));
+    return { devices: new Map(devices.map((d) => [d.id, d])), siteRows: await store.sites(snap.id) };
   } finally {
     await store.close();
   }
+}
+
+/** The sites the routes pass, each at the mean of its hop devices' coordinates, else its record's. */
+function flowSites(routes: readonly FlowRoute[], devices: ReadonlyMap<string, Device>, siteRows: readonly Site[]): FlowSite[] {
+  const rows = new Map(siteRows.map((r) => [r.id, r]));
+  const acc = new Map<string, { lat: number; lon: number; n: number; seen: Set<string> }>();
+  for (const h of routes.flatMap((r) => r.hops)) {
+    if (h.site === null) continue;
+    const a = acc.get(h.site) ?? { lat: 0, lon: 0, n: 0, seen: new Set<string>() };
+    acc.set(h.site, a);
+    const d = devices.get(h.device);
+    if (a.seen.has(h.device) || d?.lat === undefined || d.lon === undefined) continue;
+    a.seen.add(h.device);
+    a.lat += d.lat;
+    a.lon += d.lon;
+    a.n++;
+  }
+  const round4 = (x: number | undefined) => (x === undefined ? null : Math.round(x * 1e4) / 1e4);
+  return [...acc].sort((x, y) => x[0].localeCompare(y[0])).map(([id, a]) => {
+    const row = rows.get(id);
+    return { id, name: row?.name ?? id, lat: round4(a.n ? a.lat / a.n : row?.lat), lon: round4(a.n ? a.lon / a.n : row?.lon) };
+  });
 }
 
 interface Located {
@@ -191,12 +223,14 @@ async function run(source: AnalysisSource, p: Params, env: RunEnv): Promise<Flow
   const g = graphOf(net);
   const r = flowPaths(g, untrusted, g.indexOf.get(flow.src)!, g.indexOf.get(flow.dst)!, { limit: p.limit });
   const onRoutes = new Set<number>([...r.paths.flat(), ...(r.clean?.path ?? [])]);
-  const devices = await hopDevices(source, new Set([...onRoutes].map((i) => net.nodes[i]!.id)));
+  const { devices, siteRows } = await hopDevices(source, new Set([...onRoutes].map((i) => net.nodes[i]!.id)));
+  const routes = routesOf(r, { net, untrusted, devices });
   const named = avoid.untrusted ?? (avoid.avoidCountry || avoid.avoidOperator || avoid.avoidLayer ? [] : DEFAULT_UNTRUSTED);
   return {
     snapshot: net.snapshot ?? null, untrusted: [...named].sort(), avoid,
     flow: { id: flow.id, src: flow.src, dst: flow.dst, class: flow.class ?? 'sensitive', volume: volumeOf(flow) },
-    ...routesOf(r, { net, untrusted, devices }),
+    ...routes,
+    sites: flowSites([...routes.paths, ...(routes.clean ? [routes.clean] : [])], devices, siteRows),
     exposure: r.exposure, total: r.total, totalSaturated: r.totalSaturated, limit: p.limit,
     nothingToAnalyse: noUntrusted ?? null, notes: net.notes,
   };

@@ -211,6 +211,7 @@ export const COMPONENT_SCHEMAS: Record<string, JsonSchema> = {
       totalSaturated: { type: 'boolean', description: 'total reached 2^53-1 and stopped counting' },
       limit: int,
       clean: { ...nullable(obj({ hops: arr(ref('FlowHop')), cost: num, extra: { ...nullable(num), description: 'its cost over the shortest' } })), description: 'the cheapest path avoiding every untrusted device, null when none exists' },
+      sites: { ...arr(obj({ id: str, name: str, lat: nullable(num), lon: nullable(num) })), description: "the sites of the hops listed, at the mean of their hop devices' coordinates (else the site record's), for a map of the routes" },
       nothingToAnalyse: NOTHING_TO_ANALYSE,
       notes: arr(str),
     },

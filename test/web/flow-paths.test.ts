@@ -93,6 +93,25 @@ describe('the flow view, in chromium', NEEDS_CHROMIUM, () => {
     await shows(clean.id);
   });
 
+  it('opened by its URL, draws its map without asking for the report (its sites come with its paths)', async () => {
+    const exposed = flows.find((f) => f.exposure === 'some')!;
+    const fresh = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const asked: string[] = [];
+    fresh.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    try {
+      await fresh.goto(`${server.url}/#token=${server.token}`);
+      await fresh.evaluate(`window.location.hash = ${JSON.stringify(`#/flows/${encodeURIComponent(exposed.id)}`)}`);
+      await fresh.locator('[data-testid=map-site]').first().waitFor({ timeout: 60_000 });
+      const want = await api(exposed.id);
+      const hopSites = new Set([...want.paths, ...(want.clean ? [want.clean] : [])].flatMap((r) => r.hops).map((h) => h.site).filter((x) => x !== null));
+      assert.deepEqual(want.sites.map((x) => x.id).sort(), [...hopSites].sort(), "the answer's sites are its hops' sites");
+      assert.ok(want.sites.some((x) => x.lat !== null), 'the demo sites have coordinates');
+      assert.ok(!asked.some((path) => path.endsWith('/report')), `no report request: ${asked.join(' ')}`);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('an unknown flow is an error naming it, not an empty view', async () => {
     await page.evaluate("window.location.hash = '#/flows/no-such-flow'");
     const err = page.locator('.flow-view [role=alert]');

@@ -43,7 +43,7 @@ const VIEWS: ReadonlyArray<readonly [Tab, string]> = [
 export type View = Tab;
 
 // The overview reads the report's numbers alone (GET …/overview): the report is 164 MB at 100k devices.
-const NO_REPORT: ReadonlySet<Route['view']> = new Set(['overview', 'devices', 'screening', 'paths', 'changes', 'whatif']);
+const NO_REPORT: ReadonlySet<Route['view']> = new Set(['overview', 'devices', 'flow', 'screening', 'paths', 'changes', 'whatif']);
 
 /** The overview, once the store's counts are read: they are its frame; its analysis cards fill in later. */
 function OverviewBody({ summary, cards, snapshot, snapshots }: { summary: AsyncState<SnapshotSummary>; cards: AsyncState<ReportOverview>; snapshot: string; snapshots: SnapshotInfo[] }) {
@@ -222,7 +222,7 @@ function Dashboard({ token, onLogout }: { token: string; onLogout: (why: string 
   else if (route.view === 'device' && snapshot) body = <DevicePage api={api} snapshot={snapshot} id={route.id} report={reportValue} />;
   else if (view === 'screening' && snapshot) body = <ScreeningView api={api} snapshot={snapshot} asOf={params.asOf} />;
   else if (view === 'paths' && snapshot) body = <PathsView api={api} snapshot={snapshot} untrusted={params.untrusted} />;
-  else if (route.view === 'flow' && snapshot) body = <FlowView api={api} snapshot={snapshot} id={route.id} report={reportValue} untrusted={params.untrusted} onDevice={openDevice} />;
+  else if (route.view === 'flow' && snapshot) body = <FlowView api={api} snapshot={snapshot} id={route.id} untrusted={params.untrusted} onDevice={openDevice} />;
   else if (untrustedError) body = <p className="bad">Nothing computed: the untrusted vendors name one the catalog and this snapshot do not know (<Text value={untrustedError} />).</p>;
   else if (onOverview && snapshot) body = <OverviewBody summary={summary} cards={cards} snapshot={snapshot} snapshots={snapshots.status === 'ok' ? snapshots.value : []} />;
   else if (report.status === 'loading') body = <p className="loading" aria-busy="true">Computing the report for {snapshot ? <Text value={snapshot} /> : '…'} (policy, exposure, kill-switch, plan)…</p>;

@@ -23,7 +23,7 @@ export type { AnalysisManifest, ParamManifest } from '../../src/analyses/manifes
 export type { ColumnSpec, TableCell, TableRow } from '../../src/analyses/define.js';
 export type { AnalysisDiff } from '../../src/analyses/compare.js';
 export type { WhatIfAnalysis } from '../../src/analyses/whatif.js';
-export type { FlowPathsAnalysis, FlowRoute, Hop, HopEvidence } from '../../src/analyses/flow-paths.js';
+export type { FlowPathsAnalysis, FlowRoute, FlowSite, Hop, HopEvidence } from '../../src/analyses/flow-paths.js';
 export type { RowChange } from '../../src/analyses/tables.js';
 
 export type Role = 'viewer' | 'analyst' | 'admin';

@@ -8,7 +8,7 @@ import { EXPOSURE_COLOURS } from '../format.js';
 import { loadCountries, type Resolution } from '../map/coastline.js';
 import { frameProjectionFor, type SitePoint } from './flow-map-geometry.js';
 import { plain } from '../Text.js';
-import type { FlowPathsAnalysis, FlowRoute, ReportSite } from '../types.js';
+import type { FlowPathsAnalysis, FlowRoute, FlowSite } from '../types.js';
 
 const WIDTH = 640;
 const HEIGHT = 320;
@@ -35,7 +35,7 @@ function useCountries(r: Resolution): FeatureCollection<Geometry> | null {
   return fc;
 }
 
-export function FlowMap({ d, sites }: { d: FlowPathsAnalysis; sites: readonly ReportSite[] }) {
+export function FlowMap({ d, sites }: { d: FlowPathsAnalysis; sites: readonly FlowSite[] }) {
   const located = useMemo(() => new Map(sites.filter((s) => s.lat !== null && s.lon !== null).map((s) => [s.id, { id: s.id, name: s.name, lat: s.lat!, lon: s.lon! }])), [sites]);
   const trails = useMemo(() => {
     const seen = new Map<string, { points: SitePoint[]; exposed: boolean }>();

@@ -7,7 +7,7 @@ import type { Api } from '../api.js';
 import { num } from '../format.js';
 import { hrefFor } from '../router.js';
 import { plain, Text } from '../Text.js';
-import type { FlowPathsAnalysis, FlowRoute, Hop, ReportModel } from '../types.js';
+import type { FlowPathsAnalysis, FlowRoute, Hop } from '../types.js';
 import { useAsync } from '../use-async.js';
 import { AttestationButton } from './AttestationButton.js';
 import { FlowMap } from './FlowMap.js';
@@ -22,13 +22,11 @@ interface Props {
   api: Api;
   snapshot: string;
   id: string;
-  /** the report, for the sites' coordinates (the map waits for it) */
-  report: ReportModel | null;
   untrusted: string;
   onDevice: (id: string) => void;
 }
 
-export function FlowView({ api, snapshot, id, report, untrusted, onDevice }: Props) {
+export function FlowView({ api, snapshot, id, untrusted, onDevice }: Props) {
   const [limit, setLimit] = useState(FIRST_LIMIT);
   const doc = useAsync((signal) => api.flowPaths(snapshot, id, { untrusted, limit }, signal), [api, snapshot, id, untrusted, limit]);
   const back = <a href={hrefFor({ view: 'flows' })}>← all flows</a>;
@@ -49,7 +47,7 @@ export function FlowView({ api, snapshot, id, report, untrusted, onDevice }: Pro
         </section>
         <CleanAlternative d={d} onDevice={onDevice} />
       </div>
-      {report ? <FlowMap d={d} sites={report.sites} /> : <p className="muted">The map waits for the report (sites and their coordinates)…</p>}
+      <FlowMap d={d} sites={d.sites} />
     </div>
   );
 }
