@@ -3,8 +3,7 @@
 import { Redis } from 'ioredis';
 
 export const QUEUE_NAME = 'cleanpath-analyses';
-export const DEFAULT_PREFIX = 'cleanpath';
-export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+export { DEFAULT_PREFIX, DEFAULT_REDIS_URL } from './defaults.js';
 
 /**
  * How long a worker's lock on a job lives without renewal, and how often workers look for jobs

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { DEFAULT_PREFIX, DEFAULT_REDIS_URL } from '../../distributed/queue.js';
+import { DEFAULT_PREFIX, DEFAULT_REDIS_URL } from '../../distributed/defaults.js';
 import type { RemoteEngine } from '../../analyses/define.js';
-import { distributedExposure, distributedKillSwitch, type DistributedOptions } from '../../distributed/coordinator.js';
-import { startWorker } from '../../distributed/worker.js';
+import type { DistributedOptions } from '../../distributed/coordinator.js';
 import { parsePositiveInt } from '../options.js';
 
 interface WorkerCliOptions {
@@ -41,6 +40,8 @@ Examples:
       const stopped = new Promise<void>((resolve) => (signalled = resolve));
       process.once('SIGINT', () => signalled());
       process.once('SIGTERM', () => signalled());
+      // The Redis and BullMQ clients load when a worker or a distributed run starts, not with every command.
+      const { startWorker } = await import('../../distributed/worker.js');
       const w = await startWorker({ redisUrl: opts.redis, prefix: opts.prefix, concurrency: opts.concurrency, threads: opts.threads, name: opts.name });
       await stopped;
       process.stderr.write(`worker ${w.name}: stopping (finishing running jobs)\n`);
@@ -68,10 +69,12 @@ export function addDistributedOptions(cmd: Command): Command {
 export function remoteEngine(settings: DistributedOptions): RemoteEngine {
   return {
     async exposure(source, avoid, opts) {
+      const { distributedExposure } = await import('../../distributed/coordinator.js');
       const d = await distributedExposure(source, avoid, opts, settings);
       return { result: d.result, net: d.network.net };
     },
     async killSwitch(source, spec) {
+      const { distributedKillSwitch } = await import('../../distributed/coordinator.js');
       const d = await distributedKillSwitch(source, spec, settings);
       return { result: d.result, net: d.network.net };
     },
