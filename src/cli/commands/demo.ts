@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import { parsePort } from './serve.js';
 import { renderHtml } from '../../report/html.js';
 import { buildReportModel } from '../../report/model.js';
-import { startDemoServer } from '../../server/index.js';
 import { ADOPTION_REMOVE_BY, writeAdoptionScenario, writeDemoScenario } from '../../demo/index.js';
 import { paramsOf } from '../../analyses/define.js';
 import { ANALYSES } from '../../analyses/registry.js';
@@ -300,6 +299,8 @@ async function writeDemoReport(db: string, file: string, say: boolean): Promise<
 
 /** Serves the dashboard over the demo store with a fresh admin token, until SIGINT/SIGTERM. */
 async function serveDemo(db: string, host: string, port: number, reportFile: string | undefined): Promise<void> {
+  // The web server's modules load only when the demo serves (`--serve`), not with every command.
+  const { startDemoServer } = await import('../../server/index.js');
   const { app, url, dashboardUrl } = await startDemoServer({ db, host, port });
   const out = process.stdout;
   out.write(`\nDashboard: ${dashboardUrl}\n`);

@@ -1,8 +1,7 @@
 // `cleanpath serve`: the HTTP API and the dashboard over one store (docs/api.md).
 import { isIP } from 'node:net';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { startServer, DEFAULT_BODY_LIMIT, DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../../server/index.js';
-import { DEFAULT_ANALYSIS_MEMORY_MB, DEFAULT_ANALYSIS_TIME_LIMIT, DEFAULT_ANALYSIS_WORKERS, DEFAULT_QUEUE_PER_ORGANISATION } from '../../server/options.js';
+import { DEFAULT_ANALYSIS_MEMORY_MB, DEFAULT_ANALYSIS_TIME_LIMIT, DEFAULT_ANALYSIS_WORKERS, DEFAULT_BODY_LIMIT, DEFAULT_QUEUE_PER_ORGANISATION, DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../../server/options.js';
 import { openTokenStore } from '../../store/index.js';
 import { KEY_SOURCES, readSigningKey, signingKeySpec } from '../../attest/key-file.js';
 import { DEFAULT_DB } from '../options.js';
@@ -122,6 +121,8 @@ Examples:
     )
     .action(async (opts: ServeOptions, cmd: Command) => {
       const attestKey = attestKeyLine(opts.attestKey);
+      // The web server's modules (fastify and the routes) load when a server starts, not with every command.
+      const { startServer } = await import('../../server/index.js');
       const { app, url } = await startServer({
         catalog: cmd.optsWithGlobals<{ catalog?: string }>().catalog,
         db: opts.db,
