@@ -484,9 +484,8 @@ export class NameIndex {
       const t = qTokens[qi]!;
       const id = this.vocab.get(t);
       qIds[qi] = id ?? -1;
-      // A list word stands for itself only: looking up its typo neighbours too (two spellings of
-      // one transliterated name, both in the lists) found 5% more of the labelled same-entity
-      // pairs but cost a third of the screening speed (docs/screening.md).
+      // A list word resolves to itself and, when distinctive, to its neighbours found at index
+      // build (selfResolved); a word the lists do not know is looked up once per query.
       const res = id !== undefined ? this.selfResolved(id) : this.unknownResolved(t);
       qRes[qi] = res;
       // A typo of a list word weighs as that word; a word the lists do not know, by the corpus.
